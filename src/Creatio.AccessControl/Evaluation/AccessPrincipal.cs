@@ -1,0 +1,74 @@
+using System.Runtime.CompilerServices;
+
+namespace Creatio.AccessControl;
+
+/// <summary>A user resolved in one snapshot at one instant: the handle every check of a request is asked on.</summary>
+/// <remarks>
+/// <para>Obtain one from <see cref="AccessSnapshot.GetPrincipal(UserId, DateTimeOffset)"/> or from the evaluator, once
+/// per request. It keeps the snapshot it was resolved in, so checks made through it never mix two snapshots.</para>
+/// <para>The <see langword="default"/> value, and the principal of an unknown user, are denied everything.
+/// This type is immutable and safe for concurrent use.</para>
+/// </remarks>
+public readonly partial struct AccessPrincipal
+{
+    private readonly AccessSnapshot? _snapshot;
+    private readonly int _subject;
+
+    internal AccessPrincipal(AccessSnapshot snapshot, UserId user, int subject)
+    {
+        _snapshot = snapshot;
+        User = user;
+        _subject = subject;
+    }
+
+    /// <summary>Gets the user.</summary>
+    public UserId User { get; }
+
+    /// <summary>Gets the snapshot the user was resolved in, or <see langword="null"/> for the <see langword="default"/> value.</summary>
+    public AccessSnapshot? Snapshot => _snapshot;
+
+    /// <summary>Gets a value indicating whether the snapshot knows the user.</summary>
+    public bool IsKnown => _snapshot is not null && _subject >= 0;
+
+    /// <summary>Gets a value indicating whether the user is known and active.</summary>
+    public bool IsActive => IsKnown && Definition.IsActive;
+
+    /// <summary>Gets a value indicating whether the user is a known portal (external) user.</summary>
+    public bool IsExternal => IsKnown && Definition.IsExternal;
+
+    /// <summary>Gets the user's effective roles <c>E(u)</c>: every admin unit whose grants apply to the user.</summary>
+    /// <remarks>Empty for an unknown user. Enumerating it allocates nothing.</remarks>
+    public EffectiveRoleSet EffectiveRoles => IsKnown ? new EffectiveRoleSet(_snapshot!.Roles, _subject) : default;
+
+    /// <summary>Gets the instant, exclusive, until which <see cref="EffectiveRoles"/> stays as it is because a time-limited
+    /// delegation ends then; <see langword="null"/> when no such delegation concerns the user.</summary>
+    public DateTimeOffset? EffectiveRolesValidUntil
+    {
+        get
+        {
+            if (!IsKnown)
+            {
+                return null;
+            }
+
+            long end = _snapshot!.Roles.SubjectEndsAt[_subject];
+            return end == long.MaxValue ? null : new DateTimeOffset(end, TimeSpan.Zero);
+        }
+    }
+
+    internal int Subject => _subject;
+
+    private UserDefinition Definition => _snapshot!.Units.Users[_snapshot.Roles.SubjectUser[_subject]];
+
+    /// <summary>Whether an admin unit is among the user's effective roles.</summary>
+    /// <param name="unit">The admin unit.</param>
+    /// <returns><see langword="true"/> if the unit's grants apply to the user; <see langword="false"/> for an unknown unit or user.</returns>
+    public bool HasEffectiveRole(AdminUnitId unit) =>
+        IsKnown && _snapshot!.TryGetUnit(unit, out int index) && _snapshot.Roles.Contains(_subject, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool HasUnit(int unit) => _snapshot!.Roles.Contains(_subject, unit);
+
+    /// <inheritdoc/>
+    public override string ToString() => IsKnown ? $"{User} (snapshot {_snapshot!.Version})" : $"{User} (unknown)";
+}

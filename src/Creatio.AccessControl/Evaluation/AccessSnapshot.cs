@@ -1,0 +1,65 @@
+using Creatio.AccessControl.Compilation;
+
+namespace Creatio.AccessControl;
+
+/// <summary>A compiled, immutable access model that answers checks.</summary>
+/// <remarks>
+/// <para>Compiling computes everything a check needs: the effective role set <c>E(u)</c> of every user (DESIGN.md §2)
+/// and the lookup tables of every step. A check is then a pure function of the snapshot, the request and the instant.</para>
+/// <para>Resolve a user once per request with <see cref="GetPrincipal(UserId, DateTimeOffset)"/> and ask the returned
+/// <see cref="AccessPrincipal"/> as many questions as needed: deciding is cheap, resolving ids is not.</para>
+/// <para>This type is immutable and safe for concurrent use.</para>
+/// </remarks>
+public sealed partial class AccessSnapshot
+{
+    private AccessSnapshot(AccessModel model, long version)
+    {
+        Model = model;
+        Version = version;
+        Units = new UnitTable(model);
+        Roles = EffectiveRoleCompiler.Compile(model, Units);
+    }
+
+    /// <summary>Gets a snapshot of the empty model: it knows no user, so it denies everything.</summary>
+    public static AccessSnapshot Empty { get; } = new(AccessModel.Empty, 0);
+
+    /// <summary>Gets the model this snapshot was compiled from.</summary>
+    public AccessModel Model { get; }
+
+    /// <summary>Gets the snapshot's version; every snapshot an evaluator publishes has a greater version than the one before.</summary>
+    public long Version { get; }
+
+    internal UnitTable Units { get; }
+
+    internal EffectiveRoleTable Roles { get; }
+
+    /// <summary>Compiles a model into a snapshot.</summary>
+    /// <param name="model">The validated model.</param>
+    /// <param name="version">The version to give the snapshot.</param>
+    /// <returns>The compiled snapshot.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="version"/> is negative.</exception>
+    public static AccessSnapshot Compile(AccessModel model, long version = 1)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentOutOfRangeException.ThrowIfNegative(version);
+        return new AccessSnapshot(model, version);
+    }
+
+    /// <summary>Resolves a user for checks at an instant.</summary>
+    /// <param name="user">The user.</param>
+    /// <param name="now">The instant the checks are made at; it selects which time-limited delegations apply.</param>
+    /// <returns>The principal; for an unknown user, one whose <see cref="AccessPrincipal.IsKnown"/> is <see langword="false"/>
+    /// and which is denied everything.</returns>
+    public AccessPrincipal GetPrincipal(UserId user, DateTimeOffset now)
+    {
+        if (!Units.IndexOf.TryGetValue(user, out int unit) || Units.IsRole(unit))
+        {
+            return new AccessPrincipal(this, user, -1);
+        }
+
+        return new AccessPrincipal(this, user, Roles.SubjectAt(Units.UserOfUnit(unit), now.UtcTicks));
+    }
+
+    internal bool TryGetUnit(AdminUnitId unit, out int index) => Units.IndexOf.TryGetValue(unit, out index);
+}

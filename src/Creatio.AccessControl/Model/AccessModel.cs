@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+
+namespace Creatio.AccessControl;
+
+/// <summary>A whole, validated access model: admin units, memberships, permissions and settings.</summary>
+/// <remarks>
+/// <para>A model is obtained from <see cref="AccessModelBuilder.Build"/>, which validates it whole; an invalid model
+/// never exists. It always contains the built-in roles of <see cref="BuiltInRoles"/> and the built-in operations
+/// of <see cref="SystemOperations"/>.</para>
+/// <para>This type is immutable and safe for concurrent use.</para>
+/// </remarks>
+public sealed class AccessModel
+{
+    internal AccessModel(AccessModelBuilder builder)
+    {
+        Users = [.. builder.Users];
+        Roles = [.. builder.Roles];
+        Memberships = [.. builder.Memberships];
+        FunctionalLinks = [.. builder.FunctionalLinks];
+        Delegations = [.. builder.Delegations];
+        RolesNotInheritedByManagers = [.. builder.RolesNotInheritedByManagers];
+        Objects = [.. builder.Objects];
+        ObjectOperationRows = [.. builder.ObjectOperationRows];
+        ColumnRightRows = [.. builder.ColumnRightRows];
+        Records = [.. builder.Records];
+        RecordRightRows = [.. builder.RecordRightRows];
+        DefaultRecordRightRules = [.. builder.DefaultRecordRightRules];
+        SystemOperations = [.. builder.SystemOperations];
+        SystemOperationRows = [.. builder.SystemOperationRows];
+        Settings = builder.Settings;
+    }
+
+    /// <summary>Gets an empty model: only the built-in roles and operations, no users.</summary>
+    public static AccessModel Empty { get; } = new AccessModelBuilder().Build();
+
+    /// <summary>Gets the users.</summary>
+    public ImmutableArray<UserDefinition> Users { get; }
+
+    /// <summary>Gets the roles, built-in roles included.</summary>
+    public ImmutableArray<RoleDefinition> Roles { get; }
+
+    /// <summary>Gets the direct role memberships of users.</summary>
+    public ImmutableArray<RoleMembership> Memberships { get; }
+
+    /// <summary>Gets the links from functional roles to organizational roles.</summary>
+    public ImmutableArray<FunctionalRoleLink> FunctionalLinks { get; }
+
+    /// <summary>Gets the delegations of permissions.</summary>
+    public ImmutableArray<Delegation> Delegations { get; }
+
+    /// <summary>Gets the roles a manager does not inherit from the employees they manage ("User roles not inherited by managers").</summary>
+    public ImmutableArray<RoleId> RolesNotInheritedByManagers { get; }
+
+    /// <summary>Gets the objects.</summary>
+    public ImmutableArray<ObjectDefinition> Objects { get; }
+
+    /// <summary>Gets the object operation rows.</summary>
+    public ImmutableArray<ObjectOperationRow> ObjectOperationRows { get; }
+
+    /// <summary>Gets the column permission rows.</summary>
+    public ImmutableArray<ColumnRightRow> ColumnRightRows { get; }
+
+    /// <summary>Gets the records of objects with record permissions.</summary>
+    public ImmutableArray<RecordDefinition> Records { get; }
+
+    /// <summary>Gets the record right rows.</summary>
+    public ImmutableArray<RecordRightRow> RecordRightRows { get; }
+
+    /// <summary>Gets the default record permission rules.</summary>
+    public ImmutableArray<DefaultRecordRightRule> DefaultRecordRightRules { get; }
+
+    /// <summary>Gets the system operations, built-in operations included.</summary>
+    public ImmutableArray<SystemOperationDefinition> SystemOperations { get; }
+
+    /// <summary>Gets the system operation rows.</summary>
+    public ImmutableArray<SystemOperationRow> SystemOperationRows { get; }
+
+    /// <summary>Gets the system settings that change decisions.</summary>
+    public AccessSettings Settings { get; }
+
+    /// <summary>Returns a builder holding a copy of this model, to derive a changed model from it.</summary>
+    /// <returns>A new builder.</returns>
+    public AccessModelBuilder ToBuilder() => new(this);
+}

@@ -1,0 +1,259 @@
+namespace Creatio.AccessControl;
+
+/// <summary>Collects the rows of an access model and validates them whole into an <see cref="AccessModel"/>.</summary>
+/// <remarks>A builder is mutable and not thread-safe. <see cref="Build"/> may be called more than once; each call
+/// validates what the builder holds at that moment.</remarks>
+public sealed class AccessModelBuilder
+{
+    /// <summary>Creates an empty builder.</summary>
+    public AccessModelBuilder()
+    {
+    }
+
+    internal AccessModelBuilder(AccessModel model)
+    {
+        AddAll(Users, model.Users);
+        AddAll(Roles, model.Roles);
+        AddAll(Memberships, model.Memberships);
+        AddAll(FunctionalLinks, model.FunctionalLinks);
+        AddAll(Delegations, model.Delegations);
+        RolesNotInheritedByManagers.Clear();
+        AddAll(RolesNotInheritedByManagers, model.RolesNotInheritedByManagers);
+        AddAll(Objects, model.Objects);
+        AddAll(ObjectOperationRows, model.ObjectOperationRows);
+        AddAll(ColumnRightRows, model.ColumnRightRows);
+        AddAll(Records, model.Records);
+        AddAll(RecordRightRows, model.RecordRightRows);
+        AddAll(DefaultRecordRightRules, model.DefaultRecordRightRules);
+        AddAll(SystemOperations, model.SystemOperations);
+        AddAll(SystemOperationRows, model.SystemOperationRows);
+        Settings = model.Settings;
+    }
+
+    /// <summary>Gets the users.</summary>
+    public IList<UserDefinition> Users { get; } = new List<UserDefinition>();
+
+    /// <summary>Gets the roles; the built-in roles are added by <see cref="Build"/> when missing.</summary>
+    public IList<RoleDefinition> Roles { get; } = new List<RoleDefinition>();
+
+    /// <summary>Gets the direct role memberships.</summary>
+    public IList<RoleMembership> Memberships { get; } = new List<RoleMembership>();
+
+    /// <summary>Gets the functional links.</summary>
+    public IList<FunctionalRoleLink> FunctionalLinks { get; } = new List<FunctionalRoleLink>();
+
+    /// <summary>Gets the delegations.</summary>
+    public IList<Delegation> Delegations { get; } = new List<Delegation>();
+
+    /// <summary>Gets the roles not inherited by managers.</summary>
+    /// <value>The default value holds <see cref="BuiltInRoles.SystemAdministrators"/>.</value>
+    public IList<RoleId> RolesNotInheritedByManagers { get; } = new List<RoleId> { BuiltInRoles.SystemAdministrators };
+
+    /// <summary>Gets the objects.</summary>
+    public IList<ObjectDefinition> Objects { get; } = new List<ObjectDefinition>();
+
+    /// <summary>Gets the object operation rows.</summary>
+    public IList<ObjectOperationRow> ObjectOperationRows { get; } = new List<ObjectOperationRow>();
+
+    /// <summary>Gets the column permission rows.</summary>
+    public IList<ColumnRightRow> ColumnRightRows { get; } = new List<ColumnRightRow>();
+
+    /// <summary>Gets the records.</summary>
+    public IList<RecordDefinition> Records { get; } = new List<RecordDefinition>();
+
+    /// <summary>Gets the record right rows.</summary>
+    public IList<RecordRightRow> RecordRightRows { get; } = new List<RecordRightRow>();
+
+    /// <summary>Gets the default record permission rules.</summary>
+    public IList<DefaultRecordRightRule> DefaultRecordRightRules { get; } = new List<DefaultRecordRightRule>();
+
+    /// <summary>Gets the system operations; the built-in operations are added by <see cref="Build"/> when missing.</summary>
+    public IList<SystemOperationDefinition> SystemOperations { get; } = new List<SystemOperationDefinition>();
+
+    /// <summary>Gets the system operation rows.</summary>
+    public IList<SystemOperationRow> SystemOperationRows { get; } = new List<SystemOperationRow>();
+
+    /// <summary>Gets or sets the system settings.</summary>
+    /// <value>The default value is <see cref="AccessSettings.Default"/>.</value>
+    public AccessSettings Settings { get; set; } = AccessSettings.Default;
+
+    /// <summary>Adds a user.</summary>
+    /// <param name="user">The user.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="user"/> is <see langword="null"/>.</exception>
+    public AccessModelBuilder Add(UserDefinition user) => AddTo(Users, user);
+
+    /// <summary>Adds a role.</summary>
+    /// <param name="role">The role.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="role"/> is <see langword="null"/>.</exception>
+    public AccessModelBuilder Add(RoleDefinition role) => AddTo(Roles, role);
+
+    /// <summary>Adds a direct role membership.</summary>
+    /// <param name="membership">The membership.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="membership"/> is <see langword="null"/>.</exception>
+    public AccessModelBuilder Add(RoleMembership membership) => AddTo(Memberships, membership);
+
+    /// <summary>Adds a functional link.</summary>
+    /// <param name="link">The link.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="link"/> is <see langword="null"/>.</exception>
+    public AccessModelBuilder Add(FunctionalRoleLink link) => AddTo(FunctionalLinks, link);
+
+    /// <summary>Adds a delegation.</summary>
+    /// <param name="delegation">The delegation.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="delegation"/> is <see langword="null"/>.</exception>
+    public AccessModelBuilder Add(Delegation delegation) => AddTo(Delegations, delegation);
+
+    /// <summary>Adds an object.</summary>
+    /// <param name="definition">The object.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="definition"/> is <see langword="null"/>.</exception>
+    public AccessModelBuilder Add(ObjectDefinition definition) => AddTo(Objects, definition);
+
+    /// <summary>Adds an object operation row.</summary>
+    /// <param name="row">The row.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="row"/> is <see langword="null"/>.</exception>
+    public AccessModelBuilder Add(ObjectOperationRow row) => AddTo(ObjectOperationRows, row);
+
+    /// <summary>Adds a column permission row.</summary>
+    /// <param name="row">The row.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="row"/> is <see langword="null"/>.</exception>
+    public AccessModelBuilder Add(ColumnRightRow row) => AddTo(ColumnRightRows, row);
+
+    /// <summary>Adds a record.</summary>
+    /// <param name="record">The record.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> is <see langword="null"/>.</exception>
+    public AccessModelBuilder Add(RecordDefinition record) => AddTo(Records, record);
+
+    /// <summary>Adds a record right row.</summary>
+    /// <param name="row">The row.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="row"/> is <see langword="null"/>.</exception>
+    public AccessModelBuilder Add(RecordRightRow row) => AddTo(RecordRightRows, row);
+
+    /// <summary>Adds a default record permission rule.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="rule"/> is <see langword="null"/>.</exception>
+    public AccessModelBuilder Add(DefaultRecordRightRule rule) => AddTo(DefaultRecordRightRules, rule);
+
+    /// <summary>Adds a system operation.</summary>
+    /// <param name="operation">The operation.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="operation"/> is <see langword="null"/>.</exception>
+    public AccessModelBuilder Add(SystemOperationDefinition operation) => AddTo(SystemOperations, operation);
+
+    /// <summary>Adds a system operation row.</summary>
+    /// <param name="row">The row.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="row"/> is <see langword="null"/>.</exception>
+    public AccessModelBuilder Add(SystemOperationRow row) => AddTo(SystemOperationRows, row);
+
+    /// <summary>Validates what the builder holds and returns it as a model.</summary>
+    /// <returns>The validated model, with any missing built-in roles and operations added.</returns>
+    /// <exception cref="AccessModelValidationException">The model is invalid; the exception lists every problem.</exception>
+    public AccessModel Build()
+    {
+        var complete = new AccessModelBuilder();
+        complete.CopyFrom(this);
+        complete.AddMissingBuiltIns();
+        IReadOnlyList<AccessModelError> errors = AccessModelValidator.Validate(complete);
+        if (errors.Count > 0)
+        {
+            throw new AccessModelValidationException(errors);
+        }
+
+        return new AccessModel(complete);
+    }
+
+    private void CopyFrom(AccessModelBuilder other)
+    {
+        CopyNonNull(other.Users, Users, nameof(Users));
+        CopyNonNull(other.Roles, Roles, nameof(Roles));
+        CopyNonNull(other.Memberships, Memberships, nameof(Memberships));
+        CopyNonNull(other.FunctionalLinks, FunctionalLinks, nameof(FunctionalLinks));
+        CopyNonNull(other.Delegations, Delegations, nameof(Delegations));
+        RolesNotInheritedByManagers.Clear();
+        foreach (RoleId role in other.RolesNotInheritedByManagers)
+        {
+            RolesNotInheritedByManagers.Add(role);
+        }
+
+        CopyNonNull(other.Objects, Objects, nameof(Objects));
+        CopyNonNull(other.ObjectOperationRows, ObjectOperationRows, nameof(ObjectOperationRows));
+        CopyNonNull(other.ColumnRightRows, ColumnRightRows, nameof(ColumnRightRows));
+        CopyNonNull(other.Records, Records, nameof(Records));
+        CopyNonNull(other.RecordRightRows, RecordRightRows, nameof(RecordRightRows));
+        CopyNonNull(other.DefaultRecordRightRules, DefaultRecordRightRules, nameof(DefaultRecordRightRules));
+        CopyNonNull(other.SystemOperations, SystemOperations, nameof(SystemOperations));
+        CopyNonNull(other.SystemOperationRows, SystemOperationRows, nameof(SystemOperationRows));
+        Settings = other.Settings ?? throw new InvalidOperationException("Settings must not be null.");
+    }
+
+    private static void CopyNonNull<T>(IList<T> from, IList<T> to, string listName)
+        where T : class
+    {
+        for (int i = 0; i < from.Count; i++)
+        {
+            T item = from[i] ?? throw new InvalidOperationException($"{listName}[{i}] is null.");
+            to.Add(item);
+        }
+    }
+
+    private void AddMissingBuiltIns()
+    {
+        var roleIds = new HashSet<RoleId>();
+        foreach (RoleDefinition role in Roles)
+        {
+            roleIds.Add(role.Id);
+        }
+
+        AddRoleIfMissing(roleIds, BuiltInRoles.AllEmployees, "All employees");
+        AddRoleIfMissing(roleIds, BuiltInRoles.AllPortalUsers, "All portal users");
+        AddRoleIfMissing(roleIds, BuiltInRoles.SystemAdministrators, "System administrators");
+
+        var codes = new HashSet<SystemOperationCode>();
+        foreach (SystemOperationDefinition operation in SystemOperations)
+        {
+            codes.Add(operation.Code);
+        }
+
+        foreach (SystemOperationDefinition builtIn in AccessControl.SystemOperations.BuiltIn)
+        {
+            if (codes.Add(builtIn.Code))
+            {
+                SystemOperations.Add(builtIn);
+            }
+        }
+    }
+
+    private void AddRoleIfMissing(HashSet<RoleId> roleIds, RoleId id, string name)
+    {
+        if (roleIds.Add(id))
+        {
+            Roles.Add(new RoleDefinition(id, name, AdminUnitKind.Organization));
+        }
+    }
+
+    private static void AddAll<T>(IList<T> list, IEnumerable<T> items)
+    {
+        foreach (T item in items)
+        {
+            list.Add(item);
+        }
+    }
+
+    private AccessModelBuilder AddTo<T>(IList<T> list, T item)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        list.Add(item);
+        return this;
+    }
+}

@@ -1,0 +1,38 @@
+namespace Creatio.AccessControl;
+
+/// <summary>What is wrong with a model.</summary>
+public enum AccessModelErrorCode
+{
+    /// <summary>Two admin units, objects, records or system operations share an identifier.</summary>
+    DuplicateId = 1,
+
+    /// <summary>A row names an admin unit, object, column, record or system operation the model does not define.</summary>
+    DanglingReference = 2,
+
+    /// <summary>A kind value is not valid where it is used (a user of a role kind, a role of a user kind, an unknown enum value).</summary>
+    InvalidKind = 3,
+
+    /// <summary>Roles form a cycle through their parents.</summary>
+    Cycle = 4,
+
+    /// <summary>A role's parent is of a kind it cannot have (an organizational role under a functional role, a parent that is a user…).</summary>
+    InvalidParent = 5,
+
+    /// <summary>A manager unit whose parent is missing or not an organizational role.</summary>
+    ManagerWithoutOrganizationalParent = 6,
+
+    /// <summary>Two manager units manage one organizational role.</summary>
+    DuplicateManager = 7,
+
+    /// <summary>A portal user is a member of a role that is not All portal users or below it.</summary>
+    ExternalUserInNonPortalRole = 8,
+
+    /// <summary>A functional link whose ends are not a functional role and an organizational role.</summary>
+    InvalidFunctionalLink = 9,
+
+    /// <summary>Two rows of one object, column or system operation share a position, or a position is negative.</summary>
+    InvalidPosition = 10,
+
+    /// <summary>A value is out of its allowed range (an empty name, an undefined enum value).</summary>
+    InvalidValue = 11,
+}

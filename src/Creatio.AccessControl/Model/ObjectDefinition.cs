@@ -1,0 +1,23 @@
+namespace Creatio.AccessControl;
+
+/// <summary>An object (entity schema) and its administration switches.</summary>
+/// <param name="Name">The object's name.</param>
+/// <param name="Category">What the object holds.</param>
+public sealed record ObjectDefinition(ObjectName Name, ObjectCategory Category = ObjectCategory.BusinessData)
+{
+    /// <summary>Gets a value indicating whether object operation rows decide access ("Use operation permissions").</summary>
+    /// <value>The default value is <see langword="false"/>: every employee may do all four operations, portal users none.</value>
+    public bool UseOperationPermissions { get; init; }
+
+    /// <summary>Gets a value indicating whether record rights decide access to records ("Use record permissions").</summary>
+    /// <value>The default value is <see langword="false"/>: any record is accessible to whoever passed the object step.</value>
+    public bool UseRecordPermissions { get; init; }
+
+    /// <summary>Gets a value indicating whether the object is in the list of objects available for portal users.</summary>
+    /// <value>The default value is <see langword="false"/>. Used only in <see cref="PortalAvailabilityMode.Lookup"/> mode.</value>
+    public bool IsAvailableForPortal { get; init; }
+
+    /// <summary>Gets the object's columns, besides the system columns every object has.</summary>
+    /// <value>The default value is empty.</value>
+    public IReadOnlyList<ColumnName> Columns { get; init; } = [];
+}

@@ -1,0 +1,10 @@
+namespace Creatio.AccessControl;
+
+/// <summary>A record of an object with record permissions, with the users that hold implicit rights on it.</summary>
+/// <param name="Object">The object the record belongs to.</param>
+/// <param name="Id">The record's identifier, unique within its object.</param>
+/// <param name="Author">The user who created the record, if known.</param>
+/// <param name="Owner">The record's owner, if any.</param>
+/// <remarks>The author, the owner, and the manager units of the organizational roles they directly belong to hold
+/// <see cref="RecordRightLevel.AllowAndGrant"/> on every record operation.</remarks>
+public sealed record RecordDefinition(ObjectName Object, RecordId Id, UserId? Author = null, UserId? Owner = null);
