@@ -22,6 +22,25 @@ public sealed partial class AccessSnapshot
         (Operations, ObjectIndex, Objects) = TableCompiler.Compile(model, Roles);
     }
 
+    private AccessSnapshot(AccessSnapshot previous, AccessModel model, long version, ChangeScope scope, IReadOnlySet<string> touchedRecordObjects)
+    {
+        Model = model;
+        Version = version;
+        Units = previous.Units;
+        Roles = previous.Roles;
+        Operations = previous.Operations;
+        ObjectIndex = previous.ObjectIndex;
+        Objects = previous.Objects;
+        if ((scope & ChangeScope.Permissions) != 0)
+        {
+            (Operations, ObjectIndex, Objects) = TableCompiler.Compile(model, Roles);
+        }
+        else if ((scope & ChangeScope.Records) != 0)
+        {
+            Objects = TableCompiler.WithRecords(model, Roles, ObjectIndex, Objects, touchedRecordObjects);
+        }
+    }
+
     /// <summary>Gets a snapshot of the empty model: it knows no user, so it denies everything.</summary>
     public static AccessSnapshot Empty { get; } = new(AccessModel.Empty, 0);
 
@@ -53,6 +72,12 @@ public sealed partial class AccessSnapshot
         ArgumentOutOfRangeException.ThrowIfNegative(version);
         return new AccessSnapshot(model, version);
     }
+
+    /// <summary>Compiles the model after a change, reusing the parts of this snapshot the change did not touch.</summary>
+    internal AccessSnapshot Derive(AccessModel model, long version, ChangeScope scope, IReadOnlySet<string> touchedRecordObjects) =>
+        (scope & ChangeScope.Units) != 0
+            ? new AccessSnapshot(model, version)
+            : new AccessSnapshot(this, model, version, scope, touchedRecordObjects);
 
     /// <summary>Resolves a user for checks at an instant.</summary>
     /// <param name="user">The user.</param>
