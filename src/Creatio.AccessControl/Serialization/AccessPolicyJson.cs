@@ -94,19 +94,14 @@ public static class AccessPolicyJson
     {
         ArgumentNullException.ThrowIfNull(json);
         int limit = (options ?? s_defaultOptions).MaxDocumentBytes;
-        ReadOnlySpan<char> text = json.AsSpan();
-        if (text.Length > 0 && text[0] == '\uFEFF')
-        {
-            text = text[1..];
-        }
 
         // UTF-8 never takes fewer bytes than UTF-16 code units, so a long string is refused without counting.
-        if (text.Length > limit || Encoding.UTF8.GetByteCount(text) > limit)
+        if (json.Length > limit || Encoding.UTF8.GetByteCount(json) > limit)
         {
             throw TooLarge(limit);
         }
 
-        return Read(Encoding.UTF8.GetBytes(text.ToArray()));
+        return Read(WithoutByteOrderMark(Encoding.UTF8.GetBytes(json)));
     }
 
     /// <summary>Reads a policy document from a stream of UTF-8 into a validated model, with the default options.</summary>
@@ -187,9 +182,8 @@ public static class AccessPolicyJson
         }
 
         long remaining = Math.Max(0, stream.Length - stream.Position);
-        if (remaining > limit + 3L)
+        if (remaining > limit)
         {
-            // Three bytes of slack for a byte order mark, which the limit does not count.
             throw TooLarge(limit);
         }
 
@@ -197,10 +191,10 @@ public static class AccessPolicyJson
     }
 
     /// <summary>Returns how many bytes the next read may take, growing the buffer as needed, so that at most
-    /// the limit plus a byte order mark plus one byte is ever read.</summary>
+    /// the limit plus one byte is ever read.</summary>
     private static int NextReadSize(ref byte[] buffer, int length, int limit)
     {
-        long cap = limit + 4L;
+        long cap = limit + 1L;
         if (length >= cap)
         {
             return 0;
@@ -214,17 +208,12 @@ public static class AccessPolicyJson
         return (int)Math.Min(buffer.Length - length, cap - length);
     }
 
-    /// <summary>Drops a leading byte order mark and refuses a document over the limit.</summary>
-    private static ReadOnlyMemory<byte> Accept(byte[] buffer, int length, int limit)
-    {
-        var utf8 = new ReadOnlyMemory<byte>(buffer, 0, length);
-        if (utf8.Span.StartsWith("\uFEFF"u8))
-        {
-            utf8 = utf8[3..];
-        }
+    /// <summary>Refuses a document over the limit and drops a leading byte order mark.</summary>
+    private static ReadOnlyMemory<byte> Accept(byte[] buffer, int length, int limit) =>
+        length > limit ? throw TooLarge(limit) : WithoutByteOrderMark(new ReadOnlyMemory<byte>(buffer, 0, length));
 
-        return utf8.Length > limit ? throw TooLarge(limit) : utf8;
-    }
+    private static ReadOnlyMemory<byte> WithoutByteOrderMark(ReadOnlyMemory<byte> utf8) =>
+        utf8.Span.StartsWith("\uFEFF"u8) ? utf8[3..] : utf8;
 
     private static AccessModel Read(ReadOnlyMemory<byte> utf8)
     {

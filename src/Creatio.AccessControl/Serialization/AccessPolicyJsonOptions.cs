@@ -8,7 +8,7 @@ public sealed class AccessPolicyJsonOptions
 
     private int _maxDocumentBytes = DefaultMaxDocumentBytes;
 
-    /// <summary>Gets or sets the largest document accepted, in UTF-8 bytes (a leading byte order mark not counted).</summary>
+    /// <summary>Gets or sets the largest document accepted, in UTF-8 bytes (a byte order mark included).</summary>
     /// <remarks>A larger document is refused before it is parsed; from a stream, at most one byte more than this limit
     /// is read.</remarks>
     /// <value>The default value is 67,108,864 (64 MiB). The value must be from 1 to <see cref="Array.MaxLength"/> − 1.</value>

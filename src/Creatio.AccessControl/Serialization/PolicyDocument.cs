@@ -3,49 +3,50 @@ namespace Creatio.AccessControl.Serialization;
 // The data transfer objects of the policy document format, version 1. Member names are the camel-cased model
 // property names; schemas/access-policy.v1.schema.json describes the same shape (a test keeps them in step).
 // Reference-typed members are never null in a valid document (PolicyDocumentChecker rejects JSON null for them);
-// a missing optional list stays at its initializer.
+// a missing optional member keeps its initializer, which is why optional members have setters: the source generator
+// sets every init-only member, present in the document or not, and would overwrite the initializer with null.
 
 /// <summary>A whole policy document.</summary>
 internal sealed class PolicyDocument
 {
     public required int FormatVersion { get; init; }
 
-    public PolicySettings Settings { get; init; } = new();
+    public PolicySettings Settings { get; set; } = new();
 
-    public List<PolicyUser> Users { get; init; } = [];
+    public List<PolicyUser> Users { get; set; } = [];
 
-    public List<PolicyRole> Roles { get; init; } = [];
+    public List<PolicyRole> Roles { get; set; } = [];
 
-    public List<PolicyMembership> Memberships { get; init; } = [];
+    public List<PolicyMembership> Memberships { get; set; } = [];
 
-    public List<PolicyFunctionalLink> FunctionalLinks { get; init; } = [];
+    public List<PolicyFunctionalLink> FunctionalLinks { get; set; } = [];
 
-    public List<PolicyDelegation> Delegations { get; init; } = [];
+    public List<PolicyDelegation> Delegations { get; set; } = [];
 
     /// <summary>Gets the roles not inherited by managers; <see langword="null"/> when the document leaves them out,
     /// which means the builder's default.</summary>
-    public List<Guid>? RolesNotInheritedByManagers { get; init; }
+    public List<Guid>? RolesNotInheritedByManagers { get; set; }
 
-    public List<PolicyObject> Objects { get; init; } = [];
+    public List<PolicyObject> Objects { get; set; } = [];
 
-    public List<PolicyObjectOperationRow> ObjectOperationRows { get; init; } = [];
+    public List<PolicyObjectOperationRow> ObjectOperationRows { get; set; } = [];
 
-    public List<PolicyColumnRightRow> ColumnRightRows { get; init; } = [];
+    public List<PolicyColumnRightRow> ColumnRightRows { get; set; } = [];
 
-    public List<PolicyRecord> Records { get; init; } = [];
+    public List<PolicyRecord> Records { get; set; } = [];
 
-    public List<PolicyRecordRightRow> RecordRightRows { get; init; } = [];
+    public List<PolicyRecordRightRow> RecordRightRows { get; set; } = [];
 
-    public List<PolicyDefaultRecordRightRule> DefaultRecordRightRules { get; init; } = [];
+    public List<PolicyDefaultRecordRightRule> DefaultRecordRightRules { get; set; } = [];
 
-    public List<PolicySystemOperation> SystemOperations { get; init; } = [];
+    public List<PolicySystemOperation> SystemOperations { get; set; } = [];
 
-    public List<PolicySystemOperationRow> SystemOperationRows { get; init; } = [];
+    public List<PolicySystemOperationRow> SystemOperationRows { get; set; } = [];
 }
 
 internal sealed class PolicySettings
 {
-    public PortalAvailabilityMode PortalAvailabilityMode { get; init; } = AccessSettings.Default.PortalAvailabilityMode;
+    public PortalAvailabilityMode PortalAvailabilityMode { get; set; } = AccessSettings.Default.PortalAvailabilityMode;
 }
 
 internal sealed class PolicyUser
@@ -54,13 +55,13 @@ internal sealed class PolicyUser
 
     public required string Name { get; init; }
 
-    public AdminUnitKind Kind { get; init; } = AdminUnitKind.User;
+    public AdminUnitKind Kind { get; set; } = AdminUnitKind.User;
 
-    public bool IsActive { get; init; } = true;
+    public bool IsActive { get; set; } = true;
 
-    public Guid? Contact { get; init; }
+    public Guid? Contact { get; set; }
 
-    public Guid? Account { get; init; }
+    public Guid? Account { get; set; }
 }
 
 internal sealed class PolicyRole
@@ -71,9 +72,9 @@ internal sealed class PolicyRole
 
     public required AdminUnitKind Kind { get; init; }
 
-    public Guid? Parent { get; init; }
+    public Guid? Parent { get; set; }
 
-    public Guid? Account { get; init; }
+    public Guid? Account { get; set; }
 }
 
 internal sealed class PolicyMembership
@@ -96,22 +97,22 @@ internal sealed class PolicyDelegation
 
     public required Guid Recipient { get; init; }
 
-    public DateTimeOffset? EndsAt { get; init; }
+    public DateTimeOffset? EndsAt { get; set; }
 }
 
 internal sealed class PolicyObject
 {
     public required string Name { get; init; }
 
-    public ObjectCategory Category { get; init; } = ObjectCategory.BusinessData;
+    public ObjectCategory Category { get; set; } = ObjectCategory.BusinessData;
 
-    public bool UseOperationPermissions { get; init; }
+    public bool UseOperationPermissions { get; set; }
 
-    public bool UseRecordPermissions { get; init; }
+    public bool UseRecordPermissions { get; set; }
 
-    public bool IsAvailableForPortal { get; init; }
+    public bool IsAvailableForPortal { get; set; }
 
-    public List<string> Columns { get; init; } = [];
+    public List<string> Columns { get; set; } = [];
 }
 
 internal sealed class PolicyObjectOperationRow
@@ -144,9 +145,9 @@ internal sealed class PolicyRecord
 
     public required Guid Id { get; init; }
 
-    public Guid? Author { get; init; }
+    public Guid? Author { get; set; }
 
-    public Guid? Owner { get; init; }
+    public Guid? Owner { get; set; }
 }
 
 internal sealed class PolicyRecordRightRow
@@ -161,7 +162,7 @@ internal sealed class PolicyRecordRightRow
 
     public required RecordRightLevel Level { get; init; }
 
-    public RecordRightSource Source { get; init; } = RecordRightSource.Manual;
+    public RecordRightSource Source { get; set; } = RecordRightSource.Manual;
 }
 
 internal sealed class PolicyDefaultRecordRightRule
@@ -171,7 +172,7 @@ internal sealed class PolicyDefaultRecordRightRule
     public required Guid Author { get; init; }
 
     /// <summary>Gets the grantee; <see langword="null"/> (or missing) for the author's portal organization.</summary>
-    public Guid? Grantee { get; init; }
+    public Guid? Grantee { get; set; }
 
     public required RecordOperation Operation { get; init; }
 
@@ -182,9 +183,9 @@ internal sealed class PolicySystemOperation
 {
     public required string Code { get; init; }
 
-    public bool IsConfiguration { get; init; }
+    public bool IsConfiguration { get; set; }
 
-    public List<PolicyObjectAccessGrant> ObjectAccess { get; init; } = [];
+    public List<PolicyObjectAccessGrant> ObjectAccess { get; set; } = [];
 }
 
 internal sealed class PolicyObjectAccessGrant
