@@ -49,6 +49,11 @@ internal sealed class PolicyDocumentChecker
             return [SyntaxError(line, invalid - lineStart + 1, "The document is not valid UTF-8.")];
         }
 
+        if (utf8.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return [SyntaxError(1, 1, "The document is empty.")];
+        }
+
         var checker = new PolicyDocumentChecker(text, context);
         var reader = new Utf8JsonReader(utf8, s_readerOptions);
         try
