@@ -467,6 +467,20 @@ public sealed partial class AccessPolicyJsonTests
         Assert.Equal(SingleErrorOf(Json), fromStream);
     }
 
+    [Fact]
+    public void Build_ObjectAccessWithUndefinedOperations_IsRefusedSoNoDocumentCanLoseThem()
+    {
+        AccessModelBuilder builder = new AccessModelBuilder()
+            .Add(new ObjectDefinition("Invoice"))
+            .Add(new SystemOperationDefinition("CanApprove") { ObjectAccess = [new ObjectAccessGrant("Invoice", (ObjectOperations)0x30)] });
+
+        AccessModelError error = Assert.Single(Assert.Throws<AccessModelValidationException>(builder.Build).Errors);
+
+        Assert.Equal(AccessModelErrorCode.InvalidValue, error.Code);
+        Assert.Equal("System operation `CanApprove` grants operations `48` on `Invoice`, which are not defined.", error.Message);
+        Assert.Null(error.Path);
+    }
+
     private static class BuiltInIds
     {
         public const string AllEmployees = "a29a3ba5-4b0d-de11-9a51-005056c00008";
