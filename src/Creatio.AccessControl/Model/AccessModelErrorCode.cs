@@ -35,4 +35,25 @@ public enum AccessModelErrorCode
 
     /// <summary>A value is out of its allowed range (an empty name, an undefined enum value).</summary>
     InvalidValue = 11,
+
+    /// <summary>A policy document is not well-formed JSON (or not valid UTF-8).</summary>
+    InvalidJson = 12,
+
+    /// <summary>A policy document has a member the format does not define.</summary>
+    UnknownMember = 13,
+
+    /// <summary>A policy document lacks a member the format requires.</summary>
+    MissingMember = 14,
+
+    /// <summary>A policy document has one member twice in one object.</summary>
+    DuplicateMember = 15,
+
+    /// <summary>A value in a policy document has the wrong JSON type (a number where a string is expected…).</summary>
+    InvalidType = 16,
+
+    /// <summary>A policy document declares a format version this library does not read.</summary>
+    UnsupportedFormatVersion = 17,
+
+    /// <summary>A policy document is larger than the configured maximum size.</summary>
+    DocumentTooLarge = 18,
 }

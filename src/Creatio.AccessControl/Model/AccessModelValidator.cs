@@ -13,6 +13,8 @@ internal sealed class AccessModelValidator
     private readonly Dictionary<ObjectName, ObjectDefinition> _objects = [];
     private readonly HashSet<(ObjectName, RecordId)> _records = [];
     private readonly HashSet<SystemOperationCode> _operations = [];
+    private readonly Dictionary<AdminUnitId, int> _roleIndexes = [];
+    private ModelRowReference? _at;
 
     private AccessModelValidator(AccessModelBuilder model) => _model = model;
 
@@ -33,44 +35,61 @@ internal sealed class AccessModelValidator
     }
 
     private void Add(AccessModelErrorCode code, string message, params string[] ids) =>
-        _errors.Add(new AccessModelError(code, message, ids));
+        _errors.Add(new AccessModelError(code, message, ids) { Row = _at });
+
+    /// <summary>Says which row (and member of it) the next errors are about.</summary>
+    private void At(ModelList list, int index, string? member = null) => _at = new ModelRowReference(list, index, member);
+
+    /// <summary>Keeps the current row and names the member of it the next errors are about.</summary>
+    private void AtMember(string member) => _at = _at is { } at ? at with { Member = member } : null;
+
+    /// <summary>The camel-cased name of a model property, as policy documents spell it.</summary>
+    private static string Member(string propertyName) => string.Concat(char.ToLowerInvariant(propertyName[0]).ToString(), propertyName.AsSpan(1));
 
     private static string Q(object value) => $"`{value}`";
 
     private void ValidateUnits()
     {
-        foreach (UserDefinition user in _model.Users)
+        for (int i = 0; i < _model.Users.Count; i++)
         {
+            UserDefinition user = _model.Users[i];
             AdminUnitId id = user.Id;
+            At(ModelList.Users, i, Member(nameof(UserDefinition.Kind)));
             if (user.Kind is not (AdminUnitKind.User or AdminUnitKind.ExternalUser))
             {
                 Add(AccessModelErrorCode.InvalidKind, $"User {Q(id)} has kind {Q(user.Kind)}; a user is of kind User or ExternalUser.", id.ToString());
             }
 
+            AtMember(Member(nameof(UserDefinition.Name)));
             if (string.IsNullOrWhiteSpace(user.Name))
             {
                 Add(AccessModelErrorCode.InvalidValue, $"User {Q(id)} has no name.", id.ToString());
             }
 
+            AtMember(Member(nameof(UserDefinition.Id)));
             if (!_users.TryAdd(id, user))
             {
                 Add(AccessModelErrorCode.DuplicateId, $"Admin unit id {Q(id)} is used by more than one user.", id.ToString());
             }
         }
 
-        foreach (RoleDefinition role in _model.Roles)
+        for (int i = 0; i < _model.Roles.Count; i++)
         {
+            RoleDefinition role = _model.Roles[i];
             AdminUnitId id = role.Id;
+            At(ModelList.Roles, i, Member(nameof(RoleDefinition.Kind)));
             if (role.Kind is AdminUnitKind.User or AdminUnitKind.ExternalUser || !Enum.IsDefined(role.Kind))
             {
                 Add(AccessModelErrorCode.InvalidKind, $"Role {Q(id)} has kind {Q(role.Kind)}; a role is an organization, division, team, manager or functional role.", id.ToString());
             }
 
+            AtMember(Member(nameof(RoleDefinition.Name)));
             if (string.IsNullOrWhiteSpace(role.Name))
             {
                 Add(AccessModelErrorCode.InvalidValue, $"Role {Q(id)} has no name.", id.ToString());
             }
 
+            AtMember(Member(nameof(RoleDefinition.Id)));
             if (_users.ContainsKey(id))
             {
                 Add(AccessModelErrorCode.DuplicateId, $"Admin unit id {Q(id)} is used by a user and a role.", id.ToString());
@@ -78,6 +97,10 @@ internal sealed class AccessModelValidator
             else if (!_roles.TryAdd(id, role))
             {
                 Add(AccessModelErrorCode.DuplicateId, $"Admin unit id {Q(id)} is used by more than one role.", id.ToString());
+            }
+            else
+            {
+                _roleIndexes.Add(id, i);
             }
         }
     }
@@ -91,6 +114,7 @@ internal sealed class AccessModelValidator
         foreach (RoleDefinition role in _roles.Values)
         {
             AdminUnitId id = role.Id;
+            At(ModelList.Roles, _roleIndexes[id], Member(nameof(RoleDefinition.Parent)));
             RoleDefinition? parent = null;
             if (role.Parent is { } parentId)
             {
@@ -171,6 +195,7 @@ internal sealed class AccessModelValidator
                     {
                         int from = path.IndexOf(id);
                         List<AdminUnitId> cycle = path.GetRange(from, path.Count - from);
+                        At(ModelList.Roles, _roleIndexes[id], Member(nameof(RoleDefinition.Parent)));
                         string chain = string.Join(" → ", cycle.Append(id).Select(c => Q(c)));
                         Add(AccessModelErrorCode.Cycle, $"Roles form a parent cycle: {chain}.", [.. cycle.Select(c => c.ToString())]);
                     }
@@ -209,16 +234,19 @@ internal sealed class AccessModelValidator
 
     private void ValidateMemberships()
     {
-        foreach (RoleMembership membership in _model.Memberships)
+        for (int i = 0; i < _model.Memberships.Count; i++)
         {
+            RoleMembership membership = _model.Memberships[i];
             AdminUnitId user = membership.User;
             AdminUnitId role = membership.Role;
+            At(ModelList.Memberships, i, Member(nameof(RoleMembership.User)));
             bool userKnown = _users.TryGetValue(user, out UserDefinition? userDefinition);
             if (!userKnown)
             {
                 Add(AccessModelErrorCode.DanglingReference, $"Membership of {Q(user)} in {Q(role)} names user {Q(user)}, which is not defined.", user.ToString(), role.ToString());
             }
 
+            AtMember(Member(nameof(RoleMembership.Role)));
             if (!_roles.ContainsKey(role))
             {
                 Add(AccessModelErrorCode.DanglingReference, $"Membership of {Q(user)} in {Q(role)} names role {Q(role)}, which is not defined.", user.ToString(), role.ToString());
@@ -231,8 +259,10 @@ internal sealed class AccessModelValidator
             }
         }
 
-        foreach (RoleId role in _model.RolesNotInheritedByManagers)
+        for (int i = 0; i < _model.RolesNotInheritedByManagers.Count; i++)
         {
+            RoleId role = _model.RolesNotInheritedByManagers[i];
+            At(ModelList.RolesNotInheritedByManagers, i);
             if (!_roles.ContainsKey(role))
             {
                 Add(AccessModelErrorCode.DanglingReference, $"Role {Q(role)} in the roles not inherited by managers is not defined.", role.ToString());
@@ -242,19 +272,22 @@ internal sealed class AccessModelValidator
 
     private void ValidateLinksAndDelegations()
     {
-        foreach (FunctionalRoleLink link in _model.FunctionalLinks)
+        for (int i = 0; i < _model.FunctionalLinks.Count; i++)
         {
+            FunctionalRoleLink link = _model.FunctionalLinks[i];
             AdminUnitId functional = link.FunctionalRole;
             AdminUnitId organizational = link.OrganizationalRole;
+            At(ModelList.FunctionalLinks, i);
             bool functionalOk = _roles.TryGetValue(functional, out RoleDefinition? f);
             bool organizationalOk = _roles.TryGetValue(organizational, out RoleDefinition? o);
             if (!functionalOk || !organizationalOk)
             {
                 // Each missing end is its own problem, so that a link missing both ends names both.
-                foreach (AdminUnitId missing in new[] { functional, organizational })
+                foreach ((AdminUnitId missing, string member) in new[] { (functional, nameof(FunctionalRoleLink.FunctionalRole)), (organizational, nameof(FunctionalRoleLink.OrganizationalRole)) })
                 {
                     if (!_roles.ContainsKey(missing))
                     {
+                        AtMember(Member(member));
                         Add(AccessModelErrorCode.DanglingReference, $"Functional link from {Q(functional)} to {Q(organizational)} names role {Q(missing)}, which is not defined.", functional.ToString(), organizational.ToString());
                     }
                 }
@@ -268,9 +301,12 @@ internal sealed class AccessModelValidator
             }
         }
 
-        foreach (Delegation delegation in _model.Delegations)
+        for (int i = 0; i < _model.Delegations.Count; i++)
         {
+            Delegation delegation = _model.Delegations[i];
+            At(ModelList.Delegations, i, Member(nameof(Delegation.Grantor)));
             CheckUnit(delegation.Grantor, $"Delegation from {Q(delegation.Grantor)} to {Q(delegation.Recipient)}");
+            AtMember(Member(nameof(Delegation.Recipient)));
             CheckUnit(delegation.Recipient, $"Delegation from {Q(delegation.Grantor)} to {Q(delegation.Recipient)}");
         }
     }
@@ -321,23 +357,30 @@ internal sealed class AccessModelValidator
     private void ValidateObjects()
     {
         var columns = new HashSet<(ObjectName, ColumnName)>();
-        foreach (ObjectDefinition definition in _model.Objects)
+        for (int i = 0; i < _model.Objects.Count; i++)
         {
+            ObjectDefinition definition = _model.Objects[i];
+            At(ModelList.Objects, i, Member(nameof(ObjectDefinition.Name)));
             if (definition.Name.Value is null)
             {
                 Add(AccessModelErrorCode.InvalidValue, "An object has no name.");
                 continue;
             }
 
+            AtMember(Member(nameof(ObjectDefinition.Category)));
             CheckEnum(definition.Category, $"Object {Q(definition.Name)}");
+            AtMember(Member(nameof(ObjectDefinition.Name)));
             if (!_objects.TryAdd(definition.Name, definition))
             {
                 Add(AccessModelErrorCode.DuplicateId, $"Object {Q(definition.Name)} is defined more than once.", definition.Name.ToString());
                 continue;
             }
 
-            foreach (ColumnName column in definition.Columns ?? [])
+            IReadOnlyList<ColumnName> definedColumns = definition.Columns ?? [];
+            for (int c = 0; c < definedColumns.Count; c++)
             {
+                ColumnName column = definedColumns[c];
+                AtMember($"{Member(nameof(ObjectDefinition.Columns))}[{c}]");
                 if (column.Value is null || !columns.Add((definition.Name, column)))
                 {
                     Add(AccessModelErrorCode.DuplicateId, $"Object {Q(definition.Name)} lists column {Q(column)} more than once.", definition.Name.ToString(), column.ToString());
@@ -346,15 +389,20 @@ internal sealed class AccessModelValidator
         }
 
         var objectPositions = new HashSet<(ObjectName, int)>();
-        foreach (ObjectOperationRow row in _model.ObjectOperationRows)
+        for (int i = 0; i < _model.ObjectOperationRows.Count; i++)
         {
+            ObjectOperationRow row = _model.ObjectOperationRows[i];
             string what = $"Object operation row of {Q(row.Object)} for {Q(row.Grantee)}";
+            At(ModelList.ObjectOperationRows, i, Member(nameof(ObjectOperationRow.Object)));
             if (CheckObject(row.Object, what))
             {
+                AtMember(Member(nameof(ObjectOperationRow.Position)));
                 CheckPositions(objectPositions, row.Object, row.Position, $"Object operation row of {Q(row.Object)} for {Q(row.Grantee)}", row.Object.ToString());
             }
 
+            AtMember(Member(nameof(ObjectOperationRow.Grantee)));
             CheckUnit(row.Grantee, what);
+            AtMember(Member(nameof(ObjectOperationRow.Operations)));
             if ((row.Operations & ~ObjectOperations.All) != 0)
             {
                 Add(AccessModelErrorCode.InvalidValue, $"{what} has operations {Q((int)row.Operations)}, which are not defined.", row.Object.ToString());
@@ -362,46 +410,61 @@ internal sealed class AccessModelValidator
         }
 
         var columnPositions = new HashSet<((ObjectName, ColumnName), int)>();
-        foreach (ColumnRightRow row in _model.ColumnRightRows)
+        for (int i = 0; i < _model.ColumnRightRows.Count; i++)
         {
+            ColumnRightRow row = _model.ColumnRightRows[i];
             string what = $"Column row of {Q(row.Object)}.{Q(row.Column)} for {Q(row.Grantee)}";
+            At(ModelList.ColumnRightRows, i, Member(nameof(ColumnRightRow.Object)));
             if (CheckObject(row.Object, what))
             {
+                AtMember(Member(nameof(ColumnRightRow.Column)));
                 if (row.Column.Value is null || (!columns.Contains((row.Object, row.Column)) && !IsSystemColumn(row.Column.Value)))
                 {
                     Add(AccessModelErrorCode.DanglingReference, $"{what} names column {Q(row.Column)}, which object {Q(row.Object)} does not have.", row.Object.ToString(), row.Column.ToString());
                 }
                 else
                 {
+                    AtMember(Member(nameof(ColumnRightRow.Position)));
                     CheckPositions(columnPositions, (row.Object, row.Column), row.Position, what, row.Object.ToString());
                 }
             }
 
+            AtMember(Member(nameof(ColumnRightRow.Grantee)));
             CheckUnit(row.Grantee, what);
+            AtMember(Member(nameof(ColumnRightRow.Level)));
             CheckEnum(row.Level, what);
         }
 
-        foreach (DefaultRecordRightRule rule in _model.DefaultRecordRightRules)
+        for (int i = 0; i < _model.DefaultRecordRightRules.Count; i++)
         {
+            DefaultRecordRightRule rule = _model.DefaultRecordRightRules[i];
             string what = $"Default record rule of {Q(rule.Object)} for author {Q(rule.Author)}";
+            At(ModelList.DefaultRecordRightRules, i, Member(nameof(DefaultRecordRightRule.Object)));
             CheckObject(rule.Object, what);
+            AtMember(Member(nameof(DefaultRecordRightRule.Author)));
             CheckUnit(rule.Author, what);
             if (rule.Grantee is { } grantee)
             {
+                AtMember(Member(nameof(DefaultRecordRightRule.Grantee)));
                 CheckUnit(grantee, what);
             }
 
+            AtMember(Member(nameof(DefaultRecordRightRule.Operation)));
             CheckEnum(rule.Operation, what);
+            AtMember(Member(nameof(DefaultRecordRightRule.Level)));
             CheckEnum(rule.Level, what);
         }
 
+        At(ModelList.Settings, 0, Member(nameof(AccessSettings.PortalAvailabilityMode)));
         CheckEnum(_model.Settings.PortalAvailabilityMode, "The settings");
     }
 
     private void ValidateSystemOperations()
     {
-        foreach (SystemOperationDefinition operation in _model.SystemOperations)
+        for (int i = 0; i < _model.SystemOperations.Count; i++)
         {
+            SystemOperationDefinition operation = _model.SystemOperations[i];
+            At(ModelList.SystemOperations, i, Member(nameof(SystemOperationDefinition.Code)));
             if (operation.Code.Value is null)
             {
                 Add(AccessModelErrorCode.InvalidValue, "A system operation has no code.");
@@ -412,27 +475,41 @@ internal sealed class AccessModelValidator
             }
         }
 
-        foreach (SystemOperationDefinition operation in _model.SystemOperations)
+        for (int i = 0; i < _model.SystemOperations.Count; i++)
         {
-            foreach (ObjectAccessGrant grant in operation.ObjectAccess ?? [])
+            SystemOperationDefinition operation = _model.SystemOperations[i];
+            IReadOnlyList<ObjectAccessGrant> grants = operation.ObjectAccess ?? [];
+            for (int g = 0; g < grants.Count; g++)
             {
+                ObjectAccessGrant grant = grants[g];
+                string member = $"{Member(nameof(SystemOperationDefinition.ObjectAccess))}[{g}]";
+                At(ModelList.SystemOperations, i, $"{member}.{Member(nameof(ObjectAccessGrant.Object))}");
                 CheckObject(grant.Object, $"System operation {Q(operation.Code)}");
+                if ((grant.Operations & ~ObjectOperations.All) != 0)
+                {
+                    AtMember($"{member}.{Member(nameof(ObjectAccessGrant.Operations))}");
+                    Add(AccessModelErrorCode.InvalidValue, $"System operation {Q(operation.Code)} grants operations {Q((int)grant.Operations)} on {Q(grant.Object)}, which are not defined.", operation.Code.ToString());
+                }
             }
         }
 
         var positions = new HashSet<(SystemOperationCode, int)>();
-        foreach (SystemOperationRow row in _model.SystemOperationRows)
+        for (int i = 0; i < _model.SystemOperationRows.Count; i++)
         {
+            SystemOperationRow row = _model.SystemOperationRows[i];
             string what = $"System operation row of {Q(row.Operation)} for {Q(row.Grantee)}";
+            At(ModelList.SystemOperationRows, i, Member(nameof(SystemOperationRow.Operation)));
             if (row.Operation.Value is null || !_operations.Contains(row.Operation))
             {
                 Add(AccessModelErrorCode.DanglingReference, $"{what} names operation {Q(row.Operation)}, which is not defined.", row.Operation.ToString());
             }
             else
             {
+                AtMember(Member(nameof(SystemOperationRow.Position)));
                 CheckPositions(positions, row.Operation, row.Position, what, row.Operation.ToString());
             }
 
+            AtMember(Member(nameof(SystemOperationRow.Grantee)));
             CheckUnit(row.Grantee, what);
         }
     }
@@ -440,42 +517,54 @@ internal sealed class AccessModelValidator
     private void ValidateRecords()
     {
         HashSet<SupportGrantId> grantIds = [.. _model.SupportGrants.Select(g => g.Id)];
-        foreach (RecordDefinition record in _model.Records)
+        for (int i = 0; i < _model.Records.Count; i++)
         {
+            RecordDefinition record = _model.Records[i];
             string what = $"Record {Q(record.Id)} of {Q(record.Object)}";
+            At(ModelList.Records, i, Member(nameof(RecordDefinition.Object)));
             CheckObject(record.Object, what);
+            AtMember(Member(nameof(RecordDefinition.Id)));
             if (!_records.Add((record.Object, record.Id)))
             {
                 Add(AccessModelErrorCode.DuplicateId, $"{what} is defined more than once.", record.Object.ToString(), record.Id.ToString());
             }
 
+            AtMember(Member(nameof(RecordDefinition.Author)));
             if (record.Author is { } author && !_users.ContainsKey(author))
             {
                 Add(AccessModelErrorCode.DanglingReference, $"{what} has author {Q(author)}, which is not a defined user.", record.Id.ToString(), author.ToString());
             }
 
+            AtMember(Member(nameof(RecordDefinition.CreatedInSupportGrant)));
             if (record.CreatedInSupportGrant is { } grant && !grantIds.Contains(grant))
             {
                 Add(AccessModelErrorCode.DanglingReference, $"{what} was created in support grant {Q(grant)}, which is not defined.", record.Id.ToString(), grant.ToString());
             }
 
+            AtMember(Member(nameof(RecordDefinition.Owner)));
             if (record.Owner is { } owner && !_users.ContainsKey(owner))
             {
                 Add(AccessModelErrorCode.DanglingReference, $"{what} has owner {Q(owner)}, which is not a defined user.", record.Id.ToString(), owner.ToString());
             }
         }
 
-        foreach (RecordRightRow row in _model.RecordRightRows)
+        for (int i = 0; i < _model.RecordRightRows.Count; i++)
         {
+            RecordRightRow row = _model.RecordRightRows[i];
             string what = $"Record right of {Q(row.Object)} record {Q(row.Record)} for {Q(row.Grantee)}";
+            At(ModelList.RecordRightRows, i, Member(nameof(RecordRightRow.Record)));
             if (!_records.Contains((row.Object, row.Record)))
             {
                 Add(AccessModelErrorCode.DanglingReference, $"{what} names a record that is not defined.", row.Object.ToString(), row.Record.ToString());
             }
 
+            AtMember(Member(nameof(RecordRightRow.Grantee)));
             CheckUnit(row.Grantee, what);
+            AtMember(Member(nameof(RecordRightRow.Operation)));
             CheckEnum(row.Operation, what);
+            AtMember(Member(nameof(RecordRightRow.Level)));
             CheckEnum(row.Level, what);
+            AtMember(Member(nameof(RecordRightRow.Source)));
             CheckEnum(row.Source, what);
         }
     }
@@ -483,8 +572,10 @@ internal sealed class AccessModelValidator
     private void ValidateSupportAccess()
     {
         var workplaces = new HashSet<string>(StringComparer.Ordinal);
-        foreach (WorkplaceDefinition workplace in _model.Workplaces)
+        for (int i = 0; i < _model.Workplaces.Count; i++)
         {
+            WorkplaceDefinition workplace = _model.Workplaces[i];
+            At(ModelList.Workplaces, i, Member(nameof(WorkplaceDefinition.Name)));
             if (string.IsNullOrWhiteSpace(workplace.Name))
             {
                 Add(AccessModelErrorCode.InvalidValue, "A workplace has no name.");
@@ -496,6 +587,7 @@ internal sealed class AccessModelValidator
                 Add(AccessModelErrorCode.DuplicateId, $"Workplace {Q(workplace.Name)} is defined more than once.", workplace.Name);
             }
 
+            AtMember(Member(nameof(WorkplaceDefinition.Objects)));
             foreach (ObjectName objectName in workplace.Objects ?? [])
             {
                 CheckObject(objectName, $"Workplace {Q(workplace.Name)}");
@@ -503,34 +595,41 @@ internal sealed class AccessModelValidator
         }
 
         var grants = new HashSet<SupportGrantId>();
-        foreach (SupportAccessGrant grant in _model.SupportGrants)
+        for (int i = 0; i < _model.SupportGrants.Count; i++)
         {
+            SupportAccessGrant grant = _model.SupportGrants[i];
             string what = $"Support grant {Q(grant.Id)}";
+            At(ModelList.SupportGrants, i, Member(nameof(SupportAccessGrant.Id)));
             if (!grants.Add(grant.Id))
             {
                 Add(AccessModelErrorCode.DuplicateId, $"{what} is defined more than once.", grant.Id.ToString());
             }
 
+            AtMember(Member(nameof(SupportAccessGrant.Reason)));
             if (string.IsNullOrWhiteSpace(grant.Reason))
             {
                 Add(AccessModelErrorCode.InvalidValue, $"{what} has no reason.", grant.Id.ToString());
             }
 
+            AtMember(Member(nameof(SupportAccessGrant.CloseDate)));
             if (grant.CloseDate < grant.StartDate)
             {
                 Add(AccessModelErrorCode.InvalidValue, $"{what} closes on {grant.CloseDate:yyyy-MM-dd}, before it starts on {grant.StartDate:yyyy-MM-dd}.", grant.Id.ToString());
             }
 
+            AtMember(Member(nameof(SupportAccessGrant.Grantor)));
             if (!_users.ContainsKey(grant.Grantor))
             {
                 Add(AccessModelErrorCode.DanglingReference, $"{what} has grantor {Q(grant.Grantor)}, which is not a defined user.", grant.Id.ToString(), grant.Grantor.ToString());
             }
 
+            AtMember(Member(nameof(SupportAccessGrant.GrantedBy)));
             if (!_users.ContainsKey(grant.GrantedBy))
             {
                 Add(AccessModelErrorCode.DanglingReference, $"{what} was granted by {Q(grant.GrantedBy)}, which is not a defined user.", grant.Id.ToString(), grant.GrantedBy.ToString());
             }
 
+            AtMember(Member(nameof(SupportAccessGrant.Workplaces)));
             foreach (string workplace in grant.Workplaces ?? [])
             {
                 if (!workplaces.Contains(workplace))
@@ -539,9 +638,11 @@ internal sealed class AccessModelValidator
                 }
             }
 
+            AtMember(Member(nameof(SupportAccessGrant.Level)));
             CheckEnum(grant.Level, what);
         }
 
+        At(ModelList.Settings, 0, "supportAccess");
         SupportAccessSettings settings = _model.Settings.SupportAccess ?? SupportAccessSettings.Default;
         if (!SupportAccessWindow.TryFindTimeZone(settings.TimeZoneId, out _))
         {

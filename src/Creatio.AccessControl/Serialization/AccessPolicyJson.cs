@@ -1,0 +1,265 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Creatio.AccessControl.Serialization;
+
+/// <summary>Reads and writes a whole <see cref="AccessModel"/> as one JSON policy document.</summary>
+/// <remarks>
+/// <para>The document is an object with <c>formatVersion</c> (<see cref="FormatVersion"/>) and one member per list of
+/// the model — <c>settings</c>, <c>users</c>, <c>roles</c>, <c>memberships</c>, <c>functionalLinks</c>,
+/// <c>delegations</c>, <c>rolesNotInheritedByManagers</c>, <c>objects</c>, <c>objectOperationRows</c>,
+/// <c>columnRightRows</c>, <c>records</c>, <c>recordRightRows</c>, <c>defaultRecordRightRules</c>,
+/// <c>systemOperations</c>, <c>systemOperationRows</c> — with camel-cased member names, enums by name, object
+/// operations as arrays of names, ids as GUID strings and instants as ISO 8601 with an offset. The package ships its
+/// JSON Schema as <c>schemas/access-policy.v1.schema.json</c>.</para>
+/// <para>Reading is strict: unknown members, wrong JSON types, missing required members, unknown enum names, malformed
+/// GUIDs or instants and unsupported format versions are refused, and so is everything
+/// <see cref="AccessModelBuilder.Build"/> refuses. Every problem is reported at once in one
+/// <see cref="AccessModelValidationException"/>, each <see cref="AccessModelError"/> with the JSON path and 1-based
+/// line of the offending value (<see cref="AccessModelError.Path"/>, <see cref="AccessModelError.Line"/>). Problems
+/// of the document's shape are reported first: the model is validated only once the document's shape is right.</para>
+/// <para>Writing is deterministic: the same model always gives the same bytes, and reading a written document back
+/// gives a model that writes the same bytes again.</para>
+/// <para>This type is stateless and safe for concurrent use.</para>
+/// </remarks>
+public static class AccessPolicyJson
+{
+    /// <summary>The version of the document format this library writes and reads.</summary>
+    public const int FormatVersion = 1;
+
+    private static readonly AccessPolicyJsonOptions s_defaultOptions = new();
+
+    private static readonly JsonWriterOptions s_writerOptions = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+#if NET9_0_OR_GREATER
+        NewLine = "\n",
+#endif
+    };
+
+    /// <summary>Writes a model as a policy document.</summary>
+    /// <param name="model">The model.</param>
+    /// <returns>The indented JSON document, ending with a line feed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is <see langword="null"/>.</exception>
+    public static string Serialize(AccessModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return Encoding.UTF8.GetString(SerializeToUtf8(model).WrittenSpan);
+    }
+
+    /// <summary>Writes a model as a policy document to a stream, in UTF-8 without a byte order mark.</summary>
+    /// <param name="utf8Json">The stream to write to; it is left open.</param>
+    /// <param name="model">The model.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> or <paramref name="model"/> is <see langword="null"/>.</exception>
+    public static void Serialize(Stream utf8Json, AccessModel model)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        ArgumentNullException.ThrowIfNull(model);
+        utf8Json.Write(SerializeToUtf8(model).WrittenSpan);
+    }
+
+    /// <summary>Writes a model as a policy document to a stream, in UTF-8 without a byte order mark.</summary>
+    /// <param name="utf8Json">The stream to write to; it is left open.</param>
+    /// <param name="model">The model.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the document is written.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> or <paramref name="model"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public static async Task SerializeAsync(Stream utf8Json, AccessModel model, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        ArgumentNullException.ThrowIfNull(model);
+        await utf8Json.WriteAsync(SerializeToUtf8(model).WrittenMemory, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads a policy document into a validated model, with the default options.</summary>
+    /// <param name="json">The document.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="AccessModelValidationException">The document is too large, is not valid JSON, does not follow
+    /// the format, or describes an invalid model; the exception lists every problem.</exception>
+    public static AccessModel Deserialize(string json) => Deserialize(json, options: null);
+
+    /// <summary>Reads a policy document into a validated model.</summary>
+    /// <param name="json">The document.</param>
+    /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="AccessModelValidationException">The document is too large, is not valid JSON, does not follow
+    /// the format, or describes an invalid model; the exception lists every problem.</exception>
+    public static AccessModel Deserialize(string json, AccessPolicyJsonOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        int limit = (options ?? s_defaultOptions).MaxDocumentBytes;
+
+        // UTF-8 never takes fewer bytes than UTF-16 code units, so a long string is refused without counting.
+        if (json.Length > limit || Encoding.UTF8.GetByteCount(json) > limit)
+        {
+            throw TooLarge(limit);
+        }
+
+        return Read(WithoutByteOrderMark(Encoding.UTF8.GetBytes(json)));
+    }
+
+    /// <summary>Reads a policy document from a stream of UTF-8 into a validated model, with the default options.</summary>
+    /// <param name="utf8Json">The stream, read to its end (or until the document proves too large); it is left open.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="AccessModelValidationException">The document is too large, is not valid JSON, does not follow
+    /// the format, or describes an invalid model; the exception lists every problem.</exception>
+    public static AccessModel Deserialize(Stream utf8Json) => Deserialize(utf8Json, options: null);
+
+    /// <summary>Reads a policy document from a stream of UTF-8 into a validated model.</summary>
+    /// <param name="utf8Json">The stream, read to its end (or until the document proves too large); it is left open.</param>
+    /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="AccessModelValidationException">The document is too large, is not valid JSON, does not follow
+    /// the format, or describes an invalid model; the exception lists every problem.</exception>
+    public static AccessModel Deserialize(Stream utf8Json, AccessPolicyJsonOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        int limit = (options ?? s_defaultOptions).MaxDocumentBytes;
+        byte[] buffer = new byte[InitialBufferSize(utf8Json, limit)];
+        int length = 0;
+        int read;
+        while ((read = utf8Json.Read(buffer, length, NextReadSize(ref buffer, length, limit))) > 0)
+        {
+            length += read;
+        }
+
+        return Read(Accept(buffer, length, limit));
+    }
+
+    /// <summary>Reads a policy document from a stream of UTF-8 into a validated model.</summary>
+    /// <param name="utf8Json">The stream, read to its end (or until the document proves too large); it is left open.</param>
+    /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="AccessModelValidationException">The document is too large, is not valid JSON, does not follow
+    /// the format, or describes an invalid model; the exception lists every problem.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public static async ValueTask<AccessModel> DeserializeAsync(Stream utf8Json, AccessPolicyJsonOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        int limit = (options ?? s_defaultOptions).MaxDocumentBytes;
+        byte[] buffer = new byte[InitialBufferSize(utf8Json, limit)];
+        int length = 0;
+        int read;
+        while ((read = await utf8Json.ReadAsync(buffer.AsMemory(length, NextReadSize(ref buffer, length, limit)), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            length += read;
+        }
+
+        return Read(Accept(buffer, length, limit));
+    }
+
+    private static ArrayBufferWriter<byte> SerializeToUtf8(AccessModel model)
+    {
+        PolicyDocument document = PolicyDocumentMapper.ToDocument(model);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, s_writerOptions))
+        {
+            JsonSerializer.Serialize(writer, document, PolicyJsonContext.Default.PolicyDocument);
+        }
+
+        buffer.Write("\n"u8);
+        return buffer;
+    }
+
+    /// <summary>Sizes the first read buffer; refuses a seekable stream whose remaining length is over the limit
+    /// without reading it.</summary>
+    private static int InitialBufferSize(Stream stream, int limit)
+    {
+        const int DefaultSize = 64 * 1024;
+        if (!stream.CanSeek)
+        {
+            return Math.Min(DefaultSize, limit + 1);
+        }
+
+        long remaining = Math.Max(0, stream.Length - stream.Position);
+        if (remaining > limit)
+        {
+            throw TooLarge(limit);
+        }
+
+        return (int)remaining + 1;
+    }
+
+    /// <summary>Returns how many bytes the next read may take, growing the buffer as needed, so that at most
+    /// the limit plus one byte is ever read.</summary>
+    private static int NextReadSize(ref byte[] buffer, int length, int limit)
+    {
+        long cap = limit + 1L;
+        if (length >= cap)
+        {
+            return 0;
+        }
+
+        if (length == buffer.Length)
+        {
+            Array.Resize(ref buffer, (int)Math.Min(cap, Math.Max(buffer.Length * 2L, 16)));
+        }
+
+        return (int)Math.Min(buffer.Length - length, cap - length);
+    }
+
+    /// <summary>Refuses a document over the limit and drops a leading byte order mark.</summary>
+    private static ReadOnlyMemory<byte> Accept(byte[] buffer, int length, int limit) =>
+        length > limit ? throw TooLarge(limit) : WithoutByteOrderMark(new ReadOnlyMemory<byte>(buffer, 0, length));
+
+    private static ReadOnlyMemory<byte> WithoutByteOrderMark(ReadOnlyMemory<byte> utf8) =>
+        utf8.Span.StartsWith("\uFEFF"u8) ? utf8[3..] : utf8;
+
+    private static AccessModel Read(ReadOnlyMemory<byte> utf8)
+    {
+        var text = new PolicyDocumentText(utf8);
+        PolicyJsonContext context = PolicyJsonContext.Default;
+        IReadOnlyList<AccessModelError> errors = PolicyDocumentChecker.Check(text, context);
+        if (errors.Count > 0)
+        {
+            throw new AccessModelValidationException(errors);
+        }
+
+        PolicyDocument document;
+        try
+        {
+            document = JsonSerializer.Deserialize(utf8.Span, context.PolicyDocument)
+                ?? throw new JsonException("The document is null.");
+        }
+        catch (JsonException exception)
+        {
+            // The checker accepts only documents the deserializer reads; this is a safety net, not a path tests reach.
+            string path = exception.Path ?? "$";
+            long? line = exception.LineNumber + 1;
+            throw new AccessModelValidationException(
+            [
+                new AccessModelError(AccessModelErrorCode.InvalidJson, PolicyDocumentText.Locate(path, line, exception.Message), []) { Path = path, Line = line },
+            ]);
+        }
+
+        try
+        {
+            return PolicyDocumentMapper.ToBuilder(document).Build();
+        }
+        catch (AccessModelValidationException exception)
+        {
+            throw new AccessModelValidationException(PolicyErrorLocator.Locate(text, exception.Errors));
+        }
+    }
+
+    private static AccessModelValidationException TooLarge(int limit) => new(
+    [
+        new AccessModelError(
+            AccessModelErrorCode.DocumentTooLarge,
+            $"$: The document is larger than the limit of {limit} bytes.",
+            [])
+        {
+            Path = "$",
+        },
+    ]);
+}

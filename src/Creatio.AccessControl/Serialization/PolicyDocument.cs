@@ -1,0 +1,207 @@
+namespace Creatio.AccessControl.Serialization;
+
+// The data transfer objects of the policy document format, version 1. Member names are the camel-cased model
+// property names; schemas/access-policy.v1.schema.json describes the same shape (a test keeps them in step).
+// Reference-typed members are never null in a valid document (PolicyDocumentChecker rejects JSON null for them);
+// a missing optional member keeps its initializer, which is why optional members have setters: the source generator
+// sets every init-only member, present in the document or not, and would overwrite the initializer with null.
+
+/// <summary>A whole policy document.</summary>
+internal sealed class PolicyDocument
+{
+    public required int FormatVersion { get; init; }
+
+    public PolicySettings Settings { get; set; } = new();
+
+    public List<PolicyUser> Users { get; set; } = [];
+
+    public List<PolicyRole> Roles { get; set; } = [];
+
+    public List<PolicyMembership> Memberships { get; set; } = [];
+
+    public List<PolicyFunctionalLink> FunctionalLinks { get; set; } = [];
+
+    public List<PolicyDelegation> Delegations { get; set; } = [];
+
+    /// <summary>Gets the roles not inherited by managers; <see langword="null"/> when the document leaves them out,
+    /// which means the builder's default.</summary>
+    public List<Guid>? RolesNotInheritedByManagers { get; set; }
+
+    public List<PolicyObject> Objects { get; set; } = [];
+
+    public List<PolicyObjectOperationRow> ObjectOperationRows { get; set; } = [];
+
+    public List<PolicyColumnRightRow> ColumnRightRows { get; set; } = [];
+
+    public List<PolicyRecord> Records { get; set; } = [];
+
+    public List<PolicyRecordRightRow> RecordRightRows { get; set; } = [];
+
+    public List<PolicyDefaultRecordRightRule> DefaultRecordRightRules { get; set; } = [];
+
+    public List<PolicySystemOperation> SystemOperations { get; set; } = [];
+
+    public List<PolicySystemOperationRow> SystemOperationRows { get; set; } = [];
+}
+
+internal sealed class PolicySettings
+{
+    public PortalAvailabilityMode PortalAvailabilityMode { get; set; } = AccessSettings.Default.PortalAvailabilityMode;
+}
+
+internal sealed class PolicyUser
+{
+    public required Guid Id { get; init; }
+
+    public required string Name { get; init; }
+
+    public AdminUnitKind Kind { get; set; } = AdminUnitKind.User;
+
+    public bool IsActive { get; set; } = true;
+
+    public Guid? Contact { get; set; }
+
+    public Guid? Account { get; set; }
+}
+
+internal sealed class PolicyRole
+{
+    public required Guid Id { get; init; }
+
+    public required string Name { get; init; }
+
+    public required AdminUnitKind Kind { get; init; }
+
+    public Guid? Parent { get; set; }
+
+    public Guid? Account { get; set; }
+}
+
+internal sealed class PolicyMembership
+{
+    public required Guid User { get; init; }
+
+    public required Guid Role { get; init; }
+}
+
+internal sealed class PolicyFunctionalLink
+{
+    public required Guid FunctionalRole { get; init; }
+
+    public required Guid OrganizationalRole { get; init; }
+}
+
+internal sealed class PolicyDelegation
+{
+    public required Guid Grantor { get; init; }
+
+    public required Guid Recipient { get; init; }
+
+    public DateTimeOffset? EndsAt { get; set; }
+}
+
+internal sealed class PolicyObject
+{
+    public required string Name { get; init; }
+
+    public ObjectCategory Category { get; set; } = ObjectCategory.BusinessData;
+
+    public bool UseOperationPermissions { get; set; }
+
+    public bool UseRecordPermissions { get; set; }
+
+    public bool IsAvailableForPortal { get; set; }
+
+    public List<string> Columns { get; set; } = [];
+}
+
+internal sealed class PolicyObjectOperationRow
+{
+    public required string Object { get; init; }
+
+    public required Guid Grantee { get; init; }
+
+    public required int Position { get; init; }
+
+    public required List<ObjectOperation> Operations { get; init; }
+}
+
+internal sealed class PolicyColumnRightRow
+{
+    public required string Object { get; init; }
+
+    public required string Column { get; init; }
+
+    public required Guid Grantee { get; init; }
+
+    public required int Position { get; init; }
+
+    public required ColumnRightLevel Level { get; init; }
+}
+
+internal sealed class PolicyRecord
+{
+    public required string Object { get; init; }
+
+    public required Guid Id { get; init; }
+
+    public Guid? Author { get; set; }
+
+    public Guid? Owner { get; set; }
+}
+
+internal sealed class PolicyRecordRightRow
+{
+    public required string Object { get; init; }
+
+    public required Guid Record { get; init; }
+
+    public required Guid Grantee { get; init; }
+
+    public required RecordOperation Operation { get; init; }
+
+    public required RecordRightLevel Level { get; init; }
+
+    public RecordRightSource Source { get; set; } = RecordRightSource.Manual;
+}
+
+internal sealed class PolicyDefaultRecordRightRule
+{
+    public required string Object { get; init; }
+
+    public required Guid Author { get; init; }
+
+    /// <summary>Gets the grantee; <see langword="null"/> (or missing) for the author's portal organization.</summary>
+    public Guid? Grantee { get; set; }
+
+    public required RecordOperation Operation { get; init; }
+
+    public required RecordRightLevel Level { get; init; }
+}
+
+internal sealed class PolicySystemOperation
+{
+    public required string Code { get; init; }
+
+    public bool IsConfiguration { get; set; }
+
+    public List<PolicyObjectAccessGrant> ObjectAccess { get; set; } = [];
+}
+
+internal sealed class PolicyObjectAccessGrant
+{
+    public required string Object { get; init; }
+
+    public required List<ObjectOperation> Operations { get; init; }
+}
+
+internal sealed class PolicySystemOperationRow
+{
+    public required string Operation { get; init; }
+
+    public required Guid Grantee { get; init; }
+
+    public required int Position { get; init; }
+
+    public required bool CanExecute { get; init; }
+}

@@ -1,0 +1,338 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Creatio.AccessControl.Serialization;
+
+/// <summary>Checks the shape of a policy document against the source-generated metadata of
+/// <see cref="PolicyDocument"/> and reports every problem with its JSON path and line.</summary>
+/// <remarks>
+/// <para>System.Text.Json stops at the first problem; this walk does not. It reports syntax errors (alone, since
+/// nothing after them can be trusted), unknown, duplicate and missing members, wrong JSON types, unknown enum names,
+/// malformed GUIDs and instants, empty strings and an unsupported format version (alone, since a document of another
+/// version is read by other rules). A document it accepts deserializes without error.</para>
+/// <para>It is stricter than the deserializer where the deserializer is lenient: enum names are case-sensitive and
+/// never numbers, instants must carry an offset, and a member may appear only once.</para>
+/// </remarks>
+internal sealed class PolicyDocumentChecker
+{
+    private const string Root = "$";
+    private const int MaxDepth = 64;
+
+    private static readonly JsonReaderOptions s_readerOptions = new()
+    {
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
+        MaxDepth = MaxDepth,
+    };
+
+    private readonly PolicyDocumentText _text;
+    private readonly PolicyJsonContext _context;
+    private readonly List<AccessModelError> _errors = [];
+    private AccessModelError? _versionError;
+
+    private PolicyDocumentChecker(PolicyDocumentText text, PolicyJsonContext context)
+    {
+        _text = text;
+        _context = context;
+    }
+
+    /// <summary>Returns every problem of the document's shape; empty if it deserializes cleanly.</summary>
+    public static IReadOnlyList<AccessModelError> Check(PolicyDocumentText text, PolicyJsonContext context)
+    {
+        ReadOnlySpan<byte> utf8 = text.Utf8.Span;
+        int invalid = PolicyDocumentText.FindInvalidUtf8(utf8);
+        if (invalid >= 0)
+        {
+            long line = text.LineOf(invalid);
+            int lineStart = utf8[..invalid].LastIndexOf((byte)'\n') + 1;
+            return [SyntaxError(line, invalid - lineStart + 1, "The document is not valid UTF-8.")];
+        }
+
+        if (utf8.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return [SyntaxError(1, 1, "The document is empty.")];
+        }
+
+        var checker = new PolicyDocumentChecker(text, context);
+        var reader = new Utf8JsonReader(utf8, s_readerOptions);
+        try
+        {
+            reader.Read();
+            checker.CheckValue(ref reader, typeof(PolicyDocument), Root);
+            while (reader.Read())
+            {
+                // A second top-level value makes the reader throw; whitespace ends the loop.
+            }
+        }
+        catch (JsonException exception)
+        {
+            return [SyntaxError((exception.LineNumber ?? 0) + 1, (exception.BytePositionInLine ?? 0) + 1, Describe(exception))];
+        }
+
+        return checker._versionError is { } versionError ? [versionError] : checker._errors;
+    }
+
+    private static AccessModelError SyntaxError(long line, long position, string message) =>
+        new(AccessModelErrorCode.InvalidJson, string.Create(CultureInfo.InvariantCulture, $"{Root} (line {line}, position {position}): {message}"), [])
+        {
+            Path = Root,
+            Line = line,
+            BytePositionInLine = position,
+        };
+
+    private static string Describe(JsonException exception)
+    {
+        // The reader's messages end with its own 0-based "LineNumber: 0 | BytePositionInLine: 0."; ours are 1-based.
+        string message = exception.Message;
+        int suffix = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        message = (suffix >= 0 ? message[..suffix] : message).Trim();
+        return $"The document is not valid JSON: {message}";
+    }
+
+    private void Add(AccessModelErrorCode code, string path, long offset, string message, params string[] ids) =>
+        _errors.Add(_text.Error(code, path, offset, message, ids));
+
+    private void CheckValue(ref Utf8JsonReader reader, Type type, string path)
+    {
+        Type? underlying = Nullable.GetUnderlyingType(type);
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            if (underlying is null)
+            {
+                AddWrongType(ref reader, type, path);
+            }
+
+            return;
+        }
+
+        type = underlying ?? type;
+        JsonTypeInfo info = _context.GetTypeInfo(type) ?? throw new InvalidOperationException($"No metadata for {type}.");
+        switch (info.Kind)
+        {
+            case JsonTypeInfoKind.Object:
+                CheckObject(ref reader, info, path);
+                break;
+            case JsonTypeInfoKind.Enumerable:
+                CheckArray(ref reader, type, path);
+                break;
+            default:
+                CheckScalar(ref reader, type, path);
+                break;
+        }
+    }
+
+    private void CheckObject(ref Utf8JsonReader reader, JsonTypeInfo info, string path)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            AddWrongType(ref reader, info.Type, path);
+            return;
+        }
+
+        long start = reader.TokenStartIndex;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            string name = reader.GetString()!;
+            string memberPath = PolicyDocumentText.Child(path, name);
+            long nameOffset = reader.TokenStartIndex;
+            JsonPropertyInfo? property = Find(info, name);
+            reader.Read();
+            if (property is null)
+            {
+                Add(AccessModelErrorCode.UnknownMember, memberPath, nameOffset, $"Member {PolicyDocumentText.Quote(name)} is not part of the format{Expected(info)}.", name);
+                reader.Skip();
+            }
+            else if (!seen.Add(name))
+            {
+                Add(AccessModelErrorCode.DuplicateMember, memberPath, nameOffset, $"Member {PolicyDocumentText.Quote(name)} appears more than once.", name);
+                reader.Skip();
+            }
+            else if (path == Root && name == "formatVersion")
+            {
+                CheckFormatVersion(ref reader, memberPath);
+            }
+            else
+            {
+                CheckValue(ref reader, property.PropertyType, memberPath);
+            }
+        }
+
+        foreach (JsonPropertyInfo property in info.Properties)
+        {
+            if (property.IsRequired && !seen.Contains(property.Name))
+            {
+                Add(AccessModelErrorCode.MissingMember, path, start, $"Required member {PolicyDocumentText.Quote(property.Name)} is missing.", property.Name);
+            }
+        }
+    }
+
+    private static JsonPropertyInfo? Find(JsonTypeInfo info, string name)
+    {
+        foreach (JsonPropertyInfo property in info.Properties)
+        {
+            if (string.Equals(property.Name, name, StringComparison.Ordinal))
+            {
+                return property;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Expected(JsonTypeInfo info)
+    {
+        IEnumerable<string> names = info.Properties.Select(p => PolicyDocumentText.Quote(p.Name));
+        return info.Properties.Count == 0 ? string.Empty : $" here; expected one of {string.Join(", ", names)}";
+    }
+
+    private void CheckFormatVersion(ref Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out int version))
+        {
+            CheckScalar(ref reader, typeof(int), path);
+            return;
+        }
+
+        if (version != AccessPolicyJson.FormatVersion)
+        {
+            string text = version.ToString(CultureInfo.InvariantCulture);
+            _versionError = _text.Error(
+                AccessModelErrorCode.UnsupportedFormatVersion,
+                path,
+                reader.TokenStartIndex,
+                string.Create(CultureInfo.InvariantCulture, $"Format version `{text}` is not supported; this library reads version {AccessPolicyJson.FormatVersion}."),
+                text);
+        }
+    }
+
+    private void CheckArray(ref Utf8JsonReader reader, Type type, string path)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            AddWrongType(ref reader, type, path);
+            return;
+        }
+
+        Type element = type.IsArray ? type.GetElementType()! : type.GetGenericArguments()[0];
+        HashSet<string>? names = element.IsEnum ? new HashSet<string>(StringComparer.Ordinal) : null;
+        int index = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            string elementPath = PolicyDocumentText.Index(path, index++);
+            if (names is not null && reader.TokenType == JsonTokenType.String && !names.Add(reader.GetString()!))
+            {
+                string name = reader.GetString()!;
+                Add(AccessModelErrorCode.InvalidValue, elementPath, reader.TokenStartIndex, $"{PolicyDocumentText.Quote(name)} is listed more than once.", name);
+                continue;
+            }
+
+            CheckValue(ref reader, element, elementPath);
+        }
+    }
+
+    private void CheckScalar(ref Utf8JsonReader reader, Type type, string path)
+    {
+        long offset = reader.TokenStartIndex;
+        if (type == typeof(bool))
+        {
+            if (reader.TokenType is not (JsonTokenType.True or JsonTokenType.False))
+            {
+                AddWrongType(ref reader, type, path);
+            }
+
+            return;
+        }
+
+        if (type == typeof(int))
+        {
+            if (reader.TokenType != JsonTokenType.Number)
+            {
+                AddWrongType(ref reader, type, path);
+            }
+            else if (!reader.TryGetInt32(out _))
+            {
+                string raw = System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+                Add(AccessModelErrorCode.InvalidValue, path, offset, $"`{raw}` is not a whole number from {int.MinValue} to {int.MaxValue}.", raw);
+            }
+
+            return;
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            AddWrongType(ref reader, type, path);
+            return;
+        }
+
+        string value = reader.GetString()!;
+        if (type == typeof(string))
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                Add(AccessModelErrorCode.InvalidValue, path, offset, "The value is empty; expected a non-empty string.");
+            }
+        }
+        else if (type == typeof(Guid))
+        {
+            if (!reader.TryGetGuid(out _))
+            {
+                Add(AccessModelErrorCode.InvalidValue, path, offset, $"{PolicyDocumentText.Quote(value)} is not a GUID; expected the form `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`.", value);
+            }
+        }
+        else if (type == typeof(DateTimeOffset))
+        {
+            if (!reader.TryGetDateTimeOffset(out _) || !HasTimeAndOffset(value))
+            {
+                Add(AccessModelErrorCode.InvalidValue, path, offset, $"{PolicyDocumentText.Quote(value)} is not an ISO 8601 instant with an offset, such as `2025-06-30T18:00:00+02:00`.", value);
+            }
+        }
+        else if (type.IsEnum)
+        {
+            string[] names = Enum.GetNames(type);
+            if (Array.IndexOf(names, value) < 0)
+            {
+                Add(AccessModelErrorCode.InvalidValue, path, offset, $"{PolicyDocumentText.Quote(value)} is not one of {string.Join(", ", names.Select(n => $"`{n}`"))}.", value);
+            }
+        }
+        else
+        {
+            throw new InvalidOperationException($"The policy document has a member of type {type}, which the checker does not know.");
+        }
+    }
+
+    private static bool HasTimeAndOffset(string value) =>
+        value.Contains('T', StringComparison.Ordinal)
+        && (value.EndsWith('Z') || (value.Length > 6 && value[^6] is '+' or '-' && value[^3] == ':'));
+
+    private void AddWrongType(ref Utf8JsonReader reader, Type type, string path)
+    {
+        Add(AccessModelErrorCode.InvalidType, path, reader.TokenStartIndex, $"Expected {Describe(type)}, found {Describe(reader.TokenType)}.");
+        reader.Skip();
+    }
+
+    private static string Describe(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type == typeof(bool) ? "`true` or `false`"
+            : type == typeof(int) ? "a whole number"
+            : type == typeof(string) ? "a string"
+            : type == typeof(Guid) ? "a GUID string"
+            : type == typeof(DateTimeOffset) ? "an ISO 8601 instant string"
+            : type.IsEnum ? "a string naming a value"
+            : type.IsGenericType || type.IsArray ? "an array"
+            : "an object";
+    }
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "`" + (token == JsonTokenType.True ? "true" : "false") + "`",
+        JsonTokenType.Null => "`null`",
+        _ => token.ToString(),
+    };
+}

@@ -1,0 +1,98 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+
+namespace Creatio.AccessControl.Serialization;
+
+/// <summary>The UTF-8 text of a policy document, with what errors need to point into it: line numbers and JSON paths.</summary>
+internal sealed class PolicyDocumentText
+{
+    private int[]? _lineStarts;
+
+    public PolicyDocumentText(ReadOnlyMemory<byte> utf8) => Utf8 = utf8;
+
+    public ReadOnlyMemory<byte> Utf8 { get; }
+
+    /// <summary>Returns the 1-based line of a byte offset.</summary>
+    public long LineOf(long offset)
+    {
+        _lineStarts ??= FindLineStarts(Utf8.Span);
+        int index = Array.BinarySearch(_lineStarts, checked((int)offset));
+        return index >= 0 ? index + 1 : ~index;
+    }
+
+    private static int[] FindLineStarts(ReadOnlySpan<byte> text)
+    {
+        var starts = new List<int> { 0 };
+        int offset = 0;
+        int next;
+        while ((next = text[offset..].IndexOf((byte)'\n')) >= 0)
+        {
+            offset += next + 1;
+            starts.Add(offset);
+        }
+
+        return [.. starts];
+    }
+
+    /// <summary>Builds an error located at a path and a byte offset of the document.</summary>
+    public AccessModelError Error(AccessModelErrorCode code, string path, long offset, string message, params string[] ids)
+    {
+        long line = LineOf(offset);
+        return new AccessModelError(code, Locate(path, line, message), ids) { Path = path, Line = line };
+    }
+
+    /// <summary>Prefixes an error message with where the problem is, as every message of a document error reads.</summary>
+    public static string Locate(string path, long? line, string message) =>
+        line is { } l ? string.Create(CultureInfo.InvariantCulture, $"{path} (line {l}): {message}") : $"{path}: {message}";
+
+    /// <summary>Appends a member to a JSON path: <c>.name</c> when the name is an identifier, else <c>['name']</c>.</summary>
+    public static string Child(string path, string member)
+    {
+        bool plain = member.Length > 0 && !char.IsAsciiDigit(member[0]);
+        foreach (char c in member)
+        {
+            plain &= char.IsAsciiLetterOrDigit(c) || c == '_';
+        }
+
+        return plain ? $"{path}.{member}" : $"{path}['{member.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)}']";
+    }
+
+    /// <summary>Appends an array index to a JSON path.</summary>
+    public static string Index(string path, int index) => string.Create(CultureInfo.InvariantCulture, $"{path}[{index}]");
+
+    /// <summary>Quotes user input for a message, as Cedar does: in backticks, on one line, shortened when long.</summary>
+    public static string Quote(string value)
+    {
+        const int MaxLength = 60;
+        var text = new StringBuilder(value.Length + 2).Append('`');
+        foreach (Rune rune in (value.Length > MaxLength ? value[..MaxLength] : value).EnumerateRunes())
+        {
+            text.Append(Rune.IsControl(rune) ? "\uFFFD" : rune.ToString());
+        }
+
+        return text.Append(value.Length > MaxLength ? "…`" : "`").ToString();
+    }
+
+    /// <summary>Returns the offset of the first byte that is not valid UTF-8, or -1.</summary>
+    public static int FindInvalidUtf8(ReadOnlySpan<byte> text)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(text))
+        {
+            return -1;
+        }
+
+        int offset = 0;
+        while (offset < text.Length)
+        {
+            if (Rune.DecodeFromUtf8(text[offset..], out _, out int consumed) != OperationStatus.Done)
+            {
+                return offset;
+            }
+
+            offset += consumed;
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Text.Json;
+
+namespace Creatio.AccessControl.Serialization;
+
+/// <summary>Points the errors the model validator found back into the policy document they came from.</summary>
+/// <remarks>The validator names the row (list and index) and member of each problem; because the document's arrays
+/// map row for row onto the model's lists, that is a JSON path. The most precise path present in the document wins:
+/// the member, else the row (a member the document leaves out), else the list (a built-in row the builder added),
+/// else the document.</remarks>
+internal static class PolicyErrorLocator
+{
+    private const string Root = "$";
+
+    public static IReadOnlyList<AccessModelError> Locate(PolicyDocumentText text, IReadOnlyList<AccessModelError> errors)
+    {
+        var candidates = new List<string[]>(errors.Count);
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (AccessModelError error in errors)
+        {
+            string[] paths = Candidates(error.Row);
+            candidates.Add(paths);
+            wanted.UnionWith(paths);
+        }
+
+        Dictionary<string, long> offsets = FindOffsets(text.Utf8.Span, wanted);
+        var located = new List<AccessModelError>(errors.Count);
+        for (int i = 0; i < errors.Count; i++)
+        {
+            AccessModelError error = errors[i];
+            string path = candidates[i].FirstOrDefault(offsets.ContainsKey) ?? Root;
+            long line = text.LineOf(offsets.GetValueOrDefault(path));
+            located.Add(error with
+            {
+                Message = PolicyDocumentText.Locate(path, line, error.Message),
+                Path = path,
+                Line = line,
+                Row = null,
+            });
+        }
+
+        return located;
+    }
+
+    private static string[] Candidates(ModelRowReference? row)
+    {
+        if (row is not { } at)
+        {
+            return [Root];
+        }
+
+        string list = PolicyDocumentText.Child(Root, ListMember(at.List));
+        string item = at.List == ModelList.Settings ? list : PolicyDocumentText.Index(list, at.Index);
+        return at.Member is { } member ? [$"{item}.{member}", item, list, Root] : [item, list, Root];
+    }
+
+    private static string ListMember(ModelList list) => list switch
+    {
+        ModelList.Users => "users",
+        ModelList.Roles => "roles",
+        ModelList.Memberships => "memberships",
+        ModelList.FunctionalLinks => "functionalLinks",
+        ModelList.Delegations => "delegations",
+        ModelList.RolesNotInheritedByManagers => "rolesNotInheritedByManagers",
+        ModelList.Objects => "objects",
+        ModelList.ObjectOperationRows => "objectOperationRows",
+        ModelList.ColumnRightRows => "columnRightRows",
+        ModelList.Records => "records",
+        ModelList.RecordRightRows => "recordRightRows",
+        ModelList.DefaultRecordRightRules => "defaultRecordRightRules",
+        ModelList.SystemOperations => "systemOperations",
+        ModelList.SystemOperationRows => "systemOperationRows",
+        ModelList.Settings => "settings",
+        ModelList.Workplaces => "workplaces",
+        ModelList.SupportGrants => "supportGrants",
+        _ => throw new ArgumentOutOfRangeException(nameof(list), list, "Unknown model list."),
+    };
+
+    private static Dictionary<string, long> FindOffsets(ReadOnlySpan<byte> utf8, HashSet<string> wanted)
+    {
+        var found = new Dictionary<string, long>(StringComparer.Ordinal);
+        var reader = new Utf8JsonReader(utf8);
+        reader.Read();
+        Walk(ref reader, Root, wanted, found);
+        return found;
+    }
+
+    private static void Walk(ref Utf8JsonReader reader, string path, HashSet<string> wanted, Dictionary<string, long> found)
+    {
+        if (wanted.Contains(path))
+        {
+            found.TryAdd(path, reader.TokenStartIndex);
+        }
+
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                string child = PolicyDocumentText.Child(path, reader.GetString()!);
+                reader.Read();
+                Walk(ref reader, child, wanted, found);
+            }
+        }
+        else if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            int index = 0;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                Walk(ref reader, PolicyDocumentText.Index(path, index++), wanted, found);
+            }
+        }
+    }
+}
