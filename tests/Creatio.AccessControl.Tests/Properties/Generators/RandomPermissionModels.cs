@@ -167,9 +167,17 @@ public static class RandomPermissionModels
             bool super = code == SystemOperations.CanSelectEverything || code == SystemOperations.CanInsertEverything ||
                 code == SystemOperations.CanUpdateEverything || code == SystemOperations.CanDeleteEverything;
             int rows = random.Next(super ? 6 : 2) == 0 ? random.Next(1, 4) : 0;
+            int offset = 0;
+            if (super && random.Next(3) != 0)
+            {
+                // Most models take the super operations from employees (administrators included) by a top row.
+                builder.Add(new SystemOperationRow(code, BuiltInRoles.AllEmployees, 0, CanExecute: false));
+                offset = 1;
+            }
+
             foreach (int position in Positions(random, rows))
             {
-                builder.Add(new SystemOperationRow(code, Unit(), position, random.Next(3) != 0));
+                builder.Add(new SystemOperationRow(code, Unit(), position + offset, random.Next(3) != 0));
             }
         }
 
@@ -189,14 +197,14 @@ public static class RandomPermissionModels
     private static List<(UserId, AccessRequest)> Requests(Random random, AccessModel model, RandomModel roles)
     {
         List<UserId> users = [.. roles.Users, RandomPermissionModel.UnknownUser];
-        List<ObjectName> objects = [.. model.Objects.Select(o => o.Name), "Unknown"];
+        List<ObjectName> objects = [.. model.Objects.Select(o => o.Name)];
         List<SystemOperationCode> codes = [.. model.SystemOperations.Select(o => o.Code), "CanDoUnknownThings"];
         var requests = new List<(UserId, AccessRequest)>();
         foreach (UserId user in users)
         {
             for (int i = 0; i < 12; i++)
             {
-                ObjectName objectName = objects[random.Next(objects.Count)];
+                ObjectName objectName = random.Next(12) == 0 ? "Unknown" : objects[random.Next(objects.Count)];
                 ObjectDefinition? definition = model.Objects.FirstOrDefault(o => o.Name == objectName);
                 List<RecordId> records = [.. model.Records.Where(r => r.Object == objectName).Select(r => r.Id), Ids.Record("unknown")];
                 RecordId record = records[random.Next(records.Count)];
