@@ -121,9 +121,9 @@ internal sealed class Explainer
         // An undefined operation value is denied where the check denies it, before any table is indexed by it.
         AccessStage? invalidAt = request.Kind switch
         {
-            AccessRequestKind.Object when (uint)request.ObjectOperation > (uint)ObjectOperation.Delete => AccessStage.Object,
-            AccessRequestKind.Record when (uint)request.RecordOperation > (uint)RecordOperation.Delete => AccessStage.Record,
-            AccessRequestKind.Column when (uint)request.ColumnOperation > (uint)ColumnOperation.Edit => AccessStage.Column,
+            AccessRequestKind.Object when unchecked((uint)request.ObjectOperation) > (uint)ObjectOperation.Delete => AccessStage.Object,
+            AccessRequestKind.Record when unchecked((uint)request.RecordOperation) > (uint)RecordOperation.Delete => AccessStage.Record,
+            AccessRequestKind.Column when unchecked((uint)request.ColumnOperation) > (uint)ColumnOperation.Edit => AccessStage.Column,
             _ => null,
         };
         if (invalidAt is { } stage)
@@ -234,7 +234,7 @@ internal sealed class Explainer
 
     private void WalkShare(CompiledObject compiled, int recordIndex, RecordOperation operation)
     {
-        if ((uint)operation > (uint)RecordOperation.Delete)
+        if (unchecked((uint)operation) > (uint)RecordOperation.Delete)
         {
             Add(AccessStage.Record, AccessDecision.Deny(AccessStage.Record, AccessReason.InvalidRequest), $"operation value {(int)operation} is not defined");
             return;

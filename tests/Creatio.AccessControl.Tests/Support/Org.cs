@@ -143,6 +143,10 @@ internal sealed class Org
         return this;
     }
 
+    /// <summary>Compiles the model and resolves <paramref name="user"/> at <paramref name="now"/> (default: the Unix epoch).</summary>
+    public AccessPrincipal Principal(string user, DateTimeOffset? now = null) =>
+        Compile().GetPrincipal(UserId(user), now ?? DateTimeOffset.UnixEpoch);
+
     public AccessModel Build() => Builder.Build();
 
     public AccessSnapshot Compile() => AccessSnapshot.Compile(Build());
