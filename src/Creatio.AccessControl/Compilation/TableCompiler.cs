@@ -287,20 +287,19 @@ internal sealed class TableCompiler
                     }
                 }
 
+                // Ordered by unit index, like the merged rights, so that the grantee a decision names does not depend on
+                // the order of the model's rows.
                 implicitStart[i] = implicitUnit.Count;
+                var implicitOfRecord = new SortedSet<int>();
                 foreach (int user in new[] { author[i], owner[i] })
                 {
                     if (user >= 0 && managersOfUser[user] is { } managers)
                     {
-                        foreach (int manager in managers)
-                        {
-                            if (!implicitUnit.Skip(implicitStart[i]).Contains(manager))
-                            {
-                                implicitUnit.Add(manager);
-                            }
-                        }
+                        implicitOfRecord.UnionWith(managers);
                     }
                 }
+
+                implicitUnit.AddRange(implicitOfRecord);
             }
 
             rightStart[records.Length] = rightUnit.Count;

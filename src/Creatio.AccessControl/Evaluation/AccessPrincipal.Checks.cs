@@ -22,7 +22,7 @@ public readonly partial struct AccessPrincipal
             return decision;
         }
 
-        if ((uint)operation > (uint)ObjectOperation.Delete)
+        if (unchecked((uint)operation) > (uint)ObjectOperation.Delete)
         {
             return AccessDecision.Deny(AccessStage.Object, AccessReason.InvalidRequest);
         }
@@ -113,7 +113,7 @@ public readonly partial struct AccessPrincipal
             return decision;
         }
 
-        if ((uint)operation > (uint)RecordOperation.Delete)
+        if (unchecked((uint)operation) > (uint)RecordOperation.Delete)
         {
             return AccessDecision.Deny(AccessStage.Record, AccessReason.InvalidRequest);
         }
@@ -204,7 +204,7 @@ public readonly partial struct AccessPrincipal
             return RecordScope.Decided;
         }
 
-        if ((uint)operation > (uint)RecordOperation.Delete)
+        if (unchecked((uint)operation) > (uint)RecordOperation.Delete)
         {
             decision = AccessDecision.Deny(AccessStage.Record, AccessReason.InvalidRequest);
             return RecordScope.Decided;
@@ -251,7 +251,7 @@ public readonly partial struct AccessPrincipal
             return decision;
         }
 
-        if ((uint)operation > (uint)ColumnOperation.Edit)
+        if (unchecked((uint)operation) > (uint)ColumnOperation.Edit)
         {
             return AccessDecision.Deny(AccessStage.Column, AccessReason.InvalidRequest);
         }

@@ -118,6 +118,20 @@ internal sealed class Explainer
 
     private void WalkObjectRequest(in AccessRequest request, CompiledObject compiled, bool external)
     {
+        // An undefined operation value is denied where the check denies it, before any table is indexed by it.
+        AccessStage? invalidAt = request.Kind switch
+        {
+            AccessRequestKind.Object when unchecked((uint)request.ObjectOperation) > (uint)ObjectOperation.Delete => AccessStage.Object,
+            AccessRequestKind.Record when unchecked((uint)request.RecordOperation) > (uint)RecordOperation.Delete => AccessStage.Record,
+            AccessRequestKind.Column when unchecked((uint)request.ColumnOperation) > (uint)ColumnOperation.Edit => AccessStage.Column,
+            _ => null,
+        };
+        if (invalidAt is { } stage)
+        {
+            Add(stage, AccessDecision.Deny(stage, AccessReason.InvalidRequest), $"the operation of {request} is not defined");
+            return;
+        }
+
         ObjectOperation operation = request.Kind switch
         {
             AccessRequestKind.Object => request.ObjectOperation,
@@ -199,7 +213,7 @@ internal sealed class Explainer
 
             if (request.Kind == AccessRequestKind.Share)
             {
-                WalkShare(compiled, recordIndex, 1 << (int)request.RecordOperation);
+                WalkShare(compiled, recordIndex, request.RecordOperation);
                 return;
             }
         }
@@ -218,8 +232,15 @@ internal sealed class Explainer
         }
     }
 
-    private void WalkShare(CompiledObject compiled, int recordIndex, int operationBit)
+    private void WalkShare(CompiledObject compiled, int recordIndex, RecordOperation operation)
     {
+        if (unchecked((uint)operation) > (uint)RecordOperation.Delete)
+        {
+            Add(AccessStage.Record, AccessDecision.Deny(AccessStage.Record, AccessReason.InvalidRequest), $"operation value {(int)operation} is not defined");
+            return;
+        }
+
+        int operationBit = 1 << (int)operation;
         if (recordIndex < 0)
         {
             Add(AccessStage.Record, AccessDecision.Deny(AccessStage.Record, AccessReason.UnknownRecord), "sharing needs a known record");
@@ -250,6 +271,7 @@ internal sealed class Explainer
     private List<AccessExplanationRow> RecordRows(CompiledRecords records, int record, bool grant, int operationBit)
     {
         var list = new List<AccessExplanationRow>();
+        var allows = new List<bool>();
         if (record < 0)
         {
             return list;
@@ -261,7 +283,9 @@ internal sealed class Explainer
             if (user >= 0)
             {
                 int unit = roleCount + user;
-                list.Add(new AccessExplanationRow(_snapshot.Units.Ids[unit], Name(unit), null, $"{what}: AllowAndGrant on all operations", _snapshot.Roles.SubjectUser[_subject] == user, false));
+                bool self = _snapshot.Roles.SubjectUser[_subject] == user;
+                list.Add(new AccessExplanationRow(_snapshot.Units.Ids[unit], Name(unit), null, $"{what}: AllowAndGrant on all operations", self, false));
+                allows.Add(self);
             }
         }
 
@@ -269,24 +293,25 @@ internal sealed class Explainer
         {
             int unit = records.RightUnit[i];
             string value = $"Allow {Operations(records.RightAllow[i])}; AllowAndGrant {Operations(records.RightGrant[i])}";
-            list.Add(new AccessExplanationRow(_snapshot.Units.Ids[unit], Name(unit), null, value, _snapshot.Roles.Contains(_subject, unit), false));
+            bool member = _snapshot.Roles.Contains(_subject, unit);
+            list.Add(new AccessExplanationRow(_snapshot.Units.Ids[unit], Name(unit), null, value, member, false));
+            allows.Add(member && ((grant ? records.RightGrant[i] : records.RightAllow[i]) & operationBit) != 0);
         }
 
         for (int i = records.ImplicitStart[record]; i < records.ImplicitStart[record + 1]; i++)
         {
             int unit = records.ImplicitUnit[i];
-            list.Add(new AccessExplanationRow(_snapshot.Units.Ids[unit], Name(unit), null, "manager of the author or owner: AllowAndGrant on all operations", _snapshot.Roles.Contains(_subject, unit), false));
+            bool member = _snapshot.Roles.Contains(_subject, unit);
+            list.Add(new AccessExplanationRow(_snapshot.Units.Ids[unit], Name(unit), null, "manager of the author or owner: AllowAndGrant on all operations", member, false));
+            allows.Add(member);
         }
 
-        // Mark the first row that allows, in the order the step looks at rows.
-        AccessDecision decision = Pipeline.Rights(_snapshot, _subject, records, record, operationBit, grant);
-        for (int i = 0; i < list.Count; i++)
+        // Mark the first row that allows, in the order the step looks at rows (author, owner, rights, managers). A right row
+        // allows only when it holds the operation at the level asked for; another row of the same grantee may not.
+        int deciding = allows.IndexOf(true);
+        if (deciding >= 0)
         {
-            if (decision.Grantee is { } grantee && list[i].Grantee == grantee && list[i].InEffectiveRoles)
-            {
-                list[i] = list[i] with { Decides = true };
-                break;
-            }
+            list[deciding] = list[deciding] with { Decides = true };
         }
 
         return list;

@@ -93,6 +93,60 @@ internal sealed class Org
         return this;
     }
 
+    /// <summary>Adds an object; <paramref name="columns"/> are its own columns besides the system columns.</summary>
+    public Org Object(string name, bool operations = false, bool records = false, bool portal = false, params string[] columns)
+    {
+        Builder.Add(new ObjectDefinition(name)
+        {
+            UseOperationPermissions = operations,
+            UseRecordPermissions = records,
+            IsAvailableForPortal = portal,
+            Columns = [.. columns.Select(c => new ColumnName(c))],
+        });
+        return this;
+    }
+
+    public Org ObjectRow(string objectName, string grantee, int position, ObjectOperations operations)
+    {
+        Builder.Add(new ObjectOperationRow(objectName, Unit(grantee), position, operations));
+        return this;
+    }
+
+    public Org ColumnRow(string objectName, string column, string grantee, int position, ColumnRightLevel level)
+    {
+        Builder.Add(new ColumnRightRow(objectName, column, Unit(grantee), position, level));
+        return this;
+    }
+
+    /// <summary>Adds record <paramref name="name"/> (id <see cref="Ids.Record"/>) with an optional author and owner.</summary>
+    public Org Record(string objectName, string name, string? author = null, string? owner = null)
+    {
+        Builder.Add(new RecordDefinition(objectName, Ids.Record(name), author is null ? null : UserId(author), owner is null ? null : UserId(owner)));
+        return this;
+    }
+
+    public Org Right(string objectName, string record, string grantee, RecordOperation operation, RecordRightLevel level = RecordRightLevel.Allow)
+    {
+        Builder.Add(new RecordRightRow(objectName, Ids.Record(record), Unit(grantee), operation, level));
+        return this;
+    }
+
+    public Org Operation(SystemOperationCode code, string grantee, int position, bool canExecute = true)
+    {
+        Builder.Add(new SystemOperationRow(code, Unit(grantee), position, canExecute));
+        return this;
+    }
+
+    public Org Settings(PortalAvailabilityMode mode)
+    {
+        Builder.Settings = new AccessSettings { PortalAvailabilityMode = mode };
+        return this;
+    }
+
+    /// <summary>Compiles the model and resolves <paramref name="user"/> at <paramref name="now"/> (default: the Unix epoch).</summary>
+    public AccessPrincipal Principal(string user, DateTimeOffset? now = null) =>
+        Compile().GetPrincipal(UserId(user), now ?? DateTimeOffset.UnixEpoch);
+
     public AccessModel Build() => Builder.Build();
 
     public AccessSnapshot Compile() => AccessSnapshot.Compile(Build());

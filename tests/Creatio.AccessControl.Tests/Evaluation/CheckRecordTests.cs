@@ -1,0 +1,205 @@
+using Creatio.AccessControl.Tests.Support;
+
+namespace Creatio.AccessControl.Tests.Evaluation;
+
+/// <summary>DESIGN.md §5: record rights, implicit rights of authors, owners and their managers, the record switch.</summary>
+public sealed class CheckRecordTests
+{
+    private static readonly RecordId s_r1 = Ids.Record("r1");
+
+    /// <summary>Head office › Sales › Sales Boston, each with a manager unit; Sales Boston's manager unit for Mia,
+    /// Head office's for Hal; Sam in Sales Boston, Sue in Sales, Bob elsewhere.</summary>
+    private static Org Company() => new Org()
+        .Organization("Head office", "All employees")
+        .Role("Sales", "Head office")
+        .Role("Sales Boston", "Sales")
+        .Managers("Head office")
+        .Managers("Sales Boston")
+        .Role("Support", "All employees")
+        .User("Sam", "Sales Boston")
+        .User("Sue", "Sales")
+        .User("Mia", "Managers of Sales Boston")
+        .User("Hal", "Managers of Head office")
+        .User("Bob", "Support")
+        .Object("Deal", operations: false, records: true);
+
+    [Fact]
+    public void CheckRecord_RowsForSeveralRoles_AnyMatchingRowAllows()
+    {
+        Org org = Company()
+            .Record("Deal", "r1")
+            .Right("Deal", "r1", "Support", RecordOperation.Read)
+            .Right("Deal", "r1", "Sales", RecordOperation.Read);
+
+        AccessDecision sam = org.Principal("Sam").CheckRecord("Deal", s_r1, RecordOperation.Read);
+        AccessDecision bob = org.Principal("Bob").CheckRecord("Deal", s_r1, RecordOperation.Read);
+
+        Assert.Equal((AccessOutcome.Allow, AccessStage.Record, AccessReason.RecordRight), (sam.Outcome, sam.Stage, sam.Reason));
+        Assert.Equal(org.Unit("Sales"), sam.Grantee);
+        Assert.Equal(org.Unit("Support"), bob.Grantee);
+    }
+
+    [Fact]
+    public void CheckRecord_RowForAnotherOperation_DeniedWithNoRecordRight()
+    {
+        Org org = Company().Record("Deal", "r1").Right("Deal", "r1", "Sales", RecordOperation.Read);
+
+        AccessDecision decision = org.Principal("Sam").CheckRecord("Deal", s_r1, RecordOperation.Edit);
+
+        Assert.Equal((AccessOutcome.Deny, AccessStage.Record, AccessReason.NoRecordRight), (decision.Outcome, decision.Stage, decision.Reason));
+    }
+
+    [Fact]
+    public void CheckRecord_DenyLevelRow_NeitherGrantsNorTakesAway()
+    {
+        Org org = Company()
+            .Record("Deal", "r1")
+            .Right("Deal", "r1", "Sales Boston", RecordOperation.Edit, RecordRightLevel.Deny)
+            .Right("Deal", "r1", "Head office", RecordOperation.Edit)
+            .Right("Deal", "r1", "Support", RecordOperation.Read, RecordRightLevel.Deny);
+
+        Assert.Equal(AccessReason.RecordRight, org.Principal("Sam").CheckRecord("Deal", s_r1, RecordOperation.Edit).Reason);
+        Assert.Equal(AccessReason.NoRecordRight, org.Principal("Bob").CheckRecord("Deal", s_r1, RecordOperation.Read).Reason);
+    }
+
+    [Fact]
+    public void CheckRecord_AllowAndGrantRow_ImpliesAllow()
+    {
+        Org org = Company().Record("Deal", "r1").Right("Deal", "r1", "Support", RecordOperation.Delete, RecordRightLevel.AllowAndGrant);
+
+        AccessDecision decision = org.Principal("Bob").CheckRecord("Deal", s_r1, RecordOperation.Delete);
+
+        Assert.Equal((AccessOutcome.Allow, AccessReason.RecordRight), (decision.Outcome, decision.Reason));
+    }
+
+    [Theory]
+    [InlineData(RecordOperation.Read)]
+    [InlineData(RecordOperation.Edit)]
+    [InlineData(RecordOperation.Delete)]
+    public void CheckRecord_Author_AllowedEveryOperation(RecordOperation operation)
+    {
+        Org org = Company().Record("Deal", "r1", author: "Sam");
+
+        AccessDecision decision = org.Principal("Sam").CheckRecord("Deal", s_r1, operation);
+
+        Assert.Equal((AccessOutcome.Allow, AccessReason.RecordAuthor), (decision.Outcome, decision.Reason));
+        Assert.Equal(org.Unit("Sam"), decision.Grantee);
+    }
+
+    [Fact]
+    public void CheckRecord_Owner_AllowedWithRecordOwner()
+    {
+        Org org = Company().Record("Deal", "r1", author: "Bob", owner: "Sue");
+
+        AccessDecision decision = org.Principal("Sue").CheckRecord("Deal", s_r1, RecordOperation.Delete);
+
+        Assert.Equal((AccessOutcome.Allow, AccessReason.RecordOwner), (decision.Outcome, decision.Reason));
+    }
+
+    [Fact]
+    public void CheckRecord_ManagerUnitOfAuthorsRole_AllowedWithManagerOfAuthorOrOwner()
+    {
+        Org org = Company().Record("Deal", "r1", author: "Sam");
+
+        AccessDecision decision = org.Principal("Mia").CheckRecord("Deal", s_r1, RecordOperation.Edit);
+
+        Assert.Equal((AccessOutcome.Allow, AccessReason.ManagerOfAuthorOrOwner), (decision.Outcome, decision.Reason));
+        Assert.Equal(org.Unit("Managers of Sales Boston"), decision.Grantee);
+    }
+
+    [Fact]
+    public void CheckRecord_ManagerUnitOfOwnersRole_Allowed()
+    {
+        Org org = Company().Record("Deal", "r1", author: "Bob", owner: "Sam");
+
+        Assert.Equal(AccessReason.ManagerOfAuthorOrOwner, org.Principal("Mia").CheckRecord("Deal", s_r1, RecordOperation.Delete).Reason);
+    }
+
+    [Fact]
+    public void CheckRecord_ManagerAboveThroughSubtree_Allowed()
+    {
+        Org org = Company().Record("Deal", "r1", author: "Sam");
+
+        AccessDecision decision = org.Principal("Hal").CheckRecord("Deal", s_r1, RecordOperation.Read);
+
+        Assert.Equal((AccessOutcome.Allow, AccessReason.ManagerOfAuthorOrOwner), (decision.Outcome, decision.Reason));
+        Assert.Equal(org.Unit("Managers of Sales Boston"), decision.Grantee);
+    }
+
+    [Fact]
+    public void CheckRecord_AuthorInTwoManagedRoles_ManagerUnitNamedDoesNotDependOnMembershipOrder()
+    {
+        static AccessDecision Decide(bool reversed)
+        {
+            Org org = new Org()
+                .Role("North", "All employees").Managers("North")
+                .Role("South", "All employees").Managers("South")
+                .User("Ann")
+                .User("Mia", "Managers of North", "Managers of South")
+                .Object("Deal", operations: false, records: true)
+                .Record("Deal", "r1", author: "Ann");
+            org = reversed ? org.Member("Ann", "South").Member("Ann", "North") : org.Member("Ann", "North").Member("Ann", "South");
+            return org.Principal("Mia").CheckRecord("Deal", s_r1, RecordOperation.Read);
+        }
+
+        AccessDecision first = Decide(reversed: false);
+
+        Assert.Equal(AccessReason.ManagerOfAuthorOrOwner, first.Reason);
+        Assert.Equal(first, Decide(reversed: true));
+    }
+
+    [Fact]
+    public void CheckRecord_ManagerOfAnotherBranch_Denied()
+    {
+        Org org = Company().Record("Deal", "r1", author: "Bob");
+
+        Assert.Equal(AccessReason.NoRecordRight, org.Principal("Mia").CheckRecord("Deal", s_r1, RecordOperation.Read).Reason);
+    }
+
+    [Fact]
+    public void CheckRecord_ImplicitRights_AuthorBeforeOwnerBeforeRowsBeforeManagers()
+    {
+        Org org = Company()
+            .Record("Deal", "r1", author: "Sam", owner: "Sam")
+            .Record("Deal", "r2", author: "Mia", owner: "Sam")
+            .Right("Deal", "r1", "Sales Boston", RecordOperation.Read)
+            .Right("Deal", "r2", "Managers of Sales Boston", RecordOperation.Read);
+
+        Assert.Equal(AccessReason.RecordAuthor, org.Principal("Sam").CheckRecord("Deal", s_r1, RecordOperation.Read).Reason);
+        Assert.Equal(AccessReason.RecordOwner, org.Principal("Sam").CheckRecord("Deal", Ids.Record("r2"), RecordOperation.Read).Reason);
+        Assert.Equal(AccessReason.RecordAuthor, org.Principal("Mia").CheckRecord("Deal", Ids.Record("r2"), RecordOperation.Read).Reason);
+        Assert.Equal(AccessReason.RecordRight, org.Principal("Hal").CheckRecord("Deal", Ids.Record("r2"), RecordOperation.Read).Reason);
+        Assert.Equal(AccessReason.ManagerOfAuthorOrOwner, org.Principal("Hal").CheckRecord("Deal", Ids.Record("r2"), RecordOperation.Edit).Reason);
+    }
+
+    [Fact]
+    public void CheckRecord_RecordPermissionsOff_EmployeeAllowedAnyRecordWithoutLookup()
+    {
+        Org org = Company().Object("Note");
+
+        AccessDecision decision = org.Principal("Bob").CheckRecord("Note", Ids.Record("never defined"), RecordOperation.Delete);
+
+        Assert.Equal((AccessOutcome.Allow, AccessStage.Record, AccessReason.RecordPermissionsOff), (decision.Outcome, decision.Stage, decision.Reason));
+    }
+
+    [Fact]
+    public void CheckRecord_UnknownRecord_DeniedWithUnknownRecord()
+    {
+        AccessDecision decision = Company().Principal("Sam").CheckRecord("Deal", Ids.Record("never defined"), RecordOperation.Read);
+
+        Assert.Equal((AccessOutcome.Deny, AccessStage.Record, AccessReason.UnknownRecord), (decision.Outcome, decision.Stage, decision.Reason));
+    }
+
+    [Fact]
+    public void CheckRecord_ObjectStepDenies_RecordRightsNotConsulted()
+    {
+        Org org = Company()
+            .Object("Lead", operations: true, records: true)
+            .ObjectRow("Lead", "All employees", 0, ObjectOperations.Read)
+            .Record("Lead", "r1", author: "Sam");
+
+        AccessDecision decision = org.Principal("Sam").CheckRecord("Lead", s_r1, RecordOperation.Edit);
+
+        Assert.Equal((AccessOutcome.Deny, AccessStage.Object, AccessReason.ObjectRowDenies), (decision.Outcome, decision.Stage, decision.Reason));
+    }
+}
