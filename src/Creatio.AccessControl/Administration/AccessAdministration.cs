@@ -119,11 +119,14 @@ public sealed class AccessAdministration : IAccessAdministration, IDisposable
         }
 
         _evaluator.Publish(next);
-        WriteAudit(actor, changes, beforeTexts, model.Settings, now, version);
+        WriteAudit(actor, changes, beforeTexts, before.Model.Settings, model.Settings, now, version);
         return AccessChangeResult.Applied(version);
     }
 
-    private void WriteAudit(AccessActor actor, IReadOnlyList<AccessChange> changes, string?[] before, AccessSettings settings, DateTimeOffset now, long version)
+    /// <summary>Reports each change whose event type is enabled before or after the batch, so that a settings change that
+    /// switches an event type off is itself reported.</summary>
+    private void WriteAudit(
+        AccessActor actor, IReadOnlyList<AccessChange> changes, string?[] before, AccessSettings settingsBefore, AccessSettings settingsAfter, DateTimeOffset now, long version)
     {
         if (!_audit.HasSinks)
         {
@@ -133,7 +136,7 @@ public sealed class AccessAdministration : IAccessAdministration, IDisposable
         for (int i = 0; i < changes.Count; i++)
         {
             AccessChange change = changes[i];
-            if (settings.IsAuditEnabled(change.AuditEventType))
+            if (settingsBefore.IsAuditEnabled(change.AuditEventType) || settingsAfter.IsAuditEnabled(change.AuditEventType))
             {
                 string text = change.ToString();
                 _audit.Write(new AccessAuditEvent(change.AuditEventType, now, actor, change.GetType().Name, text, before[i], text, version));
