@@ -13,15 +13,20 @@ internal static class VerifyCommand
     public static int Run(string[] args)
     {
         string size = "full";
+        bool breakdown = false;
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--size" && i + 1 < args.Length)
             {
                 size = args[++i];
             }
+            else if (args[i] == "--breakdown")
+            {
+                breakdown = true;
+            }
             else
             {
-                Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: verify [--size {string.Join('|', ReferenceWorkload.Sizes)}]");
+                Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: verify [--size {string.Join('|', ReferenceWorkload.Sizes)}] [--breakdown]");
                 return 2;
             }
         }
@@ -48,6 +53,11 @@ internal static class VerifyCommand
         long loadedHeap = GC.GetTotalMemory(forceFullCollection: true);
         Console.WriteLine($"load               {Ms(load.LoadTime)} = Build {Ms(load.BuildTime)} + Compile {Ms(load.CompileTime)}, allocated {Mb(load.AllocatedBytes)}");
         Console.WriteLine($"memory             heap with model + snapshot {Mb(loadedHeap)} (+{Mb(loadedHeap - harnessHeap)} over harness), peak working set {Mb(PeakWorkingSet())}");
+
+        if (breakdown)
+        {
+            LoadBreakdown.Report(model);
+        }
 
         AccessSnapshot snapshot = load.Snapshot;
         AccessPrincipal[] principals = [.. model.UserIds.Select(u => snapshot.GetPrincipal(u, s_now))];
