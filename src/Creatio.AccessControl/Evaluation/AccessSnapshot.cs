@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Creatio.AccessControl.Compilation;
 
 namespace Creatio.AccessControl;
@@ -18,6 +19,7 @@ public sealed partial class AccessSnapshot
         Version = version;
         Units = new UnitTable(model);
         Roles = EffectiveRoleCompiler.Compile(model, Units);
+        (Operations, ObjectIndex, Objects) = TableCompiler.Compile(model, Roles);
     }
 
     /// <summary>Gets a snapshot of the empty model: it knows no user, so it denies everything.</summary>
@@ -32,6 +34,12 @@ public sealed partial class AccessSnapshot
     internal UnitTable Units { get; }
 
     internal EffectiveRoleTable Roles { get; }
+
+    internal CompiledSystemOperations Operations { get; }
+
+    internal FrozenDictionary<string, int> ObjectIndex { get; }
+
+    internal CompiledObject[] Objects { get; }
 
     /// <summary>Compiles a model into a snapshot.</summary>
     /// <param name="model">The validated model.</param>

@@ -1,0 +1,39 @@
+using System.Collections.Frozen;
+
+namespace Creatio.AccessControl.Compilation;
+
+/// <summary>Everything a check needs about one object, precomputed.</summary>
+internal sealed class CompiledObject
+{
+    public CompiledObject(
+        ObjectDefinition definition,
+        FirstMatchRows? rows,
+        byte[]? grantedBySystemOperations,
+        FrozenDictionary<string, int> columnIndex,
+        CompiledColumn[] columns,
+        CompiledRecords records)
+    {
+        Definition = definition;
+        Rows = rows;
+        GrantedBySystemOperations = grantedBySystemOperations;
+        ColumnIndex = columnIndex;
+        Columns = columns;
+        Records = records;
+    }
+
+    public ObjectDefinition Definition { get; }
+
+    /// <summary>Gets the operation rows (value: <see cref="ObjectOperations"/>), or <see langword="null"/> when the object does
+    /// not use operation permissions.</summary>
+    public FirstMatchRows? Rows { get; }
+
+    /// <summary>Gets, per subject, the object operations granted by the system operations the subject is allowed;
+    /// <see langword="null"/> when no system operation grants access to this object.</summary>
+    public byte[]? GrantedBySystemOperations { get; }
+
+    public FrozenDictionary<string, int> ColumnIndex { get; }
+
+    public CompiledColumn[] Columns { get; }
+
+    public CompiledRecords Records { get; }
+}

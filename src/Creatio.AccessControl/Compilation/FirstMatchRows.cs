@@ -1,0 +1,80 @@
+using System.Runtime.CompilerServices;
+
+namespace Creatio.AccessControl.Compilation;
+
+/// <summary>Rows decided by "the first row by position whose grantee is in E(u)" (object, column and system operation
+/// rows), with the deciding row of every subject precomputed so that a check is one array read.</summary>
+internal sealed class FirstMatchRows
+{
+    private readonly ushort[]? _decided16;
+    private readonly int[]? _decided32;
+
+    private FirstMatchRows(int[] unit, int[] position, byte[] value, ushort[]? decided16, int[]? decided32)
+    {
+        Unit = unit;
+        Position = position;
+        Value = value;
+        _decided16 = decided16;
+        _decided32 = decided32;
+    }
+
+    /// <summary>Gets the grantee unit index of each row, rows sorted by position.</summary>
+    public int[] Unit { get; }
+
+    /// <summary>Gets each row's position; -1 for a row the engine adds itself (System administrators' default).</summary>
+    public int[] Position { get; }
+
+    /// <summary>Gets each row's value: operation flags, a column level, or 1/0 for can-execute.</summary>
+    public byte[] Value { get; }
+
+    public int Count => Unit.Length;
+
+    /// <summary>Compiles rows for every subject.</summary>
+    /// <param name="rows">The rows: unit index, position (-1 sorts last), value.</param>
+    /// <param name="inverse">The subjects of each unit.</param>
+    /// <param name="subjectCount">The number of subjects.</param>
+    public static FirstMatchRows Create(List<(int Unit, int Position, byte Value)> rows, SubjectsByUnit inverse, int subjectCount)
+    {
+        (int Unit, int Position, byte Value)[] sorted =
+            [.. rows.OrderBy(r => r.Position < 0 ? long.MaxValue : r.Position)];
+        int[] unit = [.. sorted.Select(r => r.Unit)];
+        int[] position = [.. sorted.Select(r => r.Position)];
+        byte[] value = [.. sorted.Select(r => r.Value)];
+
+        // Row i + 1 stored, 0 = no row matches. Walk rows top-down; a subject keeps the first row that reaches it.
+        if (sorted.Length < ushort.MaxValue)
+        {
+            var decided = new ushort[subjectCount];
+            for (int row = 0; row < sorted.Length; row++)
+            {
+                foreach (int subject in inverse.SubjectsOf(unit[row]))
+                {
+                    if (decided[subject] == 0)
+                    {
+                        decided[subject] = (ushort)(row + 1);
+                    }
+                }
+            }
+
+            return new FirstMatchRows(unit, position, value, decided, null);
+        }
+
+        var wide = new int[subjectCount];
+        for (int row = 0; row < sorted.Length; row++)
+        {
+            foreach (int subject in inverse.SubjectsOf(unit[row]))
+            {
+                if (wide[subject] == 0)
+                {
+                    wide[subject] = row + 1;
+                }
+            }
+        }
+
+        return new FirstMatchRows(unit, position, value, null, wide);
+    }
+
+    /// <summary>Returns the row that decides for a subject, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int DecidingRow(int subject) => (_decided16 is { } narrow ? narrow[subject] : _decided32![subject]) - 1;
+}

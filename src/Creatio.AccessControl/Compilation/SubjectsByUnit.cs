@@ -1,0 +1,48 @@
+namespace Creatio.AccessControl.Compilation;
+
+/// <summary>The inverse of <see cref="EffectiveRoleTable"/>: for each admin unit, the subjects whose <c>E(u)</c> contains it.</summary>
+internal sealed class SubjectsByUnit
+{
+    private readonly int[] _start;
+    private readonly int[] _subjects;
+
+    public SubjectsByUnit(EffectiveRoleTable roles)
+    {
+        UnitTable units = roles.Units;
+        int unitCount = units.UnitCount;
+        var counts = new int[unitCount + 1];
+        ForEachPair(roles, (unit, _) => counts[unit + 1]++);
+        for (int i = 0; i < unitCount; i++)
+        {
+            counts[i + 1] += counts[i];
+        }
+
+        _start = (int[])counts.Clone();
+        _subjects = new int[counts[unitCount]];
+        ForEachPair(roles, (unit, subject) => _subjects[counts[unit]++] = subject);
+    }
+
+    public ReadOnlySpan<int> SubjectsOf(int unit) => _subjects.AsSpan(_start[unit], _start[unit + 1] - _start[unit]);
+
+    private static void ForEachPair(EffectiveRoleTable roles, Action<int, int> action)
+    {
+        int roleCount = roles.Units.RoleCount;
+        for (int subject = 0; subject < roles.SubjectCount; subject++)
+        {
+            ReadOnlySpan<ulong> roleBits = roles.RolesOf(subject);
+            for (int role = Bits.Next(roleBits, 0); role >= 0 && role < roleCount; role = Bits.Next(roleBits, role + 1))
+            {
+                action(role, subject);
+            }
+
+            action(roleCount + roles.SubjectUser[subject], subject);
+            if (roles.UserBits[subject] is { } users)
+            {
+                for (int user = Bits.Next(users, 0); user >= 0; user = Bits.Next(users, user + 1))
+                {
+                    action(roleCount + user, subject);
+                }
+            }
+        }
+    }
+}

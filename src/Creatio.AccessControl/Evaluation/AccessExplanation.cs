@@ -1,0 +1,124 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Creatio.AccessControl;
+
+/// <summary>The full trace of one decision: every step, the rows it considered, which effective role matched.</summary>
+/// <remarks>Built only on request by <see cref="AccessPrincipal.Explain(in AccessRequest)"/>; the check methods never
+/// build one. <see cref="Decision"/> is always the decision the check methods return for the same request.</remarks>
+/// <param name="User">The user.</param>
+/// <param name="Request">The request.</param>
+/// <param name="SnapshotVersion">The version of the snapshot that decided.</param>
+/// <param name="Decision">The decision.</param>
+/// <param name="Steps">The steps, in the order of DESIGN.md §3.</param>
+public sealed record AccessExplanation(
+    UserId User,
+    AccessRequest Request,
+    long SnapshotVersion,
+    AccessDecision Decision,
+    IReadOnlyList<AccessExplanationStep> Steps)
+{
+    /// <summary>Returns the explanation as readable text, one line per step and per row.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.Append(Request).Append(" by ").Append(User).Append(" (snapshot ").Append(SnapshotVersion).Append(")\n");
+        text.Append("=> ").Append(Decision).Append('\n');
+        foreach (AccessExplanationStep step in Steps)
+        {
+            text.Append("  ").Append(step.Stage).Append(": ").Append(step.Result);
+            if (step.Reason != AccessReason.None)
+            {
+                text.Append(" (").Append(step.Reason).Append(')');
+            }
+
+            if (step.Detail.Length > 0)
+            {
+                text.Append(" - ").Append(step.Detail);
+            }
+
+            text.Append('\n');
+            foreach (AccessExplanationRow row in step.Rows)
+            {
+                text.Append(row.Decides ? "    > " : "      ");
+                if (row.Position is { } position)
+                {
+                    text.Append('#').Append(position).Append(' ');
+                }
+
+                text.Append(row.GranteeName).Append(": ").Append(row.Value)
+                    .Append(row.InEffectiveRoles ? " [in effective roles]" : string.Empty).Append('\n');
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Returns the explanation as a JSON document.</summary>
+    /// <param name="indented">Whether to indent the JSON.</param>
+    /// <returns>The JSON text.</returns>
+    public string ToJson(bool indented = false)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("user", User.Value);
+            writer.WriteString("request", Request.ToString());
+            writer.WriteNumber("snapshotVersion", SnapshotVersion);
+            writer.WriteStartObject("decision");
+            WriteDecision(writer, Decision);
+            writer.WriteEndObject();
+            writer.WriteStartArray("steps");
+            foreach (AccessExplanationStep step in Steps)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("stage", step.Stage.ToString());
+                writer.WriteString("result", step.Result.ToString());
+                writer.WriteString("reason", step.Reason.ToString());
+                writer.WriteString("detail", step.Detail);
+                writer.WriteStartArray("rows");
+                foreach (AccessExplanationRow row in step.Rows)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("grantee", row.Grantee.Value);
+                    writer.WriteString("granteeName", row.GranteeName);
+                    if (row.Position is { } position)
+                    {
+                        writer.WriteNumber("position", position);
+                    }
+
+                    writer.WriteString("value", row.Value);
+                    writer.WriteBoolean("inEffectiveRoles", row.InEffectiveRoles);
+                    writer.WriteBoolean("decides", row.Decides);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteDecision(Utf8JsonWriter writer, AccessDecision decision)
+    {
+        writer.WriteString("outcome", decision.Outcome.ToString());
+        writer.WriteString("stage", decision.Stage.ToString());
+        writer.WriteString("reason", decision.Reason.ToString());
+        if (decision.Grantee is { } grantee)
+        {
+            writer.WriteString("grantee", grantee.Value);
+        }
+
+        if (decision.Position is { } position)
+        {
+            writer.WriteNumber("position", position);
+        }
+    }
+}

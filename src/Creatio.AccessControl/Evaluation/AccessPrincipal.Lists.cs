@@ -1,0 +1,158 @@
+using Creatio.AccessControl.Compilation;
+
+namespace Creatio.AccessControl;
+
+public readonly partial struct AccessPrincipal
+{
+    /// <summary>Explains a request: every step, the rows it considered, which effective role matched.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The explanation; its <see cref="AccessExplanation.Decision"/> is what <see cref="Check(in AccessRequest)"/> returns.</returns>
+    /// <remarks>This method allocates; the check methods never do.</remarks>
+    public AccessExplanation Explain(in AccessRequest request) =>
+        new(User, request, _snapshot?.Version ?? 0, Check(request), Explainer.Explain(_snapshot, _subject, User, request));
+
+    /// <summary>Writes the records the user may perform an operation on, in their order, to <paramref name="destination"/>.</summary>
+    /// <param name="objectName">The object.</param>
+    /// <param name="operation">The operation.</param>
+    /// <param name="records">The records to filter.</param>
+    /// <param name="destination">Where to write the allowed records; at least as long as <paramref name="records"/>.</param>
+    /// <returns>The number of records written.</returns>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="records"/>.</exception>
+    /// <remarks>Each record gets the decision <see cref="CheckRecord"/> would give it; the steps before the record step run once.
+    /// Allocates nothing.</remarks>
+    public int FilterRecords(ObjectName objectName, RecordOperation operation, ReadOnlySpan<RecordId> records, Span<RecordId> destination)
+    {
+        if (destination.Length < records.Length)
+        {
+            throw new ArgumentException($"The destination holds {destination.Length} records; it must hold at least {records.Length}.", nameof(destination));
+        }
+
+        if (records.IsEmpty)
+        {
+            return 0;
+        }
+
+        RecordScope scope = BeginRecord(objectName, operation, out CompiledObject? compiled, out AccessDecision decision);
+        if (scope != RecordScope.PerRecord)
+        {
+            if (!decision.IsAllowed)
+            {
+                return 0;
+            }
+
+            records.CopyTo(destination);
+            return records.Length;
+        }
+
+        CompiledRecords table = compiled!.Records;
+        int bit = 1 << (int)operation;
+        int count = 0;
+        foreach (RecordId record in records)
+        {
+            int index = table.Find(record);
+            if (index >= 0 && Pipeline.Rights(_snapshot!, _subject, table, index, bit, grant: false).IsAllowed)
+            {
+                destination[count++] = record;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Returns the records the user may perform an operation on, in their order.</summary>
+    /// <param name="objectName">The object.</param>
+    /// <param name="operation">The operation.</param>
+    /// <param name="records">The records to filter.</param>
+    /// <returns>The allowed records.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="records"/> is <see langword="null"/>.</exception>
+    public IReadOnlyList<RecordId> FilterRecords(ObjectName objectName, RecordOperation operation, IEnumerable<RecordId> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        RecordId[] all = [.. records];
+        var allowed = new RecordId[all.Length];
+        int count = FilterRecords(objectName, operation, all, allowed);
+        return allowed.AsSpan(0, count).ToArray();
+    }
+
+    /// <summary>Returns a reusable description of the records the user may perform an operation on, which a host can turn
+    /// into a database query.</summary>
+    /// <param name="objectName">The object.</param>
+    /// <param name="operation">The operation.</param>
+    /// <returns>All records, none, or the records that satisfy <see cref="RecordFilter"/>'s conditions.</returns>
+    public RecordFilter GetRecordFilter(ObjectName objectName, RecordOperation operation)
+    {
+        if (BeginRecord(objectName, operation, out _, out AccessDecision decision) != RecordScope.PerRecord)
+        {
+            return decision.IsAllowed
+                ? RecordFilter.All(objectName, operation, decision)
+                : RecordFilter.None(objectName, operation, decision);
+        }
+
+        var grantees = new HashSet<AdminUnitId>();
+        foreach (AdminUnitId unit in EffectiveRoles)
+        {
+            grantees.Add(unit);
+        }
+
+        // Users whose records the user holds implicitly: themselves, and the direct members of every organizational role
+        // whose manager unit is in E(u).
+        var authors = new HashSet<UserId> { User };
+        AccessSnapshot snapshot = _snapshot!;
+        var managed = new HashSet<AdminUnitId>();
+        foreach (AdminUnitId unit in grantees)
+        {
+            if (snapshot.TryGetUnit(unit, out int index) && snapshot.Units.IsRole(index) &&
+                snapshot.Units.Roles[index].Kind == AdminUnitKind.Manager && snapshot.Units.Parent[index] >= 0)
+            {
+                managed.Add(snapshot.Units.Ids[snapshot.Units.Parent[index]]);
+            }
+        }
+
+        foreach (UserDefinition user in snapshot.Model.Users)
+        {
+            if (!user.IsExternal && managed.Contains(BuiltInRoles.AllEmployees))
+            {
+                authors.Add(user.Id);
+            }
+        }
+
+        foreach (RoleMembership membership in snapshot.Model.Memberships)
+        {
+            if (managed.Contains(membership.Role) && snapshot.TryGetUnit(membership.Role, out int role) && snapshot.Units.Roles[role].IsOrganizational)
+            {
+                authors.Add(membership.User);
+            }
+        }
+
+        return RecordFilter.Conditional(objectName, operation, grantees, authors);
+    }
+
+    /// <summary>Returns the columns of an object the user may read and those they may edit, for projecting a grid or page.</summary>
+    /// <param name="objectName">The object.</param>
+    /// <param name="record">The record, or <see langword="null"/> for the object as a whole.</param>
+    /// <returns>The readable and editable columns, system columns included; both empty for an unknown object.</returns>
+    public ColumnAccess GetColumnAccess(ObjectName objectName, RecordId? record = null)
+    {
+        if (_snapshot is null || objectName.Value is null || !_snapshot.ObjectIndex.TryGetValue(objectName.Value, out int index))
+        {
+            return ColumnAccess.Empty;
+        }
+
+        var readable = new List<ColumnName>();
+        var editable = new List<ColumnName>();
+        foreach (CompiledColumn column in _snapshot.Objects[index].Columns)
+        {
+            if (CheckColumn(objectName, column.Name, ColumnOperation.Read, record).IsAllowed)
+            {
+                readable.Add(column.Name);
+            }
+
+            if (CheckColumn(objectName, column.Name, ColumnOperation.Edit, record).IsAllowed)
+            {
+                editable.Add(column.Name);
+            }
+        }
+
+        return new ColumnAccess(readable, editable);
+    }
+}

@@ -1,0 +1,107 @@
+namespace Creatio.AccessControl;
+
+/// <summary>Why a step decided as it did.</summary>
+public enum AccessReason : byte
+{
+    /// <summary>No reason: the <see langword="default"/> decision, which denies.</summary>
+    None = 0,
+
+    /// <summary>The snapshot does not know the user.</summary>
+    UnknownUser = 1,
+
+    /// <summary>The user is inactive.</summary>
+    InactiveUser = 2,
+
+    /// <summary>The request is malformed (an operation value that is not defined); it is denied.</summary>
+    InvalidRequest = 3,
+
+    /// <summary>The snapshot does not know the object.</summary>
+    UnknownObject = 10,
+
+    /// <summary>The snapshot does not know the record.</summary>
+    UnknownRecord = 11,
+
+    /// <summary>The object does not have the column.</summary>
+    UnknownColumn = 12,
+
+    /// <summary>The snapshot does not know the system operation.</summary>
+    UnknownSystemOperation = 13,
+
+    /// <summary>The object is not available to portal users.</summary>
+    NotAvailableForPortal = 20,
+
+    /// <summary>A super operation allowed the request.</summary>
+    SuperOperation = 30,
+
+    /// <summary>The object does not use operation permissions; employees may do all four operations.</summary>
+    OperationPermissionsOff = 40,
+
+    /// <summary>The object does not use operation permissions and portal users get least access: nothing.</summary>
+    PortalUserLeastAccess = 41,
+
+    /// <summary>The first matching object operation row allows the operation.</summary>
+    ObjectRowAllows = 42,
+
+    /// <summary>The first matching object operation row clears the operation's flag.</summary>
+    ObjectRowDenies = 43,
+
+    /// <summary>No object operation row matches the user's effective roles.</summary>
+    NoMatchingObjectRow = 44,
+
+    /// <summary>A system operation the user is allowed grants the object operation.</summary>
+    GrantedBySystemOperation = 45,
+
+    /// <summary>The object does not use record permissions; any record is accessible.</summary>
+    RecordPermissionsOff = 50,
+
+    /// <summary>A record right row with level Allow or AllowAndGrant matches the user's effective roles.</summary>
+    RecordRight = 51,
+
+    /// <summary>The user is the record's author.</summary>
+    RecordAuthor = 52,
+
+    /// <summary>The user is the record's owner.</summary>
+    RecordOwner = 53,
+
+    /// <summary>The user holds a manager unit of an organizational role the record's author or owner directly belongs to.</summary>
+    ManagerOfAuthorOrOwner = 54,
+
+    /// <summary>No record right allows the operation.</summary>
+    NoRecordRight = 55,
+
+    /// <summary>The user holds AllowAndGrant on the operation for the record, so may share it.</summary>
+    CanGrant = 56,
+
+    /// <summary>The user may share any readable record through <c>CanChangeEntitySchemaRecordRight</c>.</summary>
+    CanChangeRecordRights = 57,
+
+    /// <summary>The user may not share the operation on the record.</summary>
+    NoGrantRight = 58,
+
+    /// <summary>The first matching column row allows the operation.</summary>
+    ColumnRowAllows = 60,
+
+    /// <summary>The first matching column row makes the column read-only.</summary>
+    ColumnReadOnly = 61,
+
+    /// <summary>The first matching column row denies the column.</summary>
+    ColumnRowDenies = 62,
+
+    /// <summary>The column has rows and none matches the user's effective roles.</summary>
+    NoMatchingColumnRow = 63,
+
+    /// <summary>Portal users never read or write the system columns.</summary>
+    SystemColumnForPortalUser = 64,
+
+    /// <summary>The first matching system operation row allows the operation.</summary>
+    SystemOperationRowAllows = 70,
+
+    /// <summary>The first matching system operation row denies the operation.</summary>
+    SystemOperationRowDenies = 71,
+
+    /// <summary>No system operation row matches the user's effective roles.</summary>
+    NoMatchingSystemOperationRow = 72,
+
+    /// <summary>System administrators hold every built-in system operation by default.</summary>
+    SystemAdministratorsByDefault = 73,
+}

@@ -1,0 +1,203 @@
+using System.Runtime.CompilerServices;
+using Creatio.AccessControl.Compilation;
+
+namespace Creatio.AccessControl;
+
+/// <summary>The steps of DESIGN.md §3, each a pure function of the snapshot, the subject and the request.</summary>
+/// <remarks>A step returns a deny that decides, or an allow; the caller goes on to the next step after an allow,
+/// except after a super operation, which skips steps 4–6. <see cref="AccessExplanation"/> calls the same steps.</remarks>
+internal static class Pipeline
+{
+    public const int ReadBit = 1 << (int)RecordOperation.Read;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static AccessDecision User(AccessSnapshot? snapshot, int subject)
+    {
+        if (snapshot is null || subject < 0)
+        {
+            return AccessDecision.Deny(AccessStage.User, AccessReason.UnknownUser);
+        }
+
+        return snapshot.Units.Users[snapshot.Roles.SubjectUser[subject]].IsActive
+            ? AccessDecision.Allow(AccessStage.User, AccessReason.None)
+            : AccessDecision.Deny(AccessStage.User, AccessReason.InactiveUser);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsExternal(AccessSnapshot snapshot, int subject) =>
+        snapshot.Units.Users[snapshot.Roles.SubjectUser[subject]].IsExternal;
+
+    public static AccessDecision Portal(AccessSnapshot snapshot, CompiledObject compiled)
+    {
+        ObjectDefinition definition = compiled.Definition;
+        bool available = snapshot.Model.Settings.PortalAvailabilityMode == PortalAvailabilityMode.Lookup
+            ? definition.IsAvailableForPortal
+            : definition.UseOperationPermissions;
+        return available
+            ? AccessDecision.Allow(AccessStage.PortalAvailability, AccessReason.None)
+            : AccessDecision.Deny(AccessStage.PortalAvailability, AccessReason.NotAvailableForPortal);
+    }
+
+    /// <summary>Step 3: allows when the subject holds the super operation of <paramref name="operation"/>; otherwise
+    /// returns a deny that does not decide (the caller goes on).</summary>
+    public static bool Super(AccessSnapshot snapshot, int subject, ObjectOperation operation, out AccessDecision decision)
+    {
+        CompiledSystemOperations operations = snapshot.Operations;
+        int code = operations.SuperOperations[(int)operation];
+        FirstMatchRows rows = operations.Rows[code];
+        int row = rows.DecidingRow(subject);
+        if (row >= 0 && rows.Value[row] != 0)
+        {
+            decision = new AccessDecision(
+                AccessOutcome.Allow, AccessStage.SuperOperation, AccessReason.SuperOperation, snapshot.Units.Ids[rows.Unit[row]], rows.Position[row]);
+            return true;
+        }
+
+        decision = default;
+        return false;
+    }
+
+    public static AccessDecision Object(AccessSnapshot snapshot, int subject, bool external, CompiledObject compiled, ObjectOperation operation)
+    {
+        int bit = 1 << (int)operation;
+        FirstMatchRows? rows = compiled.Rows;
+        AccessDecision decision;
+        if (rows is null)
+        {
+            if (!external)
+            {
+                return AccessDecision.Allow(AccessStage.Object, AccessReason.OperationPermissionsOff);
+            }
+
+            decision = AccessDecision.Deny(AccessStage.Object, AccessReason.PortalUserLeastAccess);
+        }
+        else
+        {
+            int row = rows.DecidingRow(subject);
+            if (row < 0)
+            {
+                decision = AccessDecision.Deny(AccessStage.Object, AccessReason.NoMatchingObjectRow);
+            }
+            else
+            {
+                bool allowed = (rows.Value[row] & bit) != 0;
+                decision = new AccessDecision(
+                    allowed ? AccessOutcome.Allow : AccessOutcome.Deny,
+                    AccessStage.Object,
+                    allowed ? AccessReason.ObjectRowAllows : AccessReason.ObjectRowDenies,
+                    snapshot.Units.Ids[rows.Unit[row]],
+                    rows.Position[row]);
+                if (allowed)
+                {
+                    return decision;
+                }
+            }
+        }
+
+        return compiled.GrantedBySystemOperations is { } granted && (granted[subject] & bit) != 0
+            ? AccessDecision.Allow(AccessStage.Object, AccessReason.GrantedBySystemOperation)
+            : decision;
+    }
+
+    /// <summary>Step 5 for one record. <paramref name="record"/> is the record's index, or -1 when unknown.</summary>
+    public static AccessDecision Record(AccessSnapshot snapshot, int subject, bool external, CompiledObject compiled, int record, int operationBit)
+    {
+        if (!external && !compiled.Definition.UseRecordPermissions)
+        {
+            return AccessDecision.Allow(AccessStage.Record, AccessReason.RecordPermissionsOff);
+        }
+
+        if (record < 0)
+        {
+            return AccessDecision.Deny(AccessStage.Record, AccessReason.UnknownRecord);
+        }
+
+        return Rights(snapshot, subject, compiled.Records, record, operationBit, grant: false);
+    }
+
+    /// <summary>Whether the subject holds the operation (or, with <paramref name="grant"/>, AllowAndGrant on it) on a record.</summary>
+    public static AccessDecision Rights(AccessSnapshot snapshot, int subject, CompiledRecords records, int record, int operationBit, bool grant)
+    {
+        EffectiveRoleTable roles = snapshot.Roles;
+        int user = roles.SubjectUser[subject];
+        AccessReason allowReason = grant ? AccessReason.CanGrant : AccessReason.RecordRight;
+        AccessReason denyReason = grant ? AccessReason.NoGrantRight : AccessReason.NoRecordRight;
+        AdminUnitId[] ids = snapshot.Units.Ids;
+        int roleCount = snapshot.Units.RoleCount;
+        if (records.Author[record] == user)
+        {
+            return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, grant ? allowReason : AccessReason.RecordAuthor, ids[roleCount + user], -1);
+        }
+
+        if (records.Owner[record] == user)
+        {
+            return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, grant ? allowReason : AccessReason.RecordOwner, ids[roleCount + user], -1);
+        }
+
+        byte[] masks = grant ? records.RightGrant : records.RightAllow;
+        int[] units = records.RightUnit;
+        for (int i = records.RightStart[record], end = records.RightStart[record + 1]; i < end; i++)
+        {
+            if ((masks[i] & operationBit) != 0 && roles.Contains(subject, units[i]))
+            {
+                return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, allowReason, ids[units[i]], -1);
+            }
+        }
+
+        int[] implicitUnits = records.ImplicitUnit;
+        for (int i = records.ImplicitStart[record], end = records.ImplicitStart[record + 1]; i < end; i++)
+        {
+            if (roles.Contains(subject, implicitUnits[i]))
+            {
+                return new AccessDecision(
+                    AccessOutcome.Allow, AccessStage.Record, grant ? allowReason : AccessReason.ManagerOfAuthorOrOwner, ids[implicitUnits[i]], -1);
+            }
+        }
+
+        return AccessDecision.Deny(AccessStage.Record, denyReason);
+    }
+
+    public static AccessDecision Column(AccessSnapshot snapshot, int subject, CompiledColumn column, ColumnOperation operation, AccessDecision previous)
+    {
+        FirstMatchRows? rows = column.Rows;
+        if (rows is null)
+        {
+            return previous;
+        }
+
+        int row = rows.DecidingRow(subject);
+        if (row < 0)
+        {
+            return AccessDecision.Deny(AccessStage.Column, AccessReason.NoMatchingColumnRow);
+        }
+
+        AdminUnitId grantee = snapshot.Units.Ids[rows.Unit[row]];
+        var level = (ColumnRightLevel)rows.Value[row];
+        (AccessOutcome outcome, AccessReason reason) = level switch
+        {
+            ColumnRightLevel.ReadEdit => (AccessOutcome.Allow, AccessReason.ColumnRowAllows),
+            ColumnRightLevel.Read when operation == ColumnOperation.Read => (AccessOutcome.Allow, AccessReason.ColumnRowAllows),
+            ColumnRightLevel.Read => (AccessOutcome.Deny, AccessReason.ColumnReadOnly),
+            _ => (AccessOutcome.Deny, AccessReason.ColumnRowDenies),
+        };
+        return new AccessDecision(outcome, AccessStage.Column, reason, grantee, rows.Position[row]);
+    }
+
+    public static AccessDecision SystemOperation(AccessSnapshot snapshot, int subject, int operation)
+    {
+        FirstMatchRows rows = snapshot.Operations.Rows[operation];
+        int row = rows.DecidingRow(subject);
+        if (row < 0)
+        {
+            return AccessDecision.Deny(AccessStage.SystemOperation, AccessReason.NoMatchingSystemOperationRow);
+        }
+
+        bool allowed = rows.Value[row] != 0;
+        int position = rows.Position[row];
+        AccessReason reason = position < 0
+            ? AccessReason.SystemAdministratorsByDefault
+            : allowed ? AccessReason.SystemOperationRowAllows : AccessReason.SystemOperationRowDenies;
+        return new AccessDecision(
+            allowed ? AccessOutcome.Allow : AccessOutcome.Deny, AccessStage.SystemOperation, reason, snapshot.Units.Ids[rows.Unit[row]], position);
+    }
+}
