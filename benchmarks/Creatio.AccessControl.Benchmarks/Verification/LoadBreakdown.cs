@@ -8,7 +8,7 @@ namespace Creatio.AccessControl.Benchmarks.Verification;
 /// <summary>Times the internal steps of loading one after the other, to show where load time goes.</summary>
 /// <remarks>It repeats what <see cref="AccessModelBuilder.Build"/> and <see cref="AccessSnapshot.Compile"/> do, through
 /// the internals the library shows this assembly: validating the rows, copying them into the model, indexing the admin
-/// units and computing <c>E(u)</c>.</remarks>
+/// units, computing <c>E(u)</c> and the object and record tables.</remarks>
 internal static class LoadBreakdown
 {
     public static void Report(ReferenceWorkloadModel workloadModel)
@@ -23,7 +23,9 @@ internal static class LoadBreakdown
         AccessModel model = complete.Build();
         UnitTable? units = null;
         Step("UnitTable (sort + frozen index)", () => (units = new UnitTable(model)).UnitCount);
-        Step("EffectiveRoleCompiler.Compile", () => EffectiveRoleCompiler.Compile(model, units!).SubjectCount);
+        EffectiveRoleTable? roles = null;
+        Step("EffectiveRoleCompiler.Compile", () => (roles = EffectiveRoleCompiler.Compile(model, units!)).SubjectCount);
+        Step("TableCompiler.Compile (objects, records)", () => TableCompiler.Compile(model, roles!).Objects.Length);
     }
 
     private static void Step(string name, Func<int> step)

@@ -14,6 +14,7 @@ internal static class VerifyCommand
     {
         string size = "full";
         bool breakdown = false;
+        bool oracle = false;
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--size" && i + 1 < args.Length)
@@ -24,9 +25,13 @@ internal static class VerifyCommand
             {
                 breakdown = true;
             }
+            else if (args[i] == "--oracle")
+            {
+                oracle = true;
+            }
             else
             {
-                Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: verify [--size {string.Join('|', ReferenceWorkload.Sizes)}] [--breakdown]");
+                Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: verify [--size {string.Join('|', ReferenceWorkload.Sizes)}] [--breakdown] [--oracle]");
                 return 2;
             }
         }
@@ -63,21 +68,26 @@ internal static class VerifyCommand
         AccessPrincipal[] principals = [.. model.UserIds.Select(u => snapshot.GetPrincipal(u, s_now))];
         int failures = VerifyEffectiveRoles(model, principals);
 
-        int[][] opUnits = GrantedUnits(snapshot, model, workload.ObjectCount * 4, workload.GrantRole, i => (workload.GrantObject[i] * 4) + workload.GrantOperation[i]);
-        int[] opKeys = [.. workload.OpCheckObject.Select((obj, i) => (obj * 4) + workload.OpCheckOperation[i])];
-        int[][] recordUnits = GrantedUnits(snapshot, model, workload.ObjectCount * workload.RecordsPerObject, workload.RecordGrantRole, i => (workload.RecordGrantObject[i] * workload.RecordsPerObject) + workload.RecordGrantRecord[i]);
-        int[] recordKeys = [.. workload.RecordCheckObject.Select((obj, i) => (obj * workload.RecordsPerObject) + workload.RecordCheckRecord[i])];
+        ObjectName[] opObjects = [.. workload.OpCheckObject.Select((obj, i) => model.OperationObjects[(obj * 4) + workload.OpCheckOperation[i]])];
+        ObjectOperation[] opOperations = [.. workload.OpCheckOperation.Select(op => ReferenceWorkloadModel.ToObjectOperation(op))];
+        ObjectName[] recordObjects = [.. workload.RecordCheckObject.Select(obj => model.RecordObjects[obj])];
+        RecordId[] records = [.. workload.RecordCheckObject.Select((obj, i) => model.RecordId(obj, workload.RecordCheckRecord[i]))];
 
         Console.WriteLine();
-        Console.WriteLine("E(u) oracle: each check decided by the harness as 'principal.HasUnit(g) for some unit g granted the key' (not the evaluator)");
+        Console.WriteLine("evaluator: checks in file order on one thread, one call each (AccessPrincipal.CheckObject / CheckRecord)");
         failures += Report("op checks, principal per check", workload.ExpectedOpHash, workload.ExpectedOpAllows, CheckRunner.Run(
-            new GrantListCheckSource(snapshot, model.UserIds, null, workload.OpCheckUser, opKeys, opUnits, s_now), workload.OpCheckExpected));
+            new ObjectCheckSource(snapshot, model.UserIds, null, workload.OpCheckUser, opObjects, opOperations, s_now), workload.OpCheckExpected));
         failures += Report("op checks, principal per user", workload.ExpectedOpHash, workload.ExpectedOpAllows, CheckRunner.Run(
-            new GrantListCheckSource(snapshot, model.UserIds, principals, workload.OpCheckUser, opKeys, opUnits, s_now), workload.OpCheckExpected));
+            new ObjectCheckSource(snapshot, model.UserIds, principals, workload.OpCheckUser, opObjects, opOperations, s_now), workload.OpCheckExpected));
         failures += Report("record checks, principal per check", workload.ExpectedRecordHash, workload.ExpectedRecordAllows, CheckRunner.Run(
-            new GrantListCheckSource(snapshot, model.UserIds, null, workload.RecordCheckUser, recordKeys, recordUnits, s_now), workload.RecordCheckExpected));
+            new RecordCheckSource(snapshot, model.UserIds, null, workload.RecordCheckUser, recordObjects, records, s_now), workload.RecordCheckExpected));
         failures += Report("record checks, principal per user", workload.ExpectedRecordHash, workload.ExpectedRecordAllows, CheckRunner.Run(
-            new GrantListCheckSource(snapshot, model.UserIds, principals, workload.RecordCheckUser, recordKeys, recordUnits, s_now), workload.RecordCheckExpected));
+            new RecordCheckSource(snapshot, model.UserIds, principals, workload.RecordCheckUser, recordObjects, records, s_now), workload.RecordCheckExpected));
+
+        if (oracle)
+        {
+            failures += RunOracle(model, snapshot, principals);
+        }
 
         Console.WriteLine();
         Console.WriteLine($"peak working set   {Mb(PeakWorkingSet())} at exit");
@@ -186,6 +196,30 @@ internal static class VerifyCommand
             + $"mean {mean:F2} workload roles (manifest {w.ExpectedEffectiveRolesMean:F2}), max {restrictedMax} at U{maxUser} (manifest {w.ExpectedEffectiveRolesMax}); "
             + $"mean {(double)fullTotal / w.UserCount:F2} units with the user itself and All employees  {(ok ? "OK" : "MISMATCH")}");
         return ok ? 0 : 1;
+    }
+
+    /// <summary>Decides every check from the library's <c>E(u)</c> alone, in the harness, as a cross-check of the
+    /// effective roles that does not go through the evaluator.</summary>
+    private static int RunOracle(ReferenceWorkloadModel model, AccessSnapshot snapshot, AccessPrincipal[] principals)
+    {
+        ReferenceWorkload workload = model.Workload;
+        int[][] opUnits = GrantedUnits(snapshot, model, workload.ObjectCount * 4, workload.GrantRole, i => (workload.GrantObject[i] * 4) + workload.GrantOperation[i]);
+        int[] opKeys = [.. workload.OpCheckObject.Select((obj, i) => (obj * 4) + workload.OpCheckOperation[i])];
+        int[][] recordUnits = GrantedUnits(snapshot, model, workload.ObjectCount * workload.RecordsPerObject, workload.RecordGrantRole, i => (workload.RecordGrantObject[i] * workload.RecordsPerObject) + workload.RecordGrantRecord[i]);
+        int[] recordKeys = [.. workload.RecordCheckObject.Select((obj, i) => (obj * workload.RecordsPerObject) + workload.RecordCheckRecord[i])];
+
+        Console.WriteLine();
+        Console.WriteLine("E(u) oracle: each check decided by the harness as 'principal.HasUnit(g) for some unit g granted the key' (not the evaluator)");
+        int failures = 0;
+        failures += Report("op checks, principal per check", workload.ExpectedOpHash, workload.ExpectedOpAllows, CheckRunner.Run(
+            new GrantListCheckSource(snapshot, model.UserIds, null, workload.OpCheckUser, opKeys, opUnits, s_now), workload.OpCheckExpected));
+        failures += Report("op checks, principal per user", workload.ExpectedOpHash, workload.ExpectedOpAllows, CheckRunner.Run(
+            new GrantListCheckSource(snapshot, model.UserIds, principals, workload.OpCheckUser, opKeys, opUnits, s_now), workload.OpCheckExpected));
+        failures += Report("record checks, principal per check", workload.ExpectedRecordHash, workload.ExpectedRecordAllows, CheckRunner.Run(
+            new GrantListCheckSource(snapshot, model.UserIds, null, workload.RecordCheckUser, recordKeys, recordUnits, s_now), workload.RecordCheckExpected));
+        failures += Report("record checks, principal per user", workload.ExpectedRecordHash, workload.ExpectedRecordAllows, CheckRunner.Run(
+            new GrantListCheckSource(snapshot, model.UserIds, principals, workload.RecordCheckUser, recordKeys, recordUnits, s_now), workload.RecordCheckExpected));
+        return failures;
     }
 
     private static int[][] GrantedUnits(AccessSnapshot snapshot, ReferenceWorkloadModel model, int keyCount, int[] grantRole, Func<int, int> keyOf)
