@@ -12,12 +12,41 @@ internal sealed class TableCompiler
     private readonly EffectiveRoleTable _roles;
     private readonly SubjectsByUnit _inverse;
 
-    private TableCompiler(AccessModel model, EffectiveRoleTable roles)
+    private TableCompiler(AccessModel model, EffectiveRoleTable roles, bool needsInverse = true)
     {
         _model = model;
         _units = roles.Units;
         _roles = roles;
-        _inverse = new SubjectsByUnit(roles);
+        _inverse = needsInverse ? new SubjectsByUnit(roles) : null!;
+    }
+
+    /// <summary>Recompiles the records of the named objects only, sharing every other table.</summary>
+    public static CompiledObject[] WithRecords(
+        AccessModel model,
+        EffectiveRoleTable roles,
+        FrozenDictionary<string, int> objectIndex,
+        CompiledObject[] objects,
+        IReadOnlySet<string> touched)
+    {
+        var compiler = new TableCompiler(model, roles, needsInverse: false);
+        Dictionary<string, CompiledRecords> records = compiler.CompileRecords(touched.Contains);
+        var result = (CompiledObject[])objects.Clone();
+        foreach (string name in touched)
+        {
+            if (objectIndex.TryGetValue(name, out int index))
+            {
+                CompiledObject old = objects[index];
+                result[index] = new CompiledObject(
+                    old.Definition,
+                    old.Rows,
+                    old.GrantedBySystemOperations,
+                    old.ColumnIndex,
+                    old.Columns,
+                    records.TryGetValue(name, out CompiledRecords? compiled) ? compiled : CompiledRecords.Empty);
+            }
+        }
+
+        return result;
     }
 
     public static (CompiledSystemOperations Operations, FrozenDictionary<string, int> ObjectIndex, CompiledObject[] Objects) Compile(
@@ -87,7 +116,7 @@ internal sealed class TableCompiler
         ILookup<string, ObjectOperationRow> objectRows = _model.ObjectOperationRows.ToLookup(r => r.Object.Value, StringComparer.Ordinal);
         ILookup<(string, string), ColumnRightRow> columnRows = _model.ColumnRightRows.ToLookup(r => (r.Object.Value, r.Column.Value));
         byte[]?[] granted = GrantedBySystemOperations(operations, index, definitions.Length);
-        Dictionary<string, CompiledRecords> records = CompileRecords();
+        Dictionary<string, CompiledRecords> records = CompileRecords(_ => true);
 
         var objects = new CompiledObject[definitions.Length];
         for (int i = 0; i < definitions.Length; i++)
@@ -159,7 +188,7 @@ internal sealed class TableCompiler
         return granted;
     }
 
-    private Dictionary<string, CompiledRecords> CompileRecords()
+    private Dictionary<string, CompiledRecords> CompileRecords(Func<string, bool> include)
     {
         // Manager unit of each organizational role, and each user's direct organizational roles (for implicit rights).
         var managerOf = new Dictionary<int, int>();
@@ -198,9 +227,11 @@ internal sealed class TableCompiler
             AddManagerOf(_units.UserOfUnit(Unit(membership.User)), Unit(membership.Role));
         }
 
-        ILookup<(string, Guid), RecordRightRow> rights = _model.RecordRightRows.ToLookup(r => (r.Object.Value, r.Record.Value));
+        ILookup<(string, Guid), RecordRightRow> rights = _model.RecordRightRows
+            .Where(r => include(r.Object.Value))
+            .ToLookup(r => (r.Object.Value, r.Record.Value));
         var result = new Dictionary<string, CompiledRecords>(StringComparer.Ordinal);
-        foreach (IGrouping<string, RecordDefinition> group in _model.Records.GroupBy(r => r.Object.Value, StringComparer.Ordinal))
+        foreach (IGrouping<string, RecordDefinition> group in _model.Records.Where(r => include(r.Object.Value)).GroupBy(r => r.Object.Value, StringComparer.Ordinal))
         {
             RecordDefinition[] records = [.. group.OrderBy(r => r.Id.Value)];
             var index = new Dictionary<Guid, int>(records.Length);

@@ -6,17 +6,21 @@ namespace Creatio.AccessControl;
 public sealed class AccessEvaluator : IAccessEvaluator
 {
     private readonly TimeProvider _timeProvider;
+    private readonly AccessAuditDispatcher _audit;
     private AccessSnapshot _snapshot;
 
     /// <summary>Creates an evaluator.</summary>
     /// <param name="snapshot">The first snapshot.</param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="audit">Where denied checks are reported when the <see cref="AccessAuditEventType.DeniedOperation"/>
+    /// event type is enabled; none when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is <see langword="null"/>.</exception>
-    public AccessEvaluator(AccessSnapshot snapshot, TimeProvider? timeProvider = null)
+    public AccessEvaluator(AccessSnapshot snapshot, TimeProvider? timeProvider = null, AccessAuditDispatcher? audit = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         _snapshot = snapshot;
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _audit = audit ?? AccessAuditDispatcher.None;
     }
 
     /// <inheritdoc/>
@@ -55,24 +59,64 @@ public sealed class AccessEvaluator : IAccessEvaluator
     public AccessPrincipal GetPrincipal(UserId user) => Snapshot.GetPrincipal(user, _timeProvider.GetUtcNow());
 
     /// <inheritdoc/>
-    public AccessDecision CheckObject(UserId user, ObjectName objectName, ObjectOperation operation) =>
-        GetPrincipal(user).CheckObject(objectName, operation);
+    public AccessDecision CheckObject(UserId user, ObjectName objectName, ObjectOperation operation)
+    {
+        AccessPrincipal principal = GetPrincipal(user);
+        AccessDecision decision = principal.CheckObject(objectName, operation);
+        return decision.IsAllowed || !_audit.HasSinks ? decision : Denied(principal, AccessRequest.ForObject(objectName, operation), decision);
+    }
 
     /// <inheritdoc/>
-    public AccessDecision CheckRecord(UserId user, ObjectName objectName, RecordId record, RecordOperation operation) =>
-        GetPrincipal(user).CheckRecord(objectName, record, operation);
+    public AccessDecision CheckRecord(UserId user, ObjectName objectName, RecordId record, RecordOperation operation)
+    {
+        AccessPrincipal principal = GetPrincipal(user);
+        AccessDecision decision = principal.CheckRecord(objectName, record, operation);
+        return decision.IsAllowed || !_audit.HasSinks ? decision : Denied(principal, AccessRequest.ForRecord(objectName, record, operation), decision);
+    }
 
     /// <inheritdoc/>
-    public AccessDecision CheckColumn(UserId user, ObjectName objectName, ColumnName column, ColumnOperation operation, RecordId? record = null) =>
-        GetPrincipal(user).Check(AccessRequest.ForColumn(objectName, column, operation, record));
+    public AccessDecision CheckColumn(UserId user, ObjectName objectName, ColumnName column, ColumnOperation operation, RecordId? record = null)
+    {
+        AccessPrincipal principal = GetPrincipal(user);
+        var request = AccessRequest.ForColumn(objectName, column, operation, record);
+        AccessDecision decision = principal.Check(request);
+        return decision.IsAllowed || !_audit.HasSinks ? decision : Denied(principal, request, decision);
+    }
 
     /// <inheritdoc/>
-    public AccessDecision CheckSystemOperation(UserId user, SystemOperationCode operation) =>
-        GetPrincipal(user).CheckSystemOperation(operation);
+    public AccessDecision CheckSystemOperation(UserId user, SystemOperationCode operation)
+    {
+        AccessPrincipal principal = GetPrincipal(user);
+        AccessDecision decision = principal.CheckSystemOperation(operation);
+        return decision.IsAllowed || !_audit.HasSinks ? decision : Denied(principal, AccessRequest.ForSystemOperation(operation), decision);
+    }
 
     /// <inheritdoc/>
-    public AccessDecision CheckShare(UserId user, ObjectName objectName, RecordId record, RecordOperation operation) =>
-        GetPrincipal(user).CheckShare(objectName, record, operation);
+    public AccessDecision CheckShare(UserId user, ObjectName objectName, RecordId record, RecordOperation operation)
+    {
+        AccessPrincipal principal = GetPrincipal(user);
+        AccessDecision decision = principal.CheckShare(objectName, record, operation);
+        return decision.IsAllowed || !_audit.HasSinks ? decision : Denied(principal, AccessRequest.ForShare(objectName, record, operation), decision);
+    }
+
+    private AccessDecision Denied(AccessPrincipal principal, in AccessRequest request, AccessDecision decision)
+    {
+        AccessSnapshot? snapshot = principal.Snapshot;
+        if (snapshot is not null && snapshot.Model.Settings.IsAuditEnabled(AccessAuditEventType.DeniedOperation))
+        {
+            _audit.Write(new AccessAuditEvent(
+                AccessAuditEventType.DeniedOperation,
+                _timeProvider.GetUtcNow(),
+                AccessActor.ForUser(principal.User),
+                "Denied",
+                $"{request}: {decision}",
+                null,
+                null,
+                snapshot.Version));
+        }
+
+        return decision;
+    }
 
     /// <inheritdoc/>
     public AccessExplanation Explain(UserId user, in AccessRequest request) => GetPrincipal(user).Explain(request);

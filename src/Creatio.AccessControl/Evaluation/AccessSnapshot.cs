@@ -20,6 +20,28 @@ public sealed partial class AccessSnapshot
         Units = new UnitTable(model);
         Roles = EffectiveRoleCompiler.Compile(model, Units);
         (Operations, ObjectIndex, Objects) = TableCompiler.Compile(model, Roles);
+        States = ComputeStates();
+    }
+
+    private AccessSnapshot(AccessSnapshot previous, AccessModel model, long version, ChangeScope scope, IReadOnlySet<string> touchedRecordObjects)
+    {
+        Model = model;
+        Version = version;
+        Units = previous.Units;
+        Roles = previous.Roles;
+        Operations = previous.Operations;
+        ObjectIndex = previous.ObjectIndex;
+        Objects = previous.Objects;
+        States = previous.States;
+        if ((scope & ChangeScope.Permissions) != 0)
+        {
+            (Operations, ObjectIndex, Objects) = TableCompiler.Compile(model, Roles);
+            States = ComputeStates();
+        }
+        else if ((scope & ChangeScope.Records) != 0)
+        {
+            Objects = TableCompiler.WithRecords(model, Roles, ObjectIndex, Objects, touchedRecordObjects);
+        }
     }
 
     /// <summary>Gets a snapshot of the empty model: it knows no user, so it denies everything.</summary>
@@ -41,6 +63,9 @@ public sealed partial class AccessSnapshot
 
     internal CompiledObject[] Objects { get; }
 
+    /// <summary>Gets each subject's packed state: active, external, and the super operations it holds.</summary>
+    internal SubjectState[] States { get; }
+
     /// <summary>Compiles a model into a snapshot.</summary>
     /// <param name="model">The validated model.</param>
     /// <param name="version">The version to give the snapshot.</param>
@@ -53,6 +78,12 @@ public sealed partial class AccessSnapshot
         ArgumentOutOfRangeException.ThrowIfNegative(version);
         return new AccessSnapshot(model, version);
     }
+
+    /// <summary>Compiles the model after a change, reusing the parts of this snapshot the change did not touch.</summary>
+    internal AccessSnapshot Derive(AccessModel model, long version, ChangeScope scope, IReadOnlySet<string> touchedRecordObjects) =>
+        (scope & ChangeScope.Units) != 0
+            ? new AccessSnapshot(model, version)
+            : new AccessSnapshot(this, model, version, scope, touchedRecordObjects);
 
     /// <summary>Resolves a user for checks at an instant.</summary>
     /// <param name="user">The user.</param>
@@ -67,6 +98,28 @@ public sealed partial class AccessSnapshot
         }
 
         return new AccessPrincipal(this, user, Roles.SubjectAt(Units.UserOfUnit(unit), now.UtcTicks));
+    }
+
+    private SubjectState[] ComputeStates()
+    {
+        var states = new SubjectState[Roles.SubjectCount];
+        for (int subject = 0; subject < states.Length; subject++)
+        {
+            UserDefinition user = Units.Users[Roles.SubjectUser[subject]];
+            SubjectState state = (user.IsActive ? SubjectState.Active : SubjectState.None) |
+                                 (user.IsExternal ? SubjectState.External : SubjectState.None);
+            for (int operation = 0; operation <= (int)ObjectOperation.Delete; operation++)
+            {
+                if (Operations.IsAllowed(Operations.SuperOperations[operation], subject))
+                {
+                    state |= (SubjectState)((int)SubjectState.SuperRead << operation);
+                }
+            }
+
+            states[subject] = state;
+        }
+
+        return states;
     }
 
     internal bool TryGetUnit(AdminUnitId unit, out int index) => Units.IndexOf.TryGetValue(unit, out index);

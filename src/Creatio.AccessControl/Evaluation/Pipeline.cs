@@ -18,14 +18,14 @@ internal static class Pipeline
             return AccessDecision.Deny(AccessStage.User, AccessReason.UnknownUser);
         }
 
-        return snapshot.Units.Users[snapshot.Roles.SubjectUser[subject]].IsActive
+        return (snapshot.States[subject] & SubjectState.Active) != 0
             ? AccessDecision.Allow(AccessStage.User, AccessReason.None)
             : AccessDecision.Deny(AccessStage.User, AccessReason.InactiveUser);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsExternal(AccessSnapshot snapshot, int subject) =>
-        snapshot.Units.Users[snapshot.Roles.SubjectUser[subject]].IsExternal;
+        (snapshot.States[subject] & SubjectState.External) != 0;
 
     public static AccessDecision Portal(AccessSnapshot snapshot, CompiledObject compiled)
     {
@@ -40,7 +40,19 @@ internal static class Pipeline
 
     /// <summary>Step 3: allows when the subject holds the super operation of <paramref name="operation"/>; otherwise
     /// returns a deny that does not decide (the caller goes on).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Super(AccessSnapshot snapshot, int subject, ObjectOperation operation, out AccessDecision decision)
+    {
+        if (((int)snapshot.States[subject] & ((int)SubjectState.SuperRead << (int)operation)) == 0)
+        {
+            decision = default;
+            return false;
+        }
+
+        return SuperRow(snapshot, subject, operation, out decision);
+    }
+
+    private static bool SuperRow(AccessSnapshot snapshot, int subject, ObjectOperation operation, out AccessDecision decision)
     {
         CompiledSystemOperations operations = snapshot.Operations;
         int code = operations.SuperOperations[(int)operation];

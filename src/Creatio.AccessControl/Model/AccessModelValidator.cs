@@ -249,14 +249,21 @@ internal sealed class AccessModelValidator
             bool organizationalOk = _roles.TryGetValue(organizational, out RoleDefinition? o);
             if (!functionalOk || !organizationalOk)
             {
-                AdminUnitId missing = functionalOk ? organizational : functional;
-                Add(AccessModelErrorCode.DanglingReference, $"Functional link from {Q(functional)} to {Q(organizational)} names role {Q(missing)}, which is not defined.", functional.ToString(), organizational.ToString());
+                // Each missing end is its own problem, so that a link missing both ends names both.
+                foreach (AdminUnitId missing in new[] { functional, organizational })
+                {
+                    if (!_roles.ContainsKey(missing))
+                    {
+                        Add(AccessModelErrorCode.DanglingReference, $"Functional link from {Q(functional)} to {Q(organizational)} names role {Q(missing)}, which is not defined.", functional.ToString(), organizational.ToString());
+                    }
+                }
+
                 continue;
             }
 
             if (f!.Kind != AdminUnitKind.FunctionalRole || !IsOrganizational(o!.Kind))
             {
-                Add(AccessModelErrorCode.InvalidFunctionalLink, $"Functional link from {Q(functional)} ({f.Kind}) to {Q(organizational)} ({o!.Kind}) must link a functional role to an organizational role.", functional.ToString(), organizational.ToString());
+                Add(AccessModelErrorCode.InvalidFunctionalLink, $"Functional link from {Q(functional)} ({Q(f.Kind)}) to {Q(organizational)} ({Q(o!.Kind)}) must link a functional role to an organizational role.", functional.ToString(), organizational.ToString());
             }
         }
 

@@ -81,6 +81,18 @@ internal sealed class Org
         return this;
     }
 
+    /// <summary>Replaces the roles not inherited by managers with <paramref name="roles"/>.</summary>
+    public Org NotInheritedByManagers(params string[] roles)
+    {
+        Builder.RolesNotInheritedByManagers.Clear();
+        foreach (string role in roles)
+        {
+            Builder.RolesNotInheritedByManagers.Add(this[role]);
+        }
+
+        return this;
+    }
+
     public AccessModel Build() => Builder.Build();
 
     public AccessSnapshot Compile() => AccessSnapshot.Compile(Build());

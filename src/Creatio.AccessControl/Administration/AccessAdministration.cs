@@ -1,0 +1,143 @@
+using Creatio.AccessControl.Stores;
+
+namespace Creatio.AccessControl;
+
+/// <summary>The administration API over an <see cref="AccessEvaluator"/>: every successful batch publishes a new snapshot.</summary>
+/// <remarks>Batches are serialized; checks never wait for them. This type is safe for concurrent use.</remarks>
+public sealed class AccessAdministration : IAccessAdministration, IDisposable
+{
+    private readonly AccessEvaluator _evaluator;
+    private readonly IAccessStoreWriter? _store;
+    private readonly AccessAuditDispatcher _audit;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Creates the administration API.</summary>
+    /// <param name="evaluator">The evaluator whose snapshot is changed.</param>
+    /// <param name="store">Where changes are stored before they are published; none when <see langword="null"/>.</param>
+    /// <param name="audit">Where audit events go; none when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="evaluator"/> is <see langword="null"/>.</exception>
+    public AccessAdministration(AccessEvaluator evaluator, IAccessStoreWriter? store = null, AccessAuditDispatcher? audit = null)
+    {
+        ArgumentNullException.ThrowIfNull(evaluator);
+        _evaluator = evaluator;
+        _store = store;
+        _audit = audit ?? AccessAuditDispatcher.None;
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentNullException"><paramref name="change"/> is <see langword="null"/>.</exception>
+    public ValueTask<AccessChangeResult> ApplyAsync(AccessActor actor, AccessChange change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return ApplyBatchAsync(actor, [change], cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentNullException"><paramref name="changes"/> or one of its items is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="changes"/> is empty.</exception>
+    public async ValueTask<AccessChangeResult> ApplyBatchAsync(AccessActor actor, IReadOnlyList<AccessChange> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0)
+        {
+            throw new ArgumentException("A batch needs at least one change.", nameof(changes));
+        }
+
+        foreach (AccessChange change in changes)
+        {
+            ArgumentNullException.ThrowIfNull(change, nameof(changes));
+            change.CheckArguments();
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await ApplyLockedAsync(actor, changes, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _gate.Dispose();
+
+    private async ValueTask<AccessChangeResult> ApplyLockedAsync(AccessActor actor, IReadOnlyList<AccessChange> changes, CancellationToken cancellationToken)
+    {
+        AccessSnapshot before = _evaluator.Snapshot;
+        DateTimeOffset now = _evaluator.TimeProvider.GetUtcNow();
+        if (actor.User is { } user)
+        {
+            AccessPrincipal principal = before.GetPrincipal(user, now);
+            for (int i = 0; i < changes.Count; i++)
+            {
+                AccessDecision decision = changes[i].Authorize(principal, before.Model);
+                if (!decision.IsAllowed)
+                {
+                    return AccessChangeResult.Refused(
+                        before.Version, AccessChangeRefusal.NotPermitted, $"{actor} may not make change {i} ({changes[i].GetType().Name}): {decision}.", i, decision);
+                }
+            }
+        }
+
+        var editor = new ModelEditor(before.Model.ToBuilder(), before, now);
+        ChangeScope scope = ChangeScope.None;
+        var beforeTexts = new string?[changes.Count];
+        for (int i = 0; i < changes.Count; i++)
+        {
+            try
+            {
+                editor.Before.Clear();
+                changes[i].Apply(editor);
+                beforeTexts[i] = editor.Before.Count == 0 ? null : string.Join("; ", editor.Before);
+            }
+            catch (AccessChangeRefusedException refused)
+            {
+                return AccessChangeResult.Refused(before.Version, refused.Refusal, refused.Message, i);
+            }
+
+            scope |= changes[i].Scope;
+        }
+
+        AccessModel model;
+        try
+        {
+            model = editor.Builder.Build();
+        }
+        catch (AccessModelValidationException invalid)
+        {
+            return AccessChangeResult.Refused(
+                before.Version, AccessChangeRefusal.InvalidModel, $"The model after the changes would be invalid: {invalid.Errors.Count} problems.", -1, errors: invalid.Errors);
+        }
+
+        long version = before.Version + 1;
+        AccessSnapshot next = before.Derive(model, version, scope, editor.TouchedRecordObjects);
+        if (_store is not null)
+        {
+            await _store.CommitAsync(new AccessStoreCommit(before.Version, version, actor, now, changes, model), cancellationToken).ConfigureAwait(false);
+        }
+
+        _evaluator.Publish(next);
+        WriteAudit(actor, changes, beforeTexts, model.Settings, now, version);
+        return AccessChangeResult.Applied(version);
+    }
+
+    private void WriteAudit(AccessActor actor, IReadOnlyList<AccessChange> changes, string?[] before, AccessSettings settings, DateTimeOffset now, long version)
+    {
+        if (!_audit.HasSinks)
+        {
+            return;
+        }
+
+        for (int i = 0; i < changes.Count; i++)
+        {
+            AccessChange change = changes[i];
+            if (settings.IsAuditEnabled(change.AuditEventType))
+            {
+                string text = change.ToString();
+                _audit.Write(new AccessAuditEvent(change.AuditEventType, now, actor, change.GetType().Name, text, before[i], text, version));
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace Creatio.AccessControl;
+
+/// <summary>Why a change was refused.</summary>
+public enum AccessChangeRefusal
+{
+    /// <summary>The change was not refused.</summary>
+    None = 0,
+
+    /// <summary>The acting user may not make the change (DESIGN.md §10).</summary>
+    NotPermitted = 1,
+
+    /// <summary>What the change updates or removes does not exist.</summary>
+    NotFound = 2,
+
+    /// <summary>What the change adds already exists, or it would orphan something that depends on it.</summary>
+    Conflict = 3,
+
+    /// <summary>The model after the change would be invalid; <see cref="AccessChangeResult.Errors"/> lists why.</summary>
+    InvalidModel = 4,
+}

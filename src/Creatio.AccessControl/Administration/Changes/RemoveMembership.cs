@@ -1,0 +1,24 @@
+namespace Creatio.AccessControl;
+
+/// <summary>Removes a user from a role.</summary>
+/// <param name="Membership">The membership.</param>
+public sealed record RemoveMembership(RoleMembership Membership) : AccessChange
+{
+    /// <inheritdoc/>
+    public override AccessAuditEventType AuditEventType => AccessAuditEventType.UserRoleChange;
+
+    internal override ChangeScope Scope => ChangeScope.Units;
+
+    internal override void CheckArguments()
+    {
+        ArgumentNullException.ThrowIfNull(Membership);
+    }
+
+    internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
+        Require(actor, SystemOperations.CanManageUsers);
+
+    internal override void Apply(ModelEditor editor)
+    {
+        editor.Remove(editor.Builder.Memberships, m => m == Membership, $"Membership of `{Membership.User}` in `{Membership.Role}`");
+    }
+}

@@ -1,0 +1,31 @@
+namespace Creatio.AccessControl;
+
+/// <summary>Replaces the default record permission rules of an object; they apply to records created afterwards.</summary>
+/// <param name="Object">The object.</param>
+/// <param name="Rules">The new rules; each must name the object.</param>
+public sealed record SetDefaultRecordRightRules(ObjectName Object, IReadOnlyList<DefaultRecordRightRule> Rules) : AccessChange
+{
+    /// <inheritdoc/>
+    public override AccessAuditEventType AuditEventType => AccessAuditEventType.DefaultRecordPermissions;
+
+    internal override ChangeScope Scope => ChangeScope.Permissions;
+
+    internal override void CheckArguments()
+    {
+        ArgumentNullException.ThrowIfNull(Rules);
+    }
+
+    internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
+        Require(actor, SystemOperations.CanManageAdministration);
+
+    internal override void Apply(ModelEditor editor)
+    {
+        RequireObject(editor, Object);
+        ModelEditor.RemoveAll(editor.Builder.DefaultRecordRightRules, r => r.Object == Object);
+        foreach (DefaultRecordRightRule rule in Rules)
+        {
+            RequireSame(rule.Object, Object);
+            editor.Builder.DefaultRecordRightRules.Add(rule);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+namespace Creatio.AccessControl;
+
+/// <summary>Adds a system operation or replaces its configuration mark and object access.</summary>
+/// <param name="Definition">The operation.</param>
+public sealed record SetSystemOperation(SystemOperationDefinition Definition) : AccessChange
+{
+    /// <inheritdoc/>
+    public override AccessAuditEventType AuditEventType => AccessAuditEventType.SystemOperationPermissions;
+
+    internal override ChangeScope Scope => ChangeScope.Permissions;
+
+    internal override void CheckArguments()
+    {
+        ArgumentNullException.ThrowIfNull(Definition);
+    }
+
+    internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
+        Require(actor, SystemOperations.CanChangeAdminOperationGrantee);
+
+    internal override void Apply(ModelEditor editor)
+    {
+        ModelEditor.RemoveAll(editor.Builder.SystemOperations, o => o.Code == Definition.Code);
+        editor.Builder.SystemOperations.Add(Definition);
+    }
+}

@@ -1,0 +1,39 @@
+namespace Creatio.AccessControl;
+
+/// <summary>Replaces every row of a system operation.</summary>
+/// <param name="Operation">The operation.</param>
+/// <param name="Rows">The new rows; each must name the operation.</param>
+public sealed record SetSystemOperationRows(SystemOperationCode Operation, IReadOnlyList<SystemOperationRow> Rows) : AccessChange
+{
+    /// <inheritdoc/>
+    public override AccessAuditEventType AuditEventType => AccessAuditEventType.SystemOperationPermissions;
+
+    internal override ChangeScope Scope => ChangeScope.Permissions;
+
+    internal override void CheckArguments()
+    {
+        ArgumentNullException.ThrowIfNull(Rows);
+    }
+
+    internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
+        Require(actor, SystemOperations.CanChangeAdminOperationGrantee);
+
+    internal override void Apply(ModelEditor editor)
+    {
+        if (!editor.Builder.SystemOperations.Any(o => o.Code == Operation))
+        {
+            ModelEditor.Refuse(AccessChangeRefusal.NotFound, $"System operation `{Operation}` does not exist.");
+        }
+
+        ModelEditor.RemoveAll(editor.Builder.SystemOperationRows, r => r.Operation == Operation);
+        foreach (SystemOperationRow row in Rows)
+        {
+            if (row.Operation != Operation)
+            {
+                ModelEditor.Refuse(AccessChangeRefusal.Conflict, $"A row names operation `{row.Operation}`; every row must name `{Operation}`.");
+            }
+
+            editor.Builder.SystemOperationRows.Add(row);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+namespace Creatio.AccessControl;
+
+/// <summary>Edits a copy of the model on behalf of the changes of one batch.</summary>
+internal sealed class ModelEditor(AccessModelBuilder builder, AccessSnapshot before, DateTimeOffset now)
+{
+    public AccessModelBuilder Builder { get; } = builder;
+
+    /// <summary>Gets the snapshot before the batch: effective roles for default record rights are taken from it.</summary>
+    public AccessSnapshot Snapshot { get; } = before;
+
+    public DateTimeOffset Now { get; } = now;
+
+    /// <summary>Objects whose records or record rights the batch touched.</summary>
+    public HashSet<string> TouchedRecordObjects { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets what the current change replaced or removed, as text, for the audit trail.</summary>
+    public List<string> Before { get; } = [];
+
+    public static void Refuse(AccessChangeRefusal refusal, string message) => throw new AccessChangeRefusedException(refusal, message);
+
+    public static void Add<T>(IList<T> list, T item, Func<T, bool> sameKey, string what)
+    {
+        if (list.Any(sameKey))
+        {
+            Refuse(AccessChangeRefusal.Conflict, $"{what} already exists.");
+        }
+
+        list.Add(item);
+    }
+
+    public void Replace<T>(IList<T> list, T item, Func<T, bool> sameKey, string what)
+    {
+        for (int i = 0; i < list.Count; i++)
+        {
+            if (sameKey(list[i]))
+            {
+                Before.Add(list[i]?.ToString() ?? string.Empty);
+                list[i] = item;
+                return;
+            }
+        }
+
+        Refuse(AccessChangeRefusal.NotFound, $"{what} does not exist.");
+    }
+
+    public void Remove<T>(IList<T> list, Func<T, bool> match, string what)
+    {
+        foreach (T item in list.Where(match))
+        {
+            Before.Add(item?.ToString() ?? string.Empty);
+        }
+
+        if (RemoveAll(list, match) == 0)
+        {
+            Refuse(AccessChangeRefusal.NotFound, $"{what} does not exist.");
+        }
+    }
+
+    public static int RemoveAll<T>(IList<T> list, Func<T, bool> match)
+    {
+        int removed = 0;
+        for (int i = list.Count - 1; i >= 0; i--)
+        {
+            if (match(list[i]))
+            {
+                list.RemoveAt(i);
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>Removes every row that names the admin unit, for a unit being deleted.</summary>
+    public void RemoveReferencesTo(AdminUnitId unit)
+    {
+        RemoveAll(Builder.Memberships, m => m.User == unit || m.Role == unit);
+        RemoveAll(Builder.FunctionalLinks, l => l.FunctionalRole == unit || l.OrganizationalRole == unit);
+        RemoveAll(Builder.Delegations, d => d.Grantor == unit || d.Recipient == unit);
+        RemoveAll(Builder.RolesNotInheritedByManagers, r => r == unit);
+        RemoveAll(Builder.ObjectOperationRows, r => r.Grantee == unit);
+        RemoveAll(Builder.ColumnRightRows, r => r.Grantee == unit);
+        RemoveAll(Builder.SystemOperationRows, r => r.Grantee == unit);
+        RemoveAll(Builder.DefaultRecordRightRules, r => r.Author == unit || r.Grantee == unit);
+        foreach (RecordRightRow row in Builder.RecordRightRows.Where(r => r.Grantee == unit).ToList())
+        {
+            TouchedRecordObjects.Add(row.Object.Value);
+        }
+
+        RemoveAll(Builder.RecordRightRows, r => r.Grantee == unit);
+        for (int i = 0; i < Builder.Records.Count; i++)
+        {
+            RecordDefinition record = Builder.Records[i];
+            if (record.Author == unit || record.Owner == unit)
+            {
+                Builder.Records[i] = record with
+                {
+                    Author = record.Author == unit ? null : record.Author,
+                    Owner = record.Owner == unit ? null : record.Owner,
+                };
+                TouchedRecordObjects.Add(record.Object.Value);
+            }
+        }
+    }
+
+    /// <summary>The Default rows the current rules write for a record created by <paramref name="creator"/> (DESIGN.md §5).</summary>
+    public IEnumerable<RecordRightRow> DefaultRights(RecordDefinition record, UserId? creator)
+    {
+        if (creator is not { } user)
+        {
+            yield break;
+        }
+
+        AccessPrincipal principal = Snapshot.GetPrincipal(user, Now);
+        UserDefinition? definition = Builder.Users.FirstOrDefault(u => u.Id == user);
+        foreach (DefaultRecordRightRule rule in Builder.DefaultRecordRightRules)
+        {
+            if (rule.Object != record.Object || !principal.HasEffectiveRole(rule.Author))
+            {
+                continue;
+            }
+
+            AdminUnitId? grantee = rule.Grantee ?? PortalOrganizationOf(definition);
+            if (grantee is { } unit)
+            {
+                yield return new RecordRightRow(record.Object, record.Id, unit, rule.Operation, rule.Level, RecordRightSource.Default);
+            }
+        }
+    }
+
+    private AdminUnitId? PortalOrganizationOf(UserDefinition? user)
+    {
+        if (user is null || !user.IsExternal)
+        {
+            return null;
+        }
+
+        // The portal organization: an organization linked to the user's account, or the organization role the user is a member of.
+        IEnumerable<RoleDefinition> organizations = Builder.Roles.Where(r => r.Kind == AdminUnitKind.Organization && r.Account is not null);
+        RoleDefinition? byAccount = user.Account is { } account ? organizations.FirstOrDefault(r => r.Account == account) : null;
+        if (byAccount is not null)
+        {
+            return byAccount.Id;
+        }
+
+        HashSet<RoleId> memberOf = [.. Builder.Memberships.Where(m => m.User == user.Id).Select(m => m.Role)];
+        return organizations.FirstOrDefault(r => memberOf.Contains(r.Id))?.Id;
+    }
+}
