@@ -8,7 +8,7 @@ namespace Creatio.AccessControl.Compilation;
 /// organizational roles the author and owner directly belong to) are stored apart, in <c>ImplicitStart</c>.</remarks>
 internal sealed class CompiledRecords
 {
-    public static CompiledRecords Empty { get; } = new([], [], [], [0], [], [], [], [0], []);
+    public static CompiledRecords Empty { get; } = new([], [], [], [0], [], [], [], [0], [], null);
 
     public CompiledRecords(
         Dictionary<Guid, int> index,
@@ -19,8 +19,10 @@ internal sealed class CompiledRecords
         byte[] rightAllow,
         byte[] rightGrant,
         int[] implicitStart,
-        int[] implicitUnit)
+        int[] implicitUnit,
+        Guid[]? createdInSupportGrant)
     {
+        CreatedInSupportGrant = createdInSupportGrant;
         Index = index;
         Author = author;
         Owner = owner;
@@ -53,6 +55,10 @@ internal sealed class CompiledRecords
     public int[] ImplicitStart { get; }
 
     public int[] ImplicitUnit { get; }
+
+    /// <summary>Gets, per record, the support grant it was created in (<see cref="Guid.Empty"/> for none);
+    /// <see langword="null"/> when no record of the object was.</summary>
+    public Guid[]? CreatedInSupportGrant { get; }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Find(RecordId record) => Index.TryGetValue(record.Value, out int index) ? index : -1;

@@ -243,9 +243,16 @@ internal sealed class TableCompiler
             var rightGrant = new List<byte>();
             var implicitStart = new int[records.Length + 1];
             var implicitUnit = new List<int>();
+            Guid[]? createdIn = null;
             for (int i = 0; i < records.Length; i++)
             {
                 RecordDefinition record = records[i];
+                if (record.CreatedInSupportGrant is { } supportGrant)
+                {
+                    createdIn ??= new Guid[records.Length];
+                    createdIn[i] = supportGrant.Value;
+                }
+
                 index.Add(record.Id.Value, i);
                 author[i] = record.Author is { } a ? _units.UserOfUnit(Unit(a)) : -1;
                 owner[i] = record.Owner is { } o ? _units.UserOfUnit(Unit(o)) : -1;
@@ -299,7 +306,7 @@ internal sealed class TableCompiler
             rightStart[records.Length] = rightUnit.Count;
             implicitStart[records.Length] = implicitUnit.Count;
             result.Add(group.Key, new CompiledRecords(
-                index, author, owner, rightStart, [.. rightUnit], [.. rightAllow], [.. rightGrant], implicitStart, [.. implicitUnit]));
+                index, author, owner, rightStart, [.. rightUnit], [.. rightAllow], [.. rightGrant], implicitStart, [.. implicitUnit], createdIn));
         }
 
         return result;

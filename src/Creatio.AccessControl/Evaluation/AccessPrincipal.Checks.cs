@@ -11,7 +11,13 @@ public readonly partial struct AccessPrincipal
     /// <returns>The decision; an unknown user or object is a deny with its own reason.</returns>
     public AccessDecision CheckObject(ObjectName objectName, ObjectOperation operation)
     {
-        if (!Begin(objectName, out CompiledObject? compiled, out bool external, out AccessDecision decision))
+        AccessDecision decision = CheckObjectSteps(objectName, operation, out int objectIndex);
+        return _grant == 0 ? decision : Support(decision, objectIndex, operation, null, column: false);
+    }
+
+    private AccessDecision CheckObjectSteps(ObjectName objectName, ObjectOperation operation, out int objectIndex)
+    {
+        if (!Begin(objectName, out CompiledObject? compiled, out objectIndex, out bool external, out AccessDecision decision))
         {
             return decision;
         }
@@ -34,7 +40,13 @@ public readonly partial struct AccessPrincipal
     /// and the record is not looked up; portal users always need a known record they may access.</returns>
     public AccessDecision CheckRecord(ObjectName objectName, RecordId record, RecordOperation operation)
     {
-        if (BeginRecord(objectName, operation, out CompiledObject? compiled, out AccessDecision decision) != RecordScope.PerRecord)
+        AccessDecision decision = CheckRecordSteps(objectName, record, operation, out int objectIndex);
+        return _grant == 0 ? decision : Support(decision, objectIndex, ToObjectOperation(operation), record, column: false);
+    }
+
+    private AccessDecision CheckRecordSteps(ObjectName objectName, RecordId record, RecordOperation operation, out int objectIndex)
+    {
+        if (BeginRecord(objectName, operation, out CompiledObject? compiled, out objectIndex, out AccessDecision decision) != RecordScope.PerRecord)
         {
             return decision;
         }
@@ -67,6 +79,11 @@ public readonly partial struct AccessPrincipal
     /// <returns>The decision; an unknown code is a deny with its own reason.</returns>
     public AccessDecision CheckSystemOperation(SystemOperationCode operation)
     {
+        if (_supportDenial != AccessReason.None)
+        {
+            return SupportOverlay.Deny(_supportDenial);
+        }
+
         AccessDecision decision = Pipeline.User(_snapshot, _subject);
         if (!decision.IsAllowed)
         {
@@ -78,7 +95,8 @@ public readonly partial struct AccessPrincipal
             return AccessDecision.Deny(AccessStage.SystemOperation, AccessReason.UnknownSystemOperation);
         }
 
-        return Pipeline.SystemOperation(_snapshot, _subject, index);
+        decision = Pipeline.SystemOperation(_snapshot, _subject, index);
+        return _grant == 0 ? decision : SupportOverlay.SystemOperation(_snapshot, _grant - 1, decision, index);
     }
 
     /// <summary>Checks whether the user may share an operation on a record: add or remove record rights for it (DESIGN.md §5).</summary>
@@ -110,13 +128,14 @@ public readonly partial struct AccessPrincipal
         decision = Pipeline.Rights(_snapshot, _subject, compiled.Records, index, 1 << (int)operation, grant: true);
         if (decision.IsAllowed)
         {
-            return decision;
+            return _grant == 0 ? decision : SupportOverlay.Share(_snapshot, _grant - 1, decision);
         }
 
         AccessDecision change = Pipeline.SystemOperation(_snapshot, _subject, _snapshot.Operations.ChangeRecordRights);
-        return change.IsAllowed
+        decision = change.IsAllowed
             ? new AccessDecision(AccessOutcome.Allow, AccessStage.Record, AccessReason.CanChangeRecordRights, change.Grantee!.Value, change.Position ?? -1)
             : decision;
+        return _grant == 0 ? decision : SupportOverlay.Share(_snapshot, _grant - 1, decision);
     }
 
     /// <summary>Checks any request.</summary>
@@ -142,10 +161,17 @@ public readonly partial struct AccessPrincipal
 
     /// <summary>Steps 1 and 2, and resolving the object.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool Begin(ObjectName objectName, out CompiledObject? compiled, out bool external, out AccessDecision decision)
+    private bool Begin(ObjectName objectName, out CompiledObject? compiled, out int objectIndex, out bool external, out AccessDecision decision)
     {
         compiled = null;
+        objectIndex = -1;
         external = false;
+        if (_supportDenial != AccessReason.None)
+        {
+            decision = SupportOverlay.Deny(_supportDenial);
+            return false;
+        }
+
         decision = Pipeline.User(_snapshot, _subject);
         if (!decision.IsAllowed)
         {
@@ -158,6 +184,7 @@ public readonly partial struct AccessPrincipal
             return false;
         }
 
+        objectIndex = index;
         compiled = _snapshot.Objects[index];
         external = Pipeline.IsExternal(_snapshot, _subject);
         if (external)
@@ -170,9 +197,9 @@ public readonly partial struct AccessPrincipal
     }
 
     /// <summary>Steps 1–4 of a record request, and whether step 5 needs the record.</summary>
-    private RecordScope BeginRecord(ObjectName objectName, RecordOperation operation, out CompiledObject? compiled, out AccessDecision decision)
+    private RecordScope BeginRecord(ObjectName objectName, RecordOperation operation, out CompiledObject? compiled, out int objectIndex, out AccessDecision decision)
     {
-        if (!Begin(objectName, out compiled, out bool external, out decision))
+        if (!Begin(objectName, out compiled, out objectIndex, out bool external, out decision))
         {
             return RecordScope.Decided;
         }
@@ -206,7 +233,20 @@ public readonly partial struct AccessPrincipal
 
     private AccessDecision CheckColumn(ObjectName objectName, ColumnName column, ColumnOperation operation, RecordId? record)
     {
-        if (!Begin(objectName, out CompiledObject? compiled, out bool external, out AccessDecision decision))
+        AccessDecision decision = CheckColumnSteps(objectName, column, operation, record, out int objectIndex);
+        return _grant == 0 || (uint)operation > (uint)ColumnOperation.Edit
+            ? decision
+            : Support(decision, objectIndex, ToObjectOperation(operation), record, column: true);
+    }
+
+    private AccessDecision Support(AccessDecision decision, int objectIndex, ObjectOperation operation, RecordId? record, bool column) =>
+        objectIndex < 0 || (uint)operation > (uint)ObjectOperation.Delete
+            ? decision
+            : SupportOverlay.Objects(_snapshot!, _grant - 1, decision, objectIndex, operation, record, column);
+
+    private AccessDecision CheckColumnSteps(ObjectName objectName, ColumnName column, ColumnOperation operation, RecordId? record, out int objectIndex)
+    {
+        if (!Begin(objectName, out CompiledObject? compiled, out objectIndex, out bool external, out AccessDecision decision))
         {
             return decision;
         }

@@ -32,7 +32,22 @@ public readonly partial struct AccessPrincipal
             return 0;
         }
 
-        RecordScope scope = BeginRecord(objectName, operation, out CompiledObject? compiled, out AccessDecision decision);
+        if (IsSupportSession)
+        {
+            // The support overlay depends on each record; take the exact per-record path.
+            int kept = 0;
+            foreach (RecordId record in records)
+            {
+                if (CheckRecord(objectName, record, operation).IsAllowed)
+                {
+                    destination[kept++] = record;
+                }
+            }
+
+            return kept;
+        }
+
+        RecordScope scope = BeginRecord(objectName, operation, out CompiledObject? compiled, out int objectIndex, out AccessDecision decision);
         if (scope != RecordScope.PerRecord)
         {
             if (!decision.IsAllowed)
@@ -81,11 +96,32 @@ public readonly partial struct AccessPrincipal
     /// <returns>All records, none, or the records that satisfy <see cref="RecordFilter"/>'s conditions.</returns>
     public RecordFilter GetRecordFilter(ObjectName objectName, RecordOperation operation)
     {
-        if (BeginRecord(objectName, operation, out _, out AccessDecision decision) != RecordScope.PerRecord)
+        RecordScope scope = BeginRecord(objectName, operation, out _, out int objectIndex, out AccessDecision decision);
+        SupportGrantId? createdIn = null;
+        if (IsSupportSession && decision.IsAllowed)
+        {
+            // What the overlay does to a record not created under the grant: hide it (data isolation), or decide for all.
+            AccessDecision overlay = SupportOverlay.Objects(_snapshot!, _grant - 1, decision, objectIndex, ToObjectOperation(operation), new RecordId(Guid.Empty), column: false);
+            if (overlay.Reason == AccessReason.SupportDataIsolation)
+            {
+                createdIn = SupportGrant;
+            }
+            else if (!overlay.IsAllowed)
+            {
+                return RecordFilter.None(objectName, operation, overlay);
+            }
+        }
+
+        if (scope != RecordScope.PerRecord && createdIn is null)
         {
             return decision.IsAllowed
                 ? RecordFilter.All(objectName, operation, decision)
                 : RecordFilter.None(objectName, operation, decision);
+        }
+
+        if (scope != RecordScope.PerRecord)
+        {
+            return RecordFilter.CreatedIn(objectName, operation, createdIn!.Value);
         }
 
         var grantees = new HashSet<AdminUnitId>();
@@ -124,7 +160,7 @@ public readonly partial struct AccessPrincipal
             }
         }
 
-        return RecordFilter.Conditional(objectName, operation, grantees, authors);
+        return RecordFilter.Conditional(objectName, operation, grantees, authors, createdIn);
     }
 
     /// <summary>Returns the columns of an object the user may read and those they may edit, for projecting a grid or page.</summary>

@@ -14,6 +14,11 @@ public readonly partial struct AccessPrincipal
     private readonly AccessSnapshot? _snapshot;
     private readonly int _subject;
 
+    // For a support session: the grant's index + 1 (0 for an ordinary principal, so that default is one) and why the grant
+    // allows nothing, if it does not.
+    private readonly int _grant;
+    private readonly AccessReason _supportDenial;
+
     internal AccessPrincipal(AccessSnapshot snapshot, UserId user, int subject)
     {
         _snapshot = snapshot;
@@ -21,8 +26,23 @@ public readonly partial struct AccessPrincipal
         _subject = subject;
     }
 
+    internal AccessPrincipal(AccessSnapshot snapshot, UserId user, int subject, int grant, AccessReason supportDenial)
+    {
+        _snapshot = snapshot;
+        User = user;
+        _subject = subject;
+        _grant = grant + 1;
+        _supportDenial = supportDenial;
+    }
+
     /// <summary>Gets the user.</summary>
     public UserId User { get; }
+
+    /// <summary>Gets a value indicating whether this principal is a support session under a grant.</summary>
+    public bool IsSupportSession => _grant > 0 || _supportDenial != AccessReason.None;
+
+    /// <summary>Gets the support grant of a support session, or <see langword="null"/>.</summary>
+    public SupportGrantId? SupportGrant => _grant > 0 ? _snapshot!.SupportGrants.Grants[_grant - 1].Definition.Id : null;
 
     /// <summary>Gets the snapshot the user was resolved in, or <see langword="null"/> for the <see langword="default"/> value.</summary>
     public AccessSnapshot? Snapshot => _snapshot;
@@ -57,6 +77,10 @@ public readonly partial struct AccessPrincipal
     }
 
     internal int Subject => _subject;
+
+    internal int GrantIndex => _grant - 1;
+
+    internal AccessReason SupportDenial => _supportDenial;
 
     private UserDefinition Definition => _snapshot!.Units.Users[_snapshot.Roles.SubjectUser[_subject]];
 

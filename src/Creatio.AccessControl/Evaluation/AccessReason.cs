@@ -104,4 +104,34 @@ public enum AccessReason : byte
 
     /// <summary>System administrators hold every built-in system operation by default.</summary>
     SystemAdministratorsByDefault = 73,
+
+    /// <summary>The support grant is unknown.</summary>
+    UnknownSupportGrant = 80,
+
+    /// <summary>The support grant was deactivated.</summary>
+    SupportGrantInactive = 81,
+
+    /// <summary>The support grant's start date has not begun yet in the system's time zone.</summary>
+    SupportGrantNotStarted = 82,
+
+    /// <summary>The support grant's close date has ended in the system's time zone.</summary>
+    SupportGrantExpired = 83,
+
+    /// <summary>The support grant was given for another environment.</summary>
+    SupportWrongEnvironment = 84,
+
+    /// <summary>Data isolation: business-data records are hidden from support, except those created under the same grant.</summary>
+    SupportDataIsolation = 85,
+
+    /// <summary>Configuration restriction: configuration is read-only for support.</summary>
+    SupportConfigurationRestriction = 86,
+
+    /// <summary>A support session never changes users, roles, permissions or support grants.</summary>
+    SupportAdministrationForbidden = 87,
+
+    /// <summary>The object is outside the workplaces the grant is scoped to.</summary>
+    SupportOutsideScope = 88,
+
+    /// <summary>The grant's level does not allow the operation (Monitor reads only; Manage does not change configuration).</summary>
+    SupportLevel = 89,
 }

@@ -21,6 +21,7 @@ public sealed partial class AccessSnapshot
         Roles = EffectiveRoleCompiler.Compile(model, Units);
         (Operations, ObjectIndex, Objects) = TableCompiler.Compile(model, Roles);
         States = ComputeStates();
+        SupportGrants = CompiledSupportGrants.Compile(model, ObjectIndex);
     }
 
     private AccessSnapshot(AccessSnapshot previous, AccessModel model, long version, ChangeScope scope, IReadOnlySet<string> touchedRecordObjects)
@@ -42,6 +43,8 @@ public sealed partial class AccessSnapshot
         {
             Objects = TableCompiler.WithRecords(model, Roles, ObjectIndex, Objects, touchedRecordObjects);
         }
+
+        SupportGrants = CompiledSupportGrants.Compile(model, ObjectIndex);
     }
 
     /// <summary>Gets a snapshot of the empty model: it knows no user, so it denies everything.</summary>
@@ -62,6 +65,8 @@ public sealed partial class AccessSnapshot
     internal FrozenDictionary<string, int> ObjectIndex { get; }
 
     internal CompiledObject[] Objects { get; }
+
+    internal CompiledSupportGrants SupportGrants { get; }
 
     /// <summary>Gets each subject's packed state: active, external, and the super operations it holds.</summary>
     internal SubjectState[] States { get; }
@@ -98,6 +103,31 @@ public sealed partial class AccessSnapshot
         }
 
         return new AccessPrincipal(this, user, Roles.SubjectAt(Units.UserOfUnit(unit), now.UtcTicks));
+    }
+
+    /// <summary>Resolves a support session: the grantor's permissions under a support grant, at an instant.</summary>
+    /// <param name="grant">The support grant the session runs under.</param>
+    /// <param name="now">The instant the checks are made at.</param>
+    /// <returns>A principal whose every decision is the grantor's decision followed by the support overlay (DESIGN.md §8);
+    /// for an unknown, inactive, expired or not-yet-started grant, or one for another environment, a principal denied
+    /// everything with that reason.</returns>
+    public AccessPrincipal GetSupportPrincipal(SupportGrantId grant, DateTimeOffset now)
+    {
+        if (!SupportGrants.Index.TryGetValue(grant.Value, out int index))
+        {
+            return new AccessPrincipal(this, default, -1, -1, AccessReason.UnknownSupportGrant);
+        }
+
+        CompiledSupportGrant compiled = SupportGrants.Grants[index];
+        SupportAccessGrant definition = compiled.Definition;
+        AccessPrincipal grantor = GetPrincipal(definition.Grantor, now);
+        AccessReason denial =
+            !definition.IsActive ? AccessReason.SupportGrantInactive
+            : now < compiled.Window.StartsAt ? AccessReason.SupportGrantNotStarted
+            : now >= compiled.Window.EndsAt ? AccessReason.SupportGrantExpired
+            : !string.Equals(definition.Environment, Model.Settings.SupportAccess.Environment, StringComparison.Ordinal) ? AccessReason.SupportWrongEnvironment
+            : AccessReason.None;
+        return new AccessPrincipal(this, definition.Grantor, grantor.Subject, index, denial);
     }
 
     private SubjectState[] ComputeStates()

@@ -2,7 +2,8 @@ namespace Creatio.AccessControl;
 
 /// <summary>Which records of an object a user may perform one operation on, in a form a host can turn into a query.</summary>
 /// <remarks>
-/// <para>A <see cref="RecordFilterKind.Conditional"/> filter allows a record when <em>any</em> of these holds:
+/// <para>A <see cref="RecordFilterKind.Conditional"/> filter allows a record when, for a support session under data
+/// isolation, it was created in <see cref="CreatedInSupportGrant"/>, and <em>any</em> of these holds: <see cref="AnyGrantee"/>;
 /// it has a record right row for <see cref="Operation"/> with level Allow or AllowAndGrant whose grantee is in
 /// <see cref="Grantees"/>; or its author or owner is in <see cref="AuthorsAndOwners"/> (the user, and the users whose
 /// records the user holds as their manager).</para>
@@ -18,8 +19,12 @@ public sealed class RecordFilter
         RecordOperation operation,
         AccessDecision decision,
         IReadOnlySet<AdminUnitId> grantees,
-        IReadOnlySet<UserId> authorsAndOwners)
+        IReadOnlySet<UserId> authorsAndOwners,
+        bool anyGrantee,
+        SupportGrantId? createdInSupportGrant)
     {
+        AnyGrantee = anyGrantee;
+        CreatedInSupportGrant = createdInSupportGrant;
         Kind = kind;
         Object = objectName;
         Operation = operation;
@@ -47,6 +52,14 @@ public sealed class RecordFilter
     /// <summary>Gets the users whose authored or owned records qualify; empty unless conditional.</summary>
     public IReadOnlySet<UserId> AuthorsAndOwners { get; }
 
+    /// <summary>Gets a value indicating whether every record qualifies by rights (the object does not use record
+    /// permissions), so that only <see cref="CreatedInSupportGrant"/> restricts a conditional filter.</summary>
+    public bool AnyGrantee { get; }
+
+    /// <summary>Gets, for a support session under data isolation, the grant a record must have been created in, in
+    /// addition to the other conditions; <see langword="null"/> otherwise.</summary>
+    public SupportGrantId? CreatedInSupportGrant { get; }
+
     /// <summary>Evaluates the filter on one record held in memory.</summary>
     /// <param name="record">The record.</param>
     /// <param name="rights">The record's right rows (rows of other records are ignored).</param>
@@ -64,7 +77,13 @@ public sealed class RecordFilter
                 return false;
         }
 
-        if ((record.Author is { } author && AuthorsAndOwners.Contains(author)) ||
+        if (CreatedInSupportGrant is { } grant && record.CreatedInSupportGrant != grant)
+        {
+            return false;
+        }
+
+        if (AnyGrantee ||
+            (record.Author is { } author && AuthorsAndOwners.Contains(author)) ||
             (record.Owner is { } owner && AuthorsAndOwners.Contains(owner)))
         {
             return true;
@@ -83,11 +102,14 @@ public sealed class RecordFilter
     }
 
     internal static RecordFilter All(ObjectName objectName, RecordOperation operation, AccessDecision decision) =>
-        new(RecordFilterKind.All, objectName, operation, decision, new HashSet<AdminUnitId>(), new HashSet<UserId>());
+        new(RecordFilterKind.All, objectName, operation, decision, new HashSet<AdminUnitId>(), new HashSet<UserId>(), true, null);
 
     internal static RecordFilter None(ObjectName objectName, RecordOperation operation, AccessDecision decision) =>
-        new(RecordFilterKind.None, objectName, operation, decision, new HashSet<AdminUnitId>(), new HashSet<UserId>());
+        new(RecordFilterKind.None, objectName, operation, decision, new HashSet<AdminUnitId>(), new HashSet<UserId>(), false, null);
 
-    internal static RecordFilter Conditional(ObjectName objectName, RecordOperation operation, HashSet<AdminUnitId> grantees, HashSet<UserId> authorsAndOwners) =>
-        new(RecordFilterKind.Conditional, objectName, operation, AccessDecision.Allow(AccessStage.Object, AccessReason.None), grantees, authorsAndOwners);
+    internal static RecordFilter CreatedIn(ObjectName objectName, RecordOperation operation, SupportGrantId grant) =>
+        new(RecordFilterKind.Conditional, objectName, operation, AccessDecision.Allow(AccessStage.Record, AccessReason.RecordPermissionsOff), new HashSet<AdminUnitId>(), new HashSet<UserId>(), true, grant);
+
+    internal static RecordFilter Conditional(ObjectName objectName, RecordOperation operation, HashSet<AdminUnitId> grantees, HashSet<UserId> authorsAndOwners, SupportGrantId? createdInSupportGrant) =>
+        new(RecordFilterKind.Conditional, objectName, operation, AccessDecision.Allow(AccessStage.Object, AccessReason.None), grantees, authorsAndOwners, false, createdInSupportGrant);
 }

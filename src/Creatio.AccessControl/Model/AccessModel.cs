@@ -27,6 +27,8 @@ public sealed class AccessModel
         DefaultRecordRightRules = [.. builder.DefaultRecordRightRules];
         SystemOperations = [.. builder.SystemOperations];
         SystemOperationRows = [.. builder.SystemOperationRows];
+        Workplaces = [.. builder.Workplaces];
+        SupportGrants = [.. builder.SupportGrants];
         Settings = builder.Settings;
     }
 
@@ -74,6 +76,12 @@ public sealed class AccessModel
 
     /// <summary>Gets the system operation rows.</summary>
     public ImmutableArray<SystemOperationRow> SystemOperationRows { get; }
+
+    /// <summary>Gets the workplaces: named sets of objects support grants may be scoped to.</summary>
+    public ImmutableArray<WorkplaceDefinition> Workplaces { get; }
+
+    /// <summary>Gets the support-access grants, active or not; grants are never deleted.</summary>
+    public ImmutableArray<SupportAccessGrant> SupportGrants { get; }
 
     /// <summary>Gets the system settings that change decisions.</summary>
     public AccessSettings Settings { get; }

@@ -27,6 +27,8 @@ public sealed class AccessModelBuilder
         AddAll(DefaultRecordRightRules, model.DefaultRecordRightRules);
         AddAll(SystemOperations, model.SystemOperations);
         AddAll(SystemOperationRows, model.SystemOperationRows);
+        AddAll(Workplaces, model.Workplaces);
+        AddAll(SupportGrants, model.SupportGrants);
         Settings = model.Settings;
     }
 
@@ -72,6 +74,12 @@ public sealed class AccessModelBuilder
 
     /// <summary>Gets the system operation rows.</summary>
     public IList<SystemOperationRow> SystemOperationRows { get; } = new List<SystemOperationRow>();
+
+    /// <summary>Gets the workplaces.</summary>
+    public IList<WorkplaceDefinition> Workplaces { get; } = new List<WorkplaceDefinition>();
+
+    /// <summary>Gets the support-access grants.</summary>
+    public IList<SupportAccessGrant> SupportGrants { get; } = new List<SupportAccessGrant>();
 
     /// <summary>Gets or sets the system settings.</summary>
     /// <value>The default value is <see cref="AccessSettings.Default"/>.</value>
@@ -155,6 +163,18 @@ public sealed class AccessModelBuilder
     /// <exception cref="ArgumentNullException"><paramref name="row"/> is <see langword="null"/>.</exception>
     public AccessModelBuilder Add(SystemOperationRow row) => AddTo(SystemOperationRows, row);
 
+    /// <summary>Adds a workplace.</summary>
+    /// <param name="workplace">The workplace.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="workplace"/> is <see langword="null"/>.</exception>
+    public AccessModelBuilder Add(WorkplaceDefinition workplace) => AddTo(Workplaces, workplace);
+
+    /// <summary>Adds a support-access grant.</summary>
+    /// <param name="grant">The grant.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="grant"/> is <see langword="null"/>.</exception>
+    public AccessModelBuilder Add(SupportAccessGrant grant) => AddTo(SupportGrants, grant);
+
     /// <summary>Validates what the builder holds and returns it as a model.</summary>
     /// <returns>The validated model, with any missing built-in roles and operations added.</returns>
     /// <exception cref="AccessModelValidationException">The model is invalid; the exception lists every problem.</exception>
@@ -193,6 +213,8 @@ public sealed class AccessModelBuilder
         CopyNonNull(other.DefaultRecordRightRules, DefaultRecordRightRules, nameof(DefaultRecordRightRules));
         CopyNonNull(other.SystemOperations, SystemOperations, nameof(SystemOperations));
         CopyNonNull(other.SystemOperationRows, SystemOperationRows, nameof(SystemOperationRows));
+        CopyNonNull(other.Workplaces, Workplaces, nameof(Workplaces));
+        CopyNonNull(other.SupportGrants, SupportGrants, nameof(SupportGrants));
         Settings = other.Settings ?? throw new InvalidOperationException("Settings must not be null.");
     }
 

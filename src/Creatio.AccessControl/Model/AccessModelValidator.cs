@@ -28,6 +28,7 @@ internal sealed class AccessModelValidator
         validator.ValidateObjects();
         validator.ValidateSystemOperations();
         validator.ValidateRecords();
+        validator.ValidateSupportAccess();
         return validator._errors;
     }
 
@@ -438,6 +439,7 @@ internal sealed class AccessModelValidator
 
     private void ValidateRecords()
     {
+        HashSet<SupportGrantId> grantIds = [.. _model.SupportGrants.Select(g => g.Id)];
         foreach (RecordDefinition record in _model.Records)
         {
             string what = $"Record {Q(record.Id)} of {Q(record.Object)}";
@@ -450,6 +452,11 @@ internal sealed class AccessModelValidator
             if (record.Author is { } author && !_users.ContainsKey(author))
             {
                 Add(AccessModelErrorCode.DanglingReference, $"{what} has author {Q(author)}, which is not a defined user.", record.Id.ToString(), author.ToString());
+            }
+
+            if (record.CreatedInSupportGrant is { } grant && !grantIds.Contains(grant))
+            {
+                Add(AccessModelErrorCode.DanglingReference, $"{what} was created in support grant {Q(grant)}, which is not defined.", record.Id.ToString(), grant.ToString());
             }
 
             if (record.Owner is { } owner && !_users.ContainsKey(owner))
@@ -471,5 +478,76 @@ internal sealed class AccessModelValidator
             CheckEnum(row.Level, what);
             CheckEnum(row.Source, what);
         }
+    }
+
+    private void ValidateSupportAccess()
+    {
+        var workplaces = new HashSet<string>(StringComparer.Ordinal);
+        foreach (WorkplaceDefinition workplace in _model.Workplaces)
+        {
+            if (string.IsNullOrWhiteSpace(workplace.Name))
+            {
+                Add(AccessModelErrorCode.InvalidValue, "A workplace has no name.");
+                continue;
+            }
+
+            if (!workplaces.Add(workplace.Name))
+            {
+                Add(AccessModelErrorCode.DuplicateId, $"Workplace {Q(workplace.Name)} is defined more than once.", workplace.Name);
+            }
+
+            foreach (ObjectName objectName in workplace.Objects ?? [])
+            {
+                CheckObject(objectName, $"Workplace {Q(workplace.Name)}");
+            }
+        }
+
+        var grants = new HashSet<SupportGrantId>();
+        foreach (SupportAccessGrant grant in _model.SupportGrants)
+        {
+            string what = $"Support grant {Q(grant.Id)}";
+            if (!grants.Add(grant.Id))
+            {
+                Add(AccessModelErrorCode.DuplicateId, $"{what} is defined more than once.", grant.Id.ToString());
+            }
+
+            if (string.IsNullOrWhiteSpace(grant.Reason))
+            {
+                Add(AccessModelErrorCode.InvalidValue, $"{what} has no reason.", grant.Id.ToString());
+            }
+
+            if (grant.CloseDate < grant.StartDate)
+            {
+                Add(AccessModelErrorCode.InvalidValue, $"{what} closes on {grant.CloseDate:yyyy-MM-dd}, before it starts on {grant.StartDate:yyyy-MM-dd}.", grant.Id.ToString());
+            }
+
+            if (!_users.ContainsKey(grant.Grantor))
+            {
+                Add(AccessModelErrorCode.DanglingReference, $"{what} has grantor {Q(grant.Grantor)}, which is not a defined user.", grant.Id.ToString(), grant.Grantor.ToString());
+            }
+
+            if (!_users.ContainsKey(grant.GrantedBy))
+            {
+                Add(AccessModelErrorCode.DanglingReference, $"{what} was granted by {Q(grant.GrantedBy)}, which is not a defined user.", grant.Id.ToString(), grant.GrantedBy.ToString());
+            }
+
+            foreach (string workplace in grant.Workplaces ?? [])
+            {
+                if (!workplaces.Contains(workplace))
+                {
+                    Add(AccessModelErrorCode.DanglingReference, $"{what} names workplace {Q(workplace)}, which is not defined.", grant.Id.ToString(), workplace);
+                }
+            }
+
+            CheckEnum(grant.Level, what);
+        }
+
+        SupportAccessSettings settings = _model.Settings.SupportAccess ?? SupportAccessSettings.Default;
+        if (!SupportAccessWindow.TryFindTimeZone(settings.TimeZoneId, out _))
+        {
+            Add(AccessModelErrorCode.InvalidValue, $"The support access time zone {Q(settings.TimeZoneId)} is not known.", settings.TimeZoneId ?? string.Empty);
+        }
+
+        CheckEnum(settings.License, "The support access settings");
     }
 }

@@ -10,6 +10,10 @@ public sealed record AccessSettings
     /// <value>The default value is <see cref="PortalAvailabilityMode.Lookup"/>.</value>
     public PortalAvailabilityMode PortalAvailabilityMode { get; init; } = PortalAvailabilityMode.Lookup;
 
+    /// <summary>Gets the support access settings.</summary>
+    /// <value>The default value is <see cref="SupportAccessSettings.Default"/>.</value>
+    public SupportAccessSettings SupportAccess { get; init; } = SupportAccessSettings.Default;
+
     /// <summary>Gets the audit event types that are written; the others are not even built.</summary>
     /// <value>The default value is empty: every type is disabled, as in Creatio.</value>
     public IReadOnlyList<AccessAuditEventType> EnabledAuditEvents { get; init; } = [];

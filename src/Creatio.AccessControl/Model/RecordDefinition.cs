@@ -7,4 +7,9 @@ namespace Creatio.AccessControl;
 /// <param name="Owner">The record's owner, if any.</param>
 /// <remarks>The author, the owner, and the manager units of the organizational roles they directly belong to hold
 /// <see cref="RecordRightLevel.AllowAndGrant"/> on every record operation.</remarks>
-public sealed record RecordDefinition(ObjectName Object, RecordId Id, UserId? Author = null, UserId? Owner = null);
+public sealed record RecordDefinition(ObjectName Object, RecordId Id, UserId? Author = null, UserId? Owner = null)
+{
+    /// <summary>Gets the support grant in whose session the record was created, if any; data isolation still shows such a
+    /// record to sessions of the same grant.</summary>
+    public SupportGrantId? CreatedInSupportGrant { get; init; }
+}

@@ -1,0 +1,132 @@
+using Creatio.AccessControl.Compilation;
+
+namespace Creatio.AccessControl;
+
+/// <summary>Step 7 of DESIGN.md §3: what a support session may do of what its grantor may do (DESIGN.md §8).</summary>
+/// <remarks>Every method takes the grantor's decision and never turns a deny into an allow. When several rules deny,
+/// the decision names the first in the order of §8: data isolation, configuration restriction, administration, scope, level.</remarks>
+internal static class SupportOverlay
+{
+    /// <summary>The object that holds support-access grants; changing it is administration.</summary>
+    public const string ExternalAccessObject = "SysExternalAccess";
+
+    private static readonly HashSet<string> s_administration = new(StringComparer.Ordinal)
+    {
+        SystemOperations.CanManageUsers.Value,
+        SystemOperations.CanManageAdministration.Value,
+        SystemOperations.CanChangeAdminOperationGrantee.Value,
+        SystemOperations.CanChangeAdminUnitGrantedRight.Value,
+        SystemOperations.CanChangeEntitySchemaRecordRight.Value,
+        SystemOperations.CanDelegateExternalAccess.Value,
+        SystemOperations.CanAdministratePortalUsers.Value,
+    };
+
+    public static AccessDecision Deny(AccessReason reason) => AccessDecision.Deny(AccessStage.SupportAccess, reason);
+
+    /// <summary>Whether the grant lets the session administer, as Creatio does when both modes are cleared and the
+    /// host relaxed the library's stricter rule.</summary>
+    public static bool AdministrationAllowed(AccessSnapshot snapshot, SupportAccessGrant grant) =>
+        snapshot.Model.Settings.SupportAccess.AllowAdministrationWhenUnrestricted && !grant.DenyDataAccess && !grant.DenyConfiguration;
+
+    public static bool IsAdministrationOperation(string code) => s_administration.Contains(code);
+
+    /// <summary>An object, record or column request.</summary>
+    public static AccessDecision Objects(
+        AccessSnapshot snapshot, int grant, AccessDecision decision, int objectIndex, ObjectOperation operation, RecordId? record, bool column)
+    {
+        if (!decision.IsAllowed)
+        {
+            return decision;
+        }
+
+        CompiledSupportGrant compiled = snapshot.SupportGrants.Grants[grant];
+        SupportAccessGrant definition = compiled.Definition;
+        CompiledObject target = snapshot.Objects[objectIndex];
+        ObjectCategory category = target.Definition.Category;
+        bool writes = operation != ObjectOperation.Read;
+
+        if (definition.DenyDataAccess && category == ObjectCategory.BusinessData &&
+            !(operation == ObjectOperation.Create && record is null && !column) &&
+            !(record is { } id && CreatedInGrant(target.Records, id, definition.Id)))
+        {
+            return Deny(AccessReason.SupportDataIsolation);
+        }
+
+        if (writes && definition.DenyConfiguration && category != ObjectCategory.BusinessData)
+        {
+            return Deny(AccessReason.SupportConfigurationRestriction);
+        }
+
+        if (writes && target.Definition.Name.Value == ExternalAccessObject && !AdministrationAllowed(snapshot, definition))
+        {
+            return Deny(AccessReason.SupportAdministrationForbidden);
+        }
+
+        if (compiled.Scope is { } scope && !scope[objectIndex])
+        {
+            return Deny(AccessReason.SupportOutsideScope);
+        }
+
+        if (writes && (definition.Level == SupportAccessLevel.Monitor ||
+                       (definition.Level == SupportAccessLevel.Manage && category != ObjectCategory.BusinessData)))
+        {
+            return Deny(AccessReason.SupportLevel);
+        }
+
+        return decision;
+    }
+
+    public static AccessDecision SystemOperation(AccessSnapshot snapshot, int grant, AccessDecision decision, int operation)
+    {
+        if (!decision.IsAllowed)
+        {
+            return decision;
+        }
+
+        SupportAccessGrant definition = snapshot.SupportGrants.Grants[grant].Definition;
+        SystemOperationDefinition target = snapshot.Operations.Definitions[operation];
+        if (definition.DenyConfiguration && target.IsConfiguration)
+        {
+            return Deny(AccessReason.SupportConfigurationRestriction);
+        }
+
+        if (IsAdministrationOperation(target.Code.Value) && !AdministrationAllowed(snapshot, definition))
+        {
+            return Deny(AccessReason.SupportAdministrationForbidden);
+        }
+
+        return target.IsConfiguration && definition.Level != SupportAccessLevel.Admin ? Deny(AccessReason.SupportLevel) : decision;
+    }
+
+    public static AccessDecision Share(AccessSnapshot snapshot, int grant, AccessDecision decision)
+    {
+        if (!decision.IsAllowed)
+        {
+            return decision;
+        }
+
+        SupportAccessGrant definition = snapshot.SupportGrants.Grants[grant].Definition;
+        if (definition.DenyConfiguration)
+        {
+            return Deny(AccessReason.SupportConfigurationRestriction);
+        }
+
+        if (!AdministrationAllowed(snapshot, definition))
+        {
+            return Deny(AccessReason.SupportAdministrationForbidden);
+        }
+
+        return definition.Level == SupportAccessLevel.Admin ? decision : Deny(AccessReason.SupportLevel);
+    }
+
+    private static bool CreatedInGrant(CompiledRecords records, RecordId record, SupportGrantId grant)
+    {
+        if (records.CreatedInSupportGrant is not { } createdIn)
+        {
+            return false;
+        }
+
+        int index = records.Find(record);
+        return index >= 0 && createdIn[index] == grant.Value;
+    }
+}

@@ -1,0 +1,39 @@
+namespace Creatio.AccessControl;
+
+/// <summary>The system settings of support access (DESIGN.md §8).</summary>
+public sealed record SupportAccessSettings
+{
+    /// <summary>Gets the default settings.</summary>
+    public static SupportAccessSettings Default { get; } = new();
+
+    /// <summary>Gets the time zone grant dates are in, as an IANA or Windows id.</summary>
+    /// <value>The default value is <c>UTC</c>.</value>
+    public string TimeZoneId { get; init; } = "UTC";
+
+    /// <summary>Gets the longest a grant may last, in days from its start date to its close date.</summary>
+    /// <value>The default value is 180.</value>
+    public int MaxDurationDays { get; init; } = 180;
+
+    /// <summary>Gets the duration offered by default, in days from the start date to the close date.</summary>
+    /// <value>The default value is 5.</value>
+    public int DefaultDurationDays { get; init; } = 5;
+
+    /// <summary>Gets a value indicating whether users who are not System administrators may grant support access
+    /// when they have Read and Create on the External access object.</summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool AllowNonAdminsToGrant { get; init; }
+
+    /// <summary>Gets the system's licence; free and trial systems cannot grant support access.</summary>
+    /// <value>The default value is <see cref="LicenseType.Commercial"/>.</value>
+    public LicenseType License { get; init; } = LicenseType.Commercial;
+
+    /// <summary>Gets the environment this system is (for example <c>production</c> or <c>sandbox</c>); a grant given for
+    /// another environment allows nothing.</summary>
+    /// <value>The default value is <c>production</c>.</value>
+    public string Environment { get; init; } = "production";
+
+    /// <summary>Gets a value indicating whether a support session with both modes cleared may change users, roles,
+    /// permissions and grants, as Creatio allows. Off, the library is stricter: a support session never may.</summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool AllowAdministrationWhenUnrestricted { get; init; }
+}
