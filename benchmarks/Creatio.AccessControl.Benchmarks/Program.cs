@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
+using Creatio.AccessControl.Benchmarks.Verification;
+
+if (args.Length > 0 && args[0] == "verify")
+{
+    return VerifyCommand.Run(args[1..]);
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

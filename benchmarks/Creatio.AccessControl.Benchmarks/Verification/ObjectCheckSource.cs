@@ -1,0 +1,47 @@
+namespace Creatio.AccessControl.Benchmarks.Verification;
+
+/// <summary>Decides the operation checks through the evaluator: <see cref="AccessPrincipal.CheckObject"/> on the check's
+/// (object, operation) object, e.g. <c>E12:read</c>.</summary>
+internal readonly struct ObjectCheckSource : ICheckSource
+{
+    private readonly AccessSnapshot _snapshot;
+    private readonly UserId[] _userIds;
+    private readonly AccessPrincipal[]? _principals;
+    private readonly int[] _checkUser;
+    private readonly ObjectName[] _checkObject;
+    private readonly ObjectOperation[] _checkOperation;
+    private readonly DateTimeOffset _now;
+
+    /// <param name="snapshot">The snapshot.</param>
+    /// <param name="userIds">The id of each user number.</param>
+    /// <param name="principals">The principal of each user number resolved once, or <see langword="null"/> to resolve
+    /// one per check with <see cref="AccessSnapshot.GetPrincipal"/>.</param>
+    /// <param name="checkUser">The user number of each check.</param>
+    /// <param name="checkObject">The object of each check.</param>
+    /// <param name="checkOperation">The operation of each check.</param>
+    /// <param name="now">The instant of the checks.</param>
+    public ObjectCheckSource(
+        AccessSnapshot snapshot,
+        UserId[] userIds,
+        AccessPrincipal[]? principals,
+        int[] checkUser,
+        ObjectName[] checkObject,
+        ObjectOperation[] checkOperation,
+        DateTimeOffset now)
+    {
+        _snapshot = snapshot;
+        _userIds = userIds;
+        _principals = principals;
+        _checkUser = checkUser;
+        _checkObject = checkObject;
+        _checkOperation = checkOperation;
+        _now = now;
+    }
+
+    public bool Decide(int index)
+    {
+        int user = _checkUser[index];
+        AccessPrincipal principal = _principals is null ? _snapshot.GetPrincipal(_userIds[user], _now) : _principals[user];
+        return principal.CheckObject(_checkObject[index], _checkOperation[index]).IsAllowed;
+    }
+}

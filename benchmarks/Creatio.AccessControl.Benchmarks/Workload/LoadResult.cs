@@ -1,0 +1,11 @@
+namespace Creatio.AccessControl.Benchmarks.Workload;
+
+/// <summary>A compiled workload and what loading it cost.</summary>
+/// <param name="Snapshot">The compiled snapshot.</param>
+/// <param name="BuildTime">The time of <see cref="AccessModelBuilder.Build"/>.</param>
+/// <param name="CompileTime">The time of <see cref="AccessSnapshot.Compile(AccessModel, long)"/>.</param>
+/// <param name="AllocatedBytes">The bytes allocated by both.</param>
+internal sealed record LoadResult(AccessSnapshot Snapshot, TimeSpan BuildTime, TimeSpan CompileTime, long AllocatedBytes)
+{
+    public TimeSpan LoadTime => BuildTime + CompileTime;
+}
