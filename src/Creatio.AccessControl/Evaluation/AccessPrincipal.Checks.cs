@@ -234,13 +234,13 @@ public readonly partial struct AccessPrincipal
     private AccessDecision CheckColumn(ObjectName objectName, ColumnName column, ColumnOperation operation, RecordId? record)
     {
         AccessDecision decision = CheckColumnSteps(objectName, column, operation, record, out int objectIndex);
-        return _grant == 0 || (uint)operation > (uint)ColumnOperation.Edit
+        return _grant == 0 || unchecked((uint)operation) > (uint)ColumnOperation.Edit
             ? decision
             : Support(decision, objectIndex, ToObjectOperation(operation), record, column: true);
     }
 
     private AccessDecision Support(AccessDecision decision, int objectIndex, ObjectOperation operation, RecordId? record, bool column) =>
-        objectIndex < 0 || (uint)operation > (uint)ObjectOperation.Delete
+        objectIndex < 0 || unchecked((uint)operation) > (uint)ObjectOperation.Delete
             ? decision
             : SupportOverlay.Objects(_snapshot!, _grant - 1, decision, objectIndex, operation, record, column);
 
