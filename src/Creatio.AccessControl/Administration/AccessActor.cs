@@ -3,7 +3,11 @@ namespace Creatio.AccessControl;
 /// <summary>Who makes a change: a user, whose permissions are checked, or the system itself (imports, bootstrapping).</summary>
 public readonly record struct AccessActor
 {
-    private AccessActor(UserId? user) => User = user;
+    private AccessActor(UserId? user, SupportGrantId? supportGrant = null)
+    {
+        User = user;
+        SupportGrant = supportGrant;
+    }
 
     /// <summary>Gets the system itself: every change is allowed.</summary>
     public static AccessActor System { get; } = new(null);
@@ -11,14 +15,25 @@ public readonly record struct AccessActor
     /// <summary>Gets the acting user, or <see langword="null"/> for <see cref="System"/>.</summary>
     public UserId? User { get; }
 
+    /// <summary>Gets the support grant of a support session acting, or <see langword="null"/>.</summary>
+    public SupportGrantId? SupportGrant { get; }
+
     /// <summary>Gets a value indicating whether this is the system itself.</summary>
-    public bool IsSystem => User is null;
+    public bool IsSystem => User is null && SupportGrant is null;
 
     /// <summary>Creates an actor for a user; the user's permissions are checked for every change.</summary>
     /// <param name="user">The acting user.</param>
     /// <returns>The actor.</returns>
     public static AccessActor ForUser(UserId user) => new(user);
 
+    /// <summary>Creates an actor for a support session: the grantor's permissions under the grant's overlay (DESIGN.md §8).</summary>
+    /// <param name="grant">The support grant the session runs under.</param>
+    /// <returns>The actor.</returns>
+    /// <remarks>A support session may create, edit and delete data within its overlay; it never changes users, roles,
+    /// permissions, settings or support grants.</remarks>
+    public static AccessActor ForSupportSession(SupportGrantId grant) => new(null, grant);
+
     /// <inheritdoc/>
-    public override string ToString() => User is { } user ? $"user {user}" : "system";
+    public override string ToString() =>
+        SupportGrant is { } grant ? $"support session of grant {grant}" : User is { } user ? $"user {user}" : "system";
 }

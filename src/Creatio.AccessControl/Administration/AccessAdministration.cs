@@ -67,21 +67,13 @@ public sealed class AccessAdministration : IAccessAdministration, IDisposable
     {
         AccessSnapshot before = _evaluator.Snapshot;
         DateTimeOffset now = _evaluator.TimeProvider.GetUtcNow();
-        if (actor.User is { } user)
+        AccessChangeResult? notPermitted = Authorize(actor, changes, before, now);
+        if (notPermitted is not null)
         {
-            AccessPrincipal principal = before.GetPrincipal(user, now);
-            for (int i = 0; i < changes.Count; i++)
-            {
-                AccessDecision decision = changes[i].Authorize(principal, before.Model);
-                if (!decision.IsAllowed)
-                {
-                    return AccessChangeResult.Refused(
-                        before.Version, AccessChangeRefusal.NotPermitted, $"{actor} may not make change {i} ({changes[i].GetType().Name}): {decision}.", i, decision);
-                }
-            }
+            return notPermitted;
         }
 
-        var editor = new ModelEditor(before.Model.ToBuilder(), before, now);
+        var editor = new ModelEditor(before.Model.ToBuilder(), before, now, actor);
         ChangeScope scope = ChangeScope.None;
         var beforeTexts = new string?[changes.Count];
         for (int i = 0; i < changes.Count; i++)
@@ -125,6 +117,52 @@ public sealed class AccessAdministration : IAccessAdministration, IDisposable
 
     /// <summary>Reports each change whose event type is enabled before or after the batch, so that a settings change that
     /// switches an event type off is itself reported.</summary>
+    /// <summary>Checks every change of a batch against the actor's permissions in the snapshot before the batch.</summary>
+    private static AccessChangeResult? Authorize(AccessActor actor, IReadOnlyList<AccessChange> changes, AccessSnapshot before, DateTimeOffset now)
+    {
+        AccessPrincipal principal;
+        if (actor.SupportGrant is { } grant)
+        {
+            principal = before.GetSupportPrincipal(grant, now);
+            if (principal.SupportDenial != AccessReason.None)
+            {
+                AccessDecision denial = SupportOverlay.Deny(principal.SupportDenial);
+                return AccessChangeResult.Refused(before.Version, AccessChangeRefusal.NotPermitted, $"{actor} may not make changes: {denial}.", 0, denial);
+            }
+
+            SupportAccessGrant definition = before.SupportGrants.Grants[principal.GrantIndex].Definition;
+            for (int i = 0; i < changes.Count; i++)
+            {
+                if (changes[i].IsSupportAccessChange || (!changes[i].IsDataChange && !SupportOverlay.AdministrationAllowed(before, definition)))
+                {
+                    AccessDecision forbidden = SupportOverlay.Deny(AccessReason.SupportAdministrationForbidden);
+                    return AccessChangeResult.Refused(
+                        before.Version, AccessChangeRefusal.SupportSessionForbidden, $"A support session may not make change {i} ({changes[i].GetType().Name}).", i, forbidden);
+                }
+            }
+        }
+        else if (actor.User is { } user)
+        {
+            principal = before.GetPrincipal(user, now);
+        }
+        else
+        {
+            return null;
+        }
+
+        for (int i = 0; i < changes.Count; i++)
+        {
+            AccessDecision decision = changes[i].Authorize(principal, before.Model);
+            if (!decision.IsAllowed)
+            {
+                return AccessChangeResult.Refused(
+                    before.Version, AccessChangeRefusal.NotPermitted, $"{actor} may not make change {i} ({changes[i].GetType().Name}): {decision}.", i, decision);
+            }
+        }
+
+        return null;
+    }
+
     private void WriteAudit(
         AccessActor actor, IReadOnlyList<AccessChange> changes, string?[] before, AccessSettings settingsBefore, AccessSettings settingsAfter, DateTimeOffset now, long version)
     {

@@ -23,6 +23,12 @@ public abstract record AccessChange
     /// <summary>Edits the model; throws <see cref="AccessChangeRefusedException"/> when the change does not apply.</summary>
     internal abstract void Apply(ModelEditor editor);
 
+    /// <summary>Gets a value indicating whether the change only edits data (records), which a support session may do.</summary>
+    internal virtual bool IsDataChange => false;
+
+    /// <summary>Gets a value indicating whether the change creates or ends support access, which a support session never may.</summary>
+    internal virtual bool IsSupportAccessChange => false;
+
     /// <summary>Which parts of the compiled snapshot the change touches.</summary>
     internal abstract ChangeScope Scope { get; }
 

@@ -17,4 +17,19 @@ public enum AccessChangeRefusal
 
     /// <summary>The model after the change would be invalid; <see cref="AccessChangeResult.Errors"/> lists why.</summary>
     InvalidModel = 4,
+
+    /// <summary>A support session may not make this change: it never changes users, roles, permissions, settings or grants.</summary>
+    SupportSessionForbidden = 5,
+
+    /// <summary>Free and trial systems cannot grant support access.</summary>
+    LicenseForbidsSupportAccess = 6,
+
+    /// <summary>The support grant's grantor is not an active employee, or the grant names someone else as having granted it.</summary>
+    InvalidGrantor = 7,
+
+    /// <summary>The support grant's close date precedes its start date.</summary>
+    InvalidSupportPeriod = 8,
+
+    /// <summary>The support grant lasts longer than the maximum duration.</summary>
+    SupportPeriodTooLong = 9,
 }

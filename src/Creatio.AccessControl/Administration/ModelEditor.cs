@@ -1,8 +1,10 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Edits a copy of the model on behalf of the changes of one batch.</summary>
-internal sealed class ModelEditor(AccessModelBuilder builder, AccessSnapshot before, DateTimeOffset now)
+internal sealed class ModelEditor(AccessModelBuilder builder, AccessSnapshot before, DateTimeOffset now, AccessActor actor)
 {
+    public AccessActor Actor { get; } = actor;
+
     public AccessModelBuilder Builder { get; } = builder;
 
     /// <summary>Gets the snapshot before the batch: effective roles for default record rights are taken from it.</summary>

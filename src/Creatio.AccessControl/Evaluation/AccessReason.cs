@@ -134,4 +134,7 @@ public enum AccessReason : byte
 
     /// <summary>The grant's level does not allow the operation (Monitor reads only; Manage does not change configuration).</summary>
     SupportLevel = 89,
+
+    /// <summary>Only members of System administrators may grant support access, unless the setting allows non-admins.</summary>
+    NotSystemAdministrator = 90,
 }

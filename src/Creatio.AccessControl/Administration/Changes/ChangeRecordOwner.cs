@@ -11,6 +11,8 @@ public sealed record ChangeRecordOwner(ObjectName Object, RecordId Record, UserI
 
     internal override ChangeScope Scope => ChangeScope.Records;
 
+    internal override bool IsDataChange => true;
+
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         actor.CheckRecord(Object, Record, RecordOperation.Edit);
 

@@ -9,6 +9,8 @@ public sealed record CreateRecord(RecordDefinition Record) : AccessChange
 
     internal override ChangeScope Scope => ChangeScope.Records;
 
+    internal override bool IsDataChange => true;
+
     internal override void CheckArguments()
     {
         ArgumentNullException.ThrowIfNull(Record);
@@ -19,8 +21,9 @@ public sealed record CreateRecord(RecordDefinition Record) : AccessChange
 
     internal override void Apply(ModelEditor editor)
     {
-        ModelEditor.Add(editor.Builder.Records, Record, r => r.Object == Record.Object && r.Id == Record.Id, $"Record `{Record.Id}` of `{Record.Object}`");
-        foreach (RecordRightRow row in editor.DefaultRights(Record, Record.Author).ToList())
+        RecordDefinition record = editor.Actor.SupportGrant is { } grant ? Record with { CreatedInSupportGrant = grant } : Record;
+        ModelEditor.Add(editor.Builder.Records, record, r => r.Object == Record.Object && r.Id == Record.Id, $"Record `{Record.Id}` of `{Record.Object}`");
+        foreach (RecordRightRow row in editor.DefaultRights(record, record.Author).ToList())
         {
             editor.Builder.RecordRightRows.Add(row);
         }

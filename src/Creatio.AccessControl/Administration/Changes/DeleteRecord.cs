@@ -10,6 +10,8 @@ public sealed record DeleteRecord(ObjectName Object, RecordId Record) : AccessCh
 
     internal override ChangeScope Scope => ChangeScope.Records;
 
+    internal override bool IsDataChange => true;
+
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         actor.CheckRecord(Object, Record, RecordOperation.Delete);
 

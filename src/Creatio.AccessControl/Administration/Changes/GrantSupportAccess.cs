@@ -1,0 +1,91 @@
+namespace Creatio.AccessControl;
+
+/// <summary>Grants a vendor's support specialists time-limited access under a user's permissions (DESIGN.md §8).</summary>
+/// <param name="Grant">The grant. <see cref="SupportAccessGrant.GrantedBy"/> must be the acting user.</param>
+/// <remarks>Who may grant: a member of System administrators with Read and Create on the External access object
+/// (<c>SysExternalAccess</c>), or, when the setting allows non-admins, anyone with those rights. Naming another grantor
+/// needs <c>CanDelegateExternalAccess</c>. The grantor must be an active employee, the licence must not be free or trial,
+/// and the grant may last at most the configured maximum duration.</remarks>
+public sealed record GrantSupportAccess(SupportAccessGrant Grant) : AccessChange
+{
+    /// <summary>Gets the external access object, whose Read and Create rights granting needs.</summary>
+    public static ObjectName ExternalAccessObject { get; } = new(SupportOverlay.ExternalAccessObject);
+
+    /// <inheritdoc/>
+    public override AccessAuditEventType AuditEventType => AccessAuditEventType.SupportAccess;
+
+    internal override ChangeScope Scope => ChangeScope.Settings;
+
+    internal override bool IsSupportAccessChange => true;
+
+    /// <summary>The close date the grant dialog offers by default for a start date.</summary>
+    /// <param name="startDate">The start date.</param>
+    /// <param name="settings">The support access settings.</param>
+    /// <returns><paramref name="startDate"/> plus the default duration.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="settings"/> is <see langword="null"/>.</exception>
+    public static DateOnly DefaultCloseDate(DateOnly startDate, SupportAccessSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return startDate.AddDays(settings.DefaultDurationDays);
+    }
+
+    internal override void CheckArguments()
+    {
+        ArgumentNullException.ThrowIfNull(Grant);
+    }
+
+    internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before)
+    {
+        bool admin = actor.HasEffectiveRole(BuiltInRoles.SystemAdministrators);
+        if (!admin && !before.Settings.SupportAccess.AllowNonAdminsToGrant)
+        {
+            return AccessDecision.Deny(AccessStage.SupportAccess, AccessReason.NotSystemAdministrator);
+        }
+
+        AccessDecision decision = actor.CheckObject(ExternalAccessObject, ObjectOperation.Read);
+        if (decision.IsAllowed)
+        {
+            decision = actor.CheckObject(ExternalAccessObject, ObjectOperation.Create);
+        }
+
+        if (decision.IsAllowed && Grant.Grantor != actor.User)
+        {
+            decision = actor.CheckSystemOperation(SystemOperations.CanDelegateExternalAccess);
+        }
+
+        return decision;
+    }
+
+    internal override void Apply(ModelEditor editor)
+    {
+        SupportAccessSettings settings = editor.Builder.Settings.SupportAccess;
+        if (settings.License != LicenseType.Commercial)
+        {
+            ModelEditor.Refuse(AccessChangeRefusal.LicenseForbidsSupportAccess, $"A system on a {settings.License} licence cannot grant support access.");
+        }
+
+        if (editor.Actor.User is { } actor && Grant.GrantedBy != actor)
+        {
+            ModelEditor.Refuse(AccessChangeRefusal.InvalidGrantor, $"Support grant `{Grant.Id}` says it was granted by `{Grant.GrantedBy}`, but `{actor}` is granting it.");
+        }
+
+        UserDefinition? grantor = editor.Builder.Users.FirstOrDefault(u => u.Id == Grant.Grantor);
+        if (grantor is not { IsActive: true, IsExternal: false })
+        {
+            ModelEditor.Refuse(AccessChangeRefusal.InvalidGrantor, $"The grantor `{Grant.Grantor}` of support grant `{Grant.Id}` is not an active employee.");
+        }
+
+        if (Grant.CloseDate < Grant.StartDate)
+        {
+            ModelEditor.Refuse(AccessChangeRefusal.InvalidSupportPeriod, $"Support grant `{Grant.Id}` closes on {Grant.CloseDate:yyyy-MM-dd}, before it starts on {Grant.StartDate:yyyy-MM-dd}.");
+        }
+
+        int days = Grant.CloseDate.DayNumber - Grant.StartDate.DayNumber;
+        if (days > settings.MaxDurationDays)
+        {
+            ModelEditor.Refuse(AccessChangeRefusal.SupportPeriodTooLong, $"Support grant `{Grant.Id}` lasts {days} days; at most {settings.MaxDurationDays} are allowed.");
+        }
+
+        ModelEditor.Add(editor.Builder.SupportGrants, Grant, g => g.Id == Grant.Id, $"Support grant `{Grant.Id}`");
+    }
+}
