@@ -671,7 +671,7 @@ internal sealed class AccessModelValidator
         for (int e = 0; e < audited.Count; e++)
         {
             At(ModelList.Settings, 0, $"{Member(nameof(AccessSettings.EnabledAuditEvents))}[{e}]");
-            CheckEnum(audited[e], "The enabled audit events");
+            CheckEnum(audited[e], "The list of enabled audit events");
         }
     }
 }
