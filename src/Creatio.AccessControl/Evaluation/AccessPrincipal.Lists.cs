@@ -160,7 +160,7 @@ public readonly partial struct AccessPrincipal
             }
         }
 
-        return RecordFilter.Conditional(objectName, operation, grantees, authors, createdIn);
+        return RecordFilter.Conditional(objectName, operation, decision, grantees, authors, createdIn);
     }
 
     /// <summary>Returns the columns of an object the user may read and those they may edit, for projecting a grid or page.</summary>

@@ -110,6 +110,6 @@ public sealed class RecordFilter
     internal static RecordFilter CreatedIn(ObjectName objectName, RecordOperation operation, SupportGrantId grant) =>
         new(RecordFilterKind.Conditional, objectName, operation, AccessDecision.Allow(AccessStage.Record, AccessReason.RecordPermissionsOff), new HashSet<AdminUnitId>(), new HashSet<UserId>(), true, grant);
 
-    internal static RecordFilter Conditional(ObjectName objectName, RecordOperation operation, HashSet<AdminUnitId> grantees, HashSet<UserId> authorsAndOwners, SupportGrantId? createdInSupportGrant) =>
-        new(RecordFilterKind.Conditional, objectName, operation, AccessDecision.Allow(AccessStage.Object, AccessReason.None), grantees, authorsAndOwners, false, createdInSupportGrant);
+    internal static RecordFilter Conditional(ObjectName objectName, RecordOperation operation, AccessDecision decision, HashSet<AdminUnitId> grantees, HashSet<UserId> authorsAndOwners, SupportGrantId? createdInSupportGrant) =>
+        new(RecordFilterKind.Conditional, objectName, operation, decision, grantees, authorsAndOwners, false, createdInSupportGrant);
 }

@@ -25,6 +25,7 @@ internal sealed class AccessModelValidator
         var validator = new AccessModelValidator(model);
         validator.ValidateUnits();
         validator.ValidateHierarchy();
+        validator.ValidateBuiltInRoles();
         validator.ValidateMemberships();
         validator.ValidateLinksAndDelegations();
         validator.ValidateObjects();
@@ -107,6 +108,46 @@ internal sealed class AccessModelValidator
 
     private static bool IsOrganizational(AdminUnitKind kind) =>
         kind is AdminUnitKind.Organization or AdminUnitKind.Division or AdminUnitKind.Team;
+
+    /// <summary>The built-in roles are organizational roles, and neither All employees nor All portal users may sit below
+    /// the other: portal users would inherit employees' permissions, or employees portal users'.</summary>
+    private void ValidateBuiltInRoles()
+    {
+        foreach (RoleId builtIn in new[] { BuiltInRoles.AllEmployees, BuiltInRoles.AllPortalUsers, BuiltInRoles.SystemAdministrators })
+        {
+            if (_roles.TryGetValue(builtIn, out RoleDefinition? role) && !IsOrganizational(role.Kind))
+            {
+                At(ModelList.Roles, _roleIndexes[builtIn], Member(nameof(RoleDefinition.Kind)));
+                Add(AccessModelErrorCode.InvalidKind, $"Built-in role {Q(builtIn)} has kind {Q(role.Kind)}; built-in roles are organizational roles.", builtIn.ToString());
+            }
+        }
+
+        foreach ((RoleId lower, RoleId upper) in new[] { (BuiltInRoles.AllPortalUsers, BuiltInRoles.AllEmployees), (BuiltInRoles.AllEmployees, BuiltInRoles.AllPortalUsers) })
+        {
+            if (IsBelow(lower, upper))
+            {
+                At(ModelList.Roles, _roleIndexes[lower], Member(nameof(RoleDefinition.Parent)));
+                Add(AccessModelErrorCode.InvalidParent, $"Built-in role {Q(lower)} is below {Q(upper)}; All employees and All portal users must stay apart.", lower.ToString(), upper.ToString());
+            }
+        }
+    }
+
+    private bool IsBelow(AdminUnitId role, AdminUnitId ancestor)
+    {
+        var seen = new HashSet<AdminUnitId>();
+        AdminUnitId? current = _roles.TryGetValue(role, out RoleDefinition? start) ? start.Parent : null;
+        while (current is { } id && seen.Add(id) && _roles.TryGetValue(id, out RoleDefinition? definition))
+        {
+            if (id == ancestor)
+            {
+                return true;
+            }
+
+            current = definition.Parent;
+        }
+
+        return false;
+    }
 
     private void ValidateHierarchy()
     {
