@@ -33,6 +33,7 @@ internal sealed class FirstMatchRows
     /// <param name="rows">The rows: unit index, position (-1 sorts last), value.</param>
     /// <param name="inverse">The subjects of each unit.</param>
     /// <param name="subjectCount">The number of subjects.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static FirstMatchRows Create(List<(int Unit, int Position, byte Value)> rows, SubjectsByUnit inverse, int subjectCount)
     {
         // By position, rows the engine adds (-1) last; equal positions keep their order.

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Creatio.AccessControl.Compilation;
 
 /// <summary>The inverse of <see cref="EffectiveRoleTable"/>: for each admin unit, the subjects whose <c>E(u)</c> contains it.</summary>
@@ -26,6 +28,7 @@ internal sealed class SubjectsByUnit
 
     public ReadOnlySpan<int> SubjectsOf(int unit) => _subjects.AsSpan(_start[unit], _start[unit + 1] - _start[unit]);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ForEachPair(EffectiveRoleTable roles, ref PairWriter pairs)
     {
         int roleCount = roles.Units.RoleCount;

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace Creatio.AccessControl.Compilation;
 
@@ -105,6 +106,7 @@ internal sealed class TableCompiler
             index[SystemOperations.CanChangeEntitySchemaRecordRight.Value]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (FrozenDictionary<string, int>, CompiledObject[]) CompileObjects(CompiledSystemOperations operations)
     {
         ObjectDefinition[] definitions = [.. _model.Objects.OrderBy(o => o.Name.Value, StringComparer.Ordinal)];
@@ -160,6 +162,7 @@ internal sealed class TableCompiler
         return (index.ToFrozenDictionary(StringComparer.Ordinal), objects);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private byte[]?[] GrantedBySystemOperations(CompiledSystemOperations operations, Dictionary<string, int> objectIndex, int objectCount)
     {
         var granted = new byte[]?[objectCount];
@@ -189,6 +192,7 @@ internal sealed class TableCompiler
         return granted;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Dictionary<string, CompiledRecords> CompileRecords(Func<string, bool> include)
     {
         int[][] managersOfUser = ManagersOfUsers();
@@ -330,6 +334,7 @@ internal sealed class TableCompiler
     /// <summary>Merges the record rights of the included objects into one entry per (record, grantee), records by global
     /// number, grantees by unit index, dropping entries that allow nothing.</summary>
     /// <returns>Per global record number, where its entries start (one more than there are records), and the entries.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int[] Start, int[] Unit, byte[] Allow, byte[] Grant) MergeRights(
         Dictionary<string, int> objectOf,
         int[] objectStart,

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Creatio.AccessControl;
 
 /// <summary>Finds every problem of a model at once (DESIGN.md §11).</summary>
@@ -88,6 +90,7 @@ internal sealed class AccessModelValidator
 
     private static string Q(object value) => $"`{value}`";
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ValidateUnits()
     {
         for (int i = 0; i < _model.Users.Count; i++)
@@ -277,6 +280,7 @@ internal sealed class AccessModelValidator
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ValidateMemberships()
     {
         for (int i = 0; i < _model.Memberships.Count; i++)
@@ -356,6 +360,7 @@ internal sealed class AccessModelValidator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool CheckUnit(AdminUnitId unit, What what)
     {
         if (_knownUnits.Contains(unit))
@@ -378,6 +383,7 @@ internal sealed class AccessModelValidator
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckEnum<TEnum>(TEnum value, What what)
         where TEnum : struct, Enum
     {
@@ -387,6 +393,7 @@ internal sealed class AccessModelValidator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckPositions<TKey>(HashSet<(TKey, int)> seen, TKey key, int position, What what, string id)
     {
         if (position < 0)
@@ -400,6 +407,7 @@ internal sealed class AccessModelValidator
     }
 
     /// <summary>Whether a record of an object is defined; looks the object up only when it differs from the last one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsRecordDefined(ObjectName name, RecordId record)
     {
         if (_lastRecordSet is null || !ReferenceEquals(name.Value, _lastRecordObject))
@@ -411,6 +419,7 @@ internal sealed class AccessModelValidator
         return _lastRecordSet.Contains(record);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool AddRecord(ObjectName name, RecordId record)
     {
         if (!_records.TryGetValue(name, out HashSet<RecordId>? records))
@@ -423,6 +432,7 @@ internal sealed class AccessModelValidator
         return records.Add(record);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ValidateObjects()
     {
         var columns = new HashSet<(ObjectName, ColumnName)>();
@@ -583,6 +593,7 @@ internal sealed class AccessModelValidator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ValidateRecords()
     {
         HashSet<SupportGrantId> grantIds = [.. _model.SupportGrants.Select(g => g.Id)];
