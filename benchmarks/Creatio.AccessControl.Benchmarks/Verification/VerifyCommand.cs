@@ -56,7 +56,7 @@ internal static class VerifyCommand
 
         LoadResult load = model.Load();
         long loadedHeap = GC.GetTotalMemory(forceFullCollection: true);
-        Console.WriteLine($"load               {Ms(load.LoadTime)} = Build {Ms(load.BuildTime)} + Compile {Ms(load.CompileTime)}, allocated {Mb(load.AllocatedBytes)}");
+        Console.WriteLine($"load               {Ms(load.LoadTime)} = Build {Ms(load.BuildTime)} + Compile {Ms(load.CompileTime)}, allocated {Mb(load.AllocatedBytes)}, processor time {Ms(load.ProcessorTime)}");
         Console.WriteLine($"memory             heap with model + snapshot {Mb(loadedHeap)} (+{Mb(loadedHeap - harnessHeap)} over harness), peak working set {Mb(PeakWorkingSet())}");
 
         if (breakdown)

@@ -153,17 +153,20 @@ internal sealed class ReferenceWorkloadModel
     {
         AccessModelBuilder builder = CreateBuilder();
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        TimeSpan processorBefore = Process.GetCurrentProcess().TotalProcessorTime;
         long start = Stopwatch.GetTimestamp();
         AccessModel model = builder.Build();
         long built = Stopwatch.GetTimestamp();
         AccessSnapshot snapshot = AccessSnapshot.Compile(model);
         long compiled = Stopwatch.GetTimestamp();
+        TimeSpan processor = Process.GetCurrentProcess().TotalProcessorTime - processorBefore;
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         return new LoadResult(
             snapshot,
             Stopwatch.GetElapsedTime(start, built),
             Stopwatch.GetElapsedTime(built, compiled),
-            allocated);
+            allocated,
+            processor);
     }
 
     private void AddObjects(AccessModelBuilder builder)

@@ -10,6 +10,14 @@ namespace Creatio.AccessControl.Compilation;
 /// </remarks>
 internal sealed class EffectiveRoleTable
 {
+    // What a membership test reads, held as fields of this table so that it loads nothing through Units.
+    private readonly int _roleCount;
+    private readonly int _userCount;
+    private readonly int _roleWords;
+    private readonly ulong[] _roleBits;
+    private readonly ulong[]?[] _userBits;
+    private readonly int[] _subjectUser;
+
     public EffectiveRoleTable(
         UnitTable units,
         int roleWords,
@@ -20,28 +28,30 @@ internal sealed class EffectiveRoleTable
         int[] firstSubject)
     {
         Units = units;
-        RoleWords = roleWords;
-        RoleBits = roleBits;
-        UserBits = userBits;
-        SubjectUser = subjectUser;
         SubjectEndsAt = subjectEndsAt;
         FirstSubject = firstSubject;
+        _roleCount = units.RoleCount;
+        _userCount = units.UserCount;
+        _roleWords = roleWords;
+        _roleBits = roleBits;
+        _userBits = userBits;
+        _subjectUser = subjectUser;
     }
 
     public UnitTable Units { get; }
 
     /// <summary>Gets the number of words of one subject's role bit set.</summary>
-    public int RoleWords { get; }
+    public int RoleWords => _roleWords;
 
     /// <summary>Gets the role bit sets of all subjects, <see cref="RoleWords"/> words each.</summary>
-    public ulong[] RoleBits { get; }
+    public ulong[] RoleBits => _roleBits;
 
     /// <summary>Gets, per subject, the bit set over user ordinals of the users in <c>E(u)</c> other than the subject's own user;
     /// <see langword="null"/> when there are none.</summary>
-    public ulong[]?[] UserBits { get; }
+    public ulong[]?[] UserBits => _userBits;
 
     /// <summary>Gets the user ordinal of each subject.</summary>
-    public int[] SubjectUser { get; }
+    public int[] SubjectUser => _subjectUser;
 
     /// <summary>Gets the exclusive end (UTC ticks) of each subject's interval; <see cref="long.MaxValue"/> for none.</summary>
     public long[] SubjectEndsAt { get; }
@@ -49,9 +59,9 @@ internal sealed class EffectiveRoleTable
     /// <summary>Gets, per user ordinal, the first subject; <c>FirstSubject[u + 1]</c> ends the range.</summary>
     public int[] FirstSubject { get; }
 
-    public int SubjectCount => SubjectUser.Length;
+    public int SubjectCount => _subjectUser.Length;
 
-    public ReadOnlySpan<ulong> RolesOf(int subject) => new(RoleBits, subject * RoleWords, RoleWords);
+    public ReadOnlySpan<ulong> RolesOf(int subject) => new(_roleBits, subject * _roleWords, _roleWords);
 
     /// <summary>Finds the subject of a user at an instant.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -70,20 +80,20 @@ internal sealed class EffectiveRoleTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Contains(int subject, int unit)
     {
-        int roleCount = Units.RoleCount;
+        int roleCount = _roleCount;
         if ((uint)unit < (uint)roleCount)
         {
-            return (RoleBits[(subject * RoleWords) + (unit >> 6)] & (1UL << unit)) != 0;
+            return (_roleBits[(subject * _roleWords) + (unit >> 6)] & (1UL << unit)) != 0;
         }
 
         int user = unit - roleCount;
-        if (user == SubjectUser[subject])
+        if (user == _subjectUser[subject])
         {
             return true;
         }
 
-        ulong[]? users = UserBits[subject];
-        return users is not null && (uint)user < (uint)Units.UserCount && (users[user >> 6] & (1UL << user)) != 0;
+        ulong[]? users = _userBits[subject];
+        return users is not null && (uint)user < (uint)_userCount && (users[user >> 6] & (1UL << user)) != 0;
     }
 
     public int Count(int subject)

@@ -33,19 +33,35 @@ internal sealed class FirstMatchRows
     /// <param name="rows">The rows: unit index, position (-1 sorts last), value.</param>
     /// <param name="inverse">The subjects of each unit.</param>
     /// <param name="subjectCount">The number of subjects.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static FirstMatchRows Create(List<(int Unit, int Position, byte Value)> rows, SubjectsByUnit inverse, int subjectCount)
     {
-        (int Unit, int Position, byte Value)[] sorted =
-            [.. rows.OrderBy(r => r.Position < 0 ? long.MaxValue : r.Position)];
-        int[] unit = [.. sorted.Select(r => r.Unit)];
-        int[] position = [.. sorted.Select(r => r.Position)];
-        byte[] value = [.. sorted.Select(r => r.Value)];
+        // By position, rows the engine adds (-1) last; equal positions keep their order.
+        int count = rows.Count;
+        var keys = new ulong[count];
+        for (int i = 0; i < count; i++)
+        {
+            int rowPosition = rows[i].Position;
+            keys[i] = ((ulong)(rowPosition < 0 ? uint.MaxValue : (uint)rowPosition) << 32) | (uint)i;
+        }
+
+        Array.Sort(keys);
+        var unit = new int[count];
+        var position = new int[count];
+        var value = new byte[count];
+        for (int i = 0; i < count; i++)
+        {
+            (int Unit, int Position, byte Value) row = rows[(int)(keys[i] & uint.MaxValue)];
+            unit[i] = row.Unit;
+            position[i] = row.Position;
+            value[i] = row.Value;
+        }
 
         // Row i + 1 stored, 0 = no row matches. Walk rows top-down; a subject keeps the first row that reaches it.
-        if (sorted.Length < ushort.MaxValue)
+        if (count < ushort.MaxValue)
         {
             var decided = new ushort[subjectCount];
-            for (int row = 0; row < sorted.Length; row++)
+            for (int row = 0; row < count; row++)
             {
                 foreach (int subject in inverse.SubjectsOf(unit[row]))
                 {
@@ -60,7 +76,7 @@ internal sealed class FirstMatchRows
         }
 
         var wide = new int[subjectCount];
-        for (int row = 0; row < sorted.Length; row++)
+        for (int row = 0; row < count; row++)
         {
             foreach (int subject in inverse.SubjectsOf(unit[row]))
             {

@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace Creatio.AccessControl.Compilation;
 
@@ -104,6 +106,7 @@ internal sealed class TableCompiler
             index[SystemOperations.CanChangeEntitySchemaRecordRight.Value]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (FrozenDictionary<string, int>, CompiledObject[]) CompileObjects(CompiledSystemOperations operations)
     {
         ObjectDefinition[] definitions = [.. _model.Objects.OrderBy(o => o.Name.Value, StringComparer.Ordinal)];
@@ -159,6 +162,7 @@ internal sealed class TableCompiler
         return (index.ToFrozenDictionary(StringComparer.Ordinal), objects);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private byte[]?[] GrantedBySystemOperations(CompiledSystemOperations operations, Dictionary<string, int> objectIndex, int objectCount)
     {
         var granted = new byte[]?[objectCount];
@@ -188,10 +192,264 @@ internal sealed class TableCompiler
         return granted;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Dictionary<string, CompiledRecords> CompileRecords(Func<string, bool> include)
     {
-        // Manager unit of each organizational role, and each user's direct organizational roles (for implicit rights).
-        var managerOf = new Dictionary<int, int>();
+        int[][] managersOfUser = ManagersOfUsers();
+
+        // Objects with records, numbered in order of first appearance; -1 for an object left out by include.
+        ImmutableArray<RecordDefinition> allRecords = _model.Records;
+        var objectOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var objectNames = new List<string>();
+        var recordObject = new int[allRecords.Length];
+        var recordCount = new List<int>();
+        string? lastName = null;
+        int lastObject = -1;
+        for (int i = 0; i < allRecords.Length; i++)
+        {
+            string name = allRecords[i].Object.Value;
+            if (!ReferenceEquals(name, lastName))
+            {
+                if (!objectOf.TryGetValue(name, out lastObject))
+                {
+                    lastObject = include(name) ? objectNames.Count : -1;
+                    objectOf.Add(name, lastObject);
+                    if (lastObject >= 0)
+                    {
+                        objectNames.Add(name);
+                        recordCount.Add(0);
+                    }
+                }
+
+                lastName = name;
+            }
+
+            recordObject[i] = lastObject;
+            if (lastObject >= 0)
+            {
+                recordCount[lastObject]++;
+            }
+        }
+
+        // Records of every included object in one run, objects one after the other, each object's records by id. A record's
+        // place in that run is its global number; its place within its object is its local index.
+        int objectCount = objectNames.Count;
+        var objectStart = new int[objectCount + 1];
+        for (int o = 0; o < objectCount; o++)
+        {
+            objectStart[o + 1] = objectStart[o] + recordCount[o];
+        }
+
+        int total = objectStart[objectCount];
+        var ids = new Guid[total];
+        var definitions = new RecordDefinition[total];
+        var fill = (int[])objectStart.Clone();
+        for (int i = 0; i < allRecords.Length; i++)
+        {
+            int o = recordObject[i];
+            if (o >= 0)
+            {
+                int at = fill[o]++;
+                ids[at] = allRecords[i].Id.Value;
+                definitions[at] = allRecords[i];
+            }
+        }
+
+        var indexes = new Dictionary<Guid, int>[objectCount];
+        for (int o = 0; o < objectCount; o++)
+        {
+            int start = objectStart[o];
+            int count = objectStart[o + 1] - start;
+            Array.Sort(ids, definitions, start, count);
+            var index = new Dictionary<Guid, int>(count);
+            for (int r = 0; r < count; r++)
+            {
+                index.Add(ids[start + r], r);
+            }
+
+            indexes[o] = index;
+        }
+
+        (int[] rightStart, int[] rightUnit, byte[] rightAllow, byte[] rightGrant) = MergeRights(objectOf, objectStart, indexes);
+
+        var result = new Dictionary<string, CompiledRecords>(objectCount, StringComparer.Ordinal);
+        var implicitOfRecord = new List<int>();
+        for (int o = 0; o < objectCount; o++)
+        {
+            int start = objectStart[o];
+            int count = objectStart[o + 1] - start;
+            var author = new int[count];
+            var owner = new int[count];
+            var implicitStart = new int[count + 1];
+            implicitOfRecord.Clear();
+            Guid[]? createdIn = null;
+            for (int r = 0; r < count; r++)
+            {
+                RecordDefinition record = definitions[start + r];
+                if (record.CreatedInSupportGrant is { } supportGrant)
+                {
+                    createdIn ??= new Guid[count];
+                    createdIn[r] = supportGrant.Value;
+                }
+
+                int authorUser = record.Author is { } a ? _units.UserOfUnit(Unit(a)) : -1;
+                int ownerUser = record.Owner is { } w ? _units.UserOfUnit(Unit(w)) : -1;
+                author[r] = authorUser;
+                owner[r] = ownerUser;
+
+                // Ordered by unit index, like the merged rights, so that the grantee a decision names does not depend on
+                // the order of the model's rows.
+                implicitStart[r] = implicitOfRecord.Count;
+                UnionSorted(
+                    authorUser >= 0 ? managersOfUser[authorUser] : [],
+                    ownerUser >= 0 ? managersOfUser[ownerUser] : [],
+                    implicitOfRecord);
+            }
+
+            implicitStart[count] = implicitOfRecord.Count;
+            int first = rightStart[start];
+            int end = rightStart[start + count];
+            var starts = new int[count + 1];
+            for (int r = 0; r <= count; r++)
+            {
+                starts[r] = rightStart[start + r] - first;
+            }
+
+            result.Add(objectNames[o], new CompiledRecords(
+                indexes[o],
+                author,
+                owner,
+                starts,
+                rightUnit[first..end],
+                rightAllow[first..end],
+                rightGrant[first..end],
+                implicitStart,
+                [.. implicitOfRecord],
+                createdIn));
+        }
+
+        return result;
+    }
+
+    /// <summary>Merges the record rights of the included objects into one entry per (record, grantee), records by global
+    /// number, grantees by unit index, dropping entries that allow nothing.</summary>
+    /// <returns>Per global record number, where its entries start (one more than there are records), and the entries.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private (int[] Start, int[] Unit, byte[] Allow, byte[] Grant) MergeRights(
+        Dictionary<string, int> objectOf,
+        int[] objectStart,
+        Dictionary<Guid, int>[] indexes)
+    {
+        ImmutableArray<RecordRightRow> rows = _model.RecordRightRows;
+        int recordTotal = objectStart[^1];
+        int unitCount = _units.UnitCount;
+        var rowRecord = new int[rows.Length];
+        var rowUnit = new int[rows.Length];
+        var rowMasks = new ushort[rows.Length];
+        int n = 0;
+        string? lastName = null;
+        int lastObject = -1;
+        foreach (RecordRightRow row in rows)
+        {
+            string name = row.Object.Value;
+            if (!ReferenceEquals(name, lastName))
+            {
+                lastObject = objectOf.TryGetValue(name, out int o) ? o : -1;
+                lastName = name;
+            }
+
+            if (lastObject < 0 || !indexes[lastObject].TryGetValue(row.Record.Value, out int local))
+            {
+                continue;
+            }
+
+            int bit = 1 << (int)row.Operation;
+            int allow = row.Level >= RecordRightLevel.Allow ? bit : 0;
+            int grant = row.Level == RecordRightLevel.AllowAndGrant ? bit : 0;
+            rowRecord[n] = objectStart[lastObject] + local;
+            rowUnit[n] = Unit(row.Grantee);
+            rowMasks[n] = (ushort)((grant << 8) | allow);
+            n++;
+        }
+
+        // Two stable counting passes: by unit, then by record, so that rows end up by (record, unit).
+        var byUnit = new int[n];
+        var count = new int[Math.Max(unitCount, recordTotal) + 1];
+        for (int k = 0; k < n; k++)
+        {
+            count[rowUnit[k] + 1]++;
+        }
+
+        for (int u = 0; u < unitCount; u++)
+        {
+            count[u + 1] += count[u];
+        }
+
+        for (int k = 0; k < n; k++)
+        {
+            byUnit[count[rowUnit[k]]++] = k;
+        }
+
+        Array.Clear(count);
+        for (int k = 0; k < n; k++)
+        {
+            count[rowRecord[k] + 1]++;
+        }
+
+        for (int g = 0; g < recordTotal; g++)
+        {
+            count[g + 1] += count[g];
+        }
+
+        var sorted = new int[n];
+        for (int j = 0; j < n; j++)
+        {
+            int k = byUnit[j];
+            sorted[count[rowRecord[k]]++] = k;
+        }
+
+        // count[g] now ends record g's rows; merge each record's rows of one unit.
+        var start = new int[recordTotal + 1];
+        var unit = new int[n];
+        var allowMask = new byte[n];
+        var grantMask = new byte[n];
+        int merged = 0;
+        int j2 = 0;
+        for (int g = 0; g < recordTotal; g++)
+        {
+            start[g] = merged;
+            int end = count[g];
+            while (j2 < end)
+            {
+                int u = rowUnit[sorted[j2]];
+                int masks = 0;
+                while (j2 < end && rowUnit[sorted[j2]] == u)
+                {
+                    masks |= rowMasks[sorted[j2]];
+                    j2++;
+                }
+
+                if ((masks & 0xFF) != 0)
+                {
+                    unit[merged] = u;
+                    allowMask[merged] = (byte)(masks & 0xFF);
+                    grantMask[merged] = (byte)(masks >> 8);
+                    merged++;
+                }
+            }
+        }
+
+        start[recordTotal] = merged;
+        return (start, unit, allowMask, grantMask);
+    }
+
+    /// <summary>The manager units of the organizational roles each user (by ordinal) directly belongs to, All employees
+    /// included for employees; sorted by unit index.</summary>
+    private int[][] ManagersOfUsers()
+    {
+        // Manager unit of each organizational role.
+        var managerOf = new int[_units.RoleCount];
+        Array.Fill(managerOf, -1);
         for (int r = 0; r < _units.RoleCount; r++)
         {
             if (_units.Roles[r].Kind == AdminUnitKind.Manager && _units.Parent[r] >= 0)
@@ -203,7 +461,8 @@ internal sealed class TableCompiler
         var managersOfUser = new List<int>?[_units.UserCount];
         void AddManagerOf(int user, int role)
         {
-            if (_units.Roles[role].IsOrganizational && managerOf.TryGetValue(role, out int manager))
+            int manager = managerOf[role];
+            if (manager >= 0 && _units.Roles[role].IsOrganizational)
             {
                 List<int> list = managersOfUser[user] ??= [];
                 if (!list.Contains(manager))
@@ -227,87 +486,44 @@ internal sealed class TableCompiler
             AddManagerOf(_units.UserOfUnit(Unit(membership.User)), Unit(membership.Role));
         }
 
-        ILookup<(string, Guid), RecordRightRow> rights = _model.RecordRightRows
-            .Where(r => include(r.Object.Value))
-            .ToLookup(r => (r.Object.Value, r.Record.Value));
-        var result = new Dictionary<string, CompiledRecords>(StringComparer.Ordinal);
-        foreach (IGrouping<string, RecordDefinition> group in _model.Records.Where(r => include(r.Object.Value)).GroupBy(r => r.Object.Value, StringComparer.Ordinal))
+        var result = new int[_units.UserCount][];
+        for (int u = 0; u < result.Length; u++)
         {
-            RecordDefinition[] records = [.. group.OrderBy(r => r.Id.Value)];
-            var index = new Dictionary<Guid, int>(records.Length);
-            var author = new int[records.Length];
-            var owner = new int[records.Length];
-            var rightStart = new int[records.Length + 1];
-            var rightUnit = new List<int>();
-            var rightAllow = new List<byte>();
-            var rightGrant = new List<byte>();
-            var implicitStart = new int[records.Length + 1];
-            var implicitUnit = new List<int>();
-            Guid[]? createdIn = null;
-            for (int i = 0; i < records.Length; i++)
+            if (managersOfUser[u] is { } list)
             {
-                RecordDefinition record = records[i];
-                if (record.CreatedInSupportGrant is { } supportGrant)
-                {
-                    createdIn ??= new Guid[records.Length];
-                    createdIn[i] = supportGrant.Value;
-                }
-
-                index.Add(record.Id.Value, i);
-                author[i] = record.Author is { } a ? _units.UserOfUnit(Unit(a)) : -1;
-                owner[i] = record.Owner is { } o ? _units.UserOfUnit(Unit(o)) : -1;
-
-                rightStart[i] = rightUnit.Count;
-                var merged = new SortedDictionary<int, (byte Allow, byte Grant)>();
-                foreach (RecordRightRow row in rights[(group.Key, record.Id.Value)])
-                {
-                    int unit = Unit(row.Grantee);
-                    merged.TryGetValue(unit, out (byte Allow, byte Grant) masks);
-                    byte bit = (byte)(1 << (int)row.Operation);
-                    if (row.Level >= RecordRightLevel.Allow)
-                    {
-                        masks.Allow |= bit;
-                    }
-
-                    if (row.Level == RecordRightLevel.AllowAndGrant)
-                    {
-                        masks.Grant |= bit;
-                    }
-
-                    merged[unit] = masks;
-                }
-
-                foreach ((int unit, (byte allow, byte grant)) in merged)
-                {
-                    if (allow != 0)
-                    {
-                        rightUnit.Add(unit);
-                        rightAllow.Add(allow);
-                        rightGrant.Add(grant);
-                    }
-                }
-
-                // Ordered by unit index, like the merged rights, so that the grantee a decision names does not depend on
-                // the order of the model's rows.
-                implicitStart[i] = implicitUnit.Count;
-                var implicitOfRecord = new SortedSet<int>();
-                foreach (int user in new[] { author[i], owner[i] })
-                {
-                    if (user >= 0 && managersOfUser[user] is { } managers)
-                    {
-                        implicitOfRecord.UnionWith(managers);
-                    }
-                }
-
-                implicitUnit.AddRange(implicitOfRecord);
+                int[] managers = [.. list];
+                Array.Sort(managers);
+                result[u] = managers;
             }
-
-            rightStart[records.Length] = rightUnit.Count;
-            implicitStart[records.Length] = implicitUnit.Count;
-            result.Add(group.Key, new CompiledRecords(
-                index, author, owner, rightStart, [.. rightUnit], [.. rightAllow], [.. rightGrant], implicitStart, [.. implicitUnit], createdIn));
+            else
+            {
+                result[u] = [];
+            }
         }
 
         return result;
+    }
+
+    /// <summary>Appends the union of two sorted sets of distinct values, sorted.</summary>
+    private static void UnionSorted(int[] left, int[] right, List<int> target)
+    {
+        int i = 0;
+        int j = 0;
+        while (i < left.Length || j < right.Length)
+        {
+            if (j >= right.Length || (i < left.Length && left[i] < right[j]))
+            {
+                target.Add(left[i++]);
+            }
+            else if (i >= left.Length || right[j] < left[i])
+            {
+                target.Add(right[j++]);
+            }
+            else
+            {
+                target.Add(left[i++]);
+                j++;
+            }
+        }
     }
 }

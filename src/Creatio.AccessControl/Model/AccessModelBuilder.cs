@@ -221,6 +221,11 @@ public sealed class AccessModelBuilder
     private static void CopyNonNull<T>(IList<T> from, IList<T> to, string listName)
         where T : class
     {
+        if (to is List<T> list)
+        {
+            list.EnsureCapacity(list.Count + from.Count);
+        }
+
         for (int i = 0; i < from.Count; i++)
         {
             T item = from[i] ?? throw new InvalidOperationException($"{listName}[{i}] is null.");

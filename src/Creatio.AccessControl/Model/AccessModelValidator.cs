@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Creatio.AccessControl;
 
 /// <summary>Finds every problem of a model at once (DESIGN.md §11).</summary>
@@ -11,10 +13,22 @@ internal sealed class AccessModelValidator
     private readonly Dictionary<AdminUnitId, UserDefinition> _users = [];
     private readonly Dictionary<AdminUnitId, RoleDefinition> _roles = [];
     private readonly Dictionary<ObjectName, ObjectDefinition> _objects = [];
-    private readonly HashSet<(ObjectName, RecordId)> _records = [];
+    private readonly HashSet<AdminUnitId> _knownUnits = [];
+    private readonly Dictionary<ObjectName, HashSet<RecordId>> _records = [];
     private readonly HashSet<SystemOperationCode> _operations = [];
     private readonly Dictionary<AdminUnitId, int> _roleIndexes = [];
-    private ModelRowReference? _at;
+
+    // The row (and member of it) the next errors are about. A member given as a property name is camel-cased only when an
+    // error is reported, so that valid rows cost no string.
+    private bool _atSet;
+    private ModelList _atList;
+    private int _atIndex;
+    private string? _atMember;
+    private bool _atMemberIsProperty;
+
+    // The records of the object the last record lookup was about.
+    private string? _lastRecordObject;
+    private HashSet<RecordId>? _lastRecordSet;
 
     private AccessModelValidator(AccessModelBuilder model) => _model = model;
 
@@ -36,39 +50,72 @@ internal sealed class AccessModelValidator
     }
 
     private void Add(AccessModelErrorCode code, string message, params string[] ids) =>
-        _errors.Add(new AccessModelError(code, message, ids) { Row = _at });
+        _errors.Add(new AccessModelError(code, message, ids)
+        {
+            Row = _atSet ? new ModelRowReference(_atList, _atIndex, _atMemberIsProperty ? Member(_atMember!) : _atMember) : null,
+        });
 
     /// <summary>Says which row (and member of it) the next errors are about.</summary>
-    private void At(ModelList list, int index, string? member = null) => _at = new ModelRowReference(list, index, member);
+    private void At(ModelList list, int index, string? member = null)
+    {
+        _atSet = true;
+        _atList = list;
+        _atIndex = index;
+        _atMember = member;
+        _atMemberIsProperty = false;
+    }
+
+    /// <summary>Says which row, and which member of it by model property name, the next errors are about.</summary>
+    private void AtProperty(ModelList list, int index, string propertyName)
+    {
+        At(list, index, propertyName);
+        _atMemberIsProperty = true;
+    }
 
     /// <summary>Keeps the current row and names the member of it the next errors are about.</summary>
-    private void AtMember(string member) => _at = _at is { } at ? at with { Member = member } : null;
+    private void AtMember(string member)
+    {
+        _atMember = member;
+        _atMemberIsProperty = false;
+    }
+
+    /// <summary>Keeps the current row and names the member of it, by model property name, the next errors are about.</summary>
+    private void AtMemberProperty(string propertyName)
+    {
+        _atMember = propertyName;
+        _atMemberIsProperty = true;
+    }
 
     /// <summary>The camel-cased name of a model property, as policy documents spell it.</summary>
     private static string Member(string propertyName) => string.Concat(char.ToLowerInvariant(propertyName[0]).ToString(), propertyName.AsSpan(1));
 
     private static string Q(object value) => $"`{value}`";
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ValidateUnits()
     {
         for (int i = 0; i < _model.Users.Count; i++)
         {
             UserDefinition user = _model.Users[i];
             AdminUnitId id = user.Id;
-            At(ModelList.Users, i, Member(nameof(UserDefinition.Kind)));
+            AtProperty(ModelList.Users, i, nameof(UserDefinition.Kind));
             if (user.Kind is not (AdminUnitKind.User or AdminUnitKind.ExternalUser))
             {
                 Add(AccessModelErrorCode.InvalidKind, $"User {Q(id)} has kind {Q(user.Kind)}; a user is of kind User or ExternalUser.", id.ToString());
             }
 
-            AtMember(Member(nameof(UserDefinition.Name)));
+            AtMemberProperty(nameof(UserDefinition.Name));
             if (string.IsNullOrWhiteSpace(user.Name))
             {
                 Add(AccessModelErrorCode.InvalidValue, $"User {Q(id)} has no name.", id.ToString());
             }
 
-            AtMember(Member(nameof(UserDefinition.Id)));
-            if (!_users.TryAdd(id, user))
+            AtMemberProperty(nameof(UserDefinition.Id));
+            if (_users.TryAdd(id, user))
+            {
+                _knownUnits.Add(id);
+            }
+            else
             {
                 Add(AccessModelErrorCode.DuplicateId, $"Admin unit id {Q(id)} is used by more than one user.", id.ToString());
             }
@@ -78,19 +125,19 @@ internal sealed class AccessModelValidator
         {
             RoleDefinition role = _model.Roles[i];
             AdminUnitId id = role.Id;
-            At(ModelList.Roles, i, Member(nameof(RoleDefinition.Kind)));
+            AtProperty(ModelList.Roles, i, nameof(RoleDefinition.Kind));
             if (role.Kind is AdminUnitKind.User or AdminUnitKind.ExternalUser || !Enum.IsDefined(role.Kind))
             {
                 Add(AccessModelErrorCode.InvalidKind, $"Role {Q(id)} has kind {Q(role.Kind)}; a role is an organization, division, team, manager or functional role.", id.ToString());
             }
 
-            AtMember(Member(nameof(RoleDefinition.Name)));
+            AtMemberProperty(nameof(RoleDefinition.Name));
             if (string.IsNullOrWhiteSpace(role.Name))
             {
                 Add(AccessModelErrorCode.InvalidValue, $"Role {Q(id)} has no name.", id.ToString());
             }
 
-            AtMember(Member(nameof(RoleDefinition.Id)));
+            AtMemberProperty(nameof(RoleDefinition.Id));
             if (_users.ContainsKey(id))
             {
                 Add(AccessModelErrorCode.DuplicateId, $"Admin unit id {Q(id)} is used by a user and a role.", id.ToString());
@@ -101,6 +148,7 @@ internal sealed class AccessModelValidator
             }
             else
             {
+                _knownUnits.Add(id);
                 _roleIndexes.Add(id, i);
             }
         }
@@ -155,7 +203,7 @@ internal sealed class AccessModelValidator
         foreach (RoleDefinition role in _roles.Values)
         {
             AdminUnitId id = role.Id;
-            At(ModelList.Roles, _roleIndexes[id], Member(nameof(RoleDefinition.Parent)));
+            AtProperty(ModelList.Roles, _roleIndexes[id], nameof(RoleDefinition.Parent));
             RoleDefinition? parent = null;
             if (role.Parent is { } parentId)
             {
@@ -273,6 +321,7 @@ internal sealed class AccessModelValidator
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ValidateMemberships()
     {
         for (int i = 0; i < _model.Memberships.Count; i++)
@@ -280,14 +329,14 @@ internal sealed class AccessModelValidator
             RoleMembership membership = _model.Memberships[i];
             AdminUnitId user = membership.User;
             AdminUnitId role = membership.Role;
-            At(ModelList.Memberships, i, Member(nameof(RoleMembership.User)));
+            AtProperty(ModelList.Memberships, i, nameof(RoleMembership.User));
             bool userKnown = _users.TryGetValue(user, out UserDefinition? userDefinition);
             if (!userKnown)
             {
                 Add(AccessModelErrorCode.DanglingReference, $"Membership of {Q(user)} in {Q(role)} names user {Q(user)}, which is not defined.", user.ToString(), role.ToString());
             }
 
-            AtMember(Member(nameof(RoleMembership.Role)));
+            AtMemberProperty(nameof(RoleMembership.Role));
             if (!_roles.ContainsKey(role))
             {
                 Add(AccessModelErrorCode.DanglingReference, $"Membership of {Q(user)} in {Q(role)} names role {Q(role)}, which is not defined.", user.ToString(), role.ToString());
@@ -345,16 +394,17 @@ internal sealed class AccessModelValidator
         for (int i = 0; i < _model.Delegations.Count; i++)
         {
             Delegation delegation = _model.Delegations[i];
-            At(ModelList.Delegations, i, Member(nameof(Delegation.Grantor)));
-            CheckUnit(delegation.Grantor, $"Delegation from {Q(delegation.Grantor)} to {Q(delegation.Recipient)}");
-            AtMember(Member(nameof(Delegation.Recipient)));
-            CheckUnit(delegation.Recipient, $"Delegation from {Q(delegation.Grantor)} to {Q(delegation.Recipient)}");
+            AtProperty(ModelList.Delegations, i, nameof(Delegation.Grantor));
+            CheckUnit(delegation.Grantor, new What(WhatKind.Delegation, delegation));
+            AtMemberProperty(nameof(Delegation.Recipient));
+            CheckUnit(delegation.Recipient, new What(WhatKind.Delegation, delegation));
         }
     }
 
-    private bool CheckUnit(AdminUnitId unit, string what)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool CheckUnit(AdminUnitId unit, What what)
     {
-        if (_users.ContainsKey(unit) || _roles.ContainsKey(unit))
+        if (_knownUnits.Contains(unit))
         {
             return true;
         }
@@ -363,7 +413,7 @@ internal sealed class AccessModelValidator
         return false;
     }
 
-    private bool CheckObject(ObjectName name, string what)
+    private bool CheckObject(ObjectName name, What what)
     {
         if (name.Value is not null && _objects.ContainsKey(name))
         {
@@ -374,7 +424,8 @@ internal sealed class AccessModelValidator
         return false;
     }
 
-    private void CheckEnum<TEnum>(TEnum value, string what)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void CheckEnum<TEnum>(TEnum value, What what)
         where TEnum : struct, Enum
     {
         if (!Enum.IsDefined(value))
@@ -383,7 +434,8 @@ internal sealed class AccessModelValidator
         }
     }
 
-    private void CheckPositions<TKey>(HashSet<(TKey, int)> seen, TKey key, int position, string what, string id)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void CheckPositions<TKey>(HashSet<(TKey, int)> seen, TKey key, int position, What what, string id)
     {
         if (position < 0)
         {
@@ -395,22 +447,49 @@ internal sealed class AccessModelValidator
         }
     }
 
+    /// <summary>Whether a record of an object is defined; looks the object up only when it differs from the last one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool IsRecordDefined(ObjectName name, RecordId record)
+    {
+        if (_lastRecordSet is null || !ReferenceEquals(name.Value, _lastRecordObject))
+        {
+            _lastRecordObject = name.Value;
+            _lastRecordSet = _records.TryGetValue(name, out HashSet<RecordId>? records) ? records : [];
+        }
+
+        return _lastRecordSet.Contains(record);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool AddRecord(ObjectName name, RecordId record)
+    {
+        if (!_records.TryGetValue(name, out HashSet<RecordId>? records))
+        {
+            records = [];
+            _records.Add(name, records);
+        }
+
+        _lastRecordSet = null;
+        return records.Add(record);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ValidateObjects()
     {
         var columns = new HashSet<(ObjectName, ColumnName)>();
         for (int i = 0; i < _model.Objects.Count; i++)
         {
             ObjectDefinition definition = _model.Objects[i];
-            At(ModelList.Objects, i, Member(nameof(ObjectDefinition.Name)));
+            AtProperty(ModelList.Objects, i, nameof(ObjectDefinition.Name));
             if (definition.Name.Value is null)
             {
                 Add(AccessModelErrorCode.InvalidValue, "An object has no name.");
                 continue;
             }
 
-            AtMember(Member(nameof(ObjectDefinition.Category)));
+            AtMemberProperty(nameof(ObjectDefinition.Category));
             CheckEnum(definition.Category, $"Object {Q(definition.Name)}");
-            AtMember(Member(nameof(ObjectDefinition.Name)));
+            AtMemberProperty(nameof(ObjectDefinition.Name));
             if (!_objects.TryAdd(definition.Name, definition))
             {
                 Add(AccessModelErrorCode.DuplicateId, $"Object {Q(definition.Name)} is defined more than once.", definition.Name.ToString());
@@ -433,17 +512,17 @@ internal sealed class AccessModelValidator
         for (int i = 0; i < _model.ObjectOperationRows.Count; i++)
         {
             ObjectOperationRow row = _model.ObjectOperationRows[i];
-            string what = $"Object operation row of {Q(row.Object)} for {Q(row.Grantee)}";
-            At(ModelList.ObjectOperationRows, i, Member(nameof(ObjectOperationRow.Object)));
+            var what = new What(WhatKind.ObjectOperationRow, row);
+            AtProperty(ModelList.ObjectOperationRows, i, nameof(ObjectOperationRow.Object));
             if (CheckObject(row.Object, what))
             {
-                AtMember(Member(nameof(ObjectOperationRow.Position)));
-                CheckPositions(objectPositions, row.Object, row.Position, $"Object operation row of {Q(row.Object)} for {Q(row.Grantee)}", row.Object.ToString());
+                AtMemberProperty(nameof(ObjectOperationRow.Position));
+                CheckPositions(objectPositions, row.Object, row.Position, what, row.Object.ToString());
             }
 
-            AtMember(Member(nameof(ObjectOperationRow.Grantee)));
+            AtMemberProperty(nameof(ObjectOperationRow.Grantee));
             CheckUnit(row.Grantee, what);
-            AtMember(Member(nameof(ObjectOperationRow.Operations)));
+            AtMemberProperty(nameof(ObjectOperationRow.Operations));
             if ((row.Operations & ~ObjectOperations.All) != 0)
             {
                 Add(AccessModelErrorCode.InvalidValue, $"{what} has operations {Q((int)row.Operations)}, which are not defined.", row.Object.ToString());
@@ -454,49 +533,49 @@ internal sealed class AccessModelValidator
         for (int i = 0; i < _model.ColumnRightRows.Count; i++)
         {
             ColumnRightRow row = _model.ColumnRightRows[i];
-            string what = $"Column row of {Q(row.Object)}.{Q(row.Column)} for {Q(row.Grantee)}";
-            At(ModelList.ColumnRightRows, i, Member(nameof(ColumnRightRow.Object)));
+            var what = new What(WhatKind.ColumnRightRow, row);
+            AtProperty(ModelList.ColumnRightRows, i, nameof(ColumnRightRow.Object));
             if (CheckObject(row.Object, what))
             {
-                AtMember(Member(nameof(ColumnRightRow.Column)));
+                AtMemberProperty(nameof(ColumnRightRow.Column));
                 if (row.Column.Value is null || (!columns.Contains((row.Object, row.Column)) && !IsSystemColumn(row.Column.Value)))
                 {
                     Add(AccessModelErrorCode.DanglingReference, $"{what} names column {Q(row.Column)}, which object {Q(row.Object)} does not have.", row.Object.ToString(), row.Column.ToString());
                 }
                 else
                 {
-                    AtMember(Member(nameof(ColumnRightRow.Position)));
+                    AtMemberProperty(nameof(ColumnRightRow.Position));
                     CheckPositions(columnPositions, (row.Object, row.Column), row.Position, what, row.Object.ToString());
                 }
             }
 
-            AtMember(Member(nameof(ColumnRightRow.Grantee)));
+            AtMemberProperty(nameof(ColumnRightRow.Grantee));
             CheckUnit(row.Grantee, what);
-            AtMember(Member(nameof(ColumnRightRow.Level)));
+            AtMemberProperty(nameof(ColumnRightRow.Level));
             CheckEnum(row.Level, what);
         }
 
         for (int i = 0; i < _model.DefaultRecordRightRules.Count; i++)
         {
             DefaultRecordRightRule rule = _model.DefaultRecordRightRules[i];
-            string what = $"Default record rule of {Q(rule.Object)} for author {Q(rule.Author)}";
-            At(ModelList.DefaultRecordRightRules, i, Member(nameof(DefaultRecordRightRule.Object)));
+            var what = new What(WhatKind.DefaultRecordRightRule, rule);
+            AtProperty(ModelList.DefaultRecordRightRules, i, nameof(DefaultRecordRightRule.Object));
             CheckObject(rule.Object, what);
-            AtMember(Member(nameof(DefaultRecordRightRule.Author)));
+            AtMemberProperty(nameof(DefaultRecordRightRule.Author));
             CheckUnit(rule.Author, what);
             if (rule.Grantee is { } grantee)
             {
-                AtMember(Member(nameof(DefaultRecordRightRule.Grantee)));
+                AtMemberProperty(nameof(DefaultRecordRightRule.Grantee));
                 CheckUnit(grantee, what);
             }
 
-            AtMember(Member(nameof(DefaultRecordRightRule.Operation)));
+            AtMemberProperty(nameof(DefaultRecordRightRule.Operation));
             CheckEnum(rule.Operation, what);
-            AtMember(Member(nameof(DefaultRecordRightRule.Level)));
+            AtMemberProperty(nameof(DefaultRecordRightRule.Level));
             CheckEnum(rule.Level, what);
         }
 
-        At(ModelList.Settings, 0, Member(nameof(AccessSettings.PortalAvailabilityMode)));
+        AtProperty(ModelList.Settings, 0, nameof(AccessSettings.PortalAvailabilityMode));
         CheckEnum(_model.Settings.PortalAvailabilityMode, "The settings");
     }
 
@@ -505,7 +584,7 @@ internal sealed class AccessModelValidator
         for (int i = 0; i < _model.SystemOperations.Count; i++)
         {
             SystemOperationDefinition operation = _model.SystemOperations[i];
-            At(ModelList.SystemOperations, i, Member(nameof(SystemOperationDefinition.Code)));
+            AtProperty(ModelList.SystemOperations, i, nameof(SystemOperationDefinition.Code));
             if (operation.Code.Value is null)
             {
                 Add(AccessModelErrorCode.InvalidValue, "A system operation has no code.");
@@ -538,51 +617,52 @@ internal sealed class AccessModelValidator
         for (int i = 0; i < _model.SystemOperationRows.Count; i++)
         {
             SystemOperationRow row = _model.SystemOperationRows[i];
-            string what = $"System operation row of {Q(row.Operation)} for {Q(row.Grantee)}";
-            At(ModelList.SystemOperationRows, i, Member(nameof(SystemOperationRow.Operation)));
+            var what = new What(WhatKind.SystemOperationRow, row);
+            AtProperty(ModelList.SystemOperationRows, i, nameof(SystemOperationRow.Operation));
             if (row.Operation.Value is null || !_operations.Contains(row.Operation))
             {
                 Add(AccessModelErrorCode.DanglingReference, $"{what} names operation {Q(row.Operation)}, which is not defined.", row.Operation.ToString());
             }
             else
             {
-                AtMember(Member(nameof(SystemOperationRow.Position)));
+                AtMemberProperty(nameof(SystemOperationRow.Position));
                 CheckPositions(positions, row.Operation, row.Position, what, row.Operation.ToString());
             }
 
-            AtMember(Member(nameof(SystemOperationRow.Grantee)));
+            AtMemberProperty(nameof(SystemOperationRow.Grantee));
             CheckUnit(row.Grantee, what);
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ValidateRecords()
     {
         HashSet<SupportGrantId> grantIds = [.. _model.SupportGrants.Select(g => g.Id)];
         for (int i = 0; i < _model.Records.Count; i++)
         {
             RecordDefinition record = _model.Records[i];
-            string what = $"Record {Q(record.Id)} of {Q(record.Object)}";
-            At(ModelList.Records, i, Member(nameof(RecordDefinition.Object)));
+            var what = new What(WhatKind.Record, record);
+            AtProperty(ModelList.Records, i, nameof(RecordDefinition.Object));
             CheckObject(record.Object, what);
-            AtMember(Member(nameof(RecordDefinition.Id)));
-            if (!_records.Add((record.Object, record.Id)))
+            AtMemberProperty(nameof(RecordDefinition.Id));
+            if (!AddRecord(record.Object, record.Id))
             {
                 Add(AccessModelErrorCode.DuplicateId, $"{what} is defined more than once.", record.Object.ToString(), record.Id.ToString());
             }
 
-            AtMember(Member(nameof(RecordDefinition.Author)));
+            AtMemberProperty(nameof(RecordDefinition.Author));
             if (record.Author is { } author && !_users.ContainsKey(author))
             {
                 Add(AccessModelErrorCode.DanglingReference, $"{what} has author {Q(author)}, which is not a defined user.", record.Id.ToString(), author.ToString());
             }
 
-            AtMember(Member(nameof(RecordDefinition.CreatedInSupportGrant)));
+            AtMemberProperty(nameof(RecordDefinition.CreatedInSupportGrant));
             if (record.CreatedInSupportGrant is { } grant && !grantIds.Contains(grant))
             {
                 Add(AccessModelErrorCode.DanglingReference, $"{what} was created in support grant {Q(grant)}, which is not defined.", record.Id.ToString(), grant.ToString());
             }
 
-            AtMember(Member(nameof(RecordDefinition.Owner)));
+            AtMemberProperty(nameof(RecordDefinition.Owner));
             if (record.Owner is { } owner && !_users.ContainsKey(owner))
             {
                 Add(AccessModelErrorCode.DanglingReference, $"{what} has owner {Q(owner)}, which is not a defined user.", record.Id.ToString(), owner.ToString());
@@ -592,20 +672,20 @@ internal sealed class AccessModelValidator
         for (int i = 0; i < _model.RecordRightRows.Count; i++)
         {
             RecordRightRow row = _model.RecordRightRows[i];
-            string what = $"Record right of {Q(row.Object)} record {Q(row.Record)} for {Q(row.Grantee)}";
-            At(ModelList.RecordRightRows, i, Member(nameof(RecordRightRow.Record)));
-            if (!_records.Contains((row.Object, row.Record)))
+            var what = new What(WhatKind.RecordRightRow, row);
+            AtProperty(ModelList.RecordRightRows, i, nameof(RecordRightRow.Record));
+            if (!IsRecordDefined(row.Object, row.Record))
             {
                 Add(AccessModelErrorCode.DanglingReference, $"{what} names a record that is not defined.", row.Object.ToString(), row.Record.ToString());
             }
 
-            AtMember(Member(nameof(RecordRightRow.Grantee)));
+            AtMemberProperty(nameof(RecordRightRow.Grantee));
             CheckUnit(row.Grantee, what);
-            AtMember(Member(nameof(RecordRightRow.Operation)));
+            AtMemberProperty(nameof(RecordRightRow.Operation));
             CheckEnum(row.Operation, what);
-            AtMember(Member(nameof(RecordRightRow.Level)));
+            AtMemberProperty(nameof(RecordRightRow.Level));
             CheckEnum(row.Level, what);
-            AtMember(Member(nameof(RecordRightRow.Source)));
+            AtMemberProperty(nameof(RecordRightRow.Source));
             CheckEnum(row.Source, what);
         }
     }
@@ -616,7 +696,7 @@ internal sealed class AccessModelValidator
         for (int i = 0; i < _model.Workplaces.Count; i++)
         {
             WorkplaceDefinition workplace = _model.Workplaces[i];
-            At(ModelList.Workplaces, i, Member(nameof(WorkplaceDefinition.Name)));
+            AtProperty(ModelList.Workplaces, i, nameof(WorkplaceDefinition.Name));
             if (string.IsNullOrWhiteSpace(workplace.Name))
             {
                 Add(AccessModelErrorCode.InvalidValue, "A workplace has no name.");
@@ -640,32 +720,32 @@ internal sealed class AccessModelValidator
         for (int i = 0; i < _model.SupportGrants.Count; i++)
         {
             SupportAccessGrant grant = _model.SupportGrants[i];
-            string what = $"Support grant {Q(grant.Id)}";
-            At(ModelList.SupportGrants, i, Member(nameof(SupportAccessGrant.Id)));
+            var what = new What(WhatKind.SupportGrant, grant);
+            AtProperty(ModelList.SupportGrants, i, nameof(SupportAccessGrant.Id));
             if (!grants.Add(grant.Id))
             {
                 Add(AccessModelErrorCode.DuplicateId, $"{what} is defined more than once.", grant.Id.ToString());
             }
 
-            AtMember(Member(nameof(SupportAccessGrant.Reason)));
+            AtMemberProperty(nameof(SupportAccessGrant.Reason));
             if (string.IsNullOrWhiteSpace(grant.Reason))
             {
                 Add(AccessModelErrorCode.InvalidValue, $"{what} has no reason.", grant.Id.ToString());
             }
 
-            AtMember(Member(nameof(SupportAccessGrant.CloseDate)));
+            AtMemberProperty(nameof(SupportAccessGrant.CloseDate));
             if (grant.CloseDate < grant.StartDate)
             {
                 Add(AccessModelErrorCode.InvalidValue, $"{what} closes on {grant.CloseDate:yyyy-MM-dd}, before it starts on {grant.StartDate:yyyy-MM-dd}.", grant.Id.ToString());
             }
 
-            AtMember(Member(nameof(SupportAccessGrant.Grantor)));
+            AtMemberProperty(nameof(SupportAccessGrant.Grantor));
             if (!_users.ContainsKey(grant.Grantor))
             {
                 Add(AccessModelErrorCode.DanglingReference, $"{what} has grantor {Q(grant.Grantor)}, which is not a defined user.", grant.Id.ToString(), grant.Grantor.ToString());
             }
 
-            AtMember(Member(nameof(SupportAccessGrant.GrantedBy)));
+            AtMemberProperty(nameof(SupportAccessGrant.GrantedBy));
             if (!_users.ContainsKey(grant.GrantedBy))
             {
                 Add(AccessModelErrorCode.DanglingReference, $"{what} was granted by {Q(grant.GrantedBy)}, which is not a defined user.", grant.Id.ToString(), grant.GrantedBy.ToString());
@@ -682,7 +762,7 @@ internal sealed class AccessModelValidator
                 }
             }
 
-            AtMember(Member(nameof(SupportAccessGrant.Level)));
+            AtMemberProperty(nameof(SupportAccessGrant.Level));
             CheckEnum(grant.Level, what);
             AtMember(Member(nameof(SupportAccessGrant.Environment)));
             if (string.IsNullOrWhiteSpace(grant.Environment))
@@ -715,4 +795,46 @@ internal sealed class AccessModelValidator
             CheckEnum(audited[e], "The list of enabled audit events");
         }
     }
+
+    /// <summary>What a row is, as messages name it; the text is built only when an error is reported.</summary>
+    private readonly struct What
+    {
+        private readonly WhatKind _kind;
+        private readonly object _source;
+
+        public What(WhatKind kind, object source)
+        {
+            _kind = kind;
+            _source = source;
+        }
+
+        public static implicit operator What(string text) => new(WhatKind.Text, text);
+
+        public override string ToString() => _kind switch
+        {
+            WhatKind.Delegation when _source is Delegation d => $"Delegation from {Q(d.Grantor)} to {Q(d.Recipient)}",
+            WhatKind.ObjectOperationRow when _source is ObjectOperationRow r => $"Object operation row of {Q(r.Object)} for {Q(r.Grantee)}",
+            WhatKind.ColumnRightRow when _source is ColumnRightRow r => $"Column row of {Q(r.Object)}.{Q(r.Column)} for {Q(r.Grantee)}",
+            WhatKind.DefaultRecordRightRule when _source is DefaultRecordRightRule r => $"Default record rule of {Q(r.Object)} for author {Q(r.Author)}",
+            WhatKind.SystemOperationRow when _source is SystemOperationRow r => $"System operation row of {Q(r.Operation)} for {Q(r.Grantee)}",
+            WhatKind.Record when _source is RecordDefinition r => $"Record {Q(r.Id)} of {Q(r.Object)}",
+            WhatKind.RecordRightRow when _source is RecordRightRow r => $"Record right of {Q(r.Object)} record {Q(r.Record)} for {Q(r.Grantee)}",
+            WhatKind.SupportGrant when _source is SupportAccessGrant g => $"Support grant {Q(g.Id)}",
+            _ => (string)_source,
+        };
+    }
+}
+
+/// <summary>The kinds of row a validator message names.</summary>
+internal enum WhatKind
+{
+    Text,
+    Delegation,
+    ObjectOperationRow,
+    ColumnRightRow,
+    DefaultRecordRightRule,
+    SystemOperationRow,
+    Record,
+    RecordRightRow,
+    SupportGrant,
 }
