@@ -11,7 +11,15 @@ public sealed class AccessModelValidationException : Exception
     /// <exception cref="ArgumentNullException"><paramref name="errors"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="errors"/> is empty.</exception>
     public AccessModelValidationException(IReadOnlyList<AccessModelError> errors)
-        : base(FormatMessage(errors))
+        : this("The access model is invalid", errors)
+    {
+    }
+
+    /// <summary>Creates the exception for the given problems, with a summary that names what was invalid, such as a file.</summary>
+    /// <param name="subject">The summary line before the count of problems, such as <c>The policy file `a.json` is invalid</c>.</param>
+    /// <param name="errors">The problems; at least one.</param>
+    internal AccessModelValidationException(string subject, IReadOnlyList<AccessModelError> errors)
+        : base(FormatMessage(subject, errors))
     {
         Errors = errors;
     }
@@ -19,7 +27,7 @@ public sealed class AccessModelValidationException : Exception
     /// <summary>Gets every problem found, in a stable order.</summary>
     public IReadOnlyList<AccessModelError> Errors { get; }
 
-    private static string FormatMessage(IReadOnlyList<AccessModelError> errors)
+    private static string FormatMessage(string subject, IReadOnlyList<AccessModelError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (errors.Count == 0)
@@ -28,7 +36,7 @@ public sealed class AccessModelValidationException : Exception
         }
 
         var text = new StringBuilder();
-        text.Append("The access model is invalid: ")
+        text.Append(subject).Append(": ")
             .Append(errors.Count)
             .Append(errors.Count == 1 ? " problem." : " problems.");
         foreach (AccessModelError error in errors)

@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Options;
+
+namespace Creatio.AccessControl;
+
+/// <summary>Validates <see cref="AccessControlOptions"/>, reporting every broken option at once with its actual value.</summary>
+/// <remarks>This type is stateless and safe for concurrent use.</remarks>
+public sealed class AccessControlOptionsValidator : IValidateOptions<AccessControlOptions>
+{
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    public ValidateOptionsResult Validate(string? name, AccessControlOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var result = new ValidateOptionsResultBuilder();
+        if (options.TimeZoneId is { } zone && !SupportAccessWindow.TryFindTimeZone(zone, out _))
+        {
+            result.AddError($"the time zone `{zone}` is not known.", nameof(options.TimeZoneId));
+        }
+
+        if (options.PortalAvailabilityMode is { } mode && !Enum.IsDefined(mode))
+        {
+            result.AddError($"`{(int)mode}` is not a defined {nameof(PortalAvailabilityMode)} value.", nameof(options.PortalAvailabilityMode));
+        }
+
+        if (options.SupportAccessMaxDurationDays is { } max && max <= 0)
+        {
+            result.AddError($"must be positive; it is {max}.", nameof(options.SupportAccessMaxDurationDays));
+        }
+
+        if (options.SupportAccessDefaultDurationDays is { } defaultDays)
+        {
+            if (defaultDays <= 0)
+            {
+                result.AddError($"must be positive; it is {defaultDays}.", nameof(options.SupportAccessDefaultDurationDays));
+            }
+            else if (options.SupportAccessMaxDurationDays is { } limit && limit > 0 && defaultDays > limit)
+            {
+                result.AddError(
+                    $"must not be greater than {nameof(options.SupportAccessMaxDurationDays)} ({limit}); it is {defaultDays}.",
+                    nameof(options.SupportAccessDefaultDurationDays));
+            }
+        }
+
+        if (options.License is { } license && !Enum.IsDefined(license))
+        {
+            result.AddError($"`{(int)license}` is not a defined {nameof(LicenseType)} value.", nameof(options.License));
+        }
+
+        if (options.Environment is { } environment && string.IsNullOrWhiteSpace(environment))
+        {
+            result.AddError($"must not be empty or white space; it is `{environment}`.", nameof(options.Environment));
+        }
+
+        if (options.EnabledAuditEvents is { } events)
+        {
+            for (int i = 0; i < events.Count; i++)
+            {
+                if (!Enum.IsDefined(events[i]))
+                {
+                    result.AddError($"item {i}, `{(int)events[i]}`, is not a defined {nameof(AccessAuditEventType)} value.", nameof(options.EnabledAuditEvents));
+                }
+            }
+        }
+
+        if (options.MaxPolicyDocumentBytes <= 0 || options.MaxPolicyDocumentBytes >= Array.MaxLength)
+        {
+            result.AddError($"must be from 1 to {Array.MaxLength - 1}; it is {options.MaxPolicyDocumentBytes}.", nameof(options.MaxPolicyDocumentBytes));
+        }
+
+        if (options.PolicyFilePollInterval <= TimeSpan.Zero)
+        {
+            result.AddError($"must be positive; it is {options.PolicyFilePollInterval}.", nameof(options.PolicyFilePollInterval));
+        }
+
+        return result.Build();
+    }
+}

@@ -1,0 +1,30 @@
+namespace Creatio.AccessControl;
+
+/// <summary>Where the evaluator's first snapshot comes from, as the builder methods set it; the last call wins.</summary>
+internal sealed class AccessControlSource
+{
+    /// <summary>Gets or sets the kind of source.</summary>
+    public AccessControlSourceKind Kind { get; set; } = AccessControlSourceKind.Stores;
+
+    /// <summary>Gets or sets the full path of the policy file.</summary>
+    public string? PolicyFilePath { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether the policy file is watched.</summary>
+    public bool ReloadOnChange { get; set; }
+
+    /// <summary>Gets or sets the model given with <c>UseModel</c>.</summary>
+    public AccessModel? Model { get; set; }
+}
+
+/// <summary>The kinds of <see cref="AccessControlSource"/>.</summary>
+internal enum AccessControlSourceKind
+{
+    /// <summary>The registered stores, read with <see cref="Stores.AccessStoreLoader"/>.</summary>
+    Stores = 0,
+
+    /// <summary>A JSON policy file, read with <see cref="Serialization.AccessPolicyJson"/>.</summary>
+    PolicyFile = 1,
+
+    /// <summary>A model given in code.</summary>
+    Model = 2,
+}

@@ -1,0 +1,33 @@
+namespace Creatio.AccessControl;
+
+/// <summary>Reloads the policy file registered with <c>UsePolicyFile</c> and reports how the last reload went.</summary>
+/// <remarks>
+/// <para>A reload reads and validates the whole file, applies the <see cref="AccessControlOptions"/> settings overrides,
+/// compiles it and publishes it as a new snapshot version of <see cref="IAccessEvaluator"/>. A file that cannot be read or
+/// is invalid changes nothing: the evaluator keeps its snapshot, and <see cref="LastReloadError"/> says why.</para>
+/// <para>When the file is registered with reloading on, a watcher polls it and calls <see cref="ReloadAsync"/> when its last
+/// write time or length changes. Changes made through <see cref="IAccessAdministration"/> live in memory only and are
+/// replaced by the next reload. Implementations are safe for concurrent use.</para>
+/// </remarks>
+public interface IAccessPolicyReloadStatus
+{
+    /// <summary>Gets the full path of the policy file, or <see langword="null"/> when the model does not come from a file.</summary>
+    string? PolicyFilePath { get; }
+
+    /// <summary>Gets when the last reload was attempted, on the container's <see cref="TimeProvider"/>, or
+    /// <see langword="null"/> when none was.</summary>
+    DateTimeOffset? LastReloadAt { get; }
+
+    /// <summary>Gets why the last reload failed, or <see langword="null"/> when it succeeded or none was attempted.</summary>
+    /// <remarks>An <see cref="AccessModelValidationException"/> lists every problem of an invalid file; an
+    /// <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> says why the file could not be read.</remarks>
+    Exception? LastReloadError { get; }
+
+    /// <summary>Reads the policy file again and, if it is valid, publishes it as a new snapshot version.</summary>
+    /// <param name="cancellationToken">Cancels the reload; a cancelled reload publishes nothing.</param>
+    /// <returns><see langword="true"/> if a new snapshot was published; <see langword="false"/> if the file was refused (see
+    /// <see cref="LastReloadError"/>) or the model does not come from a file.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    /// <exception cref="ObjectDisposedException">The container that owns the service has been disposed.</exception>
+    ValueTask<bool> ReloadAsync(CancellationToken cancellationToken = default);
+}
