@@ -107,10 +107,11 @@ public readonly partial struct AccessPrincipal
     /// manager, or by a right row), or is allowed <c>CanChangeEntitySchemaRecordRight</c>.</returns>
     public AccessDecision CheckShare(ObjectName objectName, RecordId record, RecordOperation operation)
     {
-        AccessDecision decision = CheckRecord(objectName, record, RecordOperation.Read);
-        if (!decision.IsAllowed)
+        // The grantor's steps decide first; the support overlay (of reading the record, then of sharing) comes last.
+        AccessDecision read = CheckRecordSteps(objectName, record, RecordOperation.Read, out int objectIndex);
+        if (!read.IsAllowed)
         {
-            return decision;
+            return read;
         }
 
         if (unchecked((uint)operation) > (uint)RecordOperation.Delete)
@@ -125,17 +126,22 @@ public readonly partial struct AccessPrincipal
             return AccessDecision.Deny(AccessStage.Record, AccessReason.UnknownRecord);
         }
 
-        decision = Pipeline.Rights(_snapshot, _subject, compiled.Records, index, 1 << (int)operation, grant: true);
-        if (decision.IsAllowed)
+        AccessDecision decision = Pipeline.Rights(_snapshot, _subject, compiled.Records, index, 1 << (int)operation, grant: true);
+        if (!decision.IsAllowed)
         {
-            return _grant == 0 ? decision : SupportOverlay.Share(_snapshot, _grant - 1, decision);
+            AccessDecision change = Pipeline.SystemOperation(_snapshot, _subject, _snapshot.Operations.ChangeRecordRights);
+            decision = change.IsAllowed
+                ? new AccessDecision(AccessOutcome.Allow, AccessStage.Record, AccessReason.CanChangeRecordRights, change.Grantee!.Value, change.Position ?? -1)
+                : decision;
         }
 
-        AccessDecision change = Pipeline.SystemOperation(_snapshot, _subject, _snapshot.Operations.ChangeRecordRights);
-        decision = change.IsAllowed
-            ? new AccessDecision(AccessOutcome.Allow, AccessStage.Record, AccessReason.CanChangeRecordRights, change.Grantee!.Value, change.Position ?? -1)
-            : decision;
-        return _grant == 0 ? decision : SupportOverlay.Share(_snapshot, _grant - 1, decision);
+        if (_grant == 0 || !decision.IsAllowed)
+        {
+            return decision;
+        }
+
+        read = Support(read, objectIndex, ObjectOperation.Read, record, column: false);
+        return read.IsAllowed ? SupportOverlay.Share(_snapshot, _grant - 1, decision) : read;
     }
 
     /// <summary>Checks any request.</summary>

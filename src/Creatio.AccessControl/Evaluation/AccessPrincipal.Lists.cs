@@ -104,6 +104,13 @@ public readonly partial struct AccessPrincipal
             AccessDecision overlay = SupportOverlay.Objects(_snapshot!, _grant - 1, decision, objectIndex, ToObjectOperation(operation), new RecordId(Guid.Empty), column: false);
             if (overlay.Reason == AccessReason.SupportDataIsolation)
             {
+                // Records created in the grant pass isolation, but the later rules (configuration, scope, level) still apply.
+                AccessDecision created = SupportOverlay.AfterIsolation(_snapshot!, _grant - 1, decision, objectIndex, ToObjectOperation(operation));
+                if (!created.IsAllowed)
+                {
+                    return RecordFilter.None(objectName, operation, created);
+                }
+
                 createdIn = SupportGrant;
             }
             else if (!overlay.IsAllowed)

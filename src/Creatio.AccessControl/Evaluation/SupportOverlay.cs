@@ -43,8 +43,6 @@ internal static class SupportOverlay
         SupportAccessGrant definition = compiled.Definition;
         CompiledObject target = snapshot.Objects[objectIndex];
         ObjectCategory category = target.Definition.Category;
-        bool writes = operation != ObjectOperation.Read;
-
         if (definition.DenyDataAccess && category == ObjectCategory.BusinessData &&
             !(operation == ObjectOperation.Create && record is null && !column) &&
             !(record is { } id && CreatedInGrant(target.Records, id, definition.Id)))
@@ -52,6 +50,19 @@ internal static class SupportOverlay
             return Deny(AccessReason.SupportDataIsolation);
         }
 
+        return AfterIsolation(snapshot, compiled, decision, objectIndex, operation);
+    }
+
+    /// <summary>The rules after data isolation, for a request isolation lets through (or a record created in the grant).</summary>
+    public static AccessDecision AfterIsolation(AccessSnapshot snapshot, int grant, AccessDecision decision, int objectIndex, ObjectOperation operation) =>
+        decision.IsAllowed ? AfterIsolation(snapshot, snapshot.SupportGrants.Grants[grant], decision, objectIndex, operation) : decision;
+
+    private static AccessDecision AfterIsolation(AccessSnapshot snapshot, CompiledSupportGrant compiled, AccessDecision decision, int objectIndex, ObjectOperation operation)
+    {
+        SupportAccessGrant definition = compiled.Definition;
+        CompiledObject target = snapshot.Objects[objectIndex];
+        ObjectCategory category = target.Definition.Category;
+        bool writes = operation != ObjectOperation.Read;
         if (writes && definition.DenyConfiguration && category != ObjectCategory.BusinessData)
         {
             return Deny(AccessReason.SupportConfigurationRestriction);
