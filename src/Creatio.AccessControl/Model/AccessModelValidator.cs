@@ -587,10 +587,11 @@ internal sealed class AccessModelValidator
                 Add(AccessModelErrorCode.DuplicateId, $"Workplace {Q(workplace.Name)} is defined more than once.", workplace.Name);
             }
 
-            AtMember(Member(nameof(WorkplaceDefinition.Objects)));
-            foreach (ObjectName objectName in workplace.Objects ?? [])
+            IReadOnlyList<ObjectName> objects = workplace.Objects ?? [];
+            for (int o = 0; o < objects.Count; o++)
             {
-                CheckObject(objectName, $"Workplace {Q(workplace.Name)}");
+                AtMember($"{Member(nameof(WorkplaceDefinition.Objects))}[{o}]");
+                CheckObject(objects[o], $"Workplace {Q(workplace.Name)}");
             }
         }
 
@@ -629,9 +630,11 @@ internal sealed class AccessModelValidator
                 Add(AccessModelErrorCode.DanglingReference, $"{what} was granted by {Q(grant.GrantedBy)}, which is not a defined user.", grant.Id.ToString(), grant.GrantedBy.ToString());
             }
 
-            AtMember(Member(nameof(SupportAccessGrant.Workplaces)));
-            foreach (string workplace in grant.Workplaces ?? [])
+            IReadOnlyList<string> scope = grant.Workplaces ?? [];
+            for (int w = 0; w < scope.Count; w++)
             {
+                string workplace = scope[w];
+                AtMember($"{Member(nameof(SupportAccessGrant.Workplaces))}[{w}]");
                 if (!workplaces.Contains(workplace))
                 {
                     Add(AccessModelErrorCode.DanglingReference, $"{what} names workplace {Q(workplace)}, which is not defined.", grant.Id.ToString(), workplace);
@@ -640,15 +643,35 @@ internal sealed class AccessModelValidator
 
             AtMember(Member(nameof(SupportAccessGrant.Level)));
             CheckEnum(grant.Level, what);
+            AtMember(Member(nameof(SupportAccessGrant.Environment)));
+            if (string.IsNullOrWhiteSpace(grant.Environment))
+            {
+                Add(AccessModelErrorCode.InvalidValue, $"{what} has no environment.", grant.Id.ToString());
+            }
         }
 
-        At(ModelList.Settings, 0, "supportAccess");
+        // Members of settings are paths inside the settings object, as policy documents nest them.
+        string support = Member(nameof(AccessSettings.SupportAccess));
         SupportAccessSettings settings = _model.Settings.SupportAccess ?? SupportAccessSettings.Default;
+        At(ModelList.Settings, 0, $"{support}.{Member(nameof(SupportAccessSettings.TimeZoneId))}");
         if (!SupportAccessWindow.TryFindTimeZone(settings.TimeZoneId, out _))
         {
             Add(AccessModelErrorCode.InvalidValue, $"The support access time zone {Q(settings.TimeZoneId)} is not known.", settings.TimeZoneId ?? string.Empty);
         }
 
+        At(ModelList.Settings, 0, $"{support}.{Member(nameof(SupportAccessSettings.License))}");
         CheckEnum(settings.License, "The support access settings");
+        At(ModelList.Settings, 0, $"{support}.{Member(nameof(SupportAccessSettings.Environment))}");
+        if (string.IsNullOrWhiteSpace(settings.Environment))
+        {
+            Add(AccessModelErrorCode.InvalidValue, "The support access settings have no environment.");
+        }
+
+        IReadOnlyList<AccessAuditEventType> audited = _model.Settings.EnabledAuditEvents ?? [];
+        for (int e = 0; e < audited.Count; e++)
+        {
+            At(ModelList.Settings, 0, $"{Member(nameof(AccessSettings.EnabledAuditEvents))}[{e}]");
+            CheckEnum(audited[e], "The list of enabled audit events");
+        }
     }
 }

@@ -11,11 +11,12 @@ namespace Creatio.AccessControl.Serialization;
 /// the model — <c>settings</c>, <c>users</c>, <c>roles</c>, <c>memberships</c>, <c>functionalLinks</c>,
 /// <c>delegations</c>, <c>rolesNotInheritedByManagers</c>, <c>objects</c>, <c>objectOperationRows</c>,
 /// <c>columnRightRows</c>, <c>records</c>, <c>recordRightRows</c>, <c>defaultRecordRightRules</c>,
-/// <c>systemOperations</c>, <c>systemOperationRows</c> — with camel-cased member names, enums by name, object
-/// operations as arrays of names, ids as GUID strings and instants as ISO 8601 with an offset. The package ships its
-/// JSON Schema as <c>schemas/access-policy.v1.schema.json</c>.</para>
+/// <c>systemOperations</c>, <c>systemOperationRows</c>, <c>workplaces</c>, <c>supportGrants</c> — with camel-cased
+/// member names, enums by name, object operations as arrays of names, ids as GUID strings, instants as ISO 8601 with
+/// an offset and dates (of support grants) as <c>yyyy-MM-dd</c>. A member left out takes the model's default. The
+/// package ships its JSON Schema as <c>schemas/access-policy.v1.schema.json</c>.</para>
 /// <para>Reading is strict: unknown members, wrong JSON types, missing required members, unknown enum names, malformed
-/// GUIDs or instants and unsupported format versions are refused, and so is everything
+/// GUIDs, instants or dates and unsupported format versions are refused, and so is everything
 /// <see cref="AccessModelBuilder.Build"/> refuses. Every problem is reported at once in one
 /// <see cref="AccessModelValidationException"/>, each <see cref="AccessModelError"/> with the JSON path and 1-based
 /// line of the offending value (<see cref="AccessModelError.Path"/>, <see cref="AccessModelError.Line"/>). Problems

@@ -42,11 +42,36 @@ internal sealed class PolicyDocument
     public List<PolicySystemOperation> SystemOperations { get; set; } = [];
 
     public List<PolicySystemOperationRow> SystemOperationRows { get; set; } = [];
+
+    public List<PolicyWorkplace> Workplaces { get; set; } = [];
+
+    public List<PolicySupportGrant> SupportGrants { get; set; } = [];
 }
 
 internal sealed class PolicySettings
 {
     public PortalAvailabilityMode PortalAvailabilityMode { get; set; } = AccessSettings.Default.PortalAvailabilityMode;
+
+    public PolicySupportAccessSettings SupportAccess { get; set; } = new();
+
+    public List<AccessAuditEventType> EnabledAuditEvents { get; set; } = [];
+}
+
+internal sealed class PolicySupportAccessSettings
+{
+    public string TimeZoneId { get; set; } = SupportAccessSettings.Default.TimeZoneId;
+
+    public int MaxDurationDays { get; set; } = SupportAccessSettings.Default.MaxDurationDays;
+
+    public int DefaultDurationDays { get; set; } = SupportAccessSettings.Default.DefaultDurationDays;
+
+    public bool AllowNonAdminsToGrant { get; set; } = SupportAccessSettings.Default.AllowNonAdminsToGrant;
+
+    public LicenseType License { get; set; } = SupportAccessSettings.Default.License;
+
+    public string Environment { get; set; } = SupportAccessSettings.Default.Environment;
+
+    public bool AllowAdministrationWhenUnrestricted { get; set; } = SupportAccessSettings.Default.AllowAdministrationWhenUnrestricted;
 }
 
 internal sealed class PolicyUser
@@ -148,6 +173,8 @@ internal sealed class PolicyRecord
     public Guid? Author { get; set; }
 
     public Guid? Owner { get; set; }
+
+    public Guid? CreatedInSupportGrant { get; set; }
 }
 
 internal sealed class PolicyRecordRightRow
@@ -204,4 +231,43 @@ internal sealed class PolicySystemOperationRow
     public required int Position { get; init; }
 
     public required bool CanExecute { get; init; }
+}
+
+internal sealed class PolicyWorkplace
+{
+    public required string Name { get; init; }
+
+    public required List<string> Objects { get; init; }
+}
+
+internal sealed class PolicySupportGrant
+{
+    // The model's own defaults, read from a grant built with placeholder required values.
+    private static readonly SupportAccessGrant s_defaults = new(default, string.Empty, default, default, default, default);
+
+    public required Guid Id { get; init; }
+
+    public required string Reason { get; init; }
+
+    /// <summary>Gets the first day, written <c>yyyy-MM-dd</c>.</summary>
+    public required DateOnly StartDate { get; init; }
+
+    /// <summary>Gets the last day, written <c>yyyy-MM-dd</c>.</summary>
+    public required DateOnly CloseDate { get; init; }
+
+    public required Guid Grantor { get; init; }
+
+    public required Guid GrantedBy { get; init; }
+
+    public bool DenyDataAccess { get; set; } = s_defaults.DenyDataAccess;
+
+    public bool DenyConfiguration { get; set; } = s_defaults.DenyConfiguration;
+
+    public bool IsActive { get; set; } = s_defaults.IsActive;
+
+    public List<string> Workplaces { get; set; } = [];
+
+    public SupportAccessLevel Level { get; set; } = s_defaults.Level;
+
+    public string Environment { get; set; } = s_defaults.Environment;
 }

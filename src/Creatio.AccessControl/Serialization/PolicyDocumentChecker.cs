@@ -9,10 +9,10 @@ namespace Creatio.AccessControl.Serialization;
 /// <remarks>
 /// <para>System.Text.Json stops at the first problem; this walk does not. It reports syntax errors (alone, since
 /// nothing after them can be trusted), unknown, duplicate and missing members, wrong JSON types, unknown enum names,
-/// malformed GUIDs and instants, empty strings and an unsupported format version (alone, since a document of another
+/// malformed GUIDs, instants and dates, empty strings and an unsupported format version (alone, since a document of another
 /// version is read by other rules). A document it accepts deserializes without error.</para>
 /// <para>It is stricter than the deserializer where the deserializer is lenient: enum names are case-sensitive and
-/// never numbers, instants must carry an offset, and a member may appear only once.</para>
+/// never numbers, instants must carry an offset, dates are exactly <c>yyyy-MM-dd</c>, and a member may appear only once.</para>
 /// </remarks>
 internal sealed class PolicyDocumentChecker
 {
@@ -288,6 +288,13 @@ internal sealed class PolicyDocumentChecker
                 Add(AccessModelErrorCode.InvalidValue, path, offset, $"{PolicyDocumentText.Quote(value)} is not an ISO 8601 instant with an offset, such as `2025-06-30T18:00:00+02:00`.", value);
             }
         }
+        else if (type == typeof(DateOnly))
+        {
+            if (!IsDate(value))
+            {
+                Add(AccessModelErrorCode.InvalidValue, path, offset, $"{PolicyDocumentText.Quote(value)} is not a date in the form `yyyy-MM-dd`, such as `2025-06-30`.", value);
+            }
+        }
         else if (type.IsEnum)
         {
             string[] names = Enum.GetNames(type);
@@ -301,6 +308,11 @@ internal sealed class PolicyDocumentChecker
             throw new InvalidOperationException($"The policy document has a member of type {type}, which the checker does not know.");
         }
     }
+
+    /// <summary>Whether a string is a calendar date written exactly <c>yyyy-MM-dd</c>, as the deserializer reads it.</summary>
+    private static bool IsDate(string value) =>
+        value.Length == 10
+        && DateOnly.TryParseExact(value, "yyyy'-'MM'-'dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
     private static bool HasTimeAndOffset(string value) =>
         value.Contains('T', StringComparison.Ordinal)
@@ -320,6 +332,7 @@ internal sealed class PolicyDocumentChecker
             : type == typeof(string) ? "a string"
             : type == typeof(Guid) ? "a GUID string"
             : type == typeof(DateTimeOffset) ? "an ISO 8601 instant string"
+            : type == typeof(DateOnly) ? "a date string (`yyyy-MM-dd`)"
             : type.IsEnum ? "a string naming a value"
             : type.IsGenericType || type.IsArray ? "an array"
             : "an object";

@@ -10,7 +10,7 @@ internal static class PolicyDocumentMapper
     public static PolicyDocument ToDocument(AccessModel model) => new()
     {
         FormatVersion = AccessPolicyJson.FormatVersion,
-        Settings = new PolicySettings { PortalAvailabilityMode = model.Settings.PortalAvailabilityMode },
+        Settings = ToDocument(model.Settings),
         Users = [.. model.Users.Select(u => new PolicyUser
         {
             Id = u.Id.Value,
@@ -60,7 +60,14 @@ internal static class PolicyDocumentMapper
             Position = r.Position,
             Level = r.Level,
         })],
-        Records = [.. model.Records.Select(r => new PolicyRecord { Object = r.Object.Value, Id = r.Id.Value, Author = r.Author?.Value, Owner = r.Owner?.Value })],
+        Records = [.. model.Records.Select(r => new PolicyRecord
+        {
+            Object = r.Object.Value,
+            Id = r.Id.Value,
+            Author = r.Author?.Value,
+            Owner = r.Owner?.Value,
+            CreatedInSupportGrant = r.CreatedInSupportGrant?.Value,
+        })],
         RecordRightRows = [.. model.RecordRightRows.Select(r => new PolicyRecordRightRow
         {
             Object = r.Object.Value,
@@ -91,13 +98,68 @@ internal static class PolicyDocumentMapper
             Position = r.Position,
             CanExecute = r.CanExecute,
         })],
+        Workplaces = [.. model.Workplaces.Select(w => new PolicyWorkplace { Name = w.Name, Objects = [.. (w.Objects ?? []).Select(o => o.Value)] })],
+        SupportGrants = [.. model.SupportGrants.Select(g => new PolicySupportGrant
+        {
+            Id = g.Id.Value,
+            Reason = g.Reason,
+            StartDate = g.StartDate,
+            CloseDate = g.CloseDate,
+            Grantor = g.Grantor.Value,
+            GrantedBy = g.GrantedBy.Value,
+            DenyDataAccess = g.DenyDataAccess,
+            DenyConfiguration = g.DenyConfiguration,
+            IsActive = g.IsActive,
+            Workplaces = [.. g.Workplaces ?? []],
+            Level = g.Level,
+            Environment = g.Environment,
+        })],
+    };
+
+    private static PolicySettings ToDocument(AccessSettings settings)
+    {
+        SupportAccessSettings support = settings.SupportAccess ?? SupportAccessSettings.Default;
+        return new PolicySettings
+        {
+            PortalAvailabilityMode = settings.PortalAvailabilityMode,
+            SupportAccess = new PolicySupportAccessSettings
+            {
+                TimeZoneId = support.TimeZoneId,
+                MaxDurationDays = support.MaxDurationDays,
+                DefaultDurationDays = support.DefaultDurationDays,
+                AllowNonAdminsToGrant = support.AllowNonAdminsToGrant,
+                License = support.License,
+                Environment = support.Environment,
+                AllowAdministrationWhenUnrestricted = support.AllowAdministrationWhenUnrestricted,
+            },
+
+            // The list is a set: a type listed twice is written once, in the order first listed, since a document
+            // may not repeat a name (PolicyDocumentChecker).
+            EnabledAuditEvents = [.. (settings.EnabledAuditEvents ?? []).Distinct()],
+        };
+    }
+
+    private static AccessSettings ToSettings(PolicySettings settings) => new()
+    {
+        PortalAvailabilityMode = settings.PortalAvailabilityMode,
+        SupportAccess = new SupportAccessSettings
+        {
+            TimeZoneId = settings.SupportAccess.TimeZoneId,
+            MaxDurationDays = settings.SupportAccess.MaxDurationDays,
+            DefaultDurationDays = settings.SupportAccess.DefaultDurationDays,
+            AllowNonAdminsToGrant = settings.SupportAccess.AllowNonAdminsToGrant,
+            License = settings.SupportAccess.License,
+            Environment = settings.SupportAccess.Environment,
+            AllowAdministrationWhenUnrestricted = settings.SupportAccess.AllowAdministrationWhenUnrestricted,
+        },
+        EnabledAuditEvents = [.. settings.EnabledAuditEvents],
     };
 
     /// <summary>Fills a builder from a document that <see cref="PolicyDocumentChecker"/> accepted (so every string is
     /// non-empty and no list is null).</summary>
     public static AccessModelBuilder ToBuilder(PolicyDocument document)
     {
-        var builder = new AccessModelBuilder { Settings = new AccessSettings { PortalAvailabilityMode = document.Settings.PortalAvailabilityMode } };
+        var builder = new AccessModelBuilder { Settings = ToSettings(document.Settings) };
         foreach (PolicyUser u in document.Users)
         {
             builder.Users.Add(new UserDefinition(new UserId(u.Id), u.Name, u.Kind)
@@ -167,7 +229,10 @@ internal static class PolicyDocumentMapper
                 new ObjectName(r.Object),
                 new RecordId(r.Id),
                 r.Author is { } author ? new UserId(author) : null,
-                r.Owner is { } owner ? new UserId(owner) : null));
+                r.Owner is { } owner ? new UserId(owner) : null)
+            {
+                CreatedInSupportGrant = r.CreatedInSupportGrant is { } grant ? new SupportGrantId(grant) : null,
+            });
         }
 
         foreach (PolicyRecordRightRow r in document.RecordRightRows)
@@ -196,6 +261,24 @@ internal static class PolicyDocumentMapper
         foreach (PolicySystemOperationRow r in document.SystemOperationRows)
         {
             builder.SystemOperationRows.Add(new SystemOperationRow(new SystemOperationCode(r.Operation), new AdminUnitId(r.Grantee), r.Position, r.CanExecute));
+        }
+
+        foreach (PolicyWorkplace w in document.Workplaces)
+        {
+            builder.Workplaces.Add(new WorkplaceDefinition(w.Name, [.. w.Objects.Select(o => new ObjectName(o))]));
+        }
+
+        foreach (PolicySupportGrant g in document.SupportGrants)
+        {
+            builder.SupportGrants.Add(new SupportAccessGrant(new SupportGrantId(g.Id), g.Reason, g.StartDate, g.CloseDate, new UserId(g.Grantor), new UserId(g.GrantedBy))
+            {
+                DenyDataAccess = g.DenyDataAccess,
+                DenyConfiguration = g.DenyConfiguration,
+                IsActive = g.IsActive,
+                Workplaces = [.. g.Workplaces],
+                Level = g.Level,
+                Environment = g.Environment,
+            });
         }
 
         return builder;

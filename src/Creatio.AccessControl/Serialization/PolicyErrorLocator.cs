@@ -50,7 +50,24 @@ internal static class PolicyErrorLocator
 
         string list = PolicyDocumentText.Child(Root, ListMember(at.List));
         string item = at.List == ModelList.Settings ? list : PolicyDocumentText.Index(list, at.Index);
-        return at.Member is { } member ? [$"{item}.{member}", item, list, Root] : [item, list, Root];
+        if (at.Member is not { } member)
+        {
+            return [item, list, Root];
+        }
+
+        // A member path such as `workplaces[2]` or `supportAccess.timeZoneId` falls back to each enclosing value
+        // (`workplaces`, `supportAccess`) before the row.
+        var paths = new List<string> { $"{item}.{member}" };
+        for (int end = member.Length - 1; end > 0; end--)
+        {
+            if (member[end] is '.' or '[')
+            {
+                paths.Add($"{item}.{member[..end]}");
+            }
+        }
+
+        paths.AddRange(item == list ? [item, Root] : [item, list, Root]);
+        return [.. paths];
     }
 
     private static string ListMember(ModelList list) => list switch

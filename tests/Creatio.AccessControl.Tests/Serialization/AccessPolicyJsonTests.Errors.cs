@@ -481,6 +481,201 @@ public sealed partial class AccessPolicyJsonTests
         Assert.Null(error.Path);
     }
 
+    private const string Grant = "44444444-4444-4444-4444-444444444444";
+
+    /// <summary>A document with one user, one object and one workplace, and the given support grant.</summary>
+    private static string WithGrant(string grant) => $$"""
+        {
+          "formatVersion": 1,
+          "users": [ { "id": "{{Seller}}", "name": "Seller" } ],
+          "objects": [ { "name": "Opportunity" } ],
+          "workplaces": [ { "name": "Sales", "objects": [ "Opportunity" ] } ],
+          "supportGrants": [
+        {{grant}}
+          ]
+        }
+        """;
+
+    [Theory]
+    [InlineData("2025-02-30")]
+    [InlineData("2025-6-30")]
+    [InlineData("2025-06-30T00:00:00Z")]
+    public void Deserialize_BadDate_ReportsInvalidValueAtTheDate(string date)
+    {
+        string json = WithGrant($$"""
+                { "id": "{{Grant}}", "reason": "Outage", "grantor": "{{Seller}}", "grantedBy": "{{Seller}}",
+                  "startDate": "2025-06-01",
+                  "closeDate": "{{date}}" }
+            """);
+
+        AssertError(
+            SingleErrorOf(json),
+            AccessModelErrorCode.InvalidValue,
+            "$.supportGrants[0].closeDate",
+            9,
+            $"$.supportGrants[0].closeDate (line 9): `{date}` is not a date in the form `yyyy-MM-dd`, such as `2025-06-30`.");
+    }
+
+    [Fact]
+    public void Deserialize_DateAsNumber_ReportsInvalidType()
+    {
+        string json = WithGrant($$"""
+                { "id": "{{Grant}}", "reason": "Outage", "grantor": "{{Seller}}", "grantedBy": "{{Seller}}", "startDate": 20250601, "closeDate": "2025-06-02" }
+            """);
+
+        AssertError(SingleErrorOf(json), AccessModelErrorCode.InvalidType, "$.supportGrants[0].startDate", 7, "$.supportGrants[0].startDate (line 7): Expected a date string (`yyyy-MM-dd`), found a number.");
+    }
+
+    [Fact]
+    public void Deserialize_UnknownSupportAccessLevel_ListsTheLevels()
+    {
+        string json = WithGrant($$"""
+                { "id": "{{Grant}}", "reason": "Outage", "startDate": "2025-06-01", "closeDate": "2025-06-02", "grantor": "{{Seller}}", "grantedBy": "{{Seller}}",
+                  "level": "Read" }
+            """);
+
+        AssertError(SingleErrorOf(json), AccessModelErrorCode.InvalidValue, "$.supportGrants[0].level", 8, "$.supportGrants[0].level (line 8): `Read` is not one of `Monitor`, `Manage`, `Admin`.");
+    }
+
+    [Fact]
+    public void Deserialize_GrantClosingBeforeItStarts_PointsAtTheCloseDate()
+    {
+        string json = WithGrant($$"""
+                { "id": "{{Grant}}", "reason": "Outage", "grantor": "{{Seller}}", "grantedBy": "{{Seller}}",
+                  "startDate": "2025-03-05",
+                  "closeDate": "2025-03-01" }
+            """);
+
+        AssertError(
+            SingleErrorOf(json),
+            AccessModelErrorCode.InvalidValue,
+            "$.supportGrants[0].closeDate",
+            9,
+            $"$.supportGrants[0].closeDate (line 9): Support grant `{Grant}` closes on 2025-03-01, before it starts on 2025-03-05.");
+    }
+
+    [Fact]
+    public void Deserialize_GrantNamingAnUnknownWorkplace_PointsAtTheName()
+    {
+        string json = WithGrant($$"""
+                { "id": "{{Grant}}", "reason": "Outage", "startDate": "2025-06-01", "closeDate": "2025-06-02", "grantor": "{{Seller}}", "grantedBy": "{{Seller}}",
+                  "workplaces": [ "Sales",
+                                  "Service" ] }
+            """);
+
+        AssertError(
+            SingleErrorOf(json),
+            AccessModelErrorCode.DanglingReference,
+            "$.supportGrants[0].workplaces[1]",
+            9,
+            $"$.supportGrants[0].workplaces[1] (line 9): Support grant `{Grant}` names workplace `Service`, which is not defined.");
+    }
+
+    [Fact]
+    public void Deserialize_RecordNamingAnUnknownGrant_PointsAtTheGrant()
+    {
+        const string Json = $$"""
+            {
+              "formatVersion": 1,
+              "objects": [ { "name": "Opportunity", "useRecordPermissions": true } ],
+              "records": [
+                { "object": "Opportunity", "id": "{{Sales}}",
+                  "createdInSupportGrant": "{{Grant}}" }
+              ]
+            }
+            """;
+
+        AssertError(
+            SingleErrorOf(Json),
+            AccessModelErrorCode.DanglingReference,
+            "$.records[0].createdInSupportGrant",
+            6,
+            $"$.records[0].createdInSupportGrant (line 6): Record `{Sales}` of `Opportunity` was created in support grant `{Grant}`, which is not defined.");
+    }
+
+    [Fact]
+    public void Deserialize_SupportAccessProblems_ReportsEachAtItsMember()
+    {
+        const string Json = $$"""
+            {
+              "formatVersion": 1,
+              "settings": {
+                "supportAccess": { "timeZoneId": "Mars/Olympus",
+                  "license": "Gold" },
+                "enabledAuditEvents": [ "SupportAccess", "Logins", "SupportAccess" ]
+              },
+              "workplaces": [ { "name": "Sales", "objects": [ "Opportunity" ], "colour": "red" } ],
+              "supportGrants": [ { "id": "{{Grant}}", "reason": "Outage", "startDate": "2025-06-01", "grantor": "{{Seller}}", "grantedBy": "{{Seller}}" } ]
+            }
+            """;
+
+        IReadOnlyList<AccessModelError> errors = ErrorsOf(Json);
+
+        Assert.Equal(
+            [
+                (AccessModelErrorCode.InvalidValue, "$.settings.supportAccess.license", 5L),
+                (AccessModelErrorCode.InvalidValue, "$.settings.enabledAuditEvents[1]", 6L),
+                (AccessModelErrorCode.InvalidValue, "$.settings.enabledAuditEvents[2]", 6L),
+                (AccessModelErrorCode.UnknownMember, "$.workplaces[0].colour", 8L),
+                (AccessModelErrorCode.MissingMember, "$.supportGrants[0]", 9L),
+            ],
+            errors.Select(e => (e.Code, e.Path!, e.Line!.Value)));
+    }
+
+    [Fact]
+    public void Deserialize_ModelProblemsOfSupportAccess_ReportsEachAtItsMember()
+    {
+        const string Json = $$"""
+            {
+              "formatVersion": 1,
+              "settings": {
+                "supportAccess": {
+                  "timeZoneId": "Mars/Olympus"
+                }
+              },
+              "workplaces": [ { "name": "Sales", "objects": [ "Opportunity" ] } ],
+              "supportGrants": [ { "id": "{{Grant}}", "reason": "Outage", "startDate": "2025-06-01", "closeDate": "2025-06-01", "grantor": "{{Seller}}", "grantedBy": "{{Missing}}" } ]
+            }
+            """;
+
+        IReadOnlyList<AccessModelError> errors = ErrorsOf(Json);
+
+        Assert.Equal(
+            [
+                (AccessModelErrorCode.DanglingReference, "$.workplaces[0].objects[0]", 8L),
+                (AccessModelErrorCode.DanglingReference, "$.supportGrants[0].grantor", 9L),
+                (AccessModelErrorCode.DanglingReference, "$.supportGrants[0].grantedBy", 9L),
+                (AccessModelErrorCode.InvalidValue, "$.settings.supportAccess.timeZoneId", 5L),
+            ],
+            errors.Select(e => (e.Code, e.Path!, e.Line!.Value)));
+    }
+
+    [Fact]
+    public void Build_UndefinedAuditEventTypeOrEmptyEnvironment_IsRefusedSoNoDocumentCanLoseThem()
+    {
+        var seller = new UserId(Guid.Parse(Seller));
+        AccessModelBuilder builder = new AccessModelBuilder
+        {
+            Settings = new AccessSettings
+            {
+                EnabledAuditEvents = [AccessAuditEventType.RoleChange, (AccessAuditEventType)99],
+                SupportAccess = new SupportAccessSettings { Environment = " " },
+            },
+        }
+            .Add(new UserDefinition(seller, "Seller"))
+            .Add(new SupportAccessGrant(new SupportGrantId(Guid.Parse(Grant)), "Outage", new DateOnly(2025, 6, 1), new DateOnly(2025, 6, 1), seller, seller) { Environment = "" });
+
+        IReadOnlyList<AccessModelError> errors = Assert.Throws<AccessModelValidationException>(builder.Build).Errors;
+
+        Assert.Equal(
+            [
+                $"Support grant `{Grant}` has no environment.",
+                "The support access settings have no environment.",
+                "The list of enabled audit events has AccessAuditEventType `99`, which is not defined.",
+            ],
+            errors.Select(e => e.Message));
+    }
+
     private static class BuiltInIds
     {
         public const string AllEmployees = "a29a3ba5-4b0d-de11-9a51-005056c00008";

@@ -22,8 +22,29 @@ public sealed partial class AccessPolicyJsonTests
     {
         string json = AccessPolicyJson.Serialize(AccessModel.Empty);
 
-        Assert.StartsWith("{\n  \"formatVersion\": 1,\n  \"settings\": {\n    \"portalAvailabilityMode\": \"Lookup\"\n  },\n  \"users\": [],\n", json, StringComparison.Ordinal);
-        Assert.EndsWith("}\n", json, StringComparison.Ordinal);
+        Assert.StartsWith(
+            """
+            {
+              "formatVersion": 1,
+              "settings": {
+                "portalAvailabilityMode": "Lookup",
+                "supportAccess": {
+                  "timeZoneId": "UTC",
+                  "maxDurationDays": 180,
+                  "defaultDurationDays": 5,
+                  "allowNonAdminsToGrant": false,
+                  "license": "Commercial",
+                  "environment": "production",
+                  "allowAdministrationWhenUnrestricted": false
+                },
+                "enabledAuditEvents": []
+              },
+              "users": [],
+
+            """.ReplaceLineEndings("\n"),
+            json,
+            StringComparison.Ordinal);
+        Assert.EndsWith("\n  \"workplaces\": [],\n  \"supportGrants\": []\n}\n", json, StringComparison.Ordinal);
         Assert.Contains("\"rolesNotInheritedByManagers\": [\n    \"83a43ebc-f36b-1410-298d-001e8c82bcad\"\n  ]", json, StringComparison.Ordinal);
         PolicyModelAssert.Equal(AccessModel.Empty, AccessPolicyJson.Deserialize(json));
     }
@@ -99,7 +120,81 @@ public sealed partial class AccessPolicyJsonTests
         Assert.Empty(definition.Columns);
         Assert.Equal(AccessModel.Empty.Roles.ToArray(), model.Roles.ToArray());
         Assert.Equal(AccessModel.Empty.RolesNotInheritedByManagers.ToArray(), model.RolesNotInheritedByManagers.ToArray());
-        Assert.Equal(AccessSettings.Default, model.Settings);
+        Assert.Equal(AccessSettings.Default with { EnabledAuditEvents = model.Settings.EnabledAuditEvents }, model.Settings);
+        Assert.Empty(model.Settings.EnabledAuditEvents);
+        Assert.Empty(model.Workplaces);
+        Assert.Empty(model.SupportGrants);
+    }
+
+    [Fact]
+    public void Deserialize_SerializedModelUsingEverySupportAccessMember_GivesEqualModelAndSameText()
+    {
+        AccessModel model = PolicyExamples.EveryFeature();
+        SupportAccessGrant changed = model.SupportGrants[0];
+        Assert.NotEqual(SupportAccessSettings.Default, model.Settings.SupportAccess);
+        Assert.NotEmpty(model.Settings.EnabledAuditEvents);
+        Assert.Contains(model.Workplaces, w => w.Objects.Count > 0);
+        Assert.Contains(model.Records, r => r.CreatedInSupportGrant == changed.Id);
+        // Every optional member of this grant differs from the model's default.
+        Assert.Equal((false, false, false, SupportAccessLevel.Monitor, "sandbox"), (changed.DenyDataAccess, changed.DenyConfiguration, changed.IsActive, changed.Level, changed.Environment));
+        Assert.NotEmpty(changed.Workplaces);
+
+        string json = AccessPolicyJson.Serialize(model);
+        AccessModel read = AccessPolicyJson.Deserialize(json);
+
+        PolicyModelAssert.Equal(model, read);
+        Assert.Equal(json, AccessPolicyJson.Serialize(read));
+        Assert.Contains("\"startDate\": \"2025-02-28\",\n      \"closeDate\": \"2025-03-01\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"startDate\": \"0001-01-01\",\n      \"closeDate\": \"9999-12-31\"", json, StringComparison.Ordinal);
+        Assert.Contains($"\"createdInSupportGrant\": \"{changed.Id}\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"enabledAuditEvents\": [\n      \"SupportAccess\",\n      \"UserRoleChange\",\n      \"DeniedOperation\"\n    ]", json, StringComparison.Ordinal);
+        Assert.Contains("\"workplaces\": [\n        \"Sales\",\n        \"Empty\"\n      ]", json, StringComparison.Ordinal);
+        Assert.Contains("\"license\": \"Trial\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"level\": \"Monitor\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deserialize_SupportAccessMembersLeftOut_GivesTheModelDefaults()
+    {
+        const string Json = """
+            {
+              "formatVersion": 1,
+              "settings": { "supportAccess": {} },
+              "users": [ { "id": "22222222-2222-2222-2222-222222222222", "name": "Seller" } ],
+              "objects": [ { "name": "Opportunity", "useRecordPermissions": true } ],
+              "records": [ { "object": "Opportunity", "id": "33333333-3333-3333-3333-333333333333" } ],
+              "workplaces": [ { "name": "Sales", "objects": [] } ],
+              "supportGrants": [
+                { "id": "44444444-4444-4444-4444-444444444444", "reason": "Outage", "startDate": "2025-06-30", "closeDate": "2025-07-04",
+                  "grantor": "22222222-2222-2222-2222-222222222222", "grantedBy": "22222222-2222-2222-2222-222222222222" }
+              ]
+            }
+            """;
+
+        AccessModel model = AccessPolicyJson.Deserialize(Json);
+
+        Assert.Equal(SupportAccessSettings.Default, model.Settings.SupportAccess);
+        Assert.Empty(model.Settings.EnabledAuditEvents);
+        Assert.Null(Assert.Single(model.Records).CreatedInSupportGrant);
+        Assert.Empty(Assert.Single(model.Workplaces).Objects);
+        SupportAccessGrant grant = Assert.Single(model.SupportGrants);
+        var seller = UserId.Parse("22222222-2222-2222-2222-222222222222");
+        var expected = new SupportAccessGrant(new SupportGrantId(Guid.Parse("44444444-4444-4444-4444-444444444444")), "Outage", new DateOnly(2025, 6, 30), new DateOnly(2025, 7, 4), seller, seller);
+        Assert.Equal(expected with { Workplaces = grant.Workplaces }, grant);
+        Assert.Empty(grant.Workplaces);
+    }
+
+    [Fact]
+    public void Serialize_AuditEventListedTwice_WritesItOnceSoTheDocumentReadsBack()
+    {
+        AccessModel model = new AccessModelBuilder
+        {
+            Settings = new AccessSettings { EnabledAuditEvents = [AccessAuditEventType.RoleChange, AccessAuditEventType.UserChange, AccessAuditEventType.RoleChange] },
+        }.Build();
+
+        AccessModel read = AccessPolicyJson.Deserialize(AccessPolicyJson.Serialize(model));
+
+        Assert.Equal([AccessAuditEventType.RoleChange, AccessAuditEventType.UserChange], read.Settings.EnabledAuditEvents);
     }
 
     [Fact]

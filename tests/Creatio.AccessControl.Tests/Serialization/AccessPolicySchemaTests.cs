@@ -45,7 +45,9 @@ public sealed class AccessPolicySchemaTests
 
         CheckObject(PolicyJsonContext.Default.PolicyDocument, s_schema, "$", checkedTypes);
 
-        Assert.Equal(16, checkedTypes.Count);
+        Assert.Equal(19, checkedTypes.Count);
+        Assert.Contains("$.supportGrants[]", checkedTypes);
+        Assert.Contains("$.settings.supportAccess", checkedTypes);
     }
 
     [Fact]
@@ -58,6 +60,20 @@ public sealed class AccessPolicySchemaTests
 
         Assert.Contains("$.systemOperations[].objectAccess[].operations[]", paths);
         Assert.Contains("$.delegations[].endsAt", paths);
+        Assert.Contains("$.supportGrants[].workplaces[]", paths);
+        Assert.Contains("$.workplaces[].objects[]", paths);
+        Assert.Contains("$.records[].createdInSupportGrant", paths);
+        Assert.Contains("$.settings.enabledAuditEvents[]", paths);
+        Assert.Contains("$.settings.supportAccess.allowAdministrationWhenUnrestricted", paths);
+    }
+
+    [Fact]
+    public void Schema_DatesAreYearMonthDayStrings()
+    {
+        JsonObject date = Resolve(s_schema["$defs"]!["supportGrant"]!["properties"]!["closeDate"]!);
+
+        Assert.Equal("date", date["format"]!.GetValue<string>());
+        Assert.Equal("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", date["pattern"]!.GetValue<string>());
     }
 
     private static void CheckObject(JsonTypeInfo info, JsonObject schema, string path, List<string> checkedTypes)

@@ -22,10 +22,26 @@ internal static class PolicyExamples
         UserId gone = Ids.User("Gone");
         RecordId deal = Ids.Record("Deal 1");
         RecordId orphan = Ids.Record("Orphan");
+        var outage = new SupportGrantId(Ids.Guid("grant:Outage"));
+        var audit = new SupportGrantId(Ids.Guid("grant:Audit"));
 
         var builder = new AccessModelBuilder
         {
-            Settings = new AccessSettings { PortalAvailabilityMode = PortalAvailabilityMode.OperationPermissions },
+            Settings = new AccessSettings
+            {
+                PortalAvailabilityMode = PortalAvailabilityMode.OperationPermissions,
+                SupportAccess = new SupportAccessSettings
+                {
+                    TimeZoneId = "Europe/Berlin",
+                    MaxDurationDays = 30,
+                    DefaultDurationDays = 2,
+                    AllowNonAdminsToGrant = true,
+                    License = LicenseType.Trial,
+                    Environment = "sandbox",
+                    AllowAdministrationWhenUnrestricted = true,
+                },
+                EnabledAuditEvents = [AccessAuditEventType.SupportAccess, AccessAuditEventType.UserRoleChange, AccessAuditEventType.DeniedOperation],
+            },
         };
         builder
             .Add(new RoleDefinition(headOffice, "Head office", AdminUnitKind.Organization, BuiltInRoles.AllEmployees))
@@ -62,7 +78,7 @@ internal static class PolicyExamples
             .Add(new ColumnRightRow("Opportunity", "Amount", sales, 1, ColumnRightLevel.Read))
             .Add(new ColumnRightRow("Opportunity", "CreatedBy", BuiltInRoles.AllEmployees, 0, ColumnRightLevel.Deny))
             .Add(new RecordDefinition("Opportunity", deal, seller, boss))
-            .Add(new RecordDefinition("Opportunity", orphan))
+            .Add(new RecordDefinition("Opportunity", orphan) { CreatedInSupportGrant = outage })
             .Add(new RecordRightRow("Opportunity", deal, sales, RecordOperation.Read, RecordRightLevel.Allow))
             .Add(new RecordRightRow("Opportunity", deal, team, RecordOperation.Edit, RecordRightLevel.AllowAndGrant, RecordRightSource.Default))
             .Add(new RecordRightRow("Opportunity", deal, pat, RecordOperation.Delete, RecordRightLevel.Deny))
@@ -75,7 +91,20 @@ internal static class PolicyExamples
             .Add(new SystemOperationDefinition("CanRunImports", IsConfiguration: true))
             .Add(new SystemOperationRow("CanApproveInvoices", managers, 0, CanExecute: true))
             .Add(new SystemOperationRow("CanApproveInvoices", BuiltInRoles.AllEmployees, 1, CanExecute: false))
-            .Add(new SystemOperationRow(SystemOperations.CanExportGrid, seller, 0, CanExecute: true));
+            .Add(new SystemOperationRow(SystemOperations.CanExportGrid, seller, 0, CanExecute: true))
+            .Add(new WorkplaceDefinition("Sales", ["Opportunity", "City"]))
+            .Add(new WorkplaceDefinition("Empty", []))
+            .Add(new SupportAccessGrant(outage, "Outage #42", new DateOnly(2025, 2, 28), new DateOnly(2025, 3, 1), boss, seller)
+            {
+                DenyDataAccess = false,
+                DenyConfiguration = false,
+                IsActive = false,
+                Workplaces = ["Sales", "Empty"],
+                Level = SupportAccessLevel.Monitor,
+                Environment = "sandbox",
+            })
+            .Add(new SupportAccessGrant(audit, "Yearly audit", new DateOnly(2024, 12, 31), new DateOnly(2024, 12, 31), seller, seller))
+            .Add(new SupportAccessGrant(new SupportGrantId(Ids.Guid("grant:Fix")), "Fix", DateOnly.MinValue, DateOnly.MaxValue, seller, boss) { Level = SupportAccessLevel.Manage });
         builder.RolesNotInheritedByManagers.Add(sales);
         return builder.Build();
     }

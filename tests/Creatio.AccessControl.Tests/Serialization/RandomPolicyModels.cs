@@ -12,6 +12,8 @@ public static class RandomPolicyModels
     private static readonly string[] s_alphabet =
         ["a", "b", "Z", "0", " ", "-", "\"", "\\", "/", "<", "&", "'", "é", "Ж", "中", "😀", "\t", "\u0001", "\u2028"];
 
+    private static readonly string[] s_timeZones = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata"];
+
     /// <summary>Gets random valid models.</summary>
     public static Arbitrary<AccessModel> Models() =>
         Gen.Sized(size => Gen.Choose(0, int.MaxValue).Select(seed => Build(seed, Math.Max(1, size))))
@@ -21,10 +23,7 @@ public static class RandomPolicyModels
     public static AccessModel Build(int seed, int size)
     {
         var random = new Random(seed);
-        var builder = new AccessModelBuilder
-        {
-            Settings = new AccessSettings { PortalAvailabilityMode = Pick(random, Enum.GetValues<PortalAvailabilityMode>()) },
-        };
+        var builder = new AccessModelBuilder { Settings = Settings(random) };
 
         var organizational = new List<RoleId> { BuiltInRoles.AllEmployees };
         var portal = new List<RoleId> { BuiltInRoles.AllPortalUsers };
@@ -84,6 +83,13 @@ public static class RandomPolicyModels
             {
                 builder.Add(new RoleMembership(id, Pick(random, external ? portal : allRoles)));
             }
+        }
+
+        // Grant ids come first so that records can name them; the grants themselves need the workplaces, built last.
+        var grantIds = new List<SupportGrantId>();
+        for (int i = users.Count == 0 ? 0 : random.Next(size / 3 + 1); i > 0; i--)
+        {
+            grantIds.Add(new SupportGrantId(NewGuid(random)));
         }
 
         var units = allRoles.Select(r => (AdminUnitId)r).Concat(users.Select(u => (AdminUnitId)u)).ToList();
@@ -146,7 +152,10 @@ public static class RandomPolicyModels
                     definition.Name,
                     new RecordId(NewGuid(random)),
                     users.Count > 0 && random.Next(2) == 0 ? Pick(random, users) : null,
-                    users.Count > 0 && random.Next(2) == 0 ? Pick(random, users) : null);
+                    users.Count > 0 && random.Next(2) == 0 ? Pick(random, users) : null)
+                {
+                    CreatedInSupportGrant = grantIds.Count > 0 && random.Next(3) == 0 ? Pick(random, grantIds) : null,
+                };
                 builder.Add(record);
                 records.Add(record);
             }
@@ -195,7 +204,62 @@ public static class RandomPolicyModels
             }
         }
 
+        var workplaces = new List<string>();
+        for (int i = 0, count = random.Next(size / 3 + 1); i < count; i++)
+        {
+            string name = $"{Name(random)}{i}";
+            builder.Add(new WorkplaceDefinition(name, [.. objects.Where(_ => random.Next(2) == 0).Select(o => o.Name)]));
+            workplaces.Add(name);
+        }
+
+        foreach (SupportGrantId id in grantIds)
+        {
+            (DateOnly start, DateOnly close) = Dates(random);
+            builder.Add(new SupportAccessGrant(id, Name(random), start, close, Pick(random, users), Pick(random, users))
+            {
+                DenyDataAccess = random.Next(2) == 0,
+                DenyConfiguration = random.Next(2) == 0,
+                IsActive = random.Next(2) == 0,
+                Workplaces = [.. workplaces.Where(_ => random.Next(2) == 0)],
+                Level = Pick(random, Enum.GetValues<SupportAccessLevel>()),
+                Environment = Pick(random, ["production", "sandbox", Name(random)]),
+            });
+        }
+
         return builder.Build();
+    }
+
+    private static AccessSettings Settings(Random random) => new()
+    {
+        PortalAvailabilityMode = Pick(random, Enum.GetValues<PortalAvailabilityMode>()),
+        SupportAccess = new SupportAccessSettings
+        {
+            TimeZoneId = Pick(random, s_timeZones),
+            MaxDurationDays = random.Next(-1, 1000),
+            DefaultDurationDays = random.Next(-1, 30),
+            AllowNonAdminsToGrant = random.Next(2) == 0,
+            License = Pick(random, Enum.GetValues<LicenseType>()),
+            Environment = Pick(random, ["production", "sandbox", Name(random)]),
+            AllowAdministrationWhenUnrestricted = random.Next(2) == 0,
+        },
+
+        // A set, in a random order: the order is kept.
+        EnabledAuditEvents = [.. Enum.GetValues<AccessAuditEventType>().Where(_ => random.Next(3) == 0).OrderBy(_ => random.Next())],
+    };
+
+    /// <summary>A valid grant's dates: the close date never before the start, now and then at the ends of the calendar.</summary>
+    private static (DateOnly Start, DateOnly Close) Dates(Random random)
+    {
+        switch (random.Next(10))
+        {
+            case 0:
+                return (DateOnly.MinValue, DateOnly.MinValue.AddDays(random.Next(3)));
+            case 1:
+                return (DateOnly.MaxValue.AddDays(-random.Next(3)), DateOnly.MaxValue);
+            default:
+                DateOnly start = new DateOnly(2000, 1, 1).AddDays(random.Next(365 * 50));
+                return (start, start.AddDays(random.Next(400)));
+        }
     }
 
     private static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
