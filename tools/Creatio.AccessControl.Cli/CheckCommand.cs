@@ -43,7 +43,7 @@ internal static class CheckCommand
             Fail(null, Values.GrantAgreesWithUser(model, g, user));
         }
 
-        AccessSnapshot snapshot = AccessSnapshot.Compile(model);
+        AccessSnapshot snapshot = Snapshots.Compile(model);
         AccessPrincipal principal = Values.Principal(snapshot, user, grant, now);
         var names = new UnitNames(model);
         bool json = line.Has("--json");

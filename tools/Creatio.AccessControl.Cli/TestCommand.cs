@@ -77,7 +77,7 @@ internal static class TestCommand
             return ExitCodes.InvalidInput;
         }
 
-        AccessSnapshot snapshot = AccessSnapshot.Compile(model);
+        AccessSnapshot snapshot = Snapshots.Compile(model);
         var names = new UnitNames(model);
         var results = new List<(TestCase Case, AccessDecision Actual, bool Passed)>();
         foreach ((TestCase test, UserId? user, SupportGrantId? grant, AccessRequest request) in resolved)

@@ -155,7 +155,7 @@ internal sealed class TestFile
         string? record = Optional(members, path, "record");
         string? column = Optional(members, path, "column");
         string? operation = Required(members, path, "operation");
-        if (user is null && grant is null && members.ContainsKey("description"))
+        if (user is null && grant is null)
         {
             _errors.Add($"{path}: Missing required member `user` (or `supportGrant` for a support session).");
         }
@@ -224,7 +224,7 @@ internal sealed class TestFile
         // Expectations name stages and reasons exactly as the engine does.
         if (Values.Name(text, what, out T value) is { } error || !string.Equals(value.ToString(), text, StringComparison.Ordinal))
         {
-            _errors.Add($"{path}.{name}: `{text}` is not a {what}; expected one of {CommandLine.List(System.Enum.GetNames<T>())}.");
+            _errors.Add($"{path}.{name}: `{text}` is not {Values.Article(what)} {what}; expected one of {CommandLine.List(System.Enum.GetNames<T>())}.");
             ok = false;
             return null;
         }

@@ -68,8 +68,11 @@ internal static class Values
         }
 
         value = default;
-        return $"`{text}` is not a {what}; expected one of {CommandLine.List(Enum.GetNames<T>())}.";
+        return $"`{text}` is not {Article(what)} {what}; expected one of {CommandLine.List(Enum.GetNames<T>())}.";
     }
+
+    /// <summary>Returns "an" before a vowel, else "a".</summary>
+    public static string Article(string noun) => "aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";
 
     /// <summary>Checks that the grant exists and, when a user is named too, that it is the grant's grantor.</summary>
     public static string? GrantAgreesWithUser(AccessModel model, SupportGrantId grant, UserId? user)
