@@ -1,0 +1,3 @@
+using Creatio.AccessControl.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error, TimeProvider.System);
