@@ -8,8 +8,34 @@ public readonly partial struct AccessPrincipal
     /// <param name="request">The request.</param>
     /// <returns>The explanation; its <see cref="AccessExplanation.Decision"/> is what <see cref="Check(in AccessRequest)"/> returns.</returns>
     /// <remarks>This method allocates; the check methods never do.</remarks>
-    public AccessExplanation Explain(in AccessRequest request) =>
-        new(User, request, _snapshot?.Version ?? 0, Check(request), Explainer.Explain(_snapshot, _subject, User, request));
+    public AccessExplanation Explain(in AccessRequest request)
+    {
+        AccessDecision decision = Check(request);
+        if (_supportDenial != AccessReason.None)
+        {
+            return new(User, request, _snapshot?.Version ?? 0, decision, [SupportStep(decision, "the grant allows nothing")]);
+        }
+
+        IReadOnlyList<AccessExplanationStep> steps = Explainer.Explain(_snapshot, _subject, User, request);
+        if (_grant > 0)
+        {
+            string detail = decision.Stage == AccessStage.SupportAccess
+                ? "the support overlay denies what the grantor may do"
+                : decision.IsAllowed ? "the support overlay keeps the grantor's decision" : "the grantor's steps decided";
+            steps = [.. steps, SupportStep(decision, detail)];
+        }
+
+        return new(User, request, _snapshot?.Version ?? 0, decision, steps);
+    }
+
+    private static AccessExplanationStep SupportStep(AccessDecision decision, string detail) =>
+        new(
+            AccessStage.SupportAccess,
+            decision.Stage == AccessStage.SupportAccess ? AccessStepResult.Denied
+            : decision.IsAllowed ? AccessStepResult.Allowed : AccessStepResult.NotApplicable,
+            decision.Stage == AccessStage.SupportAccess ? decision.Reason : AccessReason.None,
+            detail,
+            []);
 
     /// <summary>Writes the records the user may perform an operation on, in their order, to <paramref name="destination"/>.</summary>
     /// <param name="objectName">The object.</param>

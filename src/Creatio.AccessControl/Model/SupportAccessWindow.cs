@@ -19,7 +19,8 @@ public readonly record struct SupportAccessWindow(DateTimeOffset StartsAt, DateT
         ArgumentNullException.ThrowIfNull(grant);
         ArgumentNullException.ThrowIfNull(settings);
         TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZoneId);
-        return new SupportAccessWindow(StartOfDay(grant.StartDate, zone), StartOfDay(grant.CloseDate.AddDays(1), zone));
+        DateTimeOffset endsAt = grant.CloseDate == DateOnly.MaxValue ? DateTimeOffset.MaxValue : StartOfDay(grant.CloseDate.AddDays(1), zone);
+        return new SupportAccessWindow(StartOfDay(grant.StartDate, zone), endsAt);
     }
 
     /// <summary>Whether an instant is inside the window.</summary>
@@ -62,6 +63,11 @@ public readonly record struct SupportAccessWindow(DateTimeOffset StartsAt, DateT
 
         // An ambiguous midnight (clocks set back over it) starts at its first occurrence, the larger offset.
         TimeSpan offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
-        return new DateTimeOffset(local, offset);
+
+        // At the ends of the calendar the instant may fall outside what DateTimeOffset holds: clamp to its range.
+        long utcTicks = local.Ticks - offset.Ticks;
+        return utcTicks < 0 ? DateTimeOffset.MinValue
+            : utcTicks > DateTimeOffset.MaxValue.UtcTicks ? DateTimeOffset.MaxValue
+            : new DateTimeOffset(local, offset);
     }
 }
