@@ -23,7 +23,7 @@ internal sealed class CompiledRecords
         Guid[]? createdInSupportGrant)
     {
         CreatedInSupportGrant = createdInSupportGrant;
-        Index = index;
+        Index = new RecordIndex(index);
         Author = author;
         Owner = owner;
         RightStart = rightStart;
@@ -32,9 +32,26 @@ internal sealed class CompiledRecords
         RightGrant = rightGrant;
         ImplicitStart = implicitStart;
         ImplicitUnit = implicitUnit;
+        Slots = new RecordSlot[author.Length];
+        for (int i = 0; i < Slots.Length; i++)
+        {
+            Slots[i] = new RecordSlot(author[i], owner[i], rightStart[i], rightStart[i + 1], implicitStart[i], implicitStart[i + 1]);
+        }
+
+        Rights = new RightEntry[rightUnit.Length];
+        for (int i = 0; i < Rights.Length; i++)
+        {
+            Rights[i] = new RightEntry(rightUnit[i], rightAllow[i], rightGrant[i]);
+        }
     }
 
-    public Dictionary<Guid, int> Index { get; }
+    /// <summary>Gets each record's slot: what the record step reads, in one place.</summary>
+    public RecordSlot[] Slots { get; }
+
+    /// <summary>Gets the merged rights packed for the record step.</summary>
+    public RightEntry[] Rights { get; }
+
+    public RecordIndex Index { get; }
 
     /// <summary>Gets each record's author as a user ordinal, or -1.</summary>
     public int[] Author { get; }
@@ -61,5 +78,5 @@ internal sealed class CompiledRecords
     public Guid[]? CreatedInSupportGrant { get; }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Find(RecordId record) => Index.TryGetValue(record.Value, out int index) ? index : -1;
+    public int Find(RecordId record) => Index.Find(record.Value);
 }

@@ -6,17 +6,25 @@ namespace Creatio.AccessControl.Compilation;
 /// rows), with the deciding row of every subject precomputed so that a check is one array read.</summary>
 internal sealed class FirstMatchRows
 {
+    // The deciding row + 1 of every subject (0: no row matches), in the narrowest array the row count allows, so that
+    // the table a check reads is as small as it can be.
+    private readonly byte[]? _decided8;
     private readonly ushort[]? _decided16;
     private readonly int[]? _decided32;
 
-    private FirstMatchRows(int[] unit, int[] position, byte[] value, ushort[]? decided16, int[]? decided32)
+    private FirstMatchRows(int[] unit, int[] position, byte[] value, RowEntry[] entries, byte[]? decided8, ushort[]? decided16, int[]? decided32)
     {
         Unit = unit;
         Position = position;
         Value = value;
+        Entries = entries;
+        _decided8 = decided8;
         _decided16 = decided16;
         _decided32 = decided32;
     }
+
+    /// <summary>Gets each row packed for the check path: what a decision needs in one cache line.</summary>
+    public RowEntry[] Entries { get; }
 
     /// <summary>Gets the grantee unit index of each row, rows sorted by position.</summary>
     public int[] Unit { get; }
@@ -33,8 +41,9 @@ internal sealed class FirstMatchRows
     /// <param name="rows">The rows: unit index, position (-1 sorts last), value.</param>
     /// <param name="inverse">The subjects of each unit.</param>
     /// <param name="subjectCount">The number of subjects.</param>
+    /// <param name="ids">The id of each unit index, for the packed entries.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static FirstMatchRows Create(List<(int Unit, int Position, byte Value)> rows, SubjectsByUnit inverse, int subjectCount)
+    public static FirstMatchRows Create(List<(int Unit, int Position, byte Value)> rows, SubjectsByUnit inverse, int subjectCount, AdminUnitId[] ids)
     {
         // By position, rows the engine adds (-1) last; equal positions keep their order.
         int count = rows.Count;
@@ -57,7 +66,30 @@ internal sealed class FirstMatchRows
             value[i] = row.Value;
         }
 
+        var entries = new RowEntry[count];
+        for (int i = 0; i < count; i++)
+        {
+            entries[i] = new RowEntry(ids[unit[i]].Value, position[i], value[i]);
+        }
+
         // Row i + 1 stored, 0 = no row matches. Walk rows top-down; a subject keeps the first row that reaches it.
+        if (count < byte.MaxValue)
+        {
+            var decided = new byte[subjectCount];
+            for (int row = 0; row < count; row++)
+            {
+                foreach (int subject in inverse.SubjectsOf(unit[row]))
+                {
+                    if (decided[subject] == 0)
+                    {
+                        decided[subject] = (byte)(row + 1);
+                    }
+                }
+            }
+
+            return new FirstMatchRows(unit, position, value, entries, decided, null, null);
+        }
+
         if (count < ushort.MaxValue)
         {
             var decided = new ushort[subjectCount];
@@ -72,7 +104,7 @@ internal sealed class FirstMatchRows
                 }
             }
 
-            return new FirstMatchRows(unit, position, value, decided, null);
+            return new FirstMatchRows(unit, position, value, entries, null, decided, null);
         }
 
         var wide = new int[subjectCount];
@@ -87,10 +119,11 @@ internal sealed class FirstMatchRows
             }
         }
 
-        return new FirstMatchRows(unit, position, value, null, wide);
+        return new FirstMatchRows(unit, position, value, entries, null, null, wide);
     }
 
     /// <summary>Returns the row that decides for a subject, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int DecidingRow(int subject) => (_decided16 is { } narrow ? narrow[subject] : _decided32![subject]) - 1;
+    public int DecidingRow(int subject) =>
+        (_decided8 is { } narrowest ? narrowest[subject] : _decided16 is { } narrow ? narrow[subject] : _decided32![subject]) - 1;
 }

@@ -90,7 +90,7 @@ internal sealed class TableCompiler
             rows[index[builtIn.Code.Value]].Add((administrators, -1, 1));
         }
 
-        FirstMatchRows[] compiled = [.. rows.Select(r => FirstMatchRows.Create(r, _inverse, _roles.SubjectCount))];
+        FirstMatchRows[] compiled = [.. rows.Select(r => FirstMatchRows.Create(r, _inverse, _roles.SubjectCount, _units.Ids))];
         int[] super =
         [
             index[SystemOperations.CanSelectEverything.Value],
@@ -130,7 +130,8 @@ internal sealed class TableCompiler
                 ? FirstMatchRows.Create(
                     [.. objectRows[name].Select(r => (Unit(r.Grantee), r.Position, (byte)r.Operations))],
                     _inverse,
-                    _roles.SubjectCount)
+                    _roles.SubjectCount,
+                    _units.Ids)
                 : null;
 
             var columnIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -147,7 +148,7 @@ internal sealed class TableCompiler
                 columns.Add(new CompiledColumn(
                     column,
                     Array.IndexOf(s_systemColumns, column.Value) >= 0,
-                    rowsOfColumn.Count == 0 ? null : FirstMatchRows.Create(rowsOfColumn, _inverse, _roles.SubjectCount)));
+                    rowsOfColumn.Count == 0 ? null : FirstMatchRows.Create(rowsOfColumn, _inverse, _roles.SubjectCount, _units.Ids)));
             }
 
             objects[i] = new CompiledObject(

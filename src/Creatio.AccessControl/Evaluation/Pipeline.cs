@@ -58,10 +58,10 @@ internal static class Pipeline
         int code = operations.SuperOperations[(int)operation];
         FirstMatchRows rows = operations.Rows[code];
         int row = rows.DecidingRow(subject);
-        if (row >= 0 && rows.Value[row] != 0)
+        if (row >= 0 && rows.Entries[row].Value != 0)
         {
             decision = new AccessDecision(
-                AccessOutcome.Allow, AccessStage.SuperOperation, AccessReason.SuperOperation, snapshot.Units.Ids[rows.Unit[row]], rows.Position[row]);
+                AccessOutcome.Allow, AccessStage.SuperOperation, AccessReason.SuperOperation, new AdminUnitId(rows.Entries[row].Grantee), rows.Entries[row].Position);
             return true;
         }
 
@@ -92,13 +92,14 @@ internal static class Pipeline
             }
             else
             {
-                bool allowed = (rows.Value[row] & bit) != 0;
+                ref readonly RowEntry entry = ref rows.Entries[row];
+                bool allowed = (entry.Value & bit) != 0;
                 decision = new AccessDecision(
                     allowed ? AccessOutcome.Allow : AccessOutcome.Deny,
                     AccessStage.Object,
                     allowed ? AccessReason.ObjectRowAllows : AccessReason.ObjectRowDenies,
-                    snapshot.Units.Ids[rows.Unit[row]],
-                    rows.Position[row]);
+                    new AdminUnitId(entry.Grantee),
+                    entry.Position);
                 if (allowed)
                 {
                     return decision;
@@ -136,28 +137,29 @@ internal static class Pipeline
         AccessReason denyReason = grant ? AccessReason.NoGrantRight : AccessReason.NoRecordRight;
         AdminUnitId[] ids = snapshot.Units.Ids;
         int roleCount = snapshot.Units.RoleCount;
-        if (records.Author[record] == user)
+        ref readonly RecordSlot slot = ref records.Slots[record];
+        if (slot.Author == user)
         {
             return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, grant ? allowReason : AccessReason.RecordAuthor, ids[roleCount + user], -1);
         }
 
-        if (records.Owner[record] == user)
+        if (slot.Owner == user)
         {
             return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, grant ? allowReason : AccessReason.RecordOwner, ids[roleCount + user], -1);
         }
 
-        byte[] masks = grant ? records.RightGrant : records.RightAllow;
-        int[] units = records.RightUnit;
-        for (int i = records.RightStart[record], end = records.RightStart[record + 1]; i < end; i++)
+        RightEntry[] rights = records.Rights;
+        for (int i = slot.RightStart; i < slot.RightEnd; i++)
         {
-            if ((masks[i] & operationBit) != 0 && roles.Contains(subject, units[i]))
+            ref readonly RightEntry right = ref rights[i];
+            if (((grant ? right.Grant : right.Allow) & operationBit) != 0 && roles.Contains(subject, right.Unit))
             {
-                return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, allowReason, ids[units[i]], -1);
+                return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, allowReason, ids[right.Unit], -1);
             }
         }
 
         int[] implicitUnits = records.ImplicitUnit;
-        for (int i = records.ImplicitStart[record], end = records.ImplicitStart[record + 1]; i < end; i++)
+        for (int i = slot.ImplicitStart; i < slot.ImplicitEnd; i++)
         {
             if (roles.Contains(subject, implicitUnits[i]))
             {
@@ -183,8 +185,8 @@ internal static class Pipeline
             return AccessDecision.Deny(AccessStage.Column, AccessReason.NoMatchingColumnRow);
         }
 
-        AdminUnitId grantee = snapshot.Units.Ids[rows.Unit[row]];
-        var level = (ColumnRightLevel)rows.Value[row];
+        ref readonly RowEntry entry = ref rows.Entries[row];
+        var level = (ColumnRightLevel)entry.Value;
         (AccessOutcome outcome, AccessReason reason) = level switch
         {
             ColumnRightLevel.ReadEdit => (AccessOutcome.Allow, AccessReason.ColumnRowAllows),
@@ -192,7 +194,7 @@ internal static class Pipeline
             ColumnRightLevel.Read => (AccessOutcome.Deny, AccessReason.ColumnReadOnly),
             _ => (AccessOutcome.Deny, AccessReason.ColumnRowDenies),
         };
-        return new AccessDecision(outcome, AccessStage.Column, reason, grantee, rows.Position[row]);
+        return new AccessDecision(outcome, AccessStage.Column, reason, new AdminUnitId(entry.Grantee), entry.Position);
     }
 
     public static AccessDecision SystemOperation(AccessSnapshot snapshot, int subject, int operation)
@@ -204,12 +206,13 @@ internal static class Pipeline
             return AccessDecision.Deny(AccessStage.SystemOperation, AccessReason.NoMatchingSystemOperationRow);
         }
 
-        bool allowed = rows.Value[row] != 0;
-        int position = rows.Position[row];
+        ref readonly RowEntry entry = ref rows.Entries[row];
+        bool allowed = entry.Value != 0;
+        int position = entry.Position;
         AccessReason reason = position < 0
             ? AccessReason.SystemAdministratorsByDefault
             : allowed ? AccessReason.SystemOperationRowAllows : AccessReason.SystemOperationRowDenies;
         return new AccessDecision(
-            allowed ? AccessOutcome.Allow : AccessOutcome.Deny, AccessStage.SystemOperation, reason, snapshot.Units.Ids[rows.Unit[row]], position);
+            allowed ? AccessOutcome.Allow : AccessOutcome.Deny, AccessStage.SystemOperation, reason, new AdminUnitId(entry.Grantee), position);
     }
 }
