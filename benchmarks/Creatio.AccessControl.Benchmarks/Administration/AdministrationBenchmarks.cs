@@ -1,0 +1,79 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using Creatio.AccessControl.Benchmarks.Workload;
+using Creatio.AccessControl.Serialization;
+
+namespace Creatio.AccessControl.Benchmarks;
+
+/// <summary>What a change costs until checks see it, on the full reference workload: a membership, an object's rows,
+/// a record share; and importing and exporting the whole model as a JSON policy document.</summary>
+/// <remarks>Each invocation applies one change and its inverse alternately, so the model does not drift.</remarks>
+[MemoryDiagnoser]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3, invocationCount: 2)]
+public class AdministrationBenchmarks : IDisposable
+{
+    private AccessAdministration _administration = null!;
+    private AccessEvaluator _evaluator = null!;
+    private RoleMembership _membership = null!;
+    private ObjectName _object;
+    private IReadOnlyList<ObjectOperationRow> _rows = [];
+    private RecordRightRow _share = null!;
+    private string _json = string.Empty;
+    private bool _flip;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        LoadedWorkload loaded = LoadedWorkload.Load("full");
+        _evaluator = new AccessEvaluator(loaded.Snapshot);
+        _administration = new AccessAdministration(_evaluator);
+        AccessModel model = loaded.Snapshot.Model;
+        RoleMembership existing = model.Memberships[0];
+        _membership = new RoleMembership(existing.User, loaded.Model.RoleIds[1364]);
+        _object = loaded.Model.OperationObjects[1];
+        _rows = [.. model.ObjectOperationRows.Where(r => r.Object == _object)];
+        _share = new RecordRightRow(loaded.Model.RecordObjects[0], loaded.Model.RecordId(0, 0), loaded.Model.RoleIds[7], RecordOperation.Edit, RecordRightLevel.Allow);
+        _json = AccessPolicyJson.Serialize(model);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _administration.Dispose();
+
+    /// <summary>Adding or removing one user's membership in a role.</summary>
+    [Benchmark(Baseline = true)]
+    public long MembershipChange() => Apply(_flip ? new RemoveMembership(_membership) : new AddMembership(_membership));
+
+    /// <summary>Replacing one object's operation rows (with the same rows reversed in position, then back).</summary>
+    [Benchmark]
+    public long ObjectRowsChange() => Apply(new SetObjectOperationRows(
+        _object,
+        _flip ? _rows : [.. _rows.Select((r, i) => r with { Position = _rows.Count - 1 - i })]));
+
+    /// <summary>Sharing or unsharing one record.</summary>
+    [Benchmark]
+    public long RecordShare() => Apply(_flip
+        ? new UnshareRecord(_share.Object, _share.Record, _share.Grantee, _share.Operation)
+        : new ShareRecord(_share));
+
+    /// <summary>Exporting the whole model as a JSON policy document.</summary>
+    [Benchmark]
+    public int ExportJson() => AccessPolicyJson.Serialize(_evaluator.Snapshot.Model).Length;
+
+    /// <summary>Importing (parsing and validating) the whole model from a JSON policy document.</summary>
+    [Benchmark]
+    public int ImportJson() => AccessPolicyJson.Deserialize(_json, new AccessPolicyJsonOptions { MaxDocumentBytes = int.MaxValue - 1 }).Users.Length;
+
+    private long Apply(AccessChange change)
+    {
+        _flip = !_flip;
+        AccessChangeResult result = _administration.ApplyAsync(AccessActor.System, change).AsTask().GetAwaiter().GetResult();
+        return result.IsApplied ? result.Version : throw new InvalidOperationException(result.Message);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _administration?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
