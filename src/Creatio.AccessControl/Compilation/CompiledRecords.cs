@@ -3,9 +3,9 @@ using System.Runtime.CompilerServices;
 namespace Creatio.AccessControl.Compilation;
 
 /// <summary>The records of one object and their rights, in compressed rows.</summary>
-/// <remarks>Rows of one record are stored together: <c>RightStart[r] .. RightStart[r + 1]</c>. Rows of one
+/// <remarks>Each record has a <see cref="RecordSlot"/> naming where its rights are in <see cref="Rights"/>. Rows of one
 /// (record, grantee) are merged into one entry with a bit per operation. Implicit grantees (the manager units of the
-/// organizational roles the author and owner directly belong to) are stored apart, in <c>ImplicitStart</c>.</remarks>
+/// organizational roles the author and owner directly belong to) are stored apart, in <see cref="ImplicitUnit"/>.</remarks>
 internal sealed class CompiledRecords
 {
     public static CompiledRecords Empty { get; } = new([], [], [], [0], [], [], [], [0], [], null);
@@ -24,13 +24,6 @@ internal sealed class CompiledRecords
     {
         CreatedInSupportGrant = createdInSupportGrant;
         Index = new RecordIndex(index);
-        Author = author;
-        Owner = owner;
-        RightStart = rightStart;
-        RightUnit = rightUnit;
-        RightAllow = rightAllow;
-        RightGrant = rightGrant;
-        ImplicitStart = implicitStart;
         ImplicitUnit = implicitUnit;
         Slots = new RecordSlot[author.Length];
         for (int i = 0; i < Slots.Length; i++)
@@ -53,23 +46,12 @@ internal sealed class CompiledRecords
 
     public RecordIndex Index { get; }
 
-    /// <summary>Gets each record's author as a user ordinal, or -1.</summary>
-    public int[] Author { get; }
 
-    /// <summary>Gets each record's owner as a user ordinal, or -1.</summary>
-    public int[] Owner { get; }
 
-    public int[] RightStart { get; }
 
-    public int[] RightUnit { get; }
 
-    /// <summary>Gets, per merged row, the operations (bit <c>1 &lt;&lt; RecordOperation</c>) allowed at level Allow or above.</summary>
-    public byte[] RightAllow { get; }
 
-    /// <summary>Gets, per merged row, the operations held at level AllowAndGrant.</summary>
-    public byte[] RightGrant { get; }
 
-    public int[] ImplicitStart { get; }
 
     public int[] ImplicitUnit { get; }
 

@@ -7,7 +7,6 @@ namespace Creatio.AccessControl.Compilation;
 /// <summary>Compiles the per-step lookup tables of a snapshot from a model and its effective role sets.</summary>
 internal sealed class TableCompiler
 {
-    private static readonly string[] s_systemColumns = ["Id", "CreatedOn", "CreatedBy", "ModifiedOn", "ModifiedBy"];
 
     private readonly AccessModel _model;
     private readonly UnitTable _units;
@@ -136,7 +135,7 @@ internal sealed class TableCompiler
 
             var columnIndex = new Dictionary<string, int>(StringComparer.Ordinal);
             var columns = new List<CompiledColumn>();
-            foreach (ColumnName column in s_systemColumns.Select(c => new ColumnName(c)).Concat(definition.Columns))
+            foreach (ColumnName column in SystemColumns.Names.Select(c => new ColumnName(c)).Concat(definition.Columns))
             {
                 if (columnIndex.ContainsKey(column.Value))
                 {
@@ -147,7 +146,7 @@ internal sealed class TableCompiler
                 List<(int, int, byte)> rowsOfColumn = [.. columnRows[(name, column.Value)].Select(r => (Unit(r.Grantee), r.Position, (byte)r.Level))];
                 columns.Add(new CompiledColumn(
                     column,
-                    Array.IndexOf(s_systemColumns, column.Value) >= 0,
+                    SystemColumns.Contains(column.Value),
                     rowsOfColumn.Count == 0 ? null : FirstMatchRows.Create(rowsOfColumn, _inverse, _roles.SubjectCount, _units.Ids)));
             }
 

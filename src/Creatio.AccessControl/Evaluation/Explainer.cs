@@ -278,7 +278,8 @@ internal sealed class Explainer
         }
 
         int roleCount = _snapshot.Units.RoleCount;
-        foreach ((int user, string what) in new[] { (records.Author[record], "author"), (records.Owner[record], "owner") })
+        RecordSlot slot = records.Slots[record];
+        foreach ((int user, string what) in new[] { (slot.Author, "author"), (slot.Owner, "owner") })
         {
             if (user >= 0)
             {
@@ -289,16 +290,16 @@ internal sealed class Explainer
             }
         }
 
-        for (int i = records.RightStart[record]; i < records.RightStart[record + 1]; i++)
+        for (int i = slot.RightStart; i < slot.RightEnd; i++)
         {
-            int unit = records.RightUnit[i];
-            string value = $"Allow {Operations(records.RightAllow[i])}; AllowAndGrant {Operations(records.RightGrant[i])}";
-            bool member = _snapshot.Roles.Contains(_subject, unit);
-            list.Add(new AccessExplanationRow(_snapshot.Units.Ids[unit], Name(unit), null, value, member, false));
-            allows.Add(member && ((grant ? records.RightGrant[i] : records.RightAllow[i]) & operationBit) != 0);
+            RightEntry right = records.Rights[i];
+            string value = $"Allow {Operations(right.Allow)}; AllowAndGrant {Operations(right.Grant)}";
+            bool member = _snapshot.Roles.Contains(_subject, right.Unit);
+            list.Add(new AccessExplanationRow(_snapshot.Units.Ids[right.Unit], Name(right.Unit), null, value, member, false));
+            allows.Add(member && ((grant ? right.Grant : right.Allow) & operationBit) != 0);
         }
 
-        for (int i = records.ImplicitStart[record]; i < records.ImplicitStart[record + 1]; i++)
+        for (int i = slot.ImplicitStart; i < slot.ImplicitEnd; i++)
         {
             int unit = records.ImplicitUnit[i];
             bool member = _snapshot.Roles.Contains(_subject, unit);

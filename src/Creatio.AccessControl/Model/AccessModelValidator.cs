@@ -5,9 +5,6 @@ namespace Creatio.AccessControl;
 /// <summary>Finds every problem of a model at once (DESIGN.md §11).</summary>
 internal sealed class AccessModelValidator
 {
-    private static readonly HashSet<string> s_systemColumns =
-        new(StringComparer.Ordinal) { "Id", "CreatedOn", "CreatedBy", "ModifiedOn", "ModifiedBy" };
-
     private readonly AccessModelBuilder _model;
     private readonly List<AccessModelError> _errors = [];
     private readonly Dictionary<AdminUnitId, UserDefinition> _users = [];
@@ -32,7 +29,6 @@ internal sealed class AccessModelValidator
 
     private AccessModelValidator(AccessModelBuilder model) => _model = model;
 
-    internal static bool IsSystemColumn(string column) => s_systemColumns.Contains(column);
 
     public static IReadOnlyList<AccessModelError> Validate(AccessModelBuilder model)
     {
@@ -538,7 +534,7 @@ internal sealed class AccessModelValidator
             if (CheckObject(row.Object, what))
             {
                 AtMemberProperty(nameof(ColumnRightRow.Column));
-                if (row.Column.Value is null || (!columns.Contains((row.Object, row.Column)) && !IsSystemColumn(row.Column.Value)))
+                if (row.Column.Value is null || (!columns.Contains((row.Object, row.Column)) && !SystemColumns.Contains(row.Column.Value)))
                 {
                     Add(AccessModelErrorCode.DanglingReference, $"{what} names column {Q(row.Column)}, which object {Q(row.Object)} does not have.", row.Object.ToString(), row.Column.ToString());
                 }
