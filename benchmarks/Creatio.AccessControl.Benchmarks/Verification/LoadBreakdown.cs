@@ -26,7 +26,7 @@ internal static class LoadBreakdown
         Step("UnitTable (sort + frozen index)", () => (units = new UnitTable(model)).UnitCount);
         EffectiveRoleTable? roles = null;
         Step("EffectiveRoleCompiler.Compile", () => (roles = EffectiveRoleCompiler.Compile(model, units!)).SubjectCount);
-        (_, FrozenDictionary<string, int> objectIndex, CompiledObject[] objects) = TableCompiler.Compile(model, roles!);
+        (_, FrozenDictionary<string, int> objectIndex, CompiledObject[] objects, _) = TableCompiler.Compile(model, roles!);
         HashSet<string> recordObjects = new(model.Records.Select(r => r.Object.Value), StringComparer.Ordinal);
         Step("TableCompiler.Compile (objects, records)", () => TableCompiler.Compile(model, roles!).Objects.Length);
         Step("  of which records (WithRecords, all)", () => TableCompiler.WithRecords(model, roles!, objectIndex, objects, recordObjects).Length);

@@ -23,6 +23,10 @@ public abstract record AccessChange
     /// <summary>Edits the model; throws <see cref="AccessChangeRefusedException"/> when the change does not apply.</summary>
     internal abstract void Apply(ModelEditor editor);
 
+    /// <summary>Applies the change to <see cref="IncrementalEditor.Snapshot"/> without a full validation and compile, when it
+    /// can prove the result valid locally; otherwise returns <see langword="false"/> having changed nothing.</summary>
+    internal virtual bool TryApplyIncrementally(IncrementalEditor editor) => false;
+
     /// <summary>Gets a value indicating whether the change only edits data (records), which a support session may do.</summary>
     internal virtual bool IsDataChange => false;
 

@@ -36,4 +36,10 @@ internal sealed class CompiledObject
     public CompiledColumn[] Columns { get; }
 
     public CompiledRecords Records { get; }
+
+    /// <summary>Returns this object with other operation rows.</summary>
+    public CompiledObject WithRows(FirstMatchRows? rows) => new(Definition, rows, GrantedBySystemOperations, ColumnIndex, Columns, Records);
+
+    /// <summary>Returns this object with other record tables.</summary>
+    public CompiledObject WithRecords(CompiledRecords records) => new(Definition, Rows, GrantedBySystemOperations, ColumnIndex, Columns, records);
 }

@@ -38,6 +38,15 @@ internal sealed class CompiledRecords
         }
     }
 
+    private CompiledRecords(CompiledRecords other, RecordSlot[] slots, RightEntry[] rights)
+    {
+        CreatedInSupportGrant = other.CreatedInSupportGrant;
+        Index = other.Index;
+        ImplicitUnit = other.ImplicitUnit;
+        Slots = slots;
+        Rights = rights;
+    }
+
     /// <summary>Gets each record's slot: what the record step reads, in one place.</summary>
     public RecordSlot[] Slots { get; }
 
@@ -45,13 +54,6 @@ internal sealed class CompiledRecords
     public RightEntry[] Rights { get; }
 
     public RecordIndex Index { get; }
-
-
-
-
-
-
-
 
     public int[] ImplicitUnit { get; }
 
@@ -61,4 +63,51 @@ internal sealed class CompiledRecords
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Find(RecordId record) => Index.Find(record.Value);
+
+    /// <summary>Returns these records with one grantee's right to one operation on one record replaced, as compiling the
+    /// model after the share (or unshare) would merge it: the entry keeps its place by unit index and is dropped when it
+    /// allows nothing.</summary>
+    /// <param name="record">The record's index.</param>
+    /// <param name="unit">The grantee's unit index.</param>
+    /// <param name="operationBit">The operation's bit.</param>
+    /// <param name="level">The new level, or <see langword="null"/> when the grantee's rows for the operation are removed.</param>
+    public CompiledRecords WithRight(int record, int unit, int operationBit, RecordRightLevel? level)
+    {
+        RecordSlot slot = Slots[record];
+        int at = slot.RightStart;
+        while (at < slot.RightEnd && Rights[at].Unit < unit)
+        {
+            at++;
+        }
+
+        bool exists = at < slot.RightEnd && Rights[at].Unit == unit;
+        int allow = exists ? Rights[at].Allow : 0;
+        int grant = exists ? Rights[at].Grant : 0;
+        allow = level >= RecordRightLevel.Allow ? allow | operationBit : allow & ~operationBit;
+        grant = level == RecordRightLevel.AllowAndGrant ? grant | operationBit : grant & ~operationBit;
+        bool keep = allow != 0;
+        int delta = (keep ? 1 : 0) - (exists ? 1 : 0);
+
+        var rights = new RightEntry[Rights.Length + delta];
+        Array.Copy(Rights, rights, at);
+        int tail = at + (exists ? 1 : 0);
+        if (keep)
+        {
+            rights[at] = new RightEntry(unit, (byte)allow, (byte)grant);
+        }
+
+        Array.Copy(Rights, tail, rights, tail + delta, Rights.Length - tail);
+        RecordSlot[] slots = Slots;
+        if (delta != 0)
+        {
+            slots = (RecordSlot[])Slots.Clone();
+            slots[record] = slot with { RightEnd = slot.RightEnd + delta };
+            for (int r = record + 1; r < slots.Length; r++)
+            {
+                slots[r] = slots[r] with { RightStart = slots[r].RightStart + delta, RightEnd = slots[r].RightEnd + delta };
+            }
+        }
+
+        return new CompiledRecords(this, slots, rights);
+    }
 }

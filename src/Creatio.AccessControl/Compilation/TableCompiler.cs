@@ -50,14 +50,14 @@ internal sealed class TableCompiler
         return result;
     }
 
-    public static (CompiledSystemOperations Operations, FrozenDictionary<string, int> ObjectIndex, CompiledObject[] Objects) Compile(
+    public static (CompiledSystemOperations Operations, FrozenDictionary<string, int> ObjectIndex, CompiledObject[] Objects, SubjectsByUnit Inverse) Compile(
         AccessModel model,
         EffectiveRoleTable roles)
     {
         var compiler = new TableCompiler(model, roles);
         CompiledSystemOperations operations = compiler.CompileSystemOperations();
         (FrozenDictionary<string, int> index, CompiledObject[] objects) = compiler.CompileObjects(operations);
-        return (operations, index, objects);
+        return (operations, index, objects, compiler._inverse);
     }
 
     private int Unit(AdminUnitId id) => _units.IndexOf[id];
@@ -125,13 +125,7 @@ internal sealed class TableCompiler
         {
             ObjectDefinition definition = definitions[i];
             string name = definition.Name.Value;
-            FirstMatchRows? rows = definition.UseOperationPermissions
-                ? FirstMatchRows.Create(
-                    [.. objectRows[name].Select(r => (Unit(r.Grantee), r.Position, (byte)r.Operations))],
-                    _inverse,
-                    _roles.SubjectCount,
-                    _units.Ids)
-                : null;
+            FirstMatchRows? rows = ObjectRows(definition, objectRows[name], _roles, _inverse);
 
             var columnIndex = new Dictionary<string, int>(StringComparer.Ordinal);
             var columns = new List<CompiledColumn>();
@@ -160,6 +154,22 @@ internal sealed class TableCompiler
         }
 
         return (index.ToFrozenDictionary(StringComparer.Ordinal), objects);
+    }
+
+    /// <summary>Compiles the operation rows of one object; <see langword="null"/> when it does not use operation permissions.</summary>
+    public static FirstMatchRows? ObjectRows(ObjectDefinition definition, IEnumerable<ObjectOperationRow> rows, EffectiveRoleTable roles, SubjectsByUnit inverse)
+    {
+        if (!definition.UseOperationPermissions)
+        {
+            return null;
+        }
+
+        UnitTable units = roles.Units;
+        return FirstMatchRows.Create(
+            [.. rows.Select(r => (units.IndexOf[r.Grantee], r.Position, (byte)r.Operations))],
+            inverse,
+            roles.SubjectCount,
+            units.Ids);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

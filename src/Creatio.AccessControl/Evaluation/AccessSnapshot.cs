@@ -19,7 +19,7 @@ public sealed partial class AccessSnapshot
         Version = version;
         Units = new UnitTable(model);
         Roles = EffectiveRoleCompiler.Compile(model, Units);
-        (Operations, ObjectIndex, Objects) = TableCompiler.Compile(model, Roles);
+        (Operations, ObjectIndex, Objects, Inverse) = TableCompiler.Compile(model, Roles);
         States = ComputeStates();
         SupportGrants = CompiledSupportGrants.Compile(model, ObjectIndex);
     }
@@ -34,9 +34,10 @@ public sealed partial class AccessSnapshot
         ObjectIndex = previous.ObjectIndex;
         Objects = previous.Objects;
         States = previous.States;
+        Inverse = previous.Inverse;
         if ((scope & ChangeScope.Permissions) != 0)
         {
-            (Operations, ObjectIndex, Objects) = TableCompiler.Compile(model, Roles);
+            (Operations, ObjectIndex, Objects, Inverse) = TableCompiler.Compile(model, Roles);
             States = ComputeStates();
         }
         else if ((scope & ChangeScope.Records) != 0)
@@ -45,6 +46,22 @@ public sealed partial class AccessSnapshot
         }
 
         SupportGrants = CompiledSupportGrants.Compile(model, ObjectIndex);
+    }
+
+    /// <summary>A snapshot equal to <paramref name="previous"/> but for the model, the version and (when given) the
+    /// objects' tables: what a record share or an object's rows change makes, in time proportional to that object.</summary>
+    private AccessSnapshot(AccessSnapshot previous, AccessModel model, long version, CompiledObject[]? objects = null)
+    {
+        Model = model;
+        Version = version;
+        Units = previous.Units;
+        Roles = previous.Roles;
+        Operations = previous.Operations;
+        ObjectIndex = previous.ObjectIndex;
+        Objects = objects ?? previous.Objects;
+        States = previous.States;
+        Inverse = previous.Inverse;
+        SupportGrants = previous.SupportGrants;
     }
 
     /// <summary>Gets a snapshot of the empty model: it knows no user, so it denies everything.</summary>
@@ -67,6 +84,9 @@ public sealed partial class AccessSnapshot
     internal CompiledObject[] Objects { get; }
 
     internal CompiledSupportGrants SupportGrants { get; }
+
+    /// <summary>Gets, for each admin unit, the subjects whose <c>E(u)</c> contains it.</summary>
+    internal SubjectsByUnit Inverse { get; }
 
     /// <summary>Gets each subject's packed state: active, external, and the super operations it holds.</summary>
     internal SubjectState[] States { get; }
@@ -153,4 +173,15 @@ public sealed partial class AccessSnapshot
     }
 
     internal bool TryGetUnit(AdminUnitId unit, out int index) => Units.IndexOf.TryGetValue(unit, out index);
+
+    /// <summary>Returns this snapshot with another model and one object's tables replaced, at the same version.</summary>
+    internal AccessSnapshot WithObject(AccessModel model, int objectIndex, CompiledObject compiled)
+    {
+        var objects = (CompiledObject[])Objects.Clone();
+        objects[objectIndex] = compiled;
+        return new AccessSnapshot(this, model, Version, objects);
+    }
+
+    /// <summary>Returns this snapshot at another version.</summary>
+    internal AccessSnapshot WithVersion(long version) => new(this, Model, version);
 }

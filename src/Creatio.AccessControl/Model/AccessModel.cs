@@ -11,6 +11,12 @@ namespace Creatio.AccessControl;
 /// </remarks>
 public sealed class AccessModel
 {
+    // Record right rows are the one list too long to copy on every share: a model derived by a share holds them as a
+    // RecordRightList and materializes the array on first read.
+    private readonly object _materializing = new();
+    private ImmutableArray<RecordRightRow> _recordRightRows;
+    private RecordRightList? _recordRights;
+
     internal AccessModel(AccessModelBuilder builder)
     {
         Users = [.. builder.Users];
@@ -23,13 +29,49 @@ public sealed class AccessModel
         ObjectOperationRows = [.. builder.ObjectOperationRows];
         ColumnRightRows = [.. builder.ColumnRightRows];
         Records = [.. builder.Records];
-        RecordRightRows = [.. builder.RecordRightRows];
+        _recordRightRows = [.. builder.RecordRightRows];
         DefaultRecordRightRules = [.. builder.DefaultRecordRightRules];
         SystemOperations = [.. builder.SystemOperations];
         SystemOperationRows = [.. builder.SystemOperationRows];
         Workplaces = [.. builder.Workplaces];
         SupportGrants = [.. builder.SupportGrants];
         Settings = builder.Settings;
+    }
+
+    /// <summary>A model equal to <paramref name="model"/> except for the lists given; the caller has checked that it is
+    /// valid (the incremental path of the administration API).</summary>
+    private AccessModel(
+        AccessModel model,
+        ImmutableArray<RoleMembership>? memberships,
+        ImmutableArray<ObjectOperationRow>? objectOperationRows,
+        RecordRightList? recordRights)
+    {
+        Users = model.Users;
+        Roles = model.Roles;
+        Memberships = memberships ?? model.Memberships;
+        FunctionalLinks = model.FunctionalLinks;
+        Delegations = model.Delegations;
+        RolesNotInheritedByManagers = model.RolesNotInheritedByManagers;
+        Objects = model.Objects;
+        ObjectOperationRows = objectOperationRows ?? model.ObjectOperationRows;
+        ColumnRightRows = model.ColumnRightRows;
+        Records = model.Records;
+        if (recordRights is null)
+        {
+            _recordRightRows = model._recordRightRows;
+            _recordRights = model._recordRights;
+        }
+        else
+        {
+            _recordRights = recordRights;
+        }
+
+        DefaultRecordRightRules = model.DefaultRecordRightRules;
+        SystemOperations = model.SystemOperations;
+        SystemOperationRows = model.SystemOperationRows;
+        Workplaces = model.Workplaces;
+        SupportGrants = model.SupportGrants;
+        Settings = model.Settings;
     }
 
     /// <summary>Gets an empty model: only the built-in roles and operations, no users.</summary>
@@ -66,7 +108,41 @@ public sealed class AccessModel
     public ImmutableArray<RecordDefinition> Records { get; }
 
     /// <summary>Gets the record right rows.</summary>
-    public ImmutableArray<RecordRightRow> RecordRightRows { get; }
+    public ImmutableArray<RecordRightRow> RecordRightRows
+    {
+        get
+        {
+            if (_recordRightRows.IsDefault)
+            {
+                lock (_materializing)
+                {
+                    if (_recordRightRows.IsDefault)
+                    {
+                        _recordRightRows = _recordRights!.Materialize();
+                    }
+                }
+            }
+
+            return _recordRightRows;
+        }
+    }
+
+    /// <summary>Gets the record right rows as a list that shares and unshares can be applied to cheaply.</summary>
+    internal RecordRightList RecordRights
+    {
+        get
+        {
+            if (_recordRights is null)
+            {
+                lock (_materializing)
+                {
+                    _recordRights ??= RecordRightList.Over(_recordRightRows);
+                }
+            }
+
+            return _recordRights;
+        }
+    }
 
     /// <summary>Gets the default record permission rules.</summary>
     public ImmutableArray<DefaultRecordRightRule> DefaultRecordRightRules { get; }
@@ -89,4 +165,13 @@ public sealed class AccessModel
     /// <summary>Returns a builder holding a copy of this model, to derive a changed model from it.</summary>
     /// <returns>A new builder.</returns>
     public AccessModelBuilder ToBuilder() => new(this);
+
+    /// <summary>Returns this model with other memberships; the caller has checked that they are valid.</summary>
+    internal AccessModel WithMemberships(ImmutableArray<RoleMembership> memberships) => new(this, memberships, null, null);
+
+    /// <summary>Returns this model with other object operation rows; the caller has checked that they are valid.</summary>
+    internal AccessModel WithObjectOperationRows(ImmutableArray<ObjectOperationRow> rows) => new(this, null, rows, null);
+
+    /// <summary>Returns this model with other record rights; the caller has checked that they are valid.</summary>
+    internal AccessModel WithRecordRights(RecordRightList rights) => new(this, null, null, rights);
 }

@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using Creatio.AccessControl.Compilation;
+
 namespace Creatio.AccessControl;
 
 /// <summary>Replaces every operation row of an object.</summary>
@@ -27,5 +30,40 @@ public sealed record SetObjectOperationRows(ObjectName Object, IReadOnlyList<Obj
             RequireSame(row.Object, Object);
             editor.Builder.ObjectOperationRows.Add(row);
         }
+    }
+
+    internal override bool TryApplyIncrementally(IncrementalEditor editor)
+    {
+        if (!editor.TryGetObject(Object, out int objectIndex, out CompiledObject compiled))
+        {
+            return false;
+        }
+
+        // What the validator checks of object operation rows, for this object's rows alone (the others are unchanged).
+        var positions = new HashSet<int>();
+        foreach (ObjectOperationRow row in Rows)
+        {
+            if (row is null || row.Object != Object || row.Position < 0 || !positions.Add(row.Position) ||
+                (row.Operations & ~ObjectOperations.All) != 0 || !editor.Snapshot.TryGetUnit(row.Grantee, out _))
+            {
+                return false;
+            }
+        }
+
+        AccessModel before = editor.Snapshot.Model;
+        ImmutableArray<ObjectOperationRow>.Builder rows = ImmutableArray.CreateBuilder<ObjectOperationRow>(before.ObjectOperationRows.Length + Rows.Count);
+        foreach (ObjectOperationRow row in before.ObjectOperationRows)
+        {
+            if (row.Object != Object)
+            {
+                rows.Add(row);
+            }
+        }
+
+        rows.AddRange(Rows);
+        AccessSnapshot snapshot = editor.Snapshot;
+        FirstMatchRows? compiledRows = TableCompiler.ObjectRows(compiled.Definition, Rows, snapshot.Roles, snapshot.Inverse);
+        editor.Snapshot = snapshot.WithObject(before.WithObjectOperationRows(rows.ToImmutable()), objectIndex, compiled.WithRows(compiledRows));
+        return true;
     }
 }

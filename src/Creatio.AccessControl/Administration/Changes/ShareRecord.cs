@@ -1,3 +1,5 @@
+using Creatio.AccessControl.Compilation;
+
 namespace Creatio.AccessControl;
 
 /// <summary>Shares an operation on a record: adds the right, or replaces the level of the grantee's right for that operation.</summary>
@@ -22,5 +24,26 @@ public sealed record ShareRecord(RecordRightRow Right) : AccessChange
         ModelEditor.RemoveAll(editor.Builder.RecordRightRows, r => SameRight(r, Right.Object, Right.Record, Right.Grantee, Right.Operation));
         editor.Builder.RecordRightRows.Add(Right);
         editor.TouchedRecordObjects.Add(Right.Object.Value);
+    }
+
+    internal override bool TryApplyIncrementally(IncrementalEditor editor)
+    {
+        if (!Enum.IsDefined(Right.Operation) || !Enum.IsDefined(Right.Level) || !Enum.IsDefined(Right.Source) ||
+            !editor.TryGetObject(Right.Object, out int objectIndex, out CompiledObject compiled) ||
+            !editor.Snapshot.TryGetUnit(Right.Grantee, out int unit))
+        {
+            return false;
+        }
+
+        int record = compiled.Records.Find(Right.Record);
+        if (record < 0)
+        {
+            return false;
+        }
+
+        AccessModel model = editor.Snapshot.Model.WithRecordRights(editor.RecordRights().Share(Right));
+        CompiledRecords records = compiled.Records.WithRight(record, unit, 1 << (int)Right.Operation, Right.Level);
+        editor.Snapshot = editor.Snapshot.WithObject(model, objectIndex, compiled.WithRecords(records));
+        return true;
     }
 }

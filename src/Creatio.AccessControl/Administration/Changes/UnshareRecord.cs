@@ -1,3 +1,5 @@
+using Creatio.AccessControl.Compilation;
+
 namespace Creatio.AccessControl;
 
 /// <summary>Removes a grantee's right for an operation on a record.</summary>
@@ -19,5 +21,32 @@ public sealed record UnshareRecord(ObjectName Object, RecordId Record, AdminUnit
     {
         editor.Remove(editor.Builder.RecordRightRows, r => SameRight(r, Object, Record, Grantee, Operation), $"Right of `{Grantee}` to {Operation} record `{Record}` of `{Object}`");
         editor.TouchedRecordObjects.Add(Object.Value);
+    }
+
+    internal override bool TryApplyIncrementally(IncrementalEditor editor)
+    {
+        if (!editor.TryGetObject(Object, out int objectIndex, out CompiledObject compiled) || !editor.Snapshot.TryGetUnit(Grantee, out int unit))
+        {
+            return false;
+        }
+
+        int record = compiled.Records.Find(Record);
+        var key = new RecordRightKey(Object, Record, Grantee, Operation);
+        var removed = new List<RecordRightRow>();
+        editor.Snapshot.Model.RecordRights.RowsOf(key, removed);
+        if (record < 0 || removed.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (RecordRightRow row in removed)
+        {
+            editor.Before.Add(row.ToString());
+        }
+
+        AccessModel model = editor.Snapshot.Model.WithRecordRights(editor.RecordRights().Unshare(key));
+        CompiledRecords records = compiled.Records.WithRight(record, unit, 1 << (int)Operation, null);
+        editor.Snapshot = editor.Snapshot.WithObject(model, objectIndex, compiled.WithRecords(records));
+        return true;
     }
 }
