@@ -1,218 +1,186 @@
 namespace Creatio.AccessControl.Compilation;
 
-/// <summary>Computes <c>E(u)</c> for every user by the rules of DESIGN.md §2.</summary>
-internal sealed class EffectiveRoleCompiler
+/// <summary>Computes <c>E(u)</c> by the rules of DESIGN.md §2, for every user of a graph or for some of them, remembering
+/// what it has computed (each manager unit's managed roles and users, each user's own roles) for the rest of the run.</summary>
+internal sealed class EffectiveRoleCompiler(RoleGraph graph)
 {
-    private readonly AccessModel _model;
-    private readonly UnitTable _units;
-    private readonly int _words;
-    private readonly int _userWords;
+    private readonly Dictionary<int, (ulong[] Roles, ulong[] Users)> _managed = [];
+    private readonly Dictionary<int, ulong[]> _employee = [];
+    private readonly Dictionary<int, (ulong[] Roles, ulong[]? Users)> _base = [];
 
-    // closure[r]: r, its ancestors, the functional roles linked to any of them and their ancestors (rules 3 and 4).
-    private readonly ulong[] _closure;
+    public RoleGraph Graph => graph;
 
-    // Direct memberships per user ordinal (rule 2), All employees included for employees.
-    private readonly List<int>[] _direct;
-
-    // Direct members (user ordinals) per role.
-    private readonly List<int>[] _members;
-
-    private EffectiveRoleCompiler(AccessModel model, UnitTable units)
-    {
-        _model = model;
-        _units = units;
-        _words = Bits.WordsFor(units.RoleCount);
-        _userWords = Bits.WordsFor(units.UserCount);
-        _closure = new ulong[units.RoleCount * _words];
-        _direct = new List<int>[units.UserCount];
-        _members = new List<int>[units.RoleCount];
-    }
-
+    /// <summary>Compiles the effective role sets of every user.</summary>
     public static EffectiveRoleTable Compile(AccessModel model, UnitTable units)
     {
-        var compiler = new EffectiveRoleCompiler(model, units);
-        return compiler.Run();
-    }
-
-    private Span<ulong> Closure(int role) => _closure.AsSpan(role * _words, _words);
-
-    private EffectiveRoleTable Run()
-    {
-        ComputeClosures();
-        CollectMemberships();
-
-        int userCount = _units.UserCount;
-        var baseRoles = new ulong[userCount * _words];
-        var baseUsers = new ulong[]?[userCount];
-        ComputeOwnAndManaged(baseRoles, baseUsers);
-        return ApplyDelegations(baseRoles, baseUsers);
-    }
-
-    private void ComputeClosures()
-    {
-        int roleCount = _units.RoleCount;
-        int[] parent = _units.Parent;
-
-        // Depth of each role, to visit parents before children.
-        var depth = new int[roleCount];
-        Array.Fill(depth, -1);
-        var chain = new List<int>();
-        for (int r = 0; r < roleCount; r++)
+        RoleGraph graph = RoleGraph.Create(model, units);
+        var compiler = new EffectiveRoleCompiler(graph);
+        int userCount = units.UserCount;
+        int words = graph.Words;
+        var roleBits = new List<ulong>(userCount * words);
+        var userBits = new List<ulong[]?>(userCount);
+        var subjectUser = new List<int>(userCount);
+        var subjectEndsAt = new List<long>(userCount);
+        var firstSubject = new int[userCount + 1];
+        foreach (int u in Enumerable.Range(0, userCount))
         {
-            chain.Clear();
-            int current = r;
-            while (current >= 0 && depth[current] < 0)
+            firstSubject[u] = subjectUser.Count;
+            foreach ((long endsAt, ulong[] roles, ulong[]? users) in compiler.Subjects(u))
             {
-                chain.Add(current);
-                current = parent[current];
-            }
-
-            int d = current >= 0 ? depth[current] : -1;
-            for (int i = chain.Count - 1; i >= 0; i--)
-            {
-                depth[chain[i]] = ++d;
+                roleBits.AddRange(roles);
+                userBits.Add(users);
+                subjectUser.Add(u);
+                subjectEndsAt.Add(endsAt);
             }
         }
 
-        var linked = new List<int>?[roleCount];
-        foreach (FunctionalRoleLink link in _model.FunctionalLinks)
+        firstSubject[userCount] = subjectUser.Count;
+        return new EffectiveRoleTable(graph, [.. roleBits], [.. userBits], [.. subjectUser], [.. subjectEndsAt], firstSubject);
+    }
+
+    /// <summary>Computes a user's subjects: one per interval between the distinct ends of the delegations that reach the
+    /// user, <c>[.., e1), [e1, e2), …, [ek, ∞)</c>, each with its role bits and other users (rule 6 on top of rules 1–5).</summary>
+    public List<(long EndsAt, ulong[] Roles, ulong[]? Users)> Subjects(int u)
+    {
+        var applying = new List<(int Grantor, long EndsAt)>();
+        foreach ((int grantor, int recipient, long endsAt) in graph.Delegations)
         {
-            int organizational = _units.IndexOf[link.OrganizationalRole];
-            (linked[organizational] ??= []).Add(_units.IndexOf[link.FunctionalRole]);
+            if (BaseContains(u, recipient))
+            {
+                applying.Add((grantor, endsAt));
+            }
         }
 
-        // Functional roles first (their closure is their ancestors only), then the rest, each by depth.
-        int[] order = [.. Enumerable.Range(0, roleCount)
-            .OrderBy(r => _units.Roles[r].Kind == AdminUnitKind.FunctionalRole ? 0 : 1)
-            .ThenBy(r => depth[r])];
-        foreach (int r in order)
+        (ulong[] baseRoles, ulong[]? baseUsers) = Base(u);
+        UnitTable units = graph.Units;
+        long[] ends = [.. applying.Where(a => a.EndsAt != long.MaxValue).Select(a => a.EndsAt).Distinct().Order(), long.MaxValue];
+        var subjects = new List<(long, ulong[], ulong[]?)>(ends.Length);
+        foreach (long intervalEnd in ends)
         {
-            Span<ulong> closure = Closure(r);
-            Bits.Set(closure, r);
-            if (parent[r] >= 0)
+            var roles = (ulong[])baseRoles.Clone();
+            ulong[]? users = baseUsers is null ? null : (ulong[])baseUsers.Clone();
+            foreach ((int grantor, long endsAt) in applying)
             {
-                Bits.Or(closure, Closure(parent[r]));
-            }
-
-            if (linked[r] is { } functionalRoles)
-            {
-                foreach (int f in functionalRoles)
+                if (endsAt < intervalEnd)
                 {
-                    Bits.Or(closure, Closure(f));
+                    continue;
+                }
+
+                if (units.IsRole(grantor))
+                {
+                    Bits.Or(roles, graph.Closure(grantor));
+                    continue;
+                }
+
+                int g = units.UserOfUnit(grantor);
+                (ulong[] grantorRoles, ulong[]? grantorUsers) = Base(g);
+                Bits.Or(roles, grantorRoles);
+                if (g != u)
+                {
+                    Bits.Set(users ??= new ulong[graph.UserWords], g);
+                }
+
+                if (grantorUsers is not null)
+                {
+                    Bits.Or(users ??= new ulong[graph.UserWords], grantorUsers);
                 }
             }
+
+            subjects.Add((intervalEnd, roles, WithoutSelf(users, u)));
         }
+
+        return subjects;
     }
 
-    private void CollectMemberships()
+    /// <summary>A user's roles and other users before delegations (rules 1–5).</summary>
+    public (ulong[] Roles, ulong[]? Users) Base(int u)
     {
-        for (int r = 0; r < _members.Length; r++)
+        if (_base.TryGetValue(u, out (ulong[], ulong[]?) known))
         {
-            _members[r] = [];
+            return known;
         }
 
-        int allEmployees = _units.IndexOf[BuiltInRoles.AllEmployees];
-        for (int u = 0; u < _direct.Length; u++)
+        var roles = new ulong[graph.Words];
+        ulong[]? users = null;
+        foreach (int role in graph.Direct[u])
         {
-            _direct[u] = _units.Users[u].IsExternal ? [] : [allEmployees];
+            Bits.Or(roles, graph.Closure(role));
         }
 
-        foreach (RoleMembership membership in _model.Memberships)
+        // Rule 5: what a manager unit the user belongs to manages.
+        foreach (int role in graph.Direct[u])
         {
-            int user = _units.UserOfUnit(_units.IndexOf[membership.User]);
-            int role = _units.IndexOf[membership.Role];
-            if (!_direct[user].Contains(role))
+            if (graph.IsManager(role))
             {
-                _direct[user].Add(role);
+                (ulong[] managedRoles, ulong[] managedUsers) = Managed(role);
+                Bits.Or(roles, managedRoles);
+                Bits.Or(users ??= new ulong[graph.UserWords], managedUsers);
             }
         }
 
-        for (int u = 0; u < _direct.Length; u++)
-        {
-            foreach (int role in _direct[u])
-            {
-                _members[role].Add(u);
-            }
-        }
+        (ulong[], ulong[]?) result = (roles, WithoutSelf(users, u));
+        _base.Add(u, result);
+        return result;
     }
 
-    private bool IsManager(int role) => _units.Roles[role].Kind == AdminUnitKind.Manager;
-
-    private void ComputeOwnAndManaged(ulong[] baseRoles, ulong[]?[] baseUsers)
+    private static ulong[]? WithoutSelf(ulong[]? users, int u)
     {
-        int userCount = _units.UserCount;
-        var notInherited = new HashSet<int>();
-        foreach (RoleId role in _model.RolesNotInheritedByManagers)
+        if (users is null)
         {
-            notInherited.Add(_units.IndexOf[role]);
+            return null;
         }
 
-        // What each user obtains as an employee (rules 2–4 without manager units and roles not inherited by managers).
-        var employeeRoles = new ulong[userCount * _words];
-        for (int u = 0; u < userCount; u++)
-        {
-            Span<ulong> own = baseRoles.AsSpan(u * _words, _words);
-            Span<ulong> employee = employeeRoles.AsSpan(u * _words, _words);
-            foreach (int role in _direct[u])
-            {
-                Bits.Or(own, Closure(role));
-                if (!IsManager(role) && !notInherited.Contains(role))
-                {
-                    Bits.Or(employee, Closure(role));
-                }
-            }
-        }
-
-        var children = new List<int>[_units.RoleCount];
-        for (int r = 0; r < children.Length; r++)
-        {
-            children[r] = [];
-        }
-
-        for (int r = 0; r < children.Length; r++)
-        {
-            if (_units.Parent[r] >= 0)
-            {
-                children[_units.Parent[r]].Add(r);
-            }
-        }
-
-        // Rule 5, once per manager unit that has members.
-        for (int m = 0; m < _units.RoleCount; m++)
-        {
-            if (!IsManager(m) || _members[m].Count == 0)
-            {
-                continue;
-            }
-
-            (ulong[] roles, ulong[] users) = Managed(m, children, employeeRoles);
-            foreach (int manager in _members[m])
-            {
-                Bits.Or(baseRoles.AsSpan(manager * _words, _words), roles);
-                Bits.Or(baseUsers[manager] ??= new ulong[_userWords], users);
-            }
-        }
-
-        for (int u = 0; u < userCount; u++)
-        {
-            if (baseUsers[u] is { } users)
-            {
-                users[u >> 6] &= ~(1UL << u);
-                if (!Bits.Any(users))
-                {
-                    baseUsers[u] = null;
-                }
-            }
-        }
+        users[u >> 6] &= ~(1UL << u);
+        return Bits.Any(users) ? users : null;
     }
 
-    private (ulong[] Roles, ulong[] Users) Managed(int managerUnit, List<int>[] children, ulong[] employeeRoles)
+    private bool BaseContains(int user, int unit)
     {
-        int organizational = _units.Parent[managerUnit];
-        var roles = new ulong[_words];
-        var users = new ulong[_userWords];
-        var coManagers = new HashSet<int>(_members[managerUnit]);
+        UnitTable units = graph.Units;
+        (ulong[] roles, ulong[]? users) = Base(user);
+        if (units.IsRole(unit))
+        {
+            return Bits.Get(roles, unit);
+        }
 
+        int other = units.UserOfUnit(unit);
+        return other == user || (users is not null && Bits.Get(users, other));
+    }
+
+    /// <summary>What a user obtains as an employee: rules 2–4 without manager units and roles not inherited by managers.</summary>
+    private ulong[] EmployeeRoles(int v)
+    {
+        if (_employee.TryGetValue(v, out ulong[]? known))
+        {
+            return known;
+        }
+
+        var roles = new ulong[graph.Words];
+        foreach (int role in graph.Direct[v])
+        {
+            if (!graph.IsManager(role) && !graph.NotInherited[role])
+            {
+                Bits.Or(roles, graph.Closure(role));
+            }
+        }
+
+        _employee.Add(v, roles);
+        return roles;
+    }
+
+    /// <summary>The roles and users a manager unit's members obtain: every unit below its organizational role and every
+    /// member of one (co-managers excepted), with what those members obtain as employees.</summary>
+    private (ulong[] Roles, ulong[] Users) Managed(int managerUnit)
+    {
+        if (_managed.TryGetValue(managerUnit, out (ulong[], ulong[]) known))
+        {
+            return known;
+        }
+
+        int organizational = graph.Units.Parent[managerUnit];
+        var roles = new ulong[graph.Words];
+        var users = new ulong[graph.UserWords];
+        var coManagers = new HashSet<int>(graph.Members[managerUnit]);
         var stack = new Stack<int>();
         stack.Push(organizational);
         while (stack.Count > 0)
@@ -220,10 +188,10 @@ internal sealed class EffectiveRoleCompiler
             int unit = stack.Pop();
             if (unit != organizational)
             {
-                Bits.Or(roles, Closure(unit));
+                Bits.Or(roles, graph.Closure(unit));
             }
 
-            foreach (int v in _members[unit])
+            foreach (int v in graph.Members[unit])
             {
                 if (!coManagers.Contains(v))
                 {
@@ -231,7 +199,7 @@ internal sealed class EffectiveRoleCompiler
                 }
             }
 
-            foreach (int child in children[unit])
+            foreach (int child in graph.Children[unit])
             {
                 stack.Push(child);
             }
@@ -239,106 +207,11 @@ internal sealed class EffectiveRoleCompiler
 
         for (int v = Bits.Next(users, 0); v >= 0; v = Bits.Next(users, v + 1))
         {
-            Bits.Or(roles, employeeRoles.AsSpan(v * _words, _words));
+            Bits.Or(roles, EmployeeRoles(v));
         }
 
-        return (roles, users);
-    }
-
-    private bool BaseContains(ulong[] baseRoles, ulong[]?[] baseUsers, int user, int unit)
-    {
-        if (_units.IsRole(unit))
-        {
-            return Bits.Get(baseRoles.AsSpan(user * _words, _words), unit);
-        }
-
-        int other = _units.UserOfUnit(unit);
-        return other == user || (baseUsers[user] is { } users && Bits.Get(users, other));
-    }
-
-    private EffectiveRoleTable ApplyDelegations(ulong[] baseRoles, ulong[]?[] baseUsers)
-    {
-        int userCount = _units.UserCount;
-        var delegations = _model.Delegations
-            .Select(d => (Grantor: _units.IndexOf[d.Grantor], Recipient: _units.IndexOf[d.Recipient], EndsAt: d.EndsAt?.UtcTicks ?? long.MaxValue))
-            .ToArray();
-
-        var roleBits = new List<ulong>(userCount * _words);
-        var userBits = new List<ulong[]?>(userCount);
-        var subjectUser = new List<int>(userCount);
-        var subjectEndsAt = new List<long>(userCount);
-        var firstSubject = new int[userCount + 1];
-        var applying = new List<(int Grantor, long EndsAt)>();
-
-        for (int u = 0; u < userCount; u++)
-        {
-            firstSubject[u] = subjectUser.Count;
-            applying.Clear();
-            foreach ((int grantor, int recipient, long endsAt) in delegations)
-            {
-                if (BaseContains(baseRoles, baseUsers, u, recipient))
-                {
-                    applying.Add((grantor, endsAt));
-                }
-            }
-
-            // One subject per interval between the distinct end instants: [.., e1), [e1, e2), …, [ek, ∞).
-            long[] ends = [.. applying.Where(a => a.EndsAt != long.MaxValue).Select(a => a.EndsAt).Distinct().Order(), long.MaxValue];
-            foreach (long intervalEnd in ends)
-            {
-                var roles = new ulong[_words];
-                baseRoles.AsSpan(u * _words, _words).CopyTo(roles);
-                ulong[]? users = baseUsers[u] is { } own ? (ulong[])own.Clone() : null;
-                foreach ((int grantor, long endsAt) in applying)
-                {
-                    if (endsAt < intervalEnd)
-                    {
-                        continue;
-                    }
-
-                    if (_units.IsRole(grantor))
-                    {
-                        Bits.Or(roles, Closure(grantor));
-                        continue;
-                    }
-
-                    int g = _units.UserOfUnit(grantor);
-                    Bits.Or(roles, baseRoles.AsSpan(g * _words, _words));
-                    if (g != u)
-                    {
-                        Bits.Set(users ??= new ulong[_userWords], g);
-                    }
-
-                    if (baseUsers[g] is { } grantorUsers)
-                    {
-                        Bits.Or(users ??= new ulong[_userWords], grantorUsers);
-                    }
-                }
-
-                if (users is not null)
-                {
-                    users[u >> 6] &= ~(1UL << u);
-                    if (!Bits.Any(users))
-                    {
-                        users = null;
-                    }
-                }
-
-                roleBits.AddRange(roles);
-                userBits.Add(users);
-                subjectUser.Add(u);
-                subjectEndsAt.Add(intervalEnd);
-            }
-        }
-
-        firstSubject[userCount] = subjectUser.Count;
-        return new EffectiveRoleTable(
-            _units,
-            _words,
-            [.. roleBits],
-            [.. userBits],
-            [.. subjectUser],
-            [.. subjectEndsAt],
-            firstSubject);
+        (ulong[], ulong[]) result = (roles, users);
+        _managed.Add(managerUnit, result);
+        return result;
     }
 }

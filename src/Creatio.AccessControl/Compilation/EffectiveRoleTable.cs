@@ -19,14 +19,16 @@ internal sealed class EffectiveRoleTable
     private readonly int[] _subjectUser;
 
     public EffectiveRoleTable(
-        UnitTable units,
-        int roleWords,
+        RoleGraph graph,
         ulong[] roleBits,
         ulong[]?[] userBits,
         int[] subjectUser,
         long[] subjectEndsAt,
         int[] firstSubject)
     {
+        Graph = graph;
+        UnitTable units = graph.Units;
+        int roleWords = graph.Words;
         Units = units;
         SubjectEndsAt = subjectEndsAt;
         FirstSubject = firstSubject;
@@ -39,6 +41,9 @@ internal sealed class EffectiveRoleTable
     }
 
     public UnitTable Units { get; }
+
+    /// <summary>Gets what the sets were computed from, for recomputing some of them after a membership change.</summary>
+    public RoleGraph Graph { get; }
 
     /// <summary>Gets the number of words of one subject's role bit set.</summary>
     public int RoleWords => _roleWords;

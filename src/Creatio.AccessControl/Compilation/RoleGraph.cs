@@ -1,0 +1,191 @@
+namespace Creatio.AccessControl.Compilation;
+
+/// <summary>What <c>E(u)</c> is computed from (DESIGN.md §2): role closures, direct memberships both ways, the roles not
+/// inherited by managers and the delegations, by unit index. Immutable; a membership change makes a new graph that shares
+/// everything but the two lists it touches.</summary>
+internal sealed class RoleGraph
+{
+    private readonly ulong[] _closure;
+
+    private RoleGraph(
+        UnitTable units,
+        ulong[] closure,
+        int[][] direct,
+        int[][] members,
+        int[][] children,
+        bool[] notInherited,
+        (int Grantor, int Recipient, long EndsAt)[] delegations)
+    {
+        Units = units;
+        Words = Bits.WordsFor(units.RoleCount);
+        UserWords = Bits.WordsFor(units.UserCount);
+        _closure = closure;
+        Direct = direct;
+        Members = members;
+        Children = children;
+        NotInherited = notInherited;
+        Delegations = delegations;
+    }
+
+    public UnitTable Units { get; }
+
+    public int Words { get; }
+
+    public int UserWords { get; }
+
+    /// <summary>Gets the roles each user (by ordinal) directly belongs to, All employees included for employees.</summary>
+    public int[][] Direct { get; }
+
+    /// <summary>Gets the direct members (user ordinals) of each role.</summary>
+    public int[][] Members { get; }
+
+    /// <summary>Gets the child roles of each role.</summary>
+    public int[][] Children { get; }
+
+    /// <summary>Gets whether each role is one of the roles not inherited by managers.</summary>
+    public bool[] NotInherited { get; }
+
+    /// <summary>Gets the delegations: grantor and recipient unit, end in UTC ticks (<see cref="long.MaxValue"/> for none).</summary>
+    public (int Grantor, int Recipient, long EndsAt)[] Delegations { get; }
+
+    public static RoleGraph Create(AccessModel model, UnitTable units)
+    {
+        int roleCount = units.RoleCount;
+        var children = new List<int>[roleCount];
+        for (int r = 0; r < roleCount; r++)
+        {
+            children[r] = [];
+        }
+
+        for (int r = 0; r < roleCount; r++)
+        {
+            if (units.Parent[r] >= 0)
+            {
+                children[units.Parent[r]].Add(r);
+            }
+        }
+
+        var direct = new List<int>[units.UserCount];
+        int allEmployees = units.IndexOf[BuiltInRoles.AllEmployees];
+        for (int u = 0; u < direct.Length; u++)
+        {
+            direct[u] = units.Users[u].IsExternal ? [] : [allEmployees];
+        }
+
+        foreach (RoleMembership membership in model.Memberships)
+        {
+            int user = units.UserOfUnit(units.IndexOf[membership.User]);
+            int role = units.IndexOf[membership.Role];
+            if (!direct[user].Contains(role))
+            {
+                direct[user].Add(role);
+            }
+        }
+
+        var members = new List<int>[roleCount];
+        for (int r = 0; r < roleCount; r++)
+        {
+            members[r] = [];
+        }
+
+        for (int u = 0; u < direct.Length; u++)
+        {
+            foreach (int role in direct[u])
+            {
+                members[role].Add(u);
+            }
+        }
+
+        var notInherited = new bool[roleCount];
+        foreach (RoleId role in model.RolesNotInheritedByManagers)
+        {
+            notInherited[units.IndexOf[role]] = true;
+        }
+
+        (int, int, long)[] delegations = [.. model.Delegations.Select(d => (units.IndexOf[d.Grantor], units.IndexOf[d.Recipient], d.EndsAt?.UtcTicks ?? long.MaxValue))];
+        return new RoleGraph(
+            units,
+            Closures(model, units),
+            [.. direct.Select(d => d.ToArray())],
+            [.. members.Select(m => m.ToArray())],
+            [.. children.Select(c => c.ToArray())],
+            notInherited,
+            delegations);
+    }
+
+    public ReadOnlySpan<ulong> Closure(int role) => _closure.AsSpan(role * Words, Words);
+
+    public bool IsManager(int role) => Units.Roles[role].Kind == AdminUnitKind.Manager;
+
+    /// <summary>Returns the graph with a user's direct membership in a role added or removed.</summary>
+    public RoleGraph WithMembership(int user, int role, bool member)
+    {
+        var direct = (int[][])Direct.Clone();
+        var members = (int[][])Members.Clone();
+        direct[user] = member ? [.. Direct[user], role] : [.. Direct[user].Where(r => r != role)];
+        members[role] = member ? [.. Members[role], user] : [.. Members[role].Where(u => u != user)];
+        return new RoleGraph(Units, _closure, direct, members, Children, NotInherited, Delegations);
+    }
+
+    // closure[r]: r, its ancestors, the functional roles linked to any of them and their ancestors (rules 3 and 4).
+    private static ulong[] Closures(AccessModel model, UnitTable units)
+    {
+        int roleCount = units.RoleCount;
+        int words = Bits.WordsFor(roleCount);
+        int[] parent = units.Parent;
+        var closure = new ulong[roleCount * words];
+
+        // Depth of each role, to visit parents before children.
+        var depth = new int[roleCount];
+        Array.Fill(depth, -1);
+        var chain = new List<int>();
+        for (int r = 0; r < roleCount; r++)
+        {
+            chain.Clear();
+            int current = r;
+            while (current >= 0 && depth[current] < 0)
+            {
+                chain.Add(current);
+                current = parent[current];
+            }
+
+            int d = current >= 0 ? depth[current] : -1;
+            for (int i = chain.Count - 1; i >= 0; i--)
+            {
+                depth[chain[i]] = ++d;
+            }
+        }
+
+        var linked = new List<int>?[roleCount];
+        foreach (FunctionalRoleLink link in model.FunctionalLinks)
+        {
+            int organizational = units.IndexOf[link.OrganizationalRole];
+            List<int> list = linked[organizational] ??= [];
+            list.Add(units.IndexOf[link.FunctionalRole]);
+        }
+
+        // Functional roles first (their closure is their ancestors only), then the rest, each by depth.
+        int[] order = [.. Enumerable.Range(0, roleCount)
+            .OrderBy(r => units.Roles[r].Kind == AdminUnitKind.FunctionalRole ? 0 : 1)
+            .ThenBy(r => depth[r])];
+        foreach (int r in order)
+        {
+            Span<ulong> own = closure.AsSpan(r * words, words);
+            Bits.Set(own, r);
+            if (parent[r] >= 0)
+            {
+                Bits.Or(own, closure.AsSpan(parent[r] * words, words));
+            }
+
+            if (linked[r] is { } functionalRoles)
+            {
+                foreach (int f in functionalRoles)
+                {
+                    Bits.Or(own, closure.AsSpan(f * words, words));
+                }
+            }
+        }
+
+        return closure;
+    }
+}
