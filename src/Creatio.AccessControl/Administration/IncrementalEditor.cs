@@ -39,4 +39,64 @@ internal sealed class IncrementalEditor(AccessSnapshot snapshot)
         RecordRightList rights = Snapshot.Model.RecordRights;
         return rights.EditCount < MaxPendingRecordRights ? rights : RecordRightList.Over(rights.Materialize());
     }
+
+    /// <summary>Adds or removes a direct membership: valid when the user and the role exist, a portal user's role is All
+    /// portal users or below it, and the membership is absent (or present, to remove it).</summary>
+    public bool TryChangeMembership(RoleMembership membership, bool member)
+    {
+        AccessSnapshot snapshot = Snapshot;
+        UnitTable units = snapshot.Units;
+        if (!units.IndexOf.TryGetValue(membership.User, out int user) || units.IsRole(user) ||
+            !units.IndexOf.TryGetValue(membership.Role, out int role) || !units.IsRole(role))
+        {
+            return false;
+        }
+
+        if (member && units.Users[units.UserOfUnit(user)].IsExternal && !IsUnderAllPortalUsers(units, role))
+        {
+            return false;
+        }
+
+        AccessModel model = snapshot.Model;
+        int found = model.Memberships.IndexOf(membership);
+        if (member == (found >= 0))
+        {
+            return false;
+        }
+
+        AccessModel changed = model.WithMemberships(member ? model.Memberships.Add(membership) : model.Memberships.RemoveAll(m => m == membership));
+        if (!member)
+        {
+            foreach (RoleMembership removed in model.Memberships)
+            {
+                if (removed == membership)
+                {
+                    Before.Add(removed.ToString());
+                }
+            }
+        }
+
+        AccessSnapshot? next = snapshot.WithMembership(changed, user, role, member);
+        if (next is null)
+        {
+            return false;
+        }
+
+        Snapshot = next;
+        return true;
+    }
+
+    private static bool IsUnderAllPortalUsers(UnitTable units, int role)
+    {
+        int allPortalUsers = units.IndexOf[BuiltInRoles.AllPortalUsers];
+        for (int current = role; current >= 0; current = units.Parent[current])
+        {
+            if (current == allPortalUsers)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -38,11 +38,11 @@ internal sealed class CompiledRecords
         }
     }
 
-    private CompiledRecords(CompiledRecords other, RecordSlot[] slots, RightEntry[] rights)
+    private CompiledRecords(CompiledRecords other, RecordSlot[] slots, RightEntry[] rights, int[]? implicitUnit = null)
     {
         CreatedInSupportGrant = other.CreatedInSupportGrant;
         Index = other.Index;
-        ImplicitUnit = other.ImplicitUnit;
+        ImplicitUnit = implicitUnit ?? other.ImplicitUnit;
         Slots = slots;
         Rights = rights;
     }
@@ -63,6 +63,41 @@ internal sealed class CompiledRecords
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Find(RecordId record) => Index.Find(record.Value);
+
+    /// <summary>Whether a user (by ordinal) authors or owns one of these records.</summary>
+    public bool MentionsUser(int user)
+    {
+        foreach (ref readonly RecordSlot slot in Slots.AsSpan())
+        {
+            if (slot.Author == user || slot.Owner == user)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Returns these records with every record's implicit grantees recomputed: the manager units of the author's
+    /// and the owner's organizational roles, by unit index.</summary>
+    /// <param name="managerUnitsOf">The manager units of a user (by ordinal), sorted.</param>
+    public CompiledRecords WithImplicitUnits(Func<int, int[]> managerUnitsOf)
+    {
+        var slots = new RecordSlot[Slots.Length];
+        var implicitUnits = new List<int>(ImplicitUnit.Length + 4);
+        for (int r = 0; r < slots.Length; r++)
+        {
+            RecordSlot slot = Slots[r];
+            int start = implicitUnits.Count;
+            TableCompiler.UnionSorted(
+                slot.Author >= 0 ? managerUnitsOf(slot.Author) : [],
+                slot.Owner >= 0 ? managerUnitsOf(slot.Owner) : [],
+                implicitUnits);
+            slots[r] = slot with { ImplicitStart = start, ImplicitEnd = implicitUnits.Count };
+        }
+
+        return new CompiledRecords(this, slots, Rights, [.. implicitUnits]);
+    }
 
     /// <summary>Returns these records with one grantee's right to one operation on one record replaced, as compiling the
     /// model after the share (or unshare) would merge it: the entry keeps its place by unit index and is dropped when it

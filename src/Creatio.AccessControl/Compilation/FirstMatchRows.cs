@@ -122,6 +122,39 @@ internal sealed class FirstMatchRows
         return new FirstMatchRows(unit, position, value, entries, null, null, wide);
     }
 
+    /// <summary>Returns these rows with the deciding row of some subjects recomputed from other effective role sets (the
+    /// same subjects, after a membership change): the first row by position whose grantee is in the subject's E(u).</summary>
+    public FirstMatchRows WithSubjects(EffectiveRoleTable roles, ReadOnlySpan<int> subjects)
+    {
+        byte[]? decided8 = _decided8 is null ? null : (byte[])_decided8.Clone();
+        ushort[]? decided16 = _decided16 is null ? null : (ushort[])_decided16.Clone();
+        int[]? decided32 = _decided32 is null ? null : (int[])_decided32.Clone();
+        foreach (int subject in subjects)
+        {
+            int row = 0;
+            while (row < Unit.Length && !roles.Contains(subject, Unit[row]))
+            {
+                row++;
+            }
+
+            int stored = row < Unit.Length ? row + 1 : 0;
+            if (decided8 is not null)
+            {
+                decided8[subject] = (byte)stored;
+            }
+            else if (decided16 is not null)
+            {
+                decided16[subject] = (ushort)stored;
+            }
+            else
+            {
+                decided32![subject] = stored;
+            }
+        }
+
+        return new FirstMatchRows(Unit, Position, Value, Entries, decided8, decided16, decided32);
+    }
+
     /// <summary>Returns the row that decides for a subject, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int DecidingRow(int subject) =>

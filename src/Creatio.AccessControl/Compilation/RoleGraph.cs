@@ -14,8 +14,10 @@ internal sealed class RoleGraph
         int[][] members,
         int[][] children,
         bool[] notInherited,
-        (int Grantor, int Recipient, long EndsAt)[] delegations)
+        (int Grantor, int Recipient, long EndsAt)[] delegations,
+        int[] managerOf)
     {
+        ManagerOf = managerOf;
         Units = units;
         Words = Bits.WordsFor(units.RoleCount);
         UserWords = Bits.WordsFor(units.UserCount);
@@ -44,6 +46,9 @@ internal sealed class RoleGraph
 
     /// <summary>Gets whether each role is one of the roles not inherited by managers.</summary>
     public bool[] NotInherited { get; }
+
+    /// <summary>Gets the manager unit of each organizational role, or -1.</summary>
+    public int[] ManagerOf { get; }
 
     /// <summary>Gets the delegations: grantor and recipient unit, end in UTC ticks (<see cref="long.MaxValue"/> for none).</summary>
     public (int Grantor, int Recipient, long EndsAt)[] Delegations { get; }
@@ -102,6 +107,16 @@ internal sealed class RoleGraph
             notInherited[units.IndexOf[role]] = true;
         }
 
+        var managerOf = new int[roleCount];
+        Array.Fill(managerOf, -1);
+        for (int r = 0; r < roleCount; r++)
+        {
+            if (units.Roles[r].Kind == AdminUnitKind.Manager && units.Parent[r] >= 0)
+            {
+                managerOf[units.Parent[r]] = r;
+            }
+        }
+
         (int, int, long)[] delegations = [.. model.Delegations.Select(d => (units.IndexOf[d.Grantor], units.IndexOf[d.Recipient], d.EndsAt?.UtcTicks ?? long.MaxValue))];
         return new RoleGraph(
             units,
@@ -110,7 +125,8 @@ internal sealed class RoleGraph
             [.. members.Select(m => m.ToArray())],
             [.. children.Select(c => c.ToArray())],
             notInherited,
-            delegations);
+            delegations,
+            managerOf);
     }
 
     public ReadOnlySpan<ulong> Closure(int role) => _closure.AsSpan(role * Words, Words);
@@ -118,13 +134,44 @@ internal sealed class RoleGraph
     public bool IsManager(int role) => Units.Roles[role].Kind == AdminUnitKind.Manager;
 
     /// <summary>Returns the graph with a user's direct membership in a role added or removed.</summary>
+    /// <remarks>Returns this graph when the direct roles do not change: an employee always belongs to All employees.</remarks>
     public RoleGraph WithMembership(int user, int role, bool member)
     {
+        member |= !Units.Users[user].IsExternal && Units.Ids[role] == BuiltInRoles.AllEmployees;
+        if (Direct[user].Contains(role) == member)
+        {
+            return this;
+        }
+
         var direct = (int[][])Direct.Clone();
         var members = (int[][])Members.Clone();
         direct[user] = member ? [.. Direct[user], role] : [.. Direct[user].Where(r => r != role)];
         members[role] = member ? [.. Members[role], user] : [.. Members[role].Where(u => u != user)];
-        return new RoleGraph(Units, _closure, direct, members, Children, NotInherited, Delegations);
+        return new RoleGraph(Units, _closure, direct, members, Children, NotInherited, Delegations, ManagerOf);
+    }
+
+    /// <summary>The manager units of the organizational roles a user directly belongs to (All employees included for
+    /// employees), sorted by unit index: the implicit grantees of the records the user authors or owns (DESIGN.md §5).</summary>
+    public int[] ManagerUnitsOf(int user)
+    {
+        var managers = new List<int>();
+        foreach (int role in Direct[user])
+        {
+            int manager = ManagerOf[role];
+            if (manager >= 0 && Units.Roles[role].IsOrganizational && !managers.Contains(manager))
+            {
+                managers.Add(manager);
+            }
+        }
+
+        if (managers.Count == 0)
+        {
+            return [];
+        }
+
+        int[] sorted = [.. managers];
+        Array.Sort(sorted);
+        return sorted;
     }
 
     // closure[r]: r, its ancestors, the functional roles linked to any of them and their ancestors (rules 3 and 4).

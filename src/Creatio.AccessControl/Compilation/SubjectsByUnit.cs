@@ -26,6 +26,66 @@ internal sealed class SubjectsByUnit
         ForEachPair(roles, ref pairs);
     }
 
+    private SubjectsByUnit(int[] start, int[] subjects)
+    {
+        _start = start;
+        _subjects = subjects;
+    }
+
+    /// <summary>Returns the inverse with some (unit, subject) pairs added or removed; each pair added must be absent and
+    /// each pair removed present.</summary>
+    /// <param name="changes">The pairs, sorted by unit then subject.</param>
+    public SubjectsByUnit With(List<(int Unit, int Subject, bool Added)> changes)
+    {
+        int delta = 0;
+        foreach ((_, _, bool added) in changes)
+        {
+            delta += added ? 1 : -1;
+        }
+
+        var subjects = new int[_subjects.Length + delta];
+        var start = new int[_start.Length];
+        int read = 0;
+        int write = 0;
+        int next = 0;
+        for (int unit = 0; unit < _start.Length - 1; unit++)
+        {
+            start[unit] = write;
+            int end = _start[unit + 1];
+            if (next >= changes.Count || changes[next].Unit != unit)
+            {
+                Array.Copy(_subjects, read, subjects, write, end - read);
+                write += end - read;
+                read = end;
+                continue;
+            }
+
+            // Merge the unit's sorted subjects with its sorted changes.
+            while (read < end || (next < changes.Count && changes[next].Unit == unit))
+            {
+                if (next < changes.Count && changes[next].Unit == unit && (read >= end || changes[next].Subject <= _subjects[read]))
+                {
+                    (_, int subject, bool added) = changes[next++];
+                    if (added)
+                    {
+                        subjects[write++] = subject;
+                    }
+                    else
+                    {
+                        read++;
+                    }
+                }
+                else
+                {
+                    subjects[write++] = _subjects[read++];
+                }
+            }
+        }
+
+        start[^1] = write;
+        return new SubjectsByUnit(start, subjects);
+    }
+
     public ReadOnlySpan<int> SubjectsOf(int unit) => _subjects.AsSpan(_start[unit], _start[unit + 1] - _start[unit]);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -453,69 +453,19 @@ internal sealed class TableCompiler
         return (start, unit, allowMask, grantMask);
     }
 
-    /// <summary>The manager units of the organizational roles each user (by ordinal) directly belongs to, All employees
-    /// included for employees; sorted by unit index.</summary>
     private int[][] ManagersOfUsers()
     {
-        // Manager unit of each organizational role.
-        var managerOf = new int[_units.RoleCount];
-        Array.Fill(managerOf, -1);
-        for (int r = 0; r < _units.RoleCount; r++)
-        {
-            if (_units.Roles[r].Kind == AdminUnitKind.Manager && _units.Parent[r] >= 0)
-            {
-                managerOf[_units.Parent[r]] = r;
-            }
-        }
-
-        var managersOfUser = new List<int>?[_units.UserCount];
-        void AddManagerOf(int user, int role)
-        {
-            int manager = managerOf[role];
-            if (manager >= 0 && _units.Roles[role].IsOrganizational)
-            {
-                List<int> list = managersOfUser[user] ??= [];
-                if (!list.Contains(manager))
-                {
-                    list.Add(manager);
-                }
-            }
-        }
-
-        int allEmployees = Unit(BuiltInRoles.AllEmployees);
-        for (int u = 0; u < _units.UserCount; u++)
-        {
-            if (!_units.Users[u].IsExternal)
-            {
-                AddManagerOf(u, allEmployees);
-            }
-        }
-
-        foreach (RoleMembership membership in _model.Memberships)
-        {
-            AddManagerOf(_units.UserOfUnit(Unit(membership.User)), Unit(membership.Role));
-        }
-
         var result = new int[_units.UserCount][];
         for (int u = 0; u < result.Length; u++)
         {
-            if (managersOfUser[u] is { } list)
-            {
-                int[] managers = [.. list];
-                Array.Sort(managers);
-                result[u] = managers;
-            }
-            else
-            {
-                result[u] = [];
-            }
+            result[u] = _roles.Graph.ManagerUnitsOf(u);
         }
 
         return result;
     }
 
     /// <summary>Appends the union of two sorted sets of distinct values, sorted.</summary>
-    private static void UnionSorted(int[] left, int[] right, List<int> target)
+    internal static void UnionSorted(int[] left, int[] right, List<int> target)
     {
         int i = 0;
         int j = 0;

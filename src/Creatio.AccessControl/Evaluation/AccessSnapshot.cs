@@ -155,21 +155,26 @@ public sealed partial class AccessSnapshot
         var states = new SubjectState[Roles.SubjectCount];
         for (int subject = 0; subject < states.Length; subject++)
         {
-            UserDefinition user = Units.Users[Roles.SubjectUser[subject]];
-            SubjectState state = (user.IsActive ? SubjectState.Active : SubjectState.None) |
-                                 (user.IsExternal ? SubjectState.External : SubjectState.None);
-            for (int operation = 0; operation <= (int)ObjectOperation.Delete; operation++)
-            {
-                if (Operations.IsAllowed(Operations.SuperOperations[operation], subject))
-                {
-                    state |= (SubjectState)((int)SubjectState.SuperRead << operation);
-                }
-            }
-
-            states[subject] = state;
+            states[subject] = StateOf(Units, Roles, Operations, subject);
         }
 
         return states;
+    }
+
+    private static SubjectState StateOf(UnitTable units, EffectiveRoleTable roles, CompiledSystemOperations operations, int subject)
+    {
+        UserDefinition user = units.Users[roles.SubjectUser[subject]];
+        SubjectState state = (user.IsActive ? SubjectState.Active : SubjectState.None) |
+                             (user.IsExternal ? SubjectState.External : SubjectState.None);
+        for (int operation = 0; operation <= (int)ObjectOperation.Delete; operation++)
+        {
+            if (operations.IsAllowed(operations.SuperOperations[operation], subject))
+            {
+                state |= (SubjectState)((int)SubjectState.SuperRead << operation);
+            }
+        }
+
+        return state;
     }
 
     internal bool TryGetUnit(AdminUnitId unit, out int index) => Units.IndexOf.TryGetValue(unit, out index);

@@ -21,4 +21,7 @@ public sealed record AddMembership(RoleMembership Membership) : AccessChange
     {
         ModelEditor.Add(editor.Builder.Memberships, Membership, m => m == Membership, $"Membership of `{Membership.User}` in `{Membership.Role}`");
     }
+
+    internal override bool TryApplyIncrementally(IncrementalEditor editor) =>
+        editor.TryChangeMembership(Membership, member: true);
 }

@@ -21,4 +21,7 @@ public sealed record RemoveMembership(RoleMembership Membership) : AccessChange
     {
         editor.Remove(editor.Builder.Memberships, m => m == Membership, $"Membership of `{Membership.User}` in `{Membership.Role}`");
     }
+
+    internal override bool TryApplyIncrementally(IncrementalEditor editor) =>
+        editor.TryChangeMembership(Membership, member: false);
 }

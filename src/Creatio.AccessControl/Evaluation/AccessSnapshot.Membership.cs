@@ -1,0 +1,267 @@
+using System.Collections.Frozen;
+using Creatio.AccessControl.Compilation;
+
+namespace Creatio.AccessControl;
+
+public sealed partial class AccessSnapshot
+{
+    private AccessSnapshot(
+        AccessSnapshot previous,
+        AccessModel model,
+        EffectiveRoleTable roles,
+        SubjectsByUnit inverse,
+        CompiledSystemOperations operations,
+        CompiledObject[] objects,
+        SubjectState[] states)
+    {
+        Model = model;
+        Version = previous.Version;
+        Units = previous.Units;
+        Roles = roles;
+        Inverse = inverse;
+        Operations = operations;
+        ObjectIndex = previous.ObjectIndex;
+        Objects = objects;
+        States = states;
+        SupportGrants = previous.SupportGrants;
+    }
+
+    /// <summary>Returns this snapshot after a user's direct membership in a role was added or removed, recomputing
+    /// <c>E(u)</c> only for the users it can change and every table only for the subjects whose <c>E(u)</c> changed; or
+    /// <see langword="null"/> when the change splits or joins a user's delegation intervals (a full compile is needed).</summary>
+    /// <param name="model">The model after the change.</param>
+    /// <param name="user">The user's unit index.</param>
+    /// <param name="role">The role's unit index.</param>
+    /// <param name="member">Whether the membership was added (or removed).</param>
+    internal AccessSnapshot? WithMembership(AccessModel model, int user, int role, bool member)
+    {
+        RoleGraph before = Roles.Graph;
+        RoleGraph graph = before.WithMembership(Units.UserOfUnit(user), role, member);
+        if (ReferenceEquals(graph, before))
+        {
+            return new AccessSnapshot(this, model, Version);
+        }
+
+        var compiler = new EffectiveRoleCompiler(graph);
+        HashSet<int> affected = AffectedUsers(before, graph, user, role);
+
+        var roleBits = (ulong[])Roles.RoleBits.Clone();
+        var userBits = (ulong[]?[])Roles.UserBits.Clone();
+        var changes = new List<(int Unit, int Subject, bool Added)>();
+        foreach (int u in affected)
+        {
+            List<(long EndsAt, ulong[] Roles, ulong[]? Users)> subjects = compiler.Subjects(u);
+            int first = Roles.FirstSubject[u];
+            if (subjects.Count != Roles.FirstSubject[u + 1] - first)
+            {
+                return null;
+            }
+
+            for (int i = 0; i < subjects.Count; i++)
+            {
+                int subject = first + i;
+                if (subjects[i].EndsAt != Roles.SubjectEndsAt[subject])
+                {
+                    return null;
+                }
+
+                Diff(Roles.RolesOf(subject), subjects[i].Roles, 0, subject, changes);
+                Diff(Roles.UserBits[subject], subjects[i].Users, Units.RoleCount, subject, changes);
+                subjects[i].Roles.CopyTo(roleBits.AsSpan(subject * Roles.RoleWords, Roles.RoleWords));
+                userBits[subject] = subjects[i].Users;
+            }
+        }
+
+        changes.Sort();
+        var roles = new EffectiveRoleTable(graph, roleBits, userBits, Roles.SubjectUser, Roles.SubjectEndsAt, Roles.FirstSubject);
+        int[] changed = [.. changes.Select(c => c.Subject).Distinct().Order()];
+        CompiledSystemOperations operations = Operations;
+        SubjectState[] states = States;
+        SubjectsByUnit inverse = Inverse;
+        CompiledObject[] objects = Objects;
+        if (changed.Length > 0)
+        {
+            inverse = Inverse.With(changes);
+            operations = new CompiledSystemOperations(
+                Operations.Index,
+                Operations.Definitions,
+                [.. Operations.Rows.Select(r => r.WithSubjects(roles, changed))],
+                Operations.SuperOperations,
+                Operations.ChangeRecordRights);
+            states = (SubjectState[])States.Clone();
+            foreach (int subject in changed)
+            {
+                states[subject] = StateOf(Units, roles, operations, subject);
+            }
+
+            objects = WithSubjects(Objects, roles, operations, changed);
+        }
+
+        int userOrdinal = Units.UserOfUnit(user);
+        if (!before.ManagerUnitsOf(userOrdinal).AsSpan().SequenceEqual(graph.ManagerUnitsOf(userOrdinal)))
+        {
+            objects = WithImplicitUnits(objects, graph, userOrdinal);
+        }
+
+        return new AccessSnapshot(this, model, roles, inverse, operations, objects, states);
+    }
+
+    /// <summary>The users whose <c>E(u)</c> a change of <paramref name="user"/>'s membership in <paramref name="role"/> can
+    /// change: the user; the members of the manager units above the role (and of the role, when it is one) before and
+    /// after; every user whose <c>E(u)</c> held the user (their managers, through any role); and the users reached by a
+    /// delegation from any of those.</summary>
+    private HashSet<int> AffectedUsers(RoleGraph before, RoleGraph after, int user, int role)
+    {
+        var affected = new HashSet<int> { Units.UserOfUnit(user) };
+        for (int ancestor = role; ancestor >= 0; ancestor = Units.Parent[ancestor])
+        {
+            AddManagersBelow(before, after, ancestor, affected);
+        }
+
+        foreach (int subject in Inverse.SubjectsOf(user))
+        {
+            affected.Add(Roles.SubjectUser[subject]);
+        }
+
+        var reached = new List<int>();
+        foreach ((int grantor, int recipient, _) in after.Delegations)
+        {
+            if (!Units.IsRole(grantor) && affected.Contains(Units.UserOfUnit(grantor)))
+            {
+                foreach (int subject in Inverse.SubjectsOf(recipient))
+                {
+                    reached.Add(Roles.SubjectUser[subject]);
+                }
+            }
+        }
+
+        affected.UnionWith(reached);
+        return affected;
+    }
+
+    private static void AddManagersBelow(RoleGraph before, RoleGraph after, int role, HashSet<int> affected)
+    {
+        foreach (int child in after.Children[role])
+        {
+            if (after.IsManager(child))
+            {
+                affected.UnionWith(before.Members[child]);
+                affected.UnionWith(after.Members[child]);
+            }
+        }
+
+        if (after.IsManager(role))
+        {
+            affected.UnionWith(before.Members[role]);
+            affected.UnionWith(after.Members[role]);
+        }
+    }
+
+    /// <summary>Adds the (unit, subject) pairs that differ between two bit sets (<see langword="null"/> is empty).</summary>
+    private static void Diff(ReadOnlySpan<ulong> before, ReadOnlySpan<ulong> after, int unitOffset, int subject, List<(int, int, bool)> changes)
+    {
+        int words = Math.Max(before.Length, after.Length);
+        for (int w = 0; w < words; w++)
+        {
+            ulong old = w < before.Length ? before[w] : 0;
+            ulong now = w < after.Length ? after[w] : 0;
+            for (ulong diff = old ^ now; diff != 0; diff &= diff - 1)
+            {
+                int bit = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(diff);
+                changes.Add((unitOffset + bit, subject, (now & (1UL << bit)) != 0));
+            }
+        }
+    }
+
+    private static CompiledObject[] WithSubjects(CompiledObject[] objects, EffectiveRoleTable roles, CompiledSystemOperations operations, int[] changed)
+    {
+        byte[]?[] granted = GrantedBySystemOperations(objects, operations, changed, roles.SubjectCount);
+        var result = new CompiledObject[objects.Length];
+        for (int o = 0; o < objects.Length; o++)
+        {
+            CompiledObject old = objects[o];
+            CompiledColumn[] columns = old.Columns;
+            if (columns.Any(c => c.Rows is not null))
+            {
+                columns = [.. columns.Select(c => c.Rows is null ? c : new CompiledColumn(c.Name, c.IsSystem, c.Rows.WithSubjects(roles, changed)))];
+            }
+
+            result[o] = new CompiledObject(old.Definition, old.Rows?.WithSubjects(roles, changed), granted[o], old.ColumnIndex, columns, old.Records);
+        }
+
+        return result;
+    }
+
+    /// <summary>Recomputes, for the changed subjects, the object operations the system operations they are allowed grant.</summary>
+    private static byte[]?[] GrantedBySystemOperations(CompiledObject[] objects, CompiledSystemOperations operations, int[] changed, int subjects)
+    {
+        var granted = new byte[]?[objects.Length];
+        var cloned = new bool[objects.Length];
+        for (int o = 0; o < objects.Length; o++)
+        {
+            granted[o] = objects[o].GrantedBySystemOperations;
+        }
+
+        byte[] Writable(int o, int subjectCount)
+        {
+            if (!cloned[o])
+            {
+                cloned[o] = true;
+                granted[o] = granted[o] is { } existing ? (byte[])existing.Clone() : new byte[subjectCount];
+                foreach (int subject in changed)
+                {
+                    granted[o]![subject] = 0;
+                }
+            }
+
+            return granted[o]!;
+        }
+
+        FrozenDictionary<string, int>? index = null;
+        for (int op = 0; op < operations.Definitions.Length; op++)
+        {
+            IReadOnlyList<ObjectAccessGrant> grants = operations.Definitions[op].ObjectAccess;
+            foreach (ObjectAccessGrant grant in grants)
+            {
+                index ??= objects.Select((c, i) => (c.Definition.Name.Value, i)).ToFrozenDictionary(p => p.Value, p => p.i, StringComparer.Ordinal);
+                int o = index[grant.Object.Value];
+                byte[] flags = Writable(o, subjects);
+                foreach (int subject in changed)
+                {
+                    if (operations.IsAllowed(op, subject))
+                    {
+                        flags[subject] |= (byte)grant.Operations;
+                    }
+                }
+            }
+        }
+
+        return granted;
+    }
+
+    private static CompiledObject[] WithImplicitUnits(CompiledObject[] objects, RoleGraph graph, int user)
+    {
+        var managers = new Dictionary<int, int[]>();
+        int[] ManagerUnitsOf(int u)
+        {
+            if (!managers.TryGetValue(u, out int[]? units))
+            {
+                units = graph.ManagerUnitsOf(u);
+                managers.Add(u, units);
+            }
+
+            return units;
+        }
+
+        var result = (CompiledObject[])objects.Clone();
+        for (int o = 0; o < result.Length; o++)
+        {
+            if (result[o].Records.MentionsUser(user))
+            {
+                result[o] = result[o].WithRecords(result[o].Records.WithImplicitUnits(ManagerUnitsOf));
+            }
+        }
+
+        return result;
+    }
+}
