@@ -123,12 +123,14 @@ internal sealed class FirstMatchRows
     }
 
     /// <summary>Returns these rows with the deciding row of some subjects recomputed from other effective role sets (the
-    /// same subjects, after a membership change): the first row by position whose grantee is in the subject's E(u).</summary>
+    /// same subjects, after a membership change): the first row by position whose grantee is in the subject's E(u). Returns
+    /// this instance, copying nothing, when no deciding row changes.</summary>
     public FirstMatchRows WithSubjects(EffectiveRoleTable roles, ReadOnlySpan<int> subjects)
     {
-        byte[]? decided8 = _decided8 is null ? null : (byte[])_decided8.Clone();
-        ushort[]? decided16 = _decided16 is null ? null : (ushort[])_decided16.Clone();
-        int[]? decided32 = _decided32 is null ? null : (int[])_decided32.Clone();
+        byte[]? decided8 = null;
+        ushort[]? decided16 = null;
+        int[]? decided32 = null;
+        bool copied = false;
         foreach (int subject in subjects)
         {
             int row = 0;
@@ -138,6 +140,19 @@ internal sealed class FirstMatchRows
             }
 
             int stored = row < Unit.Length ? row + 1 : 0;
+            if (stored == DecidingRow(subject) + 1)
+            {
+                continue;
+            }
+
+            if (!copied)
+            {
+                copied = true;
+                decided8 = _decided8 is null ? null : (byte[])_decided8.Clone();
+                decided16 = _decided16 is null ? null : (ushort[])_decided16.Clone();
+                decided32 = _decided32 is null ? null : (int[])_decided32.Clone();
+            }
+
             if (decided8 is not null)
             {
                 decided8[subject] = (byte)stored;
@@ -152,7 +167,7 @@ internal sealed class FirstMatchRows
             }
         }
 
-        return new FirstMatchRows(Unit, Position, Value, Entries, decided8, decided16, decided32);
+        return copied ? new FirstMatchRows(Unit, Position, Value, Entries, decided8, decided16, decided32) : this;
     }
 
     /// <summary>Returns the row that decides for a subject, or -1.</summary>

@@ -5,8 +5,8 @@ namespace Creatio.AccessControl.Compilation;
 /// <summary>The inverse of <see cref="EffectiveRoleTable"/>: for each admin unit, the subjects whose <c>E(u)</c> contains it.</summary>
 internal sealed class SubjectsByUnit
 {
-    private readonly int[] _start;
-    private readonly int[] _subjects;
+    // The subjects of each unit, ascending; one array per unit so that a membership change replaces only the units it touches.
+    private readonly int[][] _subjects;
 
     public SubjectsByUnit(EffectiveRoleTable roles)
     {
@@ -20,73 +20,58 @@ internal sealed class SubjectsByUnit
             counts[i + 1] += counts[i];
         }
 
-        _start = (int[])counts.Clone();
-        _subjects = new int[counts[unitCount]];
-        pairs = new PairWriter(counts, _subjects);
+        int[] start = (int[])counts.Clone();
+        var all = new int[counts[unitCount]];
+        pairs = new PairWriter(counts, all);
         ForEachPair(roles, ref pairs);
+        _subjects = new int[unitCount][];
+        for (int unit = 0; unit < unitCount; unit++)
+        {
+            _subjects[unit] = all[start[unit]..start[unit + 1]];
+        }
     }
 
-    private SubjectsByUnit(int[] start, int[] subjects)
-    {
-        _start = start;
-        _subjects = subjects;
-    }
+    private SubjectsByUnit(int[][] subjects) => _subjects = subjects;
 
     /// <summary>Returns the inverse with some (unit, subject) pairs added or removed; each pair added must be absent and
     /// each pair removed present.</summary>
     /// <param name="changes">The pairs, sorted by unit then subject.</param>
     public SubjectsByUnit With(List<(int Unit, int Subject, bool Added)> changes)
     {
-        int delta = 0;
-        foreach ((_, _, bool added) in changes)
-        {
-            delta += added ? 1 : -1;
-        }
-
-        var subjects = new int[_subjects.Length + delta];
-        var start = new int[_start.Length];
-        int read = 0;
-        int write = 0;
+        var subjects = (int[][])_subjects.Clone();
         int next = 0;
-        for (int unit = 0; unit < _start.Length - 1; unit++)
+        while (next < changes.Count)
         {
-            start[unit] = write;
-            int end = _start[unit + 1];
-            if (next >= changes.Count || changes[next].Unit != unit)
+            int unit = changes[next].Unit;
+            int[] old = _subjects[unit];
+            var merged = new List<int>(old.Length + 4);
+            int read = 0;
+            for (; next < changes.Count && changes[next].Unit == unit; next++)
             {
-                Array.Copy(_subjects, read, subjects, write, end - read);
-                write += end - read;
-                read = end;
-                continue;
+                (_, int subject, bool added) = changes[next];
+                while (read < old.Length && old[read] < subject)
+                {
+                    merged.Add(old[read++]);
+                }
+
+                if (added)
+                {
+                    merged.Add(subject);
+                }
+                else if (read < old.Length && old[read] == subject)
+                {
+                    read++;
+                }
             }
 
-            // Merge the unit's sorted subjects with its sorted changes.
-            while (read < end || (next < changes.Count && changes[next].Unit == unit))
-            {
-                if (next < changes.Count && changes[next].Unit == unit && (read >= end || changes[next].Subject <= _subjects[read]))
-                {
-                    (_, int subject, bool added) = changes[next++];
-                    if (added)
-                    {
-                        subjects[write++] = subject;
-                    }
-                    else
-                    {
-                        read++;
-                    }
-                }
-                else
-                {
-                    subjects[write++] = _subjects[read++];
-                }
-            }
+            merged.AddRange(old.AsSpan(read));
+            subjects[unit] = [.. merged];
         }
 
-        start[^1] = write;
-        return new SubjectsByUnit(start, subjects);
+        return new SubjectsByUnit(subjects);
     }
 
-    public ReadOnlySpan<int> SubjectsOf(int unit) => _subjects.AsSpan(_start[unit], _start[unit + 1] - _start[unit]);
+    public ReadOnlySpan<int> SubjectsOf(int unit) => _subjects[unit];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ForEachPair(EffectiveRoleTable roles, ref PairWriter pairs)

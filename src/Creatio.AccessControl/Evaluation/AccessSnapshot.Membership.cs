@@ -176,62 +176,81 @@ public sealed partial class AccessSnapshot
     private static CompiledObject[] WithSubjects(CompiledObject[] objects, EffectiveRoleTable roles, CompiledSystemOperations operations, int[] changed)
     {
         byte[]?[] granted = GrantedBySystemOperations(objects, operations, changed, roles.SubjectCount);
-        var result = new CompiledObject[objects.Length];
+        CompiledObject[]? result = null;
         for (int o = 0; o < objects.Length; o++)
         {
             CompiledObject old = objects[o];
             CompiledColumn[] columns = old.Columns;
-            if (columns.Any(c => c.Rows is not null))
+            for (int c = 0; c < columns.Length; c++)
             {
-                columns = [.. columns.Select(c => c.Rows is null ? c : new CompiledColumn(c.Name, c.IsSystem, c.Rows.WithSubjects(roles, changed)))];
-            }
-
-            result[o] = new CompiledObject(old.Definition, old.Rows?.WithSubjects(roles, changed), granted[o], old.ColumnIndex, columns, old.Records);
-        }
-
-        return result;
-    }
-
-    /// <summary>Recomputes, for the changed subjects, the object operations the system operations they are allowed grant.</summary>
-    private static byte[]?[] GrantedBySystemOperations(CompiledObject[] objects, CompiledSystemOperations operations, int[] changed, int subjects)
-    {
-        var granted = new byte[]?[objects.Length];
-        var cloned = new bool[objects.Length];
-        for (int o = 0; o < objects.Length; o++)
-        {
-            granted[o] = objects[o].GrantedBySystemOperations;
-        }
-
-        byte[] Writable(int o, int subjectCount)
-        {
-            if (!cloned[o])
-            {
-                cloned[o] = true;
-                granted[o] = granted[o] is { } existing ? (byte[])existing.Clone() : new byte[subjectCount];
-                foreach (int subject in changed)
+                if (columns[c].Rows is { } rows && rows.WithSubjects(roles, changed) is var updated && !ReferenceEquals(updated, rows))
                 {
-                    granted[o]![subject] = 0;
+                    columns = ReferenceEquals(columns, old.Columns) ? (CompiledColumn[])columns.Clone() : columns;
+                    columns[c] = new CompiledColumn(columns[c].Name, columns[c].IsSystem, updated);
                 }
             }
 
-            return granted[o]!;
+            FirstMatchRows? objectRows = old.Rows?.WithSubjects(roles, changed);
+            if (!ReferenceEquals(objectRows, old.Rows) || !ReferenceEquals(columns, old.Columns) || !ReferenceEquals(granted[o], old.GrantedBySystemOperations))
+            {
+                result ??= (CompiledObject[])objects.Clone();
+                result[o] = new CompiledObject(old.Definition, objectRows, granted[o], old.ColumnIndex, columns, old.Records);
+            }
         }
 
+        return result ?? objects;
+    }
+
+    /// <summary>Recomputes, for the changed subjects, the object operations the system operations they are allowed grant;
+    /// an object's array is copied only when one of its values changes.</summary>
+    private static byte[]?[] GrantedBySystemOperations(CompiledObject[] objects, CompiledSystemOperations operations, int[] changed, int subjects)
+    {
+        // The new flags of each changed subject, per object that a system operation grants access to.
+        var flags = new Dictionary<int, byte[]>();
         FrozenDictionary<string, int>? index = null;
         for (int op = 0; op < operations.Definitions.Length; op++)
         {
-            IReadOnlyList<ObjectAccessGrant> grants = operations.Definitions[op].ObjectAccess;
-            foreach (ObjectAccessGrant grant in grants)
+            foreach (ObjectAccessGrant grant in operations.Definitions[op].ObjectAccess)
             {
                 index ??= objects.Select((c, i) => (c.Definition.Name.Value, i)).ToFrozenDictionary(p => p.Value, p => p.i, StringComparer.Ordinal);
                 int o = index[grant.Object.Value];
-                byte[] flags = Writable(o, subjects);
-                foreach (int subject in changed)
+                if (!flags.TryGetValue(o, out byte[]? values))
                 {
-                    if (operations.IsAllowed(op, subject))
+                    values = new byte[changed.Length];
+                    flags.Add(o, values);
+                }
+
+                for (int i = 0; i < changed.Length; i++)
+                {
+                    if (operations.IsAllowed(op, changed[i]))
                     {
-                        flags[subject] |= (byte)grant.Operations;
+                        values[i] |= (byte)grant.Operations;
                     }
+                }
+            }
+        }
+
+        var granted = new byte[]?[objects.Length];
+        for (int o = 0; o < objects.Length; o++)
+        {
+            byte[]? old = objects[o].GrantedBySystemOperations;
+            granted[o] = old;
+            if (!flags.TryGetValue(o, out byte[]? values))
+            {
+                continue;
+            }
+
+            for (int i = 0; i < changed.Length; i++)
+            {
+                if ((old is null ? 0 : old[changed[i]]) != values[i])
+                {
+                    granted[o] ??= new byte[subjects];
+                    if (ReferenceEquals(granted[o], old))
+                    {
+                        granted[o] = (byte[])old!.Clone();
+                    }
+
+                    granted[o]![changed[i]] = values[i];
                 }
             }
         }
