@@ -94,7 +94,7 @@ public sealed partial class AccessSnapshot
                 states[subject] = StateOf(Units, roles, operations, subject);
             }
 
-            objects = WithSubjects(Objects, roles, operations, changed);
+            objects = WithSubjects(Objects, ObjectIndex, roles, operations, changed);
         }
 
         int userOrdinal = Units.UserOfUnit(user);
@@ -173,9 +173,9 @@ public sealed partial class AccessSnapshot
         }
     }
 
-    private static CompiledObject[] WithSubjects(CompiledObject[] objects, EffectiveRoleTable roles, CompiledSystemOperations operations, int[] changed)
+    private static CompiledObject[] WithSubjects(CompiledObject[] objects, FrozenDictionary<string, int> objectIndex, EffectiveRoleTable roles, CompiledSystemOperations operations, int[] changed)
     {
-        byte[]?[] granted = GrantedBySystemOperations(objects, operations, changed, roles.SubjectCount);
+        byte[]?[] granted = GrantedBySystemOperations(objects, objectIndex, operations, changed, roles.SubjectCount);
         CompiledObject[]? result = null;
         for (int o = 0; o < objects.Length; o++)
         {
@@ -203,16 +203,14 @@ public sealed partial class AccessSnapshot
 
     /// <summary>Recomputes, for the changed subjects, the object operations the system operations they are allowed grant;
     /// an object's array is copied only when one of its values changes.</summary>
-    private static byte[]?[] GrantedBySystemOperations(CompiledObject[] objects, CompiledSystemOperations operations, int[] changed, int subjects)
+    private static byte[]?[] GrantedBySystemOperations(CompiledObject[] objects, FrozenDictionary<string, int> index, CompiledSystemOperations operations, int[] changed, int subjects)
     {
         // The new flags of each changed subject, per object that a system operation grants access to.
         var flags = new Dictionary<int, byte[]>();
-        FrozenDictionary<string, int>? index = null;
         for (int op = 0; op < operations.Definitions.Length; op++)
         {
             foreach (ObjectAccessGrant grant in operations.Definitions[op].ObjectAccess)
             {
-                index ??= objects.Select((c, i) => (c.Definition.Name.Value, i)).ToFrozenDictionary(p => p.Value, p => p.i, StringComparer.Ordinal);
                 int o = index[grant.Object.Value];
                 if (!flags.TryGetValue(o, out byte[]? values))
                 {
