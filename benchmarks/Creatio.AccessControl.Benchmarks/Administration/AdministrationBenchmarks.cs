@@ -1,15 +1,15 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Creatio.AccessControl.Benchmarks.Workload;
-using Creatio.AccessControl.Serialization;
 
 namespace Creatio.AccessControl.Benchmarks;
 
 /// <summary>What a change costs until checks see it, on the full reference workload: a membership, an object's rows,
-/// a record share; and importing and exporting the whole model as a JSON policy document.</summary>
-/// <remarks>Each invocation applies one change and its inverse alternately, so the model does not drift.</remarks>
+/// a record share.</summary>
+/// <remarks>Each invocation applies one change and its inverse alternately, so the model does not drift. Importing and
+/// exporting the whole model is in <see cref="PolicyJsonBenchmarks"/>.</remarks>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3, invocationCount: 2)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 5, invocationCount: 32)]
 public class AdministrationBenchmarks : IDisposable
 {
     private AccessAdministration _administration = null!;
@@ -18,7 +18,6 @@ public class AdministrationBenchmarks : IDisposable
     private ObjectName _object;
     private IReadOnlyList<ObjectOperationRow> _rows = [];
     private RecordRightRow _share = null!;
-    private string _json = string.Empty;
     private bool _flip;
 
     [GlobalSetup]
@@ -33,7 +32,6 @@ public class AdministrationBenchmarks : IDisposable
         _object = loaded.Model.OperationObjects[1];
         _rows = [.. model.ObjectOperationRows.Where(r => r.Object == _object)];
         _share = new RecordRightRow(loaded.Model.RecordObjects[0], loaded.Model.RecordId(0, 0), loaded.Model.RoleIds[7], RecordOperation.Edit, RecordRightLevel.Allow);
-        _json = AccessPolicyJson.Serialize(model);
     }
 
     [GlobalCleanup]
@@ -54,14 +52,6 @@ public class AdministrationBenchmarks : IDisposable
     public long RecordShare() => Apply(_flip
         ? new UnshareRecord(_share.Object, _share.Record, _share.Grantee, _share.Operation)
         : new ShareRecord(_share));
-
-    /// <summary>Exporting the whole model as a JSON policy document.</summary>
-    [Benchmark]
-    public int ExportJson() => AccessPolicyJson.Serialize(_evaluator.Snapshot.Model).Length;
-
-    /// <summary>Importing (parsing and validating) the whole model from a JSON policy document.</summary>
-    [Benchmark]
-    public int ImportJson() => AccessPolicyJson.Deserialize(_json, new AccessPolicyJsonOptions { MaxDocumentBytes = 1 << 30 }).Users.Length;
 
     private long Apply(AccessChange change)
     {

@@ -10,12 +10,17 @@ namespace Creatio.AccessControl.Compilation;
 /// </remarks>
 internal sealed class EffectiveRoleTable
 {
+    // Subjects are held in pages of 256, so that a membership change copies the pages of the subjects it changes and not
+    // megabytes of bits (the pages stay below the large object heap).
+    private const int PageShift = 8;
+    private const int PageMask = (1 << PageShift) - 1;
+
     // What a membership test reads, held as fields of this table so that it loads nothing through Units.
     private readonly int _roleCount;
     private readonly int _userCount;
     private readonly int _roleWords;
-    private readonly ulong[] _roleBits;
-    private readonly ulong[]?[] _userBits;
+    private readonly ulong[][] _rolePages;
+    private readonly ulong[]?[][] _userPages;
     private readonly int[] _subjectUser;
 
     public EffectiveRoleTable(
@@ -25,18 +30,27 @@ internal sealed class EffectiveRoleTable
         int[] subjectUser,
         long[] subjectEndsAt,
         int[] firstSubject)
+        : this(graph, Pages(roleBits, graph.Words, subjectUser.Length), Pages(userBits), subjectUser, subjectEndsAt, firstSubject)
+    {
+    }
+
+    private EffectiveRoleTable(
+        RoleGraph graph,
+        ulong[][] rolePages,
+        ulong[]?[][] userPages,
+        int[] subjectUser,
+        long[] subjectEndsAt,
+        int[] firstSubject)
     {
         Graph = graph;
-        UnitTable units = graph.Units;
-        int roleWords = graph.Words;
-        Units = units;
+        Units = graph.Units;
         SubjectEndsAt = subjectEndsAt;
         FirstSubject = firstSubject;
-        _roleCount = units.RoleCount;
-        _userCount = units.UserCount;
-        _roleWords = roleWords;
-        _roleBits = roleBits;
-        _userBits = userBits;
+        _roleCount = Units.RoleCount;
+        _userCount = Units.UserCount;
+        _roleWords = graph.Words;
+        _rolePages = rolePages;
+        _userPages = userPages;
         _subjectUser = subjectUser;
     }
 
@@ -47,13 +61,6 @@ internal sealed class EffectiveRoleTable
 
     /// <summary>Gets the number of words of one subject's role bit set.</summary>
     public int RoleWords => _roleWords;
-
-    /// <summary>Gets the role bit sets of all subjects, <see cref="RoleWords"/> words each.</summary>
-    public ulong[] RoleBits => _roleBits;
-
-    /// <summary>Gets, per subject, the bit set over user ordinals of the users in <c>E(u)</c> other than the subject's own user;
-    /// <see langword="null"/> when there are none.</summary>
-    public ulong[]?[] UserBits => _userBits;
 
     /// <summary>Gets the user ordinal of each subject.</summary>
     public int[] SubjectUser => _subjectUser;
@@ -66,7 +73,12 @@ internal sealed class EffectiveRoleTable
 
     public int SubjectCount => _subjectUser.Length;
 
-    public ReadOnlySpan<ulong> RolesOf(int subject) => new(_roleBits, subject * _roleWords, _roleWords);
+    public ReadOnlySpan<ulong> RolesOf(int subject) =>
+        new(_rolePages[subject >> PageShift], (subject & PageMask) * _roleWords, _roleWords);
+
+    /// <summary>Gets the bit set over user ordinals of the users in <c>E(u)</c> other than the subject's own user;
+    /// <see langword="null"/> when there are none.</summary>
+    public ulong[]? UsersOf(int subject) => _userPages[subject >> PageShift][subject & PageMask];
 
     /// <summary>Finds the subject of a user at an instant.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -88,7 +100,7 @@ internal sealed class EffectiveRoleTable
         int roleCount = _roleCount;
         if ((uint)unit < (uint)roleCount)
         {
-            return (_roleBits[(subject * _roleWords) + (unit >> 6)] & (1UL << unit)) != 0;
+            return (_rolePages[subject >> PageShift][((subject & PageMask) * _roleWords) + (unit >> 6)] & (1UL << unit)) != 0;
         }
 
         int user = unit - roleCount;
@@ -97,13 +109,60 @@ internal sealed class EffectiveRoleTable
             return true;
         }
 
-        ulong[]? users = _userBits[subject];
+        ulong[]? users = _userPages[subject >> PageShift][subject & PageMask];
         return users is not null && (uint)user < (uint)_userCount && (users[user >> 6] & (1UL << user)) != 0;
     }
 
     public int Count(int subject)
     {
-        ulong[]? users = UserBits[subject];
+        ulong[]? users = UsersOf(subject);
         return Bits.Count(RolesOf(subject)) + 1 + (users is null ? 0 : Bits.Count(users));
+    }
+
+    /// <summary>Returns the table with some subjects' sets replaced (the same subjects, after a membership change), copying
+    /// only the pages they are on.</summary>
+    public EffectiveRoleTable WithSubjects(RoleGraph graph, List<(int Subject, ulong[] Roles, ulong[]? Users)> subjects)
+    {
+        var rolePages = (ulong[][])_rolePages.Clone();
+        var userPages = (ulong[]?[][])_userPages.Clone();
+        foreach ((int subject, ulong[] roles, ulong[]? users) in subjects)
+        {
+            int page = subject >> PageShift;
+            if (ReferenceEquals(rolePages[page], _rolePages[page]))
+            {
+                rolePages[page] = (ulong[])_rolePages[page].Clone();
+                userPages[page] = (ulong[]?[])_userPages[page].Clone();
+            }
+
+            roles.CopyTo(rolePages[page].AsSpan((subject & PageMask) * _roleWords, _roleWords));
+            userPages[page][subject & PageMask] = users;
+        }
+
+        return new EffectiveRoleTable(graph, rolePages, userPages, _subjectUser, SubjectEndsAt, FirstSubject);
+    }
+
+    private static ulong[][] Pages(ulong[] bits, int words, int subjectCount)
+    {
+        var pages = new ulong[(subjectCount + PageMask) >> PageShift][];
+        for (int page = 0; page < pages.Length; page++)
+        {
+            int first = page << PageShift;
+            int count = Math.Min(1 << PageShift, subjectCount - first);
+            pages[page] = bits.AsSpan(first * words, count * words).ToArray();
+        }
+
+        return pages;
+    }
+
+    private static ulong[]?[][] Pages(ulong[]?[] users)
+    {
+        var pages = new ulong[]?[(users.Length + PageMask) >> PageShift][];
+        for (int page = 0; page < pages.Length; page++)
+        {
+            int first = page << PageShift;
+            pages[page] = users.AsSpan(first, Math.Min(1 << PageShift, users.Length - first)).ToArray();
+        }
+
+        return pages;
     }
 }

@@ -5,8 +5,11 @@ namespace Creatio.AccessControl.Compilation;
 /// <summary>The inverse of <see cref="EffectiveRoleTable"/>: for each admin unit, the subjects whose <c>E(u)</c> contains it.</summary>
 internal sealed class SubjectsByUnit
 {
-    // The subjects of each unit, ascending; one array per unit so that a membership change replaces only the units it touches.
-    private readonly int[][] _subjects;
+    // The subjects of each unit, ascending; one array per unit, in pages of 4,096 units, so that a membership change
+    // replaces only the units it touches and copies only their pages (each below the large object heap).
+    private const int PageShift = 12;
+    private const int PageMask = (1 << PageShift) - 1;
+    private readonly int[][][] _subjects;
 
     public SubjectsByUnit(EffectiveRoleTable roles)
     {
@@ -24,26 +27,31 @@ internal sealed class SubjectsByUnit
         var all = new int[counts[unitCount]];
         pairs = new PairWriter(counts, all);
         ForEachPair(roles, ref pairs);
-        _subjects = new int[unitCount][];
-        for (int unit = 0; unit < unitCount; unit++)
+        _subjects = new int[(unitCount + PageMask) >> PageShift][][];
+        for (int page = 0; page < _subjects.Length; page++)
         {
-            _subjects[unit] = all[start[unit]..start[unit + 1]];
+            int first = page << PageShift;
+            _subjects[page] = new int[Math.Min(1 << PageShift, unitCount - first)][];
+            for (int i = 0; i < _subjects[page].Length; i++)
+            {
+                _subjects[page][i] = all[start[first + i]..start[first + i + 1]];
+            }
         }
     }
 
-    private SubjectsByUnit(int[][] subjects) => _subjects = subjects;
+    private SubjectsByUnit(int[][][] subjects) => _subjects = subjects;
 
     /// <summary>Returns the inverse with some (unit, subject) pairs added or removed; each pair added must be absent and
     /// each pair removed present.</summary>
     /// <param name="changes">The pairs, sorted by unit then subject.</param>
     public SubjectsByUnit With(List<(int Unit, int Subject, bool Added)> changes)
     {
-        var subjects = (int[][])_subjects.Clone();
+        var subjects = (int[][][])_subjects.Clone();
         int next = 0;
         while (next < changes.Count)
         {
             int unit = changes[next].Unit;
-            int[] old = _subjects[unit];
+            int[] old = _subjects[unit >> PageShift][unit & PageMask];
             var merged = new List<int>(old.Length + 4);
             int read = 0;
             for (; next < changes.Count && changes[next].Unit == unit; next++)
@@ -65,13 +73,19 @@ internal sealed class SubjectsByUnit
             }
 
             merged.AddRange(old.AsSpan(read));
-            subjects[unit] = [.. merged];
+            int page = unit >> PageShift;
+            if (ReferenceEquals(subjects[page], _subjects[page]))
+            {
+                subjects[page] = (int[][])_subjects[page].Clone();
+            }
+
+            subjects[page][unit & PageMask] = [.. merged];
         }
 
         return new SubjectsByUnit(subjects);
     }
 
-    public ReadOnlySpan<int> SubjectsOf(int unit) => _subjects[unit];
+    public ReadOnlySpan<int> SubjectsOf(int unit) => _subjects[unit >> PageShift][unit & PageMask];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ForEachPair(EffectiveRoleTable roles, ref PairWriter pairs)
@@ -86,7 +100,7 @@ internal sealed class SubjectsByUnit
             }
 
             pairs.Add(roleCount + roles.SubjectUser[subject], subject);
-            if (roles.UserBits[subject] is { } users)
+            if (roles.UsersOf(subject) is { } users)
             {
                 for (int user = Bits.Next(users, 0); user >= 0; user = Bits.Next(users, user + 1))
                 {

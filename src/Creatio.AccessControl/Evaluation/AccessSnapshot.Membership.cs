@@ -45,8 +45,7 @@ public sealed partial class AccessSnapshot
         var compiler = new EffectiveRoleCompiler(graph);
         HashSet<int> affected = AffectedUsers(before, graph, user, role);
 
-        var roleBits = (ulong[])Roles.RoleBits.Clone();
-        var userBits = (ulong[]?[])Roles.UserBits.Clone();
+        var replaced = new List<(int Subject, ulong[] Roles, ulong[]? Users)>();
         var changes = new List<(int Unit, int Subject, bool Added)>();
         foreach (int u in affected)
         {
@@ -66,14 +65,13 @@ public sealed partial class AccessSnapshot
                 }
 
                 Diff(Roles.RolesOf(subject), subjects[i].Roles, 0, subject, changes);
-                Diff(Roles.UserBits[subject], subjects[i].Users, Units.RoleCount, subject, changes);
-                subjects[i].Roles.CopyTo(roleBits.AsSpan(subject * Roles.RoleWords, Roles.RoleWords));
-                userBits[subject] = subjects[i].Users;
+                Diff(Roles.UsersOf(subject), subjects[i].Users, Units.RoleCount, subject, changes);
+                replaced.Add((subject, subjects[i].Roles, subjects[i].Users));
             }
         }
 
         changes.Sort();
-        var roles = new EffectiveRoleTable(graph, roleBits, userBits, Roles.SubjectUser, Roles.SubjectEndsAt, Roles.FirstSubject);
+        EffectiveRoleTable roles = Roles.WithSubjects(graph, replaced);
         int[] changed = [.. changes.Select(c => c.Subject).Distinct().Order()];
         CompiledSystemOperations operations = Operations;
         SubjectState[] states = States;

@@ -72,7 +72,7 @@ public readonly struct EffectiveRoleSet
             // Users: the next of the subject's own user and the other users in the set.
             int from = next - roleCount;
             int self = _table.SubjectUser[_subject];
-            ulong[]? users = _table.UserBits[_subject];
+            ulong[]? users = _table.UsersOf(_subject);
             int other = users is null ? -1 : Bits.Next(users, from);
             int candidate = self >= from ? self : -1;
             if (other >= 0 && (candidate < 0 || other < candidate))
