@@ -19,9 +19,14 @@ internal sealed class CompiledObject
         ColumnIndex = columnIndex;
         Columns = columns;
         Records = records;
+        UseRecordPermissions = definition.UseRecordPermissions;
     }
 
     public ObjectDefinition Definition { get; }
+
+    /// <summary>Gets <see cref="ObjectDefinition.UseRecordPermissions"/>, kept here so that the record step does not load
+    /// the definition.</summary>
+    public bool UseRecordPermissions { get; }
 
     /// <summary>Gets the operation rows (value: <see cref="ObjectOperations"/>), or <see langword="null"/> when the object does
     /// not use operation permissions.</summary>

@@ -52,7 +52,8 @@ internal static class Pipeline
         return SuperRow(snapshot, subject, operation, out decision);
     }
 
-    private static bool SuperRow(AccessSnapshot snapshot, int subject, ObjectOperation operation, out AccessDecision decision)
+    /// <summary>Step 3 for a subject known to hold the super operation: allows when its row does.</summary>
+    public static bool SuperRow(AccessSnapshot snapshot, int subject, ObjectOperation operation, out AccessDecision decision)
     {
         CompiledSystemOperations operations = snapshot.Operations;
         int code = operations.SuperOperations[(int)operation];
@@ -115,7 +116,7 @@ internal static class Pipeline
     /// <summary>Step 5 for one record. <paramref name="record"/> is the record's index, or -1 when unknown.</summary>
     public static AccessDecision Record(AccessSnapshot snapshot, int subject, bool external, CompiledObject compiled, int record, int operationBit)
     {
-        if (!external && !compiled.Definition.UseRecordPermissions)
+        if (!external && !compiled.UseRecordPermissions)
         {
             return AccessDecision.Allow(AccessStage.Record, AccessReason.RecordPermissionsOff);
         }
