@@ -122,6 +122,60 @@ internal sealed class FirstMatchRows
         return new FirstMatchRows(unit, position, value, entries, null, null, wide);
     }
 
+    /// <summary>Gets the number of subjects the rows were compiled for.</summary>
+    public int SubjectCount => _decided8?.Length ?? _decided16?.Length ?? _decided32!.Length;
+
+    /// <summary>Returns these rows with the deciding row of some subjects computed again from their effective roles in
+    /// <paramref name="roles"/>: what <see cref="Create"/> gives when only those subjects' <c>E(u)</c> changed.</summary>
+    /// <param name="roles">The effective roles to read the listed subjects' from; the other subjects keep their rows.</param>
+    /// <param name="subjects">The subjects whose effective roles changed.</param>
+    /// <returns>New rows sharing this instance's row arrays, with a copied deciding-row table; this instance is unchanged.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A subject is not one of the <see cref="SubjectCount"/> subjects.</exception>
+    public FirstMatchRows WithSubjects(EffectiveRoleTable roles, ReadOnlySpan<int> subjects)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        int subjectCount = SubjectCount;
+        foreach (int subject in subjects)
+        {
+            if (unchecked((uint)subject) >= (uint)subjectCount || unchecked((uint)subject) >= (uint)roles.SubjectCount)
+            {
+                throw new ArgumentOutOfRangeException(nameof(subjects), subject, $"Subject {subject} is not one of the {subjectCount} subjects.");
+            }
+        }
+
+        byte[]? decided8 = _decided8 is null ? null : (byte[])_decided8.Clone();
+        ushort[]? decided16 = _decided16 is null ? null : (ushort[])_decided16.Clone();
+        int[]? decided32 = _decided32 is null ? null : (int[])_decided32.Clone();
+        foreach (int subject in subjects)
+        {
+            // Row i + 1, 0 = no row matches: the first row by position whose grantee is in the subject's E(u).
+            int decided = 0;
+            for (int row = 0; row < Unit.Length; row++)
+            {
+                if (roles.Contains(subject, Unit[row]))
+                {
+                    decided = row + 1;
+                    break;
+                }
+            }
+
+            if (decided8 is not null)
+            {
+                decided8[subject] = (byte)decided;
+            }
+            else if (decided16 is not null)
+            {
+                decided16[subject] = (ushort)decided;
+            }
+            else
+            {
+                decided32![subject] = decided;
+            }
+        }
+
+        return new FirstMatchRows(Unit, Position, Value, Entries, decided8, decided16, decided32);
+    }
+
     /// <summary>Returns the row that decides for a subject, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int DecidingRow(int subject) =>
