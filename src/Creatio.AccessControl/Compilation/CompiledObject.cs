@@ -20,6 +20,7 @@ internal sealed class CompiledObject
         Columns = columns;
         Records = records;
         UseRecordPermissions = definition.UseRecordPermissions;
+        RecordIndex = records.Index;
     }
 
     public ObjectDefinition Definition { get; }
@@ -41,4 +42,8 @@ internal sealed class CompiledObject
     public CompiledColumn[] Columns { get; }
 
     public CompiledRecords Records { get; }
+
+    /// <summary>Gets <see cref="CompiledRecords.Index"/> of <see cref="Records"/>, kept here so that finding a record does
+    /// not load the record table first.</summary>
+    public RecordIndex RecordIndex { get; }
 }

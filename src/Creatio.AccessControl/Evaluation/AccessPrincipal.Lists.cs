@@ -87,12 +87,16 @@ public readonly partial struct AccessPrincipal
         }
 
         CompiledRecords table = compiled!.Records;
+        RecordIndex recordIndex = compiled.RecordIndex;
+        EffectiveRoleTable roles = _snapshot!.Roles;
+        int subject = _subject;
+        int user = _user;
         int bit = 1 << (int)operation;
         int count = 0;
         foreach (RecordId record in records)
         {
-            int index = table.Find(record);
-            if (index >= 0 && Pipeline.Rights(_snapshot!, _subject, table, index, bit, grant: false).IsAllowed)
+            int index = recordIndex.Find(record.Value);
+            if (index >= 0 && Pipeline.HasRight(roles, subject, user, table, index, bit))
             {
                 destination[count++] = record;
             }

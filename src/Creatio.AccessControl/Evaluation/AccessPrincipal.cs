@@ -23,12 +23,16 @@ public readonly partial struct AccessPrincipal
     // The subject's packed state (None for an unknown user), copied from the snapshot so that a check does not load it.
     private readonly SubjectState _state;
 
+    // The subject's user ordinal (-1 for an unknown user), copied for the record step.
+    private readonly int _user;
+
     internal AccessPrincipal(AccessSnapshot snapshot, UserId user, int subject)
     {
         _snapshot = snapshot;
         User = user;
         _subject = subject;
         _state = subject >= 0 ? snapshot.States[subject] : SubjectState.None;
+        _user = subject >= 0 ? snapshot.Roles.SubjectUser[subject] : -1;
     }
 
     internal AccessPrincipal(AccessSnapshot snapshot, UserId user, int subject, int grant, AccessReason supportDenial)
@@ -39,6 +43,7 @@ public readonly partial struct AccessPrincipal
         _grant = grant + 1;
         _supportDenial = supportDenial;
         _state = subject >= 0 ? snapshot.States[subject] : SubjectState.None;
+        _user = subject >= 0 ? snapshot.Roles.SubjectUser[subject] : -1;
     }
 
     /// <summary>Gets the user.</summary>
@@ -90,6 +95,9 @@ public readonly partial struct AccessPrincipal
 
     /// <summary>Gets the subject's packed state; <see cref="SubjectState.None"/> for an unknown user.</summary>
     internal SubjectState State => _state;
+
+    /// <summary>Gets the subject's user ordinal; -1 for an unknown user.</summary>
+    internal int UserOrdinal => _user;
 
     private UserDefinition Definition => _snapshot!.Units.Users[_snapshot.Roles.SubjectUser[_subject]];
 
