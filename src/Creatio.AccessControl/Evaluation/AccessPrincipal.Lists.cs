@@ -214,14 +214,15 @@ public readonly partial struct AccessPrincipal
 
         var readable = new List<ColumnName>();
         var editable = new List<ColumnName>();
-        foreach (CompiledColumn column in _snapshot.Objects[index].Columns)
+        var resolved = new AccessObject(_snapshot, objectName, _snapshot.Objects[index], index);
+        foreach (CompiledColumn column in resolved.Compiled!.Columns)
         {
-            if (CheckColumn(objectName, column.Name, ColumnOperation.Read, record).IsAllowed)
+            if (CheckColumn(in resolved, column.Name, ColumnOperation.Read, record).IsAllowed)
             {
                 readable.Add(column.Name);
             }
 
-            if (CheckColumn(objectName, column.Name, ColumnOperation.Edit, record).IsAllowed)
+            if (CheckColumn(in resolved, column.Name, ColumnOperation.Edit, record).IsAllowed)
             {
                 editable.Add(column.Name);
             }
