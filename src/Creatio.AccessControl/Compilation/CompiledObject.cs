@@ -19,9 +19,15 @@ internal sealed class CompiledObject
         ColumnIndex = columnIndex;
         Columns = columns;
         Records = records;
+        UseRecordPermissions = definition.UseRecordPermissions;
+        RecordIndex = records.Index;
     }
 
     public ObjectDefinition Definition { get; }
+
+    /// <summary>Gets <see cref="ObjectDefinition.UseRecordPermissions"/>, kept here so that the record step does not load
+    /// the definition.</summary>
+    public bool UseRecordPermissions { get; }
 
     /// <summary>Gets the operation rows (value: <see cref="ObjectOperations"/>), or <see langword="null"/> when the object does
     /// not use operation permissions.</summary>
@@ -42,4 +48,8 @@ internal sealed class CompiledObject
 
     /// <summary>Returns this object with other record tables.</summary>
     public CompiledObject WithRecords(CompiledRecords records) => new(Definition, Rows, GrantedBySystemOperations, ColumnIndex, Columns, records);
+
+    /// <summary>Gets <see cref="CompiledRecords.Index"/> of <see cref="Records"/>, kept here so that finding a record does
+    /// not load the record table first.</summary>
+    public RecordIndex RecordIndex { get; }
 }

@@ -122,17 +122,32 @@ internal sealed class FirstMatchRows
         return new FirstMatchRows(unit, position, value, entries, null, null, wide);
     }
 
-    /// <summary>Returns these rows with the deciding row of some subjects recomputed from other effective role sets (the
-    /// same subjects, after a membership change): the first row by position whose grantee is in the subject's E(u). Returns
-    /// this instance, copying nothing, when no deciding row changes.</summary>
+    /// <summary>Gets the number of subjects the rows were compiled for.</summary>
+    public int SubjectCount => _decided8?.Length ?? _decided16?.Length ?? _decided32!.Length;
+
+    /// <summary>Returns these rows with the deciding row of some subjects recomputed from their effective roles in
+    /// <paramref name="roles"/> (the same subjects, after a membership change): what <see cref="Create"/> gives when only
+    /// those subjects' <c>E(u)</c> changed. Returns this instance, copying nothing, when no deciding row changes.</summary>
+    /// <param name="roles">The effective roles to read the listed subjects' from; the other subjects keep their rows.</param>
+    /// <param name="subjects">The subjects whose effective roles changed.</param>
+    /// <returns>Rows sharing this instance's row arrays; this instance is unchanged.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A subject is not one of the <see cref="SubjectCount"/> subjects.</exception>
     public FirstMatchRows WithSubjects(EffectiveRoleTable roles, ReadOnlySpan<int> subjects)
     {
+        ArgumentNullException.ThrowIfNull(roles);
+        int subjectCount = SubjectCount;
         byte[]? decided8 = null;
         ushort[]? decided16 = null;
         int[]? decided32 = null;
         bool copied = false;
         foreach (int subject in subjects)
         {
+            if (unchecked((uint)subject) >= (uint)subjectCount || unchecked((uint)subject) >= (uint)roles.SubjectCount)
+            {
+                throw new ArgumentOutOfRangeException(nameof(subjects), subject, $"Subject {subject} is not one of the {subjectCount} subjects.");
+            }
+
+            // Row i + 1, 0 = no row matches: the first row by position whose grantee is in the subject's E(u).
             int row = 0;
             while (row < Unit.Length && !roles.Contains(subject, Unit[row]))
             {

@@ -11,13 +11,28 @@ public readonly partial struct AccessPrincipal
     /// <returns>The decision; an unknown user or object is a deny with its own reason.</returns>
     public AccessDecision CheckObject(ObjectName objectName, ObjectOperation operation)
     {
-        AccessDecision decision = CheckObjectSteps(objectName, operation, out int objectIndex);
+        CompiledObject? compiled = Resolve(objectName, out int objectIndex);
+        AccessDecision decision = CheckObjectSteps(compiled, AccessReason.UnknownObject, operation);
         return _grant == 0 ? decision : Support(decision, objectIndex, operation, null, column: false);
     }
 
-    private AccessDecision CheckObjectSteps(ObjectName objectName, ObjectOperation operation, out int objectIndex)
+    /// <summary>Checks an object operation on an object resolved beforehand (DESIGN.md §3 steps 1–4).</summary>
+    /// <param name="accessObject">The object, resolved with <see cref="AccessSnapshot.GetObject(ObjectName)"/> in this
+    /// principal's snapshot.</param>
+    /// <param name="operation">The operation.</param>
+    /// <returns>The decision <see cref="CheckObject(ObjectName, ObjectOperation)"/> gives for the object's name; a deny with
+    /// <see cref="AccessReason.ObjectFromAnotherSnapshot"/> when the object was resolved in another snapshot.</returns>
+    public AccessDecision CheckObject(in AccessObject accessObject, ObjectOperation operation)
     {
-        if (!Begin(objectName, out CompiledObject? compiled, out objectIndex, out bool external, out AccessDecision decision))
+        CompiledObject? compiled = Resolve(in accessObject, out int objectIndex, out AccessReason unresolved);
+        AccessDecision decision = CheckObjectSteps(compiled, unresolved, operation);
+        return _grant == 0 ? decision : Support(decision, objectIndex, operation, null, column: false);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private AccessDecision CheckObjectSteps(CompiledObject? compiled, AccessReason unresolved, ObjectOperation operation)
+    {
+        if (!Begin(compiled, unresolved, out bool external, out AccessDecision decision))
         {
             return decision;
         }
@@ -27,7 +42,7 @@ public readonly partial struct AccessPrincipal
             return AccessDecision.Deny(AccessStage.Object, AccessReason.InvalidRequest);
         }
 
-        return Pipeline.Super(_snapshot!, _subject, operation, out decision)
+        return Super(operation, out decision)
             ? decision
             : Pipeline.Object(_snapshot!, _subject, external, compiled!, operation);
     }
@@ -40,21 +55,37 @@ public readonly partial struct AccessPrincipal
     /// and the record is not looked up; portal users always need a known record they may access.</returns>
     public AccessDecision CheckRecord(ObjectName objectName, RecordId record, RecordOperation operation)
     {
-        AccessDecision decision = CheckRecordSteps(objectName, record, operation, out int objectIndex);
+        CompiledObject? compiled = Resolve(objectName, out int objectIndex);
+        AccessDecision decision = CheckRecordSteps(compiled, AccessReason.UnknownObject, record, operation);
         return _grant == 0 ? decision : Support(decision, objectIndex, ToObjectOperation(operation), record, column: false);
     }
 
-    private AccessDecision CheckRecordSteps(ObjectName objectName, RecordId record, RecordOperation operation, out int objectIndex)
+    /// <summary>Checks an operation on one record of an object resolved beforehand (DESIGN.md §3 steps 1–5).</summary>
+    /// <param name="accessObject">The object, resolved with <see cref="AccessSnapshot.GetObject(ObjectName)"/> in this
+    /// principal's snapshot.</param>
+    /// <param name="record">The record.</param>
+    /// <param name="operation">The operation.</param>
+    /// <returns>The decision <see cref="CheckRecord(ObjectName, RecordId, RecordOperation)"/> gives for the object's name;
+    /// a deny with <see cref="AccessReason.ObjectFromAnotherSnapshot"/> when the object was resolved in another snapshot.</returns>
+    public AccessDecision CheckRecord(in AccessObject accessObject, RecordId record, RecordOperation operation)
     {
-        if (BeginRecord(objectName, operation, out CompiledObject? compiled, out objectIndex, out AccessDecision decision) != RecordScope.PerRecord)
+        CompiledObject? compiled = Resolve(in accessObject, out int objectIndex, out AccessReason unresolved);
+        AccessDecision decision = CheckRecordSteps(compiled, unresolved, record, operation);
+        return _grant == 0 ? decision : Support(decision, objectIndex, ToObjectOperation(operation), record, column: false);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private AccessDecision CheckRecordSteps(CompiledObject? compiled, AccessReason unresolved, RecordId record, RecordOperation operation)
+    {
+        if (BeginRecord(compiled, unresolved, operation, out AccessDecision decision) != RecordScope.PerRecord)
         {
             return decision;
         }
 
-        int index = compiled!.Records.Find(record);
+        int index = compiled!.RecordIndex.Find(record.Value);
         return index < 0
             ? AccessDecision.Deny(AccessStage.Record, AccessReason.UnknownRecord)
-            : Pipeline.Rights(_snapshot!, _subject, compiled.Records, index, 1 << (int)operation, grant: false);
+            : Pipeline.Rights(_snapshot!, _subject, _user, compiled.Records, index, 1 << (int)operation, grant: false);
     }
 
     /// <summary>Checks an operation on a column of an object, without naming a record (DESIGN.md §3 steps 1–4 and 6).</summary>
@@ -74,6 +105,29 @@ public readonly partial struct AccessPrincipal
     public AccessDecision CheckColumn(ObjectName objectName, RecordId record, ColumnName column, ColumnOperation operation) =>
         CheckColumn(objectName, column, operation, record);
 
+    /// <summary>Checks an operation on a column of an object resolved beforehand, without naming a record (DESIGN.md §3
+    /// steps 1–4 and 6).</summary>
+    /// <param name="accessObject">The object, resolved with <see cref="AccessSnapshot.GetObject(ObjectName)"/> in this
+    /// principal's snapshot.</param>
+    /// <param name="column">The column.</param>
+    /// <param name="operation">The operation.</param>
+    /// <returns>The decision <see cref="CheckColumn(ObjectName, ColumnName, ColumnOperation)"/> gives for the object's name;
+    /// a deny with <see cref="AccessReason.ObjectFromAnotherSnapshot"/> when the object was resolved in another snapshot.</returns>
+    public AccessDecision CheckColumn(in AccessObject accessObject, ColumnName column, ColumnOperation operation) =>
+        CheckColumn(in accessObject, column, operation, null);
+
+    /// <summary>Checks an operation on a column of one record of an object resolved beforehand (DESIGN.md §3 steps 1–6).</summary>
+    /// <param name="accessObject">The object, resolved with <see cref="AccessSnapshot.GetObject(ObjectName)"/> in this
+    /// principal's snapshot.</param>
+    /// <param name="record">The record.</param>
+    /// <param name="column">The column.</param>
+    /// <param name="operation">The operation.</param>
+    /// <returns>The decision <see cref="CheckColumn(ObjectName, RecordId, ColumnName, ColumnOperation)"/> gives for the
+    /// object's name; a deny with <see cref="AccessReason.ObjectFromAnotherSnapshot"/> when the object was resolved in
+    /// another snapshot.</returns>
+    public AccessDecision CheckColumn(in AccessObject accessObject, RecordId record, ColumnName column, ColumnOperation operation) =>
+        CheckColumn(in accessObject, column, operation, record);
+
     /// <summary>Checks a system operation (DESIGN.md §7).</summary>
     /// <param name="operation">The operation's code.</param>
     /// <returns>The decision; an unknown code is a deny with its own reason.</returns>
@@ -84,10 +138,9 @@ public readonly partial struct AccessPrincipal
             return SupportOverlay.Deny(_supportDenial);
         }
 
-        AccessDecision decision = Pipeline.User(_snapshot, _subject);
-        if (!decision.IsAllowed)
+        if ((_state & SubjectState.Active) == 0)
         {
-            return decision;
+            return UserDenial();
         }
 
         if (operation.Value is null || !_snapshot!.Operations.Index.TryGetValue(operation.Value, out int index))
@@ -95,7 +148,7 @@ public readonly partial struct AccessPrincipal
             return AccessDecision.Deny(AccessStage.SystemOperation, AccessReason.UnknownSystemOperation);
         }
 
-        decision = Pipeline.SystemOperation(_snapshot, _subject, index);
+        AccessDecision decision = Pipeline.SystemOperation(_snapshot, _subject, index);
         return _grant == 0 ? decision : SupportOverlay.SystemOperation(_snapshot, _grant - 1, decision, index);
     }
 
@@ -108,7 +161,8 @@ public readonly partial struct AccessPrincipal
     public AccessDecision CheckShare(ObjectName objectName, RecordId record, RecordOperation operation)
     {
         // The grantor's steps decide first; the support overlay (of reading the record, then of sharing) comes last.
-        AccessDecision read = CheckRecordSteps(objectName, record, RecordOperation.Read, out int objectIndex);
+        CompiledObject? resolved = Resolve(objectName, out int objectIndex);
+        AccessDecision read = CheckRecordSteps(resolved, AccessReason.UnknownObject, record, RecordOperation.Read);
         if (!read.IsAllowed)
         {
             return read;
@@ -119,17 +173,18 @@ public readonly partial struct AccessPrincipal
             return AccessDecision.Deny(AccessStage.Record, AccessReason.InvalidRequest);
         }
 
-        CompiledObject compiled = _snapshot!.Objects[_snapshot.ObjectIndex[objectName.Value]];
+        CompiledObject compiled = resolved!;
         int index = compiled.Records.Find(record);
         if (index < 0)
         {
             return AccessDecision.Deny(AccessStage.Record, AccessReason.UnknownRecord);
         }
 
-        AccessDecision decision = Pipeline.Rights(_snapshot, _subject, compiled.Records, index, 1 << (int)operation, grant: true);
+        AccessSnapshot snapshot = _snapshot!;
+        AccessDecision decision = Pipeline.Rights(snapshot, _subject, _user, compiled.Records, index, 1 << (int)operation, grant: true);
         if (!decision.IsAllowed)
         {
-            AccessDecision change = Pipeline.SystemOperation(_snapshot, _subject, _snapshot.Operations.ChangeRecordRights);
+            AccessDecision change = Pipeline.SystemOperation(snapshot, _subject, snapshot.Operations.ChangeRecordRights);
             decision = change.IsAllowed
                 ? new AccessDecision(AccessOutcome.Allow, AccessStage.Record, AccessReason.CanChangeRecordRights, change.Grantee!.Value, change.Position ?? -1)
                 : decision;
@@ -141,7 +196,7 @@ public readonly partial struct AccessPrincipal
         }
 
         read = Support(read, objectIndex, ObjectOperation.Read, record, column: false);
-        return read.IsAllowed ? SupportOverlay.Share(_snapshot, _grant - 1, decision) : read;
+        return read.IsAllowed ? SupportOverlay.Share(snapshot, _grant - 1, decision) : read;
     }
 
     /// <summary>Checks any request.</summary>
@@ -165,12 +220,48 @@ public readonly partial struct AccessPrincipal
     internal static ObjectOperation ToObjectOperation(ColumnOperation operation) =>
         operation == ColumnOperation.Read ? ObjectOperation.Read : ObjectOperation.Edit;
 
-    /// <summary>Steps 1 and 2, and resolving the object.</summary>
+    /// <summary>Resolves an object by name in this principal's snapshot.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool Begin(ObjectName objectName, out CompiledObject? compiled, out int objectIndex, out bool external, out AccessDecision decision)
+    private CompiledObject? Resolve(ObjectName objectName, out int objectIndex)
     {
-        compiled = null;
+        AccessSnapshot? snapshot = _snapshot;
+        if (snapshot is not null && objectName.Value is not null && snapshot.ObjectIndex.TryGetValue(objectName.Value, out objectIndex))
+        {
+            return snapshot.Objects[objectIndex];
+        }
+
         objectIndex = -1;
+        return null;
+    }
+
+    /// <summary>Takes an object resolved beforehand, when it was resolved in this principal's snapshot.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private CompiledObject? Resolve(in AccessObject accessObject, out int objectIndex, out AccessReason unresolved)
+    {
+        CompiledObject? compiled = accessObject.Compiled;
+        if (compiled is not null && ReferenceEquals(accessObject.Snapshot, _snapshot))
+        {
+            objectIndex = accessObject.Index;
+            unresolved = AccessReason.None;
+            return compiled;
+        }
+
+        objectIndex = -1;
+        unresolved = compiled is null ? AccessReason.UnknownObject : AccessReason.ObjectFromAnotherSnapshot;
+        return null;
+    }
+
+    /// <summary>The deny of step 1, for a principal whose state is not active.</summary>
+    private AccessDecision UserDenial() =>
+        _snapshot is null || _subject < 0
+            ? AccessDecision.Deny(AccessStage.User, AccessReason.UnknownUser)
+            : AccessDecision.Deny(AccessStage.User, AccessReason.InactiveUser);
+
+    /// <summary>Steps 1 and 2 on an object resolved beforehand (<see langword="null"/> when it could not be, for
+    /// <paramref name="unresolved"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Begin(CompiledObject? compiled, AccessReason unresolved, out bool external, out AccessDecision decision)
+    {
         external = false;
         if (_supportDenial != AccessReason.None)
         {
@@ -178,34 +269,47 @@ public readonly partial struct AccessPrincipal
             return false;
         }
 
-        decision = Pipeline.User(_snapshot, _subject);
-        if (!decision.IsAllowed)
+        SubjectState state = _state;
+        if ((state & SubjectState.Active) == 0)
         {
+            decision = UserDenial();
             return false;
         }
 
-        if (objectName.Value is null || !_snapshot!.ObjectIndex.TryGetValue(objectName.Value, out int index))
+        if (compiled is null)
         {
-            decision = AccessDecision.Deny(AccessStage.Object, AccessReason.UnknownObject);
+            decision = AccessDecision.Deny(AccessStage.Object, unresolved);
             return false;
         }
 
-        objectIndex = index;
-        compiled = _snapshot.Objects[index];
-        external = Pipeline.IsExternal(_snapshot, _subject);
-        if (external)
+        if ((state & SubjectState.External) != 0)
         {
-            decision = Pipeline.Portal(_snapshot, compiled);
+            external = true;
+            decision = Pipeline.Portal(_snapshot!, compiled);
             return decision.IsAllowed;
         }
 
+        decision = default;
         return true;
     }
 
-    /// <summary>Steps 1–4 of a record request, and whether step 5 needs the record.</summary>
-    private RecordScope BeginRecord(ObjectName objectName, RecordOperation operation, out CompiledObject? compiled, out int objectIndex, out AccessDecision decision)
+    /// <summary>Step 3: whether the subject holds the super operation of <paramref name="operation"/> and its row allows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Super(ObjectOperation operation, out AccessDecision decision)
     {
-        if (!Begin(objectName, out compiled, out objectIndex, out bool external, out decision))
+        if (((int)_state & ((int)SubjectState.SuperRead << (int)operation)) == 0)
+        {
+            decision = default;
+            return false;
+        }
+
+        return Pipeline.SuperRow(_snapshot!, _subject, operation, out decision);
+    }
+
+    /// <summary>Steps 1–4 of a record request, and whether step 5 needs the record.</summary>
+    private RecordScope BeginRecord(CompiledObject? compiled, AccessReason unresolved, RecordOperation operation, out AccessDecision decision)
+    {
+        if (!Begin(compiled, unresolved, out bool external, out decision))
         {
             return RecordScope.Decided;
         }
@@ -217,7 +321,7 @@ public readonly partial struct AccessPrincipal
         }
 
         ObjectOperation objectOperation = ToObjectOperation(operation);
-        if (Pipeline.Super(_snapshot!, _subject, objectOperation, out decision))
+        if (Super(objectOperation, out decision))
         {
             return RecordScope.Decided;
         }
@@ -228,7 +332,7 @@ public readonly partial struct AccessPrincipal
             return RecordScope.Decided;
         }
 
-        if (!external && !compiled!.Definition.UseRecordPermissions)
+        if (!external && !compiled!.UseRecordPermissions)
         {
             decision = AccessDecision.Allow(AccessStage.Record, AccessReason.RecordPermissionsOff);
             return RecordScope.AllRecords;
@@ -239,7 +343,17 @@ public readonly partial struct AccessPrincipal
 
     private AccessDecision CheckColumn(ObjectName objectName, ColumnName column, ColumnOperation operation, RecordId? record)
     {
-        AccessDecision decision = CheckColumnSteps(objectName, column, operation, record, out int objectIndex);
+        CompiledObject? compiled = Resolve(objectName, out int objectIndex);
+        AccessDecision decision = CheckColumnSteps(compiled, AccessReason.UnknownObject, column, operation, record);
+        return _grant == 0 || unchecked((uint)operation) > (uint)ColumnOperation.Edit
+            ? decision
+            : Support(decision, objectIndex, ToObjectOperation(operation), record, column: true);
+    }
+
+    private AccessDecision CheckColumn(in AccessObject accessObject, ColumnName column, ColumnOperation operation, RecordId? record)
+    {
+        CompiledObject? compiled = Resolve(in accessObject, out int objectIndex, out AccessReason unresolved);
+        AccessDecision decision = CheckColumnSteps(compiled, unresolved, column, operation, record);
         return _grant == 0 || unchecked((uint)operation) > (uint)ColumnOperation.Edit
             ? decision
             : Support(decision, objectIndex, ToObjectOperation(operation), record, column: true);
@@ -250,9 +364,9 @@ public readonly partial struct AccessPrincipal
             ? decision
             : SupportOverlay.Objects(_snapshot!, _grant - 1, decision, objectIndex, operation, record, column);
 
-    private AccessDecision CheckColumnSteps(ObjectName objectName, ColumnName column, ColumnOperation operation, RecordId? record, out int objectIndex)
+    private AccessDecision CheckColumnSteps(CompiledObject? compiled, AccessReason unresolved, ColumnName column, ColumnOperation operation, RecordId? record)
     {
-        if (!Begin(objectName, out CompiledObject? compiled, out objectIndex, out bool external, out AccessDecision decision))
+        if (!Begin(compiled, unresolved, out bool external, out AccessDecision decision))
         {
             return decision;
         }
@@ -274,7 +388,7 @@ public readonly partial struct AccessPrincipal
         }
 
         ObjectOperation objectOperation = ToObjectOperation(operation);
-        if (Pipeline.Super(_snapshot!, _subject, objectOperation, out decision))
+        if (Super(objectOperation, out decision))
         {
             return decision;
         }
@@ -287,7 +401,7 @@ public readonly partial struct AccessPrincipal
 
         if (record is { } id)
         {
-            int index = external || compiled.Definition.UseRecordPermissions ? compiled.Records.Find(id) : -1;
+            int index = external || compiled.UseRecordPermissions ? compiled.RecordIndex.Find(id.Value) : -1;
             var recordOperation = operation == ColumnOperation.Read ? RecordOperation.Read : RecordOperation.Edit;
             decision = Pipeline.Record(_snapshot!, _subject, external, compiled, index, 1 << (int)recordOperation);
             if (!decision.IsAllowed)

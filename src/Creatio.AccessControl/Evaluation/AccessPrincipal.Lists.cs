@@ -44,7 +44,7 @@ public readonly partial struct AccessPrincipal
     /// <param name="destination">Where to write the allowed records; at least as long as <paramref name="records"/>.</param>
     /// <returns>The number of records written.</returns>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="records"/>.</exception>
-    /// <remarks>Each record gets the decision <see cref="CheckRecord"/> would give it; the steps before the record step run once.
+    /// <remarks>Each record gets the decision <see cref="CheckRecord(ObjectName, RecordId, RecordOperation)"/> would give it; the steps before the record step run once.
     /// Allocates nothing.</remarks>
     public int FilterRecords(ObjectName objectName, RecordOperation operation, ReadOnlySpan<RecordId> records, Span<RecordId> destination)
     {
@@ -73,7 +73,8 @@ public readonly partial struct AccessPrincipal
             return kept;
         }
 
-        RecordScope scope = BeginRecord(objectName, operation, out CompiledObject? compiled, out int objectIndex, out AccessDecision decision);
+        CompiledObject? compiled = Resolve(objectName, out _);
+        RecordScope scope = BeginRecord(compiled, AccessReason.UnknownObject, operation, out AccessDecision decision);
         if (scope != RecordScope.PerRecord)
         {
             if (!decision.IsAllowed)
@@ -86,12 +87,16 @@ public readonly partial struct AccessPrincipal
         }
 
         CompiledRecords table = compiled!.Records;
+        RecordIndex recordIndex = compiled.RecordIndex;
+        EffectiveRoleTable roles = _snapshot!.Roles;
+        int subject = _subject;
+        int user = _user;
         int bit = 1 << (int)operation;
         int count = 0;
         foreach (RecordId record in records)
         {
-            int index = table.Find(record);
-            if (index >= 0 && Pipeline.Rights(_snapshot!, _subject, table, index, bit, grant: false).IsAllowed)
+            int index = recordIndex.Find(record.Value);
+            if (index >= 0 && Pipeline.HasRight(roles, subject, user, table, index, bit))
             {
                 destination[count++] = record;
             }
@@ -122,7 +127,7 @@ public readonly partial struct AccessPrincipal
     /// <returns>All records, none, or the records that satisfy <see cref="RecordFilter"/>'s conditions.</returns>
     public RecordFilter GetRecordFilter(ObjectName objectName, RecordOperation operation)
     {
-        RecordScope scope = BeginRecord(objectName, operation, out _, out int objectIndex, out AccessDecision decision);
+        RecordScope scope = BeginRecord(Resolve(objectName, out int objectIndex), AccessReason.UnknownObject, operation, out AccessDecision decision);
         SupportGrantId? createdIn = null;
         if (IsSupportSession && decision.IsAllowed)
         {
@@ -209,14 +214,15 @@ public readonly partial struct AccessPrincipal
 
         var readable = new List<ColumnName>();
         var editable = new List<ColumnName>();
-        foreach (CompiledColumn column in _snapshot.Objects[index].Columns)
+        var resolved = new AccessObject(_snapshot, objectName, _snapshot.Objects[index], index);
+        foreach (CompiledColumn column in resolved.Compiled!.Columns)
         {
-            if (CheckColumn(objectName, column.Name, ColumnOperation.Read, record).IsAllowed)
+            if (CheckColumn(in resolved, column.Name, ColumnOperation.Read, record).IsAllowed)
             {
                 readable.Add(column.Name);
             }
 
-            if (CheckColumn(objectName, column.Name, ColumnOperation.Edit, record).IsAllowed)
+            if (CheckColumn(in resolved, column.Name, ColumnOperation.Edit, record).IsAllowed)
             {
                 editable.Add(column.Name);
             }

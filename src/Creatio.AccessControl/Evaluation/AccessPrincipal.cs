@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Creatio.AccessControl.Compilation;
 
 namespace Creatio.AccessControl;
 
@@ -19,11 +20,19 @@ public readonly partial struct AccessPrincipal
     private readonly int _grant;
     private readonly AccessReason _supportDenial;
 
+    // The subject's packed state (None for an unknown user), copied from the snapshot so that a check does not load it.
+    private readonly SubjectState _state;
+
+    // The subject's user ordinal (-1 for an unknown user), copied for the record step.
+    private readonly int _user;
+
     internal AccessPrincipal(AccessSnapshot snapshot, UserId user, int subject)
     {
         _snapshot = snapshot;
         User = user;
         _subject = subject;
+        _state = subject >= 0 ? snapshot.States[subject] : SubjectState.None;
+        _user = subject >= 0 ? snapshot.Roles.SubjectUser[subject] : -1;
     }
 
     internal AccessPrincipal(AccessSnapshot snapshot, UserId user, int subject, int grant, AccessReason supportDenial)
@@ -33,6 +42,8 @@ public readonly partial struct AccessPrincipal
         _subject = subject;
         _grant = grant + 1;
         _supportDenial = supportDenial;
+        _state = subject >= 0 ? snapshot.States[subject] : SubjectState.None;
+        _user = subject >= 0 ? snapshot.Roles.SubjectUser[subject] : -1;
     }
 
     /// <summary>Gets the user.</summary>
@@ -81,6 +92,12 @@ public readonly partial struct AccessPrincipal
     internal int GrantIndex => _grant - 1;
 
     internal AccessReason SupportDenial => _supportDenial;
+
+    /// <summary>Gets the subject's packed state; <see cref="SubjectState.None"/> for an unknown user.</summary>
+    internal SubjectState State => _state;
+
+    /// <summary>Gets the subject's user ordinal; -1 for an unknown user.</summary>
+    internal int UserOrdinal => _user;
 
     private UserDefinition Definition => _snapshot!.Units.Users[_snapshot.Roles.SubjectUser[_subject]];
 

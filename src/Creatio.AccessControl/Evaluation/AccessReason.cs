@@ -27,6 +27,10 @@ public enum AccessReason : byte
     /// <summary>The snapshot does not know the system operation.</summary>
     UnknownSystemOperation = 13,
 
+    /// <summary>The <see cref="AccessObject"/> was resolved in another snapshot than the principal's; resolve it again in the
+    /// principal's snapshot.</summary>
+    ObjectFromAnotherSnapshot = 14,
+
     /// <summary>The object is not available to portal users.</summary>
     NotAvailableForPortal = 20,
 

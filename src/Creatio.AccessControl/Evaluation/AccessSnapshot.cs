@@ -125,6 +125,17 @@ public sealed partial class AccessSnapshot
         return new AccessPrincipal(this, user, Roles.SubjectAt(Units.UserOfUnit(unit), now.UtcTicks));
     }
 
+    /// <summary>Resolves an object once, for the checks of a request on it.</summary>
+    /// <param name="objectName">The object.</param>
+    /// <returns>The object, valid with the principals of this snapshot; for an unknown object, one whose
+    /// <see cref="AccessObject.IsKnown"/> is <see langword="false"/> and on which every check is denied.</returns>
+    /// <remarks>Like <see cref="GetPrincipal(UserId, DateTimeOffset)"/>: resolve once per request, check many times.
+    /// Allocates nothing.</remarks>
+    public AccessObject GetObject(ObjectName objectName) =>
+        objectName.Value is not null && ObjectIndex.TryGetValue(objectName.Value, out int index)
+            ? new AccessObject(this, objectName, Objects[index], index)
+            : new AccessObject(this, objectName, null, -1);
+
     /// <summary>Resolves a support session: the grantor's permissions under a support grant, at an instant.</summary>
     /// <param name="grant">The support grant the session runs under.</param>
     /// <param name="now">The instant the checks are made at.</param>

@@ -52,7 +52,8 @@ internal static class Pipeline
         return SuperRow(snapshot, subject, operation, out decision);
     }
 
-    private static bool SuperRow(AccessSnapshot snapshot, int subject, ObjectOperation operation, out AccessDecision decision)
+    /// <summary>Step 3 for a subject known to hold the super operation: allows when its row does.</summary>
+    public static bool SuperRow(AccessSnapshot snapshot, int subject, ObjectOperation operation, out AccessDecision decision)
     {
         CompiledSystemOperations operations = snapshot.Operations;
         int code = operations.SuperOperations[(int)operation];
@@ -69,19 +70,48 @@ internal static class Pipeline
         return false;
     }
 
+    /// <summary>Step 4. The paths a check takes most (a row that allows, no operation permissions) are inlined; the rest
+    /// is in <see cref="ObjectNotAllowedByRow"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static AccessDecision Object(AccessSnapshot snapshot, int subject, bool external, CompiledObject compiled, ObjectOperation operation)
     {
-        int bit = 1 << (int)operation;
         FirstMatchRows? rows = compiled.Rows;
-        AccessDecision decision;
         if (rows is null)
         {
             if (!external)
             {
                 return AccessDecision.Allow(AccessStage.Object, AccessReason.OperationPermissionsOff);
             }
+        }
+        else
+        {
+            int row = rows.DecidingRow(subject);
+            if (row >= 0)
+            {
+                ref readonly RowEntry entry = ref rows.Entries[row];
+                if ((entry.Value & (1 << (int)operation)) != 0)
+                {
+                    return new AccessDecision(AccessOutcome.Allow, AccessStage.Object, AccessReason.ObjectRowAllows, new AdminUnitId(entry.Grantee), entry.Position);
+                }
+            }
+        }
 
-            decision = AccessDecision.Deny(AccessStage.Object, AccessReason.PortalUserLeastAccess);
+        return ObjectNotAllowedByRow(subject, external, compiled, operation);
+    }
+
+    /// <summary>Step 4 when no row allows: the deciding row's deny, no matching row, or a portal user's least access,
+    /// unless a system operation grants the operation.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static AccessDecision ObjectNotAllowedByRow(int subject, bool external, CompiledObject compiled, ObjectOperation operation)
+    {
+        int bit = 1 << (int)operation;
+        FirstMatchRows? rows = compiled.Rows;
+        AccessDecision decision;
+        if (rows is null)
+        {
+            decision = external
+                ? AccessDecision.Deny(AccessStage.Object, AccessReason.PortalUserLeastAccess)
+                : AccessDecision.Allow(AccessStage.Object, AccessReason.OperationPermissionsOff);
         }
         else
         {
@@ -100,11 +130,12 @@ internal static class Pipeline
                     allowed ? AccessReason.ObjectRowAllows : AccessReason.ObjectRowDenies,
                     new AdminUnitId(entry.Grantee),
                     entry.Position);
-                if (allowed)
-                {
-                    return decision;
-                }
             }
+        }
+
+        if (decision.IsAllowed)
+        {
+            return decision;
         }
 
         return compiled.GrantedBySystemOperations is { } granted && (granted[subject] & bit) != 0
@@ -115,7 +146,7 @@ internal static class Pipeline
     /// <summary>Step 5 for one record. <paramref name="record"/> is the record's index, or -1 when unknown.</summary>
     public static AccessDecision Record(AccessSnapshot snapshot, int subject, bool external, CompiledObject compiled, int record, int operationBit)
     {
-        if (!external && !compiled.Definition.UseRecordPermissions)
+        if (!external && !compiled.UseRecordPermissions)
         {
             return AccessDecision.Allow(AccessStage.Record, AccessReason.RecordPermissionsOff);
         }
@@ -125,37 +156,34 @@ internal static class Pipeline
             return AccessDecision.Deny(AccessStage.Record, AccessReason.UnknownRecord);
         }
 
-        return Rights(snapshot, subject, compiled.Records, record, operationBit, grant: false);
+        return Rights(snapshot, subject, snapshot.Roles.SubjectUser[subject], compiled.Records, record, operationBit, grant: false);
     }
 
     /// <summary>Whether the subject holds the operation (or, with <paramref name="grant"/>, AllowAndGrant on it) on a record.</summary>
-    public static AccessDecision Rights(AccessSnapshot snapshot, int subject, CompiledRecords records, int record, int operationBit, bool grant)
+    public static AccessDecision Rights(AccessSnapshot snapshot, int subject, CompiledRecords records, int record, int operationBit, bool grant) =>
+        Rights(snapshot, subject, snapshot.Roles.SubjectUser[subject], records, record, operationBit, grant);
+
+    /// <summary>Whether the subject, of user ordinal <paramref name="user"/>, holds the operation (or, with
+    /// <paramref name="grant"/>, AllowAndGrant on it) on a record.</summary>
+    public static AccessDecision Rights(AccessSnapshot snapshot, int subject, int user, CompiledRecords records, int record, int operationBit, bool grant)
     {
-        EffectiveRoleTable roles = snapshot.Roles;
-        int user = roles.SubjectUser[subject];
-        AccessReason allowReason = grant ? AccessReason.CanGrant : AccessReason.RecordRight;
-        AccessReason denyReason = grant ? AccessReason.NoGrantRight : AccessReason.NoRecordRight;
-        AdminUnitId[] ids = snapshot.Units.Ids;
-        int roleCount = snapshot.Units.RoleCount;
         ref readonly RecordSlot slot = ref records.Slots[record];
+        AccessReason allowReason = grant ? AccessReason.CanGrant : AccessReason.RecordRight;
         if (slot.Author == user)
         {
-            return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, grant ? allowReason : AccessReason.RecordAuthor, ids[roleCount + user], -1);
+            return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, grant ? allowReason : AccessReason.RecordAuthor, UserId(snapshot, user), -1);
         }
 
         if (slot.Owner == user)
         {
-            return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, grant ? allowReason : AccessReason.RecordOwner, ids[roleCount + user], -1);
+            return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, grant ? allowReason : AccessReason.RecordOwner, UserId(snapshot, user), -1);
         }
 
-        RightEntry[] rights = records.Rights;
-        for (int i = slot.RightStart; i < slot.RightEnd; i++)
+        EffectiveRoleTable roles = snapshot.Roles;
+        int right = FirstRight(roles, subject, records.Rights, slot.RightStart, slot.RightEnd, operationBit, grant);
+        if (right >= 0)
         {
-            ref readonly RightEntry right = ref rights[i];
-            if (((grant ? right.Grant : right.Allow) & operationBit) != 0 && roles.Contains(subject, right.Unit))
-            {
-                return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, allowReason, ids[right.Unit], -1);
-            }
+            return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, allowReason, snapshot.Units.Ids[records.Rights[right].Unit], -1);
         }
 
         int[] implicitUnits = records.ImplicitUnit;
@@ -164,12 +192,65 @@ internal static class Pipeline
             if (roles.Contains(subject, implicitUnits[i]))
             {
                 return new AccessDecision(
-                    AccessOutcome.Allow, AccessStage.Record, grant ? allowReason : AccessReason.ManagerOfAuthorOrOwner, ids[implicitUnits[i]], -1);
+                    AccessOutcome.Allow, AccessStage.Record, grant ? allowReason : AccessReason.ManagerOfAuthorOrOwner, snapshot.Units.Ids[implicitUnits[i]], -1);
             }
         }
 
-        return AccessDecision.Deny(AccessStage.Record, denyReason);
+        return AccessDecision.Deny(AccessStage.Record, grant ? AccessReason.NoGrantRight : AccessReason.NoRecordRight);
     }
+
+    /// <summary>Whether <see cref="Rights(AccessSnapshot, int, int, CompiledRecords, int, int, bool)"/> (without
+    /// grant) allows, without building the decision: what filtering many records needs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool HasRight(EffectiveRoleTable roles, int subject, int user, CompiledRecords records, int record, int operationBit)
+    {
+        ref readonly RecordSlot slot = ref records.Slots[record];
+        if (slot.Author == user || slot.Owner == user ||
+            FirstRight(roles, subject, records.Rights, slot.RightStart, slot.RightEnd, operationBit, grant: false) >= 0)
+        {
+            return true;
+        }
+
+        int[] implicitUnits = records.ImplicitUnit;
+        for (int i = slot.ImplicitStart; i < slot.ImplicitEnd; i++)
+        {
+            if (roles.Contains(subject, implicitUnits[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The first of a record's merged rights that holds the operation (or grants it) for a unit in the subject's
+    /// <c>E(u)</c>, or -1. The subject's role words are read directly; a user grantee takes the general test.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int FirstRight(EffectiveRoleTable roles, int subject, RightEntry[] rights, int start, int end, int operationBit, bool grant)
+    {
+        ReadOnlySpan<ulong> roleBits = roles.RolesOf(subject);
+        int roleCount = roles.Units.RoleCount;
+        for (int i = start; i < end; i++)
+        {
+            ref readonly RightEntry right = ref rights[i];
+            if (((grant ? right.Grant : right.Allow) & operationBit) == 0)
+            {
+                continue;
+            }
+
+            int unit = right.Unit;
+            if (unchecked((uint)unit < (uint)roleCount)
+                ? (roleBits[unit >> 6] & (1UL << unit)) != 0
+                : roles.Contains(subject, unit))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static AdminUnitId UserId(AccessSnapshot snapshot, int user) => snapshot.Units.Ids[snapshot.Units.RoleCount + user];
 
     public static AccessDecision Column(AccessSnapshot snapshot, int subject, CompiledColumn column, ColumnOperation operation, AccessDecision previous)
     {

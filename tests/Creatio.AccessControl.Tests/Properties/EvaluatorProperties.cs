@@ -26,6 +26,41 @@ public sealed class EvaluatorProperties
         }
     }
 
+    [Property(Arbitrary = [typeof(RandomPermissionModels)], MaxTest = 120)]
+    public void Check_OnAnAccessObject_EqualsTheCheckByNameAndTheReference(RandomPermissionModel random)
+    {
+        AccessSnapshot snapshot = AccessSnapshot.Compile(random.Model);
+        ReferenceEvaluator reference = Reference(random.Model, random.Roles.Now);
+        int checkedRequests = 0;
+
+        foreach ((UserId user, AccessRequest request) in random.Requests)
+        {
+            AccessPrincipal principal = snapshot.GetPrincipal(user, random.Roles.Now);
+            if (CheckResolved(principal, snapshot.GetObject(request.Object), request) is not { } actual)
+            {
+                continue;
+            }
+
+            checkedRequests++;
+            Assert.Equal(principal.Check(request), actual);
+            ReferenceDecision expected = reference.Check(user, request);
+            Assert.True(expected.Accepts(actual), $"{request} by {user}: expected {expected}, got {actual}");
+        }
+
+        Assert.True(checkedRequests > 0, "no object, record or column request was drawn");
+    }
+
+    /// <summary>Asks an object, record or column request on an object resolved beforehand; <see langword="null"/> for the
+    /// other kinds of request.</summary>
+    internal static AccessDecision? CheckResolved(AccessPrincipal principal, in AccessObject resolved, in AccessRequest request) => request.Kind switch
+    {
+        AccessRequestKind.Object => principal.CheckObject(in resolved, request.ObjectOperation),
+        AccessRequestKind.Record => principal.CheckRecord(in resolved, request.Record!.Value, request.RecordOperation),
+        AccessRequestKind.Column when request.Record is { } record => principal.CheckColumn(in resolved, record, request.Column, request.ColumnOperation),
+        AccessRequestKind.Column => principal.CheckColumn(in resolved, request.Column, request.ColumnOperation),
+        _ => null,
+    };
+
     [Property(Arbitrary = [typeof(RandomPermissionModels)], MaxTest = 80)]
     public void RecordFilterAndFilterRecords_OnEveryRecord_AgreeWithCheckRecord(RandomPermissionModel random)
     {

@@ -67,6 +67,30 @@ public sealed class SupportAccessProperties
     }
 
     [Property(Arbitrary = [typeof(RandomSupportGrants)], MaxTest = 60)]
+    public void SupportSession_OnAnAccessObject_DecidesAsByName(RandomSupportModel random)
+    {
+        AccessSnapshot snapshot = AccessSnapshot.Compile(random.Model);
+        int checkedRequests = 0;
+        foreach (SupportAccessGrant grant in random.Model.SupportGrants)
+        {
+            foreach (DateTimeOffset now in random.Instants)
+            {
+                AccessPrincipal session = snapshot.GetSupportPrincipal(grant.Id, now);
+                foreach (AccessRequest request in random.Requests)
+                {
+                    if (EvaluatorProperties.CheckResolved(session, snapshot.GetObject(request.Object), request) is { } actual)
+                    {
+                        checkedRequests++;
+                        Assert.Equal(session.Check(request), actual);
+                    }
+                }
+            }
+        }
+
+        Assert.True(checkedRequests > 0 || random.Model.SupportGrants.Length == 0, "no object, record or column request was drawn");
+    }
+
+    [Property(Arbitrary = [typeof(RandomSupportGrants)], MaxTest = 60)]
     public void SupportSession_NeverGetsMoreThanItsGrantorAtThatInstant_AndAnAllowIsTheGrantors(RandomSupportModel random)
     {
         foreach (Case c in Cases(random))

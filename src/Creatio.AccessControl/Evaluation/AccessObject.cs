@@ -1,0 +1,49 @@
+using Creatio.AccessControl.Compilation;
+
+namespace Creatio.AccessControl;
+
+/// <summary>An object resolved in one snapshot: what the checks of a request on that object are asked with.</summary>
+/// <remarks>
+/// <para>Obtain one from <see cref="AccessSnapshot.GetObject(ObjectName)"/> once per request and pass it to
+/// <see cref="AccessPrincipal.CheckObject(in AccessObject, ObjectOperation)"/>,
+/// <see cref="AccessPrincipal.CheckRecord(in AccessObject, RecordId, RecordOperation)"/> or
+/// <see cref="AccessPrincipal.CheckColumn(in AccessObject, ColumnName, ColumnOperation)"/>: a check then does not look the
+/// object's name up again. The decisions are those of the overloads that take an <see cref="ObjectName"/>.</para>
+/// <para>It is valid only with principals of the snapshot that resolved it: with a principal of another snapshot every
+/// check is a deny with <see cref="AccessReason.ObjectFromAnotherSnapshot"/>. The <see langword="default"/> value, and the
+/// object of an unknown name, are denied with <see cref="AccessReason.UnknownObject"/>.
+/// This type is immutable and safe for concurrent use.</para>
+/// </remarks>
+public readonly struct AccessObject
+{
+    private readonly AccessSnapshot? _snapshot;
+    private readonly CompiledObject? _compiled;
+    private readonly int _index;
+
+    internal AccessObject(AccessSnapshot snapshot, ObjectName name, CompiledObject? compiled, int index)
+    {
+        _snapshot = snapshot;
+        Name = name;
+        _compiled = compiled;
+        _index = index;
+    }
+
+    /// <summary>Gets the object's name, as it was asked for.</summary>
+    public ObjectName Name { get; }
+
+    /// <summary>Gets the snapshot the object was resolved in, or <see langword="null"/> for the <see langword="default"/> value.</summary>
+    public AccessSnapshot? Snapshot => _snapshot;
+
+    /// <summary>Gets a value indicating whether the snapshot knows the object.</summary>
+    public bool IsKnown => _compiled is not null;
+
+    /// <summary>Gets the compiled object, or <see langword="null"/> when the snapshot does not know it.</summary>
+    internal CompiledObject? Compiled => _compiled;
+
+    /// <summary>Gets the object's index in <see cref="AccessSnapshot.Objects"/>, or -1.</summary>
+    internal int Index => _compiled is null ? -1 : _index;
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        _snapshot is null ? $"{Name} (unresolved)" : IsKnown ? $"{Name} (snapshot {_snapshot.Version})" : $"{Name} (unknown)";
+}
