@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Creatio.AccessControl.Compilation;
 
 namespace Creatio.AccessControl;
@@ -57,25 +58,34 @@ internal sealed class IncrementalEditor(AccessSnapshot snapshot)
             return false;
         }
 
+        // One pass: whether the row is there (a model may repeat it) and, to remove it, the memberships without it.
         AccessModel model = snapshot.Model;
-        int found = model.Memberships.IndexOf(membership);
-        if (member == (found >= 0))
+        ImmutableArray<RoleMembership> memberships = model.Memberships;
+        ImmutableArray<RoleMembership>.Builder? kept = member ? null : ImmutableArray.CreateBuilder<RoleMembership>(memberships.Length);
+        int found = 0;
+        foreach (RoleMembership existing in memberships)
+        {
+            if (existing.User == membership.User && existing.Role == membership.Role)
+            {
+                found++;
+            }
+            else
+            {
+                kept?.Add(existing);
+            }
+        }
+
+        if (member == (found > 0))
         {
             return false;
         }
 
-        AccessModel changed = model.WithMemberships(member ? model.Memberships.Add(membership) : model.Memberships.RemoveAll(m => m == membership));
-        if (!member)
+        for (int i = 0; i < found; i++)
         {
-            foreach (RoleMembership removed in model.Memberships)
-            {
-                if (removed == membership)
-                {
-                    Before.Add(removed.ToString());
-                }
-            }
+            Before.Add(membership.ToString());
         }
 
+        AccessModel changed = model.WithMemberships(kept is null ? memberships.Add(membership) : kept.ToImmutable());
         AccessSnapshot? next = snapshot.WithMembership(changed, user, role, member);
         if (next is null)
         {
