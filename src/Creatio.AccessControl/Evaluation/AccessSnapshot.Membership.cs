@@ -92,7 +92,13 @@ public sealed partial class AccessSnapshot
                 states[subject] = StateOf(Units, roles, operations, subject);
             }
 
-            objects = WithSubjects(Objects, ObjectIndex, roles, operations, changed);
+            var changedUnits = new bool[Units.UnitCount];
+            foreach ((int unit, _, _) in changes)
+            {
+                changedUnits[unit] = true;
+            }
+
+            objects = WithSubjects(Objects, ObjectIndex, roles, operations, changed, changedUnits);
         }
 
         int userOrdinal = Units.UserOfUnit(user);
@@ -171,8 +177,28 @@ public sealed partial class AccessSnapshot
         }
     }
 
-    private static CompiledObject[] WithSubjects(CompiledObject[] objects, FrozenDictionary<string, int> objectIndex, EffectiveRoleTable roles, CompiledSystemOperations operations, int[] changed)
+    private static CompiledObject[] WithSubjects(
+        CompiledObject[] objects, FrozenDictionary<string, int> objectIndex, EffectiveRoleTable roles, CompiledSystemOperations operations, int[] changed, bool[] changedUnits)
     {
+        // A deciding row can change only in tables with a row for a unit some changed subject gained or lost.
+        FirstMatchRows? Update(FirstMatchRows? rows)
+        {
+            if (rows is null)
+            {
+                return null;
+            }
+
+            foreach (int unit in rows.Unit)
+            {
+                if (changedUnits[unit])
+                {
+                    return rows.WithSubjects(roles, changed);
+                }
+            }
+
+            return rows;
+        }
+
         byte[]?[] granted = GrantedBySystemOperations(objects, objectIndex, operations, changed, roles.SubjectCount);
         CompiledObject[]? result = null;
         for (int o = 0; o < objects.Length; o++)
@@ -181,14 +207,14 @@ public sealed partial class AccessSnapshot
             CompiledColumn[] columns = old.Columns;
             for (int c = 0; c < columns.Length; c++)
             {
-                if (columns[c].Rows is { } rows && rows.WithSubjects(roles, changed) is var updated && !ReferenceEquals(updated, rows))
+                if (columns[c].Rows is { } rows && Update(rows) is { } updated && !ReferenceEquals(updated, rows))
                 {
                     columns = ReferenceEquals(columns, old.Columns) ? (CompiledColumn[])columns.Clone() : columns;
                     columns[c] = new CompiledColumn(columns[c].Name, columns[c].IsSystem, updated);
                 }
             }
 
-            FirstMatchRows? objectRows = old.Rows?.WithSubjects(roles, changed);
+            FirstMatchRows? objectRows = Update(old.Rows);
             if (!ReferenceEquals(objectRows, old.Rows) || !ReferenceEquals(columns, old.Columns) || !ReferenceEquals(granted[o], old.GrantedBySystemOperations))
             {
                 result ??= (CompiledObject[])objects.Clone();
