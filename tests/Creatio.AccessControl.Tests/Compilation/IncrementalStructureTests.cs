@@ -1,0 +1,72 @@
+using Creatio.AccessControl.Compilation;
+using Creatio.AccessControl.Tests.Support;
+
+namespace Creatio.AccessControl.Tests.Compilation;
+
+/// <summary>The structures a change updates without a full compile: record rights as base plus edits, and the inverse of
+/// <c>E(u)</c> patched unit by unit.</summary>
+public sealed class IncrementalStructureTests
+{
+    private static readonly ObjectName s_account = "Account";
+
+    [Fact]
+    public void RecordRightList_Materialize_KeepsUntouchedRowsInPlaceAndAppendsEachSharedKeyInTheOrderOfItsLastShare()
+    {
+        RecordRightRow a = Right(1, 1, RecordOperation.Read);
+        RecordRightRow b = Right(2, 1, RecordOperation.Read);
+        RecordRightRow c = Right(3, 1, RecordOperation.Edit);
+        RecordRightList list = RecordRightList.Over([a, b, c]);
+
+        RecordRightRow bDenied = b with { Level = RecordRightLevel.Deny };
+        RecordRightRow d = Right(4, 2, RecordOperation.Delete);
+        list = list.Share(bDenied).Share(d).Unshare(RecordRightKey.Of(c)).Share(b with { Level = RecordRightLevel.AllowAndGrant });
+
+        Assert.Equal(new[] { a, d, b with { Level = RecordRightLevel.AllowAndGrant } }, list.Materialize().ToArray());
+        Assert.Equal(new[] { a, b, c }, RecordRightList.Over([a, b, c]).Materialize().ToArray());
+    }
+
+    [Fact]
+    public void RecordRightList_RowsOf_FindsBaseRowsOfAKeyInOrderUntilAnEditReplacesThem()
+    {
+        RecordRightRow first = Right(1, 1, RecordOperation.Read);
+        RecordRightRow again = first with { Source = RecordRightSource.Default };
+        RecordRightRow other = Right(1, 1, RecordOperation.Edit);
+        RecordRightList list = RecordRightList.Over([first, other, again]);
+
+        var rows = new List<RecordRightRow>();
+        list.RowsOf(RecordRightKey.Of(first), rows);
+        Assert.Equal([first, again], rows);
+
+        rows.Clear();
+        list.Unshare(RecordRightKey.Of(first)).RowsOf(RecordRightKey.Of(first), rows);
+        Assert.Empty(rows);
+
+        rows.Clear();
+        list.RowsOf(RecordRightKey.Of(Right(9, 1, RecordOperation.Read)), rows);
+        Assert.Empty(rows);
+    }
+
+    [Fact]
+    public void SubjectsByUnit_With_AddsAndRemovesPairsKeepingEachUnitsSubjectsAscending()
+    {
+        Org org = new Org().User("Ann").User("Bob").User("Cid");
+        AccessSnapshot snapshot = AccessSnapshot.Compile(org.Build());
+        SubjectsByUnit inverse = snapshot.Inverse;
+        snapshot.TryGetUnit(BuiltInRoles.SystemAdministrators, out int administrators);
+        snapshot.TryGetUnit(BuiltInRoles.AllEmployees, out int allEmployees);
+        int[] everyone = inverse.SubjectsOf(allEmployees).ToArray();
+        Assert.Equal(3, everyone.Length);
+
+        List<(int Unit, int Subject, bool Added)> changes = [(administrators, everyone[2], true), (administrators, everyone[0], true), (allEmployees, everyone[1], false)];
+        changes.Sort();
+        SubjectsByUnit changed = inverse.With(changes);
+
+        Assert.Equal([everyone[0], everyone[2]], changed.SubjectsOf(administrators).ToArray());
+        Assert.Equal([everyone[0], everyone[2]], changed.SubjectsOf(allEmployees).ToArray());
+        Assert.Empty(inverse.SubjectsOf(administrators).ToArray());
+        Assert.Equal(everyone, inverse.SubjectsOf(allEmployees).ToArray());
+    }
+
+    private static RecordRightRow Right(int record, int grantee, RecordOperation operation) =>
+        new(s_account, new RecordId(new Guid(record, 0, 0, new byte[8])), new RoleId(new Guid(grantee, 1, 0, new byte[8])), operation, RecordRightLevel.Allow);
+}
