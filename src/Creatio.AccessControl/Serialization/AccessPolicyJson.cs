@@ -219,6 +219,49 @@ public static class AccessPolicyJson
     private static AccessModel Read(ReadOnlyMemory<byte> utf8)
     {
         var text = new PolicyDocumentText(utf8);
+        PolicyDocument document = ReadClean(utf8) ?? CheckAndRead(text);
+        try
+        {
+            return PolicyDocumentMapper.ToBuilder(document).Build();
+        }
+        catch (AccessModelValidationException exception)
+        {
+            throw new AccessModelValidationException(PolicyErrorLocator.Locate(text, exception.Errors));
+        }
+    }
+
+    /// <summary>Reads a document in one pass when the checker would find nothing wrong with it; returns
+    /// <see langword="null"/> (and leaves the reporting to <see cref="CheckAndRead"/>) otherwise.</summary>
+    private static PolicyDocument? ReadClean(ReadOnlyMemory<byte> utf8)
+    {
+#if NET10_0_OR_GREATER
+        if (!System.Text.Unicode.Utf8.IsValid(utf8.Span))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(utf8.Span, PolicyJsonReadContext.Default.PolicyDocument) is { } document
+                && PolicyDocumentScreen.IsClean(document)
+                ? document
+                : null;
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
+#else
+        // The deserializer of .NET 8 cannot refuse duplicate members, so every document goes through the checker.
+        _ = utf8;
+        return null;
+#endif
+    }
+
+    /// <summary>Checks a document's shape, reporting every problem, and reads it.</summary>
+    private static PolicyDocument CheckAndRead(PolicyDocumentText text)
+    {
+        ReadOnlyMemory<byte> utf8 = text.Utf8;
         PolicyJsonContext context = PolicyJsonContext.Default;
         IReadOnlyList<AccessModelError> errors = PolicyDocumentChecker.Check(text, context);
         if (errors.Count > 0)
@@ -243,14 +286,7 @@ public static class AccessPolicyJson
             ]);
         }
 
-        try
-        {
-            return PolicyDocumentMapper.ToBuilder(document).Build();
-        }
-        catch (AccessModelValidationException exception)
-        {
-            throw new AccessModelValidationException(PolicyErrorLocator.Locate(text, exception.Errors));
-        }
+        return document;
     }
 
     private static AccessModelValidationException TooLarge(int limit) => new(
