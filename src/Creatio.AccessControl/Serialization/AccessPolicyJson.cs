@@ -48,7 +48,8 @@ public static class AccessPolicyJson
     public static string Serialize(AccessModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return Encoding.UTF8.GetString(SerializeToUtf8(model).WrittenSpan);
+        using PolicyDocumentBuffer buffer = SerializeToUtf8(model);
+        return buffer.Decode();
     }
 
     /// <summary>Writes a model as a policy document to a stream, in UTF-8 without a byte order mark.</summary>
@@ -59,7 +60,11 @@ public static class AccessPolicyJson
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         ArgumentNullException.ThrowIfNull(model);
-        utf8Json.Write(SerializeToUtf8(model).WrittenSpan);
+        using PolicyDocumentBuffer buffer = SerializeToUtf8(model);
+        foreach (ReadOnlyMemory<byte> segment in buffer.Segments())
+        {
+            utf8Json.Write(segment.Span);
+        }
     }
 
     /// <summary>Writes a model as a policy document to a stream, in UTF-8 without a byte order mark.</summary>
@@ -73,7 +78,11 @@ public static class AccessPolicyJson
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         ArgumentNullException.ThrowIfNull(model);
-        await utf8Json.WriteAsync(SerializeToUtf8(model).WrittenMemory, cancellationToken).ConfigureAwait(false);
+        using PolicyDocumentBuffer buffer = SerializeToUtf8(model);
+        foreach (ReadOnlyMemory<byte> segment in buffer.Segments())
+        {
+            await utf8Json.WriteAsync(segment, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Reads a policy document into a validated model, with the default options.</summary>
@@ -159,17 +168,25 @@ public static class AccessPolicyJson
         return Read(Accept(buffer, length, limit));
     }
 
-    private static ArrayBufferWriter<byte> SerializeToUtf8(AccessModel model)
+    private static PolicyDocumentBuffer SerializeToUtf8(AccessModel model)
     {
         PolicyDocument document = PolicyDocumentMapper.ToDocument(model);
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, s_writerOptions))
+        var buffer = new PolicyDocumentBuffer();
+        try
         {
-            JsonSerializer.Serialize(writer, document, PolicyJsonContext.Default.PolicyDocument);
-        }
+            using (var writer = new Utf8JsonWriter(buffer, s_writerOptions))
+            {
+                JsonSerializer.Serialize(writer, document, PolicyJsonContext.Default.PolicyDocument);
+            }
 
-        buffer.Write("\n"u8);
-        return buffer;
+            buffer.Write("\n"u8);
+            return buffer;
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Sizes the first read buffer; refuses a seekable stream whose remaining length is over the limit
@@ -219,6 +236,49 @@ public static class AccessPolicyJson
     private static AccessModel Read(ReadOnlyMemory<byte> utf8)
     {
         var text = new PolicyDocumentText(utf8);
+        PolicyDocument document = ReadClean(utf8) ?? CheckAndRead(text);
+        try
+        {
+            return PolicyDocumentMapper.ToBuilder(document).Build();
+        }
+        catch (AccessModelValidationException exception)
+        {
+            throw new AccessModelValidationException(PolicyErrorLocator.Locate(text, exception.Errors));
+        }
+    }
+
+    /// <summary>Reads a document in one pass when the checker would find nothing wrong with it; returns
+    /// <see langword="null"/> (and leaves the reporting to <see cref="CheckAndRead"/>) otherwise.</summary>
+    private static PolicyDocument? ReadClean(ReadOnlyMemory<byte> utf8)
+    {
+#if NET10_0_OR_GREATER
+        if (!System.Text.Unicode.Utf8.IsValid(utf8.Span))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(utf8.Span, PolicyJsonReadContext.Default.PolicyDocument) is { } document
+                && PolicyDocumentScreen.IsClean(document)
+                ? document
+                : null;
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
+#else
+        // The deserializer of .NET 8 cannot refuse duplicate members, so every document goes through the checker.
+        _ = utf8;
+        return null;
+#endif
+    }
+
+    /// <summary>Checks a document's shape, reporting every problem, and reads it.</summary>
+    private static PolicyDocument CheckAndRead(PolicyDocumentText text)
+    {
+        ReadOnlyMemory<byte> utf8 = text.Utf8;
         PolicyJsonContext context = PolicyJsonContext.Default;
         IReadOnlyList<AccessModelError> errors = PolicyDocumentChecker.Check(text, context);
         if (errors.Count > 0)
@@ -243,14 +303,7 @@ public static class AccessPolicyJson
             ]);
         }
 
-        try
-        {
-            return PolicyDocumentMapper.ToBuilder(document).Build();
-        }
-        catch (AccessModelValidationException exception)
-        {
-            throw new AccessModelValidationException(PolicyErrorLocator.Locate(text, exception.Errors));
-        }
+        return document;
     }
 
     private static AccessModelValidationException TooLarge(int limit) => new(

@@ -310,11 +310,11 @@ internal sealed class PolicyDocumentChecker
     }
 
     /// <summary>Whether a string is a calendar date written exactly <c>yyyy-MM-dd</c>, as the deserializer reads it.</summary>
-    private static bool IsDate(string value) =>
+    internal static bool IsDate(string value) =>
         value.Length == 10
         && DateOnly.TryParseExact(value, "yyyy'-'MM'-'dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
-    private static bool HasTimeAndOffset(string value) =>
+    internal static bool HasTimeAndOffset(string value) =>
         value.Contains('T', StringComparison.Ordinal)
         && (value.EndsWith('Z') || (value.Length > 6 && value[^6] is '+' or '-' && value[^3] == ':'));
 
