@@ -5,27 +5,6 @@ namespace Creatio.AccessControl;
 
 public sealed partial class AccessSnapshot
 {
-    private AccessSnapshot(
-        AccessSnapshot previous,
-        AccessModel model,
-        EffectiveRoleTable roles,
-        SubjectsByUnit inverse,
-        CompiledSystemOperations operations,
-        CompiledObject[] objects,
-        SubjectState[] states)
-    {
-        Model = model;
-        Version = previous.Version;
-        Units = previous.Units;
-        Roles = roles;
-        Inverse = inverse;
-        Operations = operations;
-        ObjectIndex = previous.ObjectIndex;
-        Objects = objects;
-        States = states;
-        SupportGrants = previous.SupportGrants;
-    }
-
     /// <summary>Returns this snapshot after a user's direct membership in a role was added or removed, recomputing
     /// <c>E(u)</c> only for the users it can change and every table only for the subjects whose <c>E(u)</c> changed; or
     /// <see langword="null"/> when the change splits or joins a user's delegation intervals (a full compile is needed).</summary>
@@ -107,7 +86,7 @@ public sealed partial class AccessSnapshot
             objects = WithImplicitUnits(objects, graph, userOrdinal);
         }
 
-        return new AccessSnapshot(this, model, roles, inverse, operations, objects, states);
+        return new AccessSnapshot(this, model, Version, objects, roles, inverse, operations, states);
     }
 
     /// <summary>The users whose <c>E(u)</c> a change of <paramref name="user"/>'s membership in <paramref name="role"/> can

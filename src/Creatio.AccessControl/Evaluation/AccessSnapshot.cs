@@ -48,19 +48,28 @@ public sealed partial class AccessSnapshot
         SupportGrants = CompiledSupportGrants.Compile(model, ObjectIndex);
     }
 
-    /// <summary>A snapshot equal to <paramref name="previous"/> but for the model, the version and (when given) the
-    /// objects' tables: what a record share or an object's rows change makes, in time proportional to that object.</summary>
-    private AccessSnapshot(AccessSnapshot previous, AccessModel model, long version, CompiledObject[]? objects = null)
+    /// <summary>A snapshot equal to <paramref name="previous"/> but for the model, the version and the tables given: what
+    /// an incremental change makes (a share or an object's rows replace objects; a membership, the tables indexed by
+    /// subject), in time proportional to what it touched.</summary>
+    private AccessSnapshot(
+        AccessSnapshot previous,
+        AccessModel model,
+        long version,
+        CompiledObject[]? objects = null,
+        EffectiveRoleTable? roles = null,
+        SubjectsByUnit? inverse = null,
+        CompiledSystemOperations? operations = null,
+        SubjectState[]? states = null)
     {
         Model = model;
         Version = version;
         Units = previous.Units;
-        Roles = previous.Roles;
-        Operations = previous.Operations;
+        Roles = roles ?? previous.Roles;
+        Operations = operations ?? previous.Operations;
         ObjectIndex = previous.ObjectIndex;
         Objects = objects ?? previous.Objects;
-        States = previous.States;
-        Inverse = previous.Inverse;
+        States = states ?? previous.States;
+        Inverse = inverse ?? previous.Inverse;
         SupportGrants = previous.SupportGrants;
     }
 
