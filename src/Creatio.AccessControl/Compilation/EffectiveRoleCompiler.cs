@@ -22,7 +22,7 @@ internal sealed class EffectiveRoleCompiler(RoleGraph graph)
         var subjectUser = new List<int>(userCount);
         var subjectEndsAt = new List<long>(userCount);
         var firstSubject = new int[userCount + 1];
-        foreach (int u in Enumerable.Range(0, userCount))
+        for (int u = 0; u < userCount; u++)
         {
             firstSubject[u] = subjectUser.Count;
             foreach ((long endsAt, ulong[] roles, ulong[]? users) in compiler.Subjects(u))

@@ -13,12 +13,12 @@ internal sealed class TableCompiler
     private readonly EffectiveRoleTable _roles;
     private readonly SubjectsByUnit _inverse;
 
-    private TableCompiler(AccessModel model, EffectiveRoleTable roles, bool needsInverse = true)
+    private TableCompiler(AccessModel model, EffectiveRoleTable roles, SubjectsByUnit? inverse)
     {
         _model = model;
         _units = roles.Units;
         _roles = roles;
-        _inverse = needsInverse ? new SubjectsByUnit(roles) : null!;
+        _inverse = inverse!;
     }
 
     /// <summary>Recompiles the records of the named objects only, sharing every other table.</summary>
@@ -29,7 +29,7 @@ internal sealed class TableCompiler
         CompiledObject[] objects,
         IReadOnlySet<string> touched)
     {
-        var compiler = new TableCompiler(model, roles, needsInverse: false);
+        var compiler = new TableCompiler(model, roles, inverse: null);
         Dictionary<string, CompiledRecords> records = compiler.CompileRecords(touched.Contains);
         var result = (CompiledObject[])objects.Clone();
         foreach (string name in touched)
@@ -50,11 +50,14 @@ internal sealed class TableCompiler
         return result;
     }
 
+    /// <summary>Compiles every table; <paramref name="inverse"/> is the inverse of <paramref name="roles"/> when the caller
+    /// already has it.</summary>
     public static (CompiledSystemOperations Operations, FrozenDictionary<string, int> ObjectIndex, CompiledObject[] Objects, SubjectsByUnit Inverse) Compile(
         AccessModel model,
-        EffectiveRoleTable roles)
+        EffectiveRoleTable roles,
+        SubjectsByUnit? inverse = null)
     {
-        var compiler = new TableCompiler(model, roles);
+        var compiler = new TableCompiler(model, roles, inverse ?? new SubjectsByUnit(roles));
         CompiledSystemOperations operations = compiler.CompileSystemOperations();
         (FrozenDictionary<string, int> index, CompiledObject[] objects) = compiler.CompileObjects(operations);
         return (operations, index, objects, compiler._inverse);

@@ -37,7 +37,7 @@ public sealed partial class AccessSnapshot
         Inverse = previous.Inverse;
         if ((scope & ChangeScope.Permissions) != 0)
         {
-            (Operations, ObjectIndex, Objects, Inverse) = TableCompiler.Compile(model, Roles);
+            (Operations, ObjectIndex, Objects, Inverse) = TableCompiler.Compile(model, Roles, Inverse);
             States = ComputeStates();
         }
         else if ((scope & ChangeScope.Records) != 0)
