@@ -20,7 +20,6 @@ internal sealed class CompiledObject
         Columns = columns;
         Records = records;
         UseRecordPermissions = definition.UseRecordPermissions;
-        RecordIndex = records.Index;
     }
 
     public ObjectDefinition Definition { get; }
@@ -48,8 +47,4 @@ internal sealed class CompiledObject
 
     /// <summary>Returns this object with other record tables.</summary>
     public CompiledObject WithRecords(CompiledRecords records) => new(Definition, Rows, GrantedBySystemOperations, ColumnIndex, Columns, records);
-
-    /// <summary>Gets <see cref="CompiledRecords.Index"/> of <see cref="Records"/>, kept here so that finding a record does
-    /// not load the record table first.</summary>
-    public RecordIndex RecordIndex { get; }
 }

@@ -1,17 +1,43 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Creatio.AccessControl.Compilation;
 
-/// <summary>The records of one object and their rights, in compressed rows.</summary>
-/// <remarks>Each record has a <see cref="RecordSlot"/> naming where its rights are in <see cref="Rights"/>. Rows of one
-/// (record, grantee) are merged into one entry with a bit per operation. Implicit grantees (the manager units of the
-/// organizational roles the author and owner directly belong to) are stored apart, in <see cref="ImplicitUnit"/>.</remarks>
+/// <summary>The records of one object and their rights, laid out so that a record check reads one place in memory.</summary>
+/// <remarks>
+/// <para>Every record is a <see cref="RecordHeader"/> followed directly by its rights, in one array of 8-byte cells,
+/// records one after the other by id. A record is named by the cell its header starts at (its <em>record index</em>), so
+/// that reaching its rights after finding it touches the same or the next cache line and the same memory page: on a large
+/// model, a page not yet in the TLB costs more than the check.</para>
+/// <para>Records are found by id through an open-addressing table, at most half full, of 8-byte slots: the upper half of
+/// the id's hash and the record index + 1 (0 marks a free slot). The table is small enough to stay cached; the id is
+/// compared only when the hash matches.</para>
+/// <para>Rows of one (record, grantee) are merged into one <see cref="RightEntry"/> with a bit per operation, ordered by
+/// unit index; the implicit grantees (the manager units of the organizational roles the author and owner directly belong
+/// to) follow them, marked <see cref="RightEntry.Implicit"/>.</para>
+/// </remarks>
 internal sealed class CompiledRecords
 {
-    public static CompiledRecords Empty { get; } = new([], [], [], [0], [], [], [], [0], [], null);
+    private readonly ulong[] _cells;
+    private readonly long[] _slots;
+    private readonly int _mask;
 
+    // Per record ordinal: the support grant the record was created in (Guid.Empty for none); null when no record was.
+    private readonly Guid[]? _createdInSupportGrant;
+
+    /// <summary>Lays out the records of one object.</summary>
+    /// <param name="ids">Each record's id, by ordinal.</param>
+    /// <param name="author">Each record's author (user ordinal, or -1).</param>
+    /// <param name="owner">Each record's owner (user ordinal, or -1).</param>
+    /// <param name="rightStart">Where each record's merged rights start in the three right arrays; one more entry ends the last.</param>
+    /// <param name="rightUnit">The merged rights' grantees, by record, then unit index.</param>
+    /// <param name="rightAllow">The operations each merged right allows.</param>
+    /// <param name="rightGrant">The operations each merged right holds at AllowAndGrant.</param>
+    /// <param name="implicitStart">Where each record's implicit grantees start; one more entry ends the last.</param>
+    /// <param name="implicitUnit">The implicit grantees, by record, then unit index.</param>
+    /// <param name="createdInSupportGrant">Each record's support grant (<see cref="Guid.Empty"/> for none), or <see langword="null"/>.</param>
     public CompiledRecords(
-        Dictionary<Guid, int> index,
+        Guid[] ids,
         int[] author,
         int[] owner,
         int[] rightStart,
@@ -22,54 +48,98 @@ internal sealed class CompiledRecords
         int[] implicitUnit,
         Guid[]? createdInSupportGrant)
     {
-        CreatedInSupportGrant = createdInSupportGrant;
-        Index = new RecordIndex(index);
-        ImplicitUnit = implicitUnit;
-        Slots = new RecordSlot[author.Length];
-        for (int i = 0; i < Slots.Length; i++)
+        _cells = new ulong[(ids.Length * RecordHeader.Cells) + rightUnit.Length + implicitUnit.Length];
+        var starts = new int[ids.Length];
+        int at = 0;
+        for (int r = 0; r < ids.Length; r++)
         {
-            Slots[i] = new RecordSlot(author[i], owner[i], rightStart[i], rightStart[i + 1], implicitStart[i], implicitStart[i + 1]);
+            starts[r] = at;
+            int count = rightStart[r + 1] - rightStart[r] + implicitStart[r + 1] - implicitStart[r];
+            WritableHeader(_cells, at) = new RecordHeader(ids[r], author[r], owner[r], count, r);
+            Span<RightEntry> rights = RightsOf(at, count);
+            int k = 0;
+            for (int i = rightStart[r]; i < rightStart[r + 1]; i++)
+            {
+                rights[k++] = new RightEntry(rightUnit[i], rightAllow[i], rightGrant[i], isImplicit: false);
+            }
+
+            for (int i = implicitStart[r]; i < implicitStart[r + 1]; i++)
+            {
+                rights[k++] = RightEntry.ImplicitGrantee(implicitUnit[i]);
+            }
+
+            at += RecordHeader.Cells + count;
         }
 
-        Rights = new RightEntry[rightUnit.Length];
-        for (int i = 0; i < Rights.Length; i++)
-        {
-            Rights[i] = new RightEntry(rightUnit[i], rightAllow[i], rightGrant[i]);
-        }
+        (_slots, _mask) = Slots(ids, starts);
+        _createdInSupportGrant = createdInSupportGrant;
+        Count = ids.Length;
     }
 
-    private CompiledRecords(CompiledRecords other, RecordSlot[] slots, RightEntry[] rights, int[]? implicitUnit = null)
+    private CompiledRecords(CompiledRecords other, ulong[] cells, long[] slots)
     {
-        CreatedInSupportGrant = other.CreatedInSupportGrant;
-        Index = other.Index;
-        ImplicitUnit = implicitUnit ?? other.ImplicitUnit;
-        Slots = slots;
-        Rights = rights;
+        _cells = cells;
+        _slots = slots;
+        _mask = other._mask;
+        _createdInSupportGrant = other._createdInSupportGrant;
+        Count = other.Count;
     }
 
-    /// <summary>Gets each record's slot: what the record step reads, in one place.</summary>
-    public RecordSlot[] Slots { get; }
+    public static CompiledRecords Empty { get; } = new([], [], [], [0], [], [], [], [0], [], null);
 
-    /// <summary>Gets the merged rights packed for the record step.</summary>
-    public RightEntry[] Rights { get; }
+    /// <summary>Gets the number of records.</summary>
+    public int Count { get; }
 
-    public RecordIndex Index { get; }
-
-    public int[] ImplicitUnit { get; }
-
-    /// <summary>Gets, per record, the support grant it was created in (<see cref="Guid.Empty"/> for none);
-    /// <see langword="null"/> when no record of the object was.</summary>
-    public Guid[]? CreatedInSupportGrant { get; }
-
+    /// <summary>Returns a record's index, or -1 when the object has no such record.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Find(RecordId record) => Index.Find(record.Value);
+    public int Find(RecordId record) => Find(record.Value);
+
+    /// <summary>Returns a record's index, or -1 when the object has no such record.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Find(Guid id)
+    {
+        long[] slots = _slots;
+        int hash = Hash(id);
+        int slot = hash & _mask;
+        while (true)
+        {
+            long entry = slots[slot];
+            if (entry == 0)
+            {
+                return -1;
+            }
+
+            int record = unchecked((int)entry) - 1;
+            if (unchecked((int)(entry >> 32)) == hash && Header(record).Id == id)
+            {
+                return record;
+            }
+
+            slot = (slot + 1) & _mask;
+        }
+    }
+
+    /// <summary>Gets a record's header by index (from <see cref="Find(Guid)"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref readonly RecordHeader Header(int record) =>
+        ref MemoryMarshal.AsRef<RecordHeader>(MemoryMarshal.AsBytes(_cells.AsSpan(record, RecordHeader.Cells)));
+
+    /// <summary>Gets a record's rights: its merged rights by unit index, then its implicit grantees by unit index.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ReadOnlySpan<RightEntry> Rights(int record, int count) =>
+        MemoryMarshal.Cast<ulong, RightEntry>(_cells.AsSpan(record + RecordHeader.Cells, count));
+
+    /// <summary>Gets the support grant a record was created in, or <see cref="Guid.Empty"/>.</summary>
+    public Guid CreatedInSupportGrant(int record) =>
+        _createdInSupportGrant is { } createdIn ? createdIn[Header(record).Ordinal] : Guid.Empty;
 
     /// <summary>Whether a user (by ordinal) authors or owns one of these records.</summary>
     public bool MentionsUser(int user)
     {
-        foreach (ref readonly RecordSlot slot in Slots.AsSpan())
+        for (int record = 0; record < _cells.Length; record += RecordHeader.Cells + Header(record).RightCount)
         {
-            if (slot.Author == user || slot.Owner == user)
+            ref readonly RecordHeader header = ref Header(record);
+            if (header.Author == user || header.Owner == user)
             {
                 return true;
             }
@@ -83,66 +153,138 @@ internal sealed class CompiledRecords
     /// <param name="managerUnitsOf">The manager units of a user (by ordinal), sorted.</param>
     public CompiledRecords WithImplicitUnits(Func<int, int[]> managerUnitsOf)
     {
-        var slots = new RecordSlot[Slots.Length];
-        var implicitUnits = new List<int>(ImplicitUnit.Length + 4);
-        for (int r = 0; r < slots.Length; r++)
+        var cells = new List<ulong>(_cells.Length + 8);
+        var starts = new int[Count];
+        var ids = new Guid[Count];
+        var units = new List<int>();
+        for (int record = 0; record < _cells.Length; record += RecordHeader.Cells + Header(record).RightCount)
         {
-            RecordSlot slot = Slots[r];
-            int start = implicitUnits.Count;
+            RecordHeader header = Header(record);
+            int start = cells.Count;
+            starts[header.Ordinal] = start;
+            ids[header.Ordinal] = header.Id;
+            cells.AddRange(_cells.AsSpan(record, RecordHeader.Cells));
+            ReadOnlySpan<RightEntry> rights = Rights(record, header.RightCount);
+            int kept = 0;
+            while (kept < rights.Length && !rights[kept].Implicit)
+            {
+                kept++;
+            }
+
+            cells.AddRange(MemoryMarshal.Cast<RightEntry, ulong>(rights[..kept]));
+            units.Clear();
             TableCompiler.UnionSorted(
-                slot.Author >= 0 ? managerUnitsOf(slot.Author) : [],
-                slot.Owner >= 0 ? managerUnitsOf(slot.Owner) : [],
-                implicitUnits);
-            slots[r] = slot with { ImplicitStart = start, ImplicitEnd = implicitUnits.Count };
+                header.Author >= 0 ? managerUnitsOf(header.Author) : [],
+                header.Owner >= 0 ? managerUnitsOf(header.Owner) : [],
+                units);
+            foreach (int unit in units)
+            {
+                RightEntry right = RightEntry.ImplicitGrantee(unit);
+                cells.Add(MemoryMarshal.Cast<RightEntry, ulong>(new ReadOnlySpan<RightEntry>(in right))[0]);
+            }
+
+            SetRightCount(CollectionsMarshal.AsSpan(cells), start, cells.Count - start - RecordHeader.Cells);
         }
 
-        return new CompiledRecords(this, slots, Rights, [.. implicitUnits]);
+        return new CompiledRecords(this, [.. cells], Slots(ids, starts).Slots);
     }
 
     /// <summary>Returns these records with one grantee's right to one operation on one record replaced, as compiling the
-    /// model after the share (or unshare) would merge it: the entry keeps its place by unit index and is dropped when it
-    /// allows nothing.</summary>
+    /// model after the share (or unshare) would merge it: the merged right keeps its place by unit index and is dropped
+    /// when it allows nothing.</summary>
     /// <param name="record">The record's index.</param>
     /// <param name="unit">The grantee's unit index.</param>
     /// <param name="operationBit">The operation's bit.</param>
     /// <param name="level">The new level, or <see langword="null"/> when the grantee's rows for the operation are removed.</param>
     public CompiledRecords WithRight(int record, int unit, int operationBit, RecordRightLevel? level)
     {
-        RecordSlot slot = Slots[record];
-        int at = slot.RightStart;
-        while (at < slot.RightEnd && Rights[at].Unit < unit)
+        RecordHeader header = Header(record);
+        ReadOnlySpan<RightEntry> rights = Rights(record, header.RightCount);
+        int at = 0;
+        while (at < rights.Length && !rights[at].Implicit && rights[at].Unit < unit)
         {
             at++;
         }
 
-        bool exists = at < slot.RightEnd && Rights[at].Unit == unit;
-        int allow = exists ? Rights[at].Allow : 0;
-        int grant = exists ? Rights[at].Grant : 0;
+        bool exists = at < rights.Length && !rights[at].Implicit && rights[at].Unit == unit;
+        int allow = exists ? rights[at].Allow : 0;
+        int grant = exists ? rights[at].Grant : 0;
         allow = level >= RecordRightLevel.Allow ? allow | operationBit : allow & ~operationBit;
         grant = level == RecordRightLevel.AllowAndGrant ? grant | operationBit : grant & ~operationBit;
         bool keep = allow != 0;
         int delta = (keep ? 1 : 0) - (exists ? 1 : 0);
 
-        var rights = new RightEntry[Rights.Length + delta];
-        Array.Copy(Rights, rights, at);
-        int tail = at + (exists ? 1 : 0);
+        // The cells up to the right, the new right if it is kept, then the rest; the records after this one move by delta.
+        int cell = record + RecordHeader.Cells + at;
+        int tail = cell + (exists ? 1 : 0);
+        var cells = new ulong[_cells.Length + delta];
+        Array.Copy(_cells, cells, cell);
         if (keep)
         {
-            rights[at] = new RightEntry(unit, (byte)allow, (byte)grant);
+            var right = new RightEntry(unit, (byte)allow, (byte)grant, isImplicit: false);
+            cells[cell] = MemoryMarshal.Cast<RightEntry, ulong>(new ReadOnlySpan<RightEntry>(in right))[0];
         }
 
-        Array.Copy(Rights, tail, rights, tail + delta, Rights.Length - tail);
-        RecordSlot[] slots = Slots;
-        if (delta != 0)
+        Array.Copy(_cells, tail, cells, tail + delta, _cells.Length - tail);
+        if (delta == 0)
         {
-            slots = (RecordSlot[])Slots.Clone();
-            slots[record] = slot with { RightEnd = slot.RightEnd + delta };
-            for (int r = record + 1; r < slots.Length; r++)
+            return new CompiledRecords(this, cells, _slots);
+        }
+
+        SetRightCount(cells, record, header.RightCount + delta);
+        var slots = (long[])_slots.Clone();
+        for (int slot = 0; slot < slots.Length; slot++)
+        {
+            if (unchecked((int)slots[slot]) - 1 > record)
             {
-                slots[r] = slots[r] with { RightStart = slots[r].RightStart + delta, RightEnd = slots[r].RightEnd + delta };
+                slots[slot] += delta;
             }
         }
 
-        return new CompiledRecords(this, slots, rights);
+        return new CompiledRecords(this, cells, slots);
+    }
+
+    private static ref RecordHeader WritableHeader(Span<ulong> cells, int record) =>
+        ref MemoryMarshal.AsRef<RecordHeader>(MemoryMarshal.AsBytes(cells.Slice(record, RecordHeader.Cells)));
+
+    private Span<RightEntry> RightsOf(int record, int count) =>
+        MemoryMarshal.Cast<ulong, RightEntry>(_cells.AsSpan(record + RecordHeader.Cells, count));
+
+    private static void SetRightCount(Span<ulong> cells, int record, int count)
+    {
+        ref RecordHeader header = ref WritableHeader(cells, record);
+        header = header with { RightCount = count };
+    }
+
+    private static (long[] Slots, int Mask) Slots(Guid[] ids, int[] starts)
+    {
+        int capacity = 4;
+        while (capacity < ids.Length * 2)
+        {
+            capacity <<= 1;
+        }
+
+        var slots = new long[capacity];
+        int mask = capacity - 1;
+        for (int r = 0; r < ids.Length; r++)
+        {
+            int hash = Hash(ids[r]);
+            int slot = hash & mask;
+            while (slots[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            slots[slot] = ((long)hash << 32) | (uint)(starts[r] + 1);
+        }
+
+        return (slots, mask);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Hash(Guid id)
+    {
+        ReadOnlySpan<ulong> halves = MemoryMarshal.Cast<Guid, ulong>(new ReadOnlySpan<Guid>(in id));
+        return unchecked((int)(((halves[0] ^ halves[1]) * 0x9E3779B97F4A7C15UL) >> 32));
     }
 }

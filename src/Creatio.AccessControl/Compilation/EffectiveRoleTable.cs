@@ -21,6 +21,7 @@ internal sealed class EffectiveRoleTable
     private readonly int _roleWords;
     private readonly ulong[][] _rolePages;
     private readonly ulong[]?[][] _userPages;
+    private readonly RoleSignature[][] _signaturePages;
     private readonly int[] _subjectUser;
 
     public EffectiveRoleTable(
@@ -30,7 +31,7 @@ internal sealed class EffectiveRoleTable
         int[] subjectUser,
         long[] subjectEndsAt,
         int[] firstSubject)
-        : this(graph, Pages(roleBits, graph.Words, subjectUser.Length), Pages(userBits), subjectUser, subjectEndsAt, firstSubject)
+        : this(graph, Pages(roleBits, graph.Words, subjectUser.Length), Pages(userBits), Signatures(graph, roleBits, userBits, subjectUser), subjectUser, subjectEndsAt, firstSubject)
     {
     }
 
@@ -38,6 +39,7 @@ internal sealed class EffectiveRoleTable
         RoleGraph graph,
         ulong[][] rolePages,
         ulong[]?[][] userPages,
+        RoleSignature[][] signaturePages,
         int[] subjectUser,
         long[] subjectEndsAt,
         int[] firstSubject)
@@ -51,6 +53,7 @@ internal sealed class EffectiveRoleTable
         _roleWords = graph.Words;
         _rolePages = rolePages;
         _userPages = userPages;
+        _signaturePages = signaturePages;
         _subjectUser = subjectUser;
     }
 
@@ -79,6 +82,10 @@ internal sealed class EffectiveRoleTable
     /// <summary>Gets the bit set over user ordinals of the users in <c>E(u)</c> other than the subject's own user;
     /// <see langword="null"/> when there are none.</summary>
     public ulong[]? UsersOf(int subject) => _userPages[subject >> PageShift][subject & PageMask];
+
+    /// <summary>Gets the summary of the subject's <c>E(u)</c> that proves most units absent without reading its bit sets.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public RoleSignature SignatureOf(int subject) => _signaturePages[subject >> PageShift][subject & PageMask];
 
     /// <summary>Finds the subject of a user at an instant.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -125,6 +132,7 @@ internal sealed class EffectiveRoleTable
     {
         var rolePages = (ulong[][])_rolePages.Clone();
         var userPages = (ulong[]?[][])_userPages.Clone();
+        var signaturePages = (RoleSignature[][])_signaturePages.Clone();
         foreach ((int subject, ulong[] roles, ulong[]? users) in subjects)
         {
             int page = subject >> PageShift;
@@ -132,13 +140,15 @@ internal sealed class EffectiveRoleTable
             {
                 rolePages[page] = (ulong[])_rolePages[page].Clone();
                 userPages[page] = (ulong[]?[])_userPages[page].Clone();
+                signaturePages[page] = (RoleSignature[])_signaturePages[page].Clone();
             }
 
             roles.CopyTo(rolePages[page].AsSpan((subject & PageMask) * _roleWords, _roleWords));
             userPages[page][subject & PageMask] = users;
+            signaturePages[page][subject & PageMask] = RoleSignature.Of(roles, _roleCount + _subjectUser[subject], users, _roleCount);
         }
 
-        return new EffectiveRoleTable(graph, rolePages, userPages, _subjectUser, SubjectEndsAt, FirstSubject);
+        return new EffectiveRoleTable(graph, rolePages, userPages, signaturePages, _subjectUser, SubjectEndsAt, FirstSubject);
     }
 
     private static ulong[][] Pages(ulong[] bits, int words, int subjectCount)
@@ -149,6 +159,27 @@ internal sealed class EffectiveRoleTable
             int first = page << PageShift;
             int count = Math.Min(1 << PageShift, subjectCount - first);
             pages[page] = bits.AsSpan(first * words, count * words).ToArray();
+        }
+
+        return pages;
+    }
+
+    private static RoleSignature[][] Signatures(RoleGraph graph, ulong[] roleBits, ulong[]?[] userBits, int[] subjectUser)
+    {
+        int words = graph.Words;
+        int roleCount = graph.Units.RoleCount;
+        var pages = new RoleSignature[(subjectUser.Length + PageMask) >> PageShift][];
+        for (int page = 0; page < pages.Length; page++)
+        {
+            int first = page << PageShift;
+            var signatures = new RoleSignature[Math.Min(1 << PageShift, subjectUser.Length - first)];
+            for (int i = 0; i < signatures.Length; i++)
+            {
+                int subject = first + i;
+                signatures[i] = RoleSignature.Of(roleBits.AsSpan(subject * words, words), roleCount + subjectUser[subject], userBits[subject], roleCount);
+            }
+
+            pages[page] = signatures;
         }
 
         return pages;

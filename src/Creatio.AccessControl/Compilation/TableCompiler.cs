@@ -329,7 +329,7 @@ internal sealed class TableCompiler
             }
 
             result.Add(objectNames[o], new CompiledRecords(
-                indexes[o],
+                ids[start..(start + count)],
                 author,
                 owner,
                 starts,

@@ -82,10 +82,11 @@ public readonly partial struct AccessPrincipal
             return decision;
         }
 
-        int index = compiled!.RecordIndex.Find(record.Value);
+        CompiledRecords records = compiled!.Records;
+        int index = records.Find(record.Value);
         return index < 0
             ? AccessDecision.Deny(AccessStage.Record, AccessReason.UnknownRecord)
-            : Pipeline.Rights(_snapshot!, _subject, _user, compiled.Records, index, 1 << (int)operation, grant: false);
+            : Pipeline.Rights(_snapshot!, _subject, _user, _signature, records, index, 1 << (int)operation, grant: false);
     }
 
     /// <summary>Checks an operation on a column of an object, without naming a record (DESIGN.md §3 steps 1–4 and 6).</summary>
@@ -181,7 +182,7 @@ public readonly partial struct AccessPrincipal
         }
 
         AccessSnapshot snapshot = _snapshot!;
-        AccessDecision decision = Pipeline.Rights(snapshot, _subject, _user, compiled.Records, index, 1 << (int)operation, grant: true);
+        AccessDecision decision = Pipeline.Rights(snapshot, _subject, _user, _signature, compiled.Records, index, 1 << (int)operation, grant: true);
         if (!decision.IsAllowed)
         {
             AccessDecision change = Pipeline.SystemOperation(snapshot, _subject, snapshot.Operations.ChangeRecordRights);
@@ -401,9 +402,9 @@ public readonly partial struct AccessPrincipal
 
         if (record is { } id)
         {
-            int index = external || compiled.UseRecordPermissions ? compiled.RecordIndex.Find(id.Value) : -1;
+            int index = external || compiled.UseRecordPermissions ? compiled.Records.Find(id.Value) : -1;
             var recordOperation = operation == ColumnOperation.Read ? RecordOperation.Read : RecordOperation.Edit;
-            decision = Pipeline.Record(_snapshot!, _subject, external, compiled, index, 1 << (int)recordOperation);
+            decision = Pipeline.Record(_snapshot!, _subject, _user, _signature, external, compiled, index, 1 << (int)recordOperation);
             if (!decision.IsAllowed)
             {
                 return decision;

@@ -87,16 +87,16 @@ public readonly partial struct AccessPrincipal
         }
 
         CompiledRecords table = compiled!.Records;
-        RecordIndex recordIndex = compiled.RecordIndex;
         EffectiveRoleTable roles = _snapshot!.Roles;
         int subject = _subject;
         int user = _user;
+        RoleSignature signature = _signature;
         int bit = 1 << (int)operation;
         int count = 0;
         foreach (RecordId record in records)
         {
-            int index = recordIndex.Find(record.Value);
-            if (index >= 0 && Pipeline.HasRight(roles, subject, user, table, index, bit))
+            int index = table.Find(record.Value);
+            if (index >= 0 && Pipeline.HasRight(roles, subject, user, signature, table, index, bit))
             {
                 destination[count++] = record;
             }

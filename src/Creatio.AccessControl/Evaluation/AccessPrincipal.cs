@@ -23,8 +23,9 @@ public readonly partial struct AccessPrincipal
     // The subject's packed state (None for an unknown user), copied from the snapshot so that a check does not load it.
     private readonly SubjectState _state;
 
-    // The subject's user ordinal (-1 for an unknown user), copied for the record step.
+    // The subject's user ordinal (-1 for an unknown user) and the summary of its E(u), copied for the record step.
     private readonly int _user;
+    private readonly RoleSignature _signature;
 
     internal AccessPrincipal(AccessSnapshot snapshot, UserId user, int subject)
     {
@@ -33,6 +34,7 @@ public readonly partial struct AccessPrincipal
         _subject = subject;
         _state = subject >= 0 ? snapshot.States[subject] : SubjectState.None;
         _user = subject >= 0 ? snapshot.Roles.SubjectUser[subject] : -1;
+        _signature = subject >= 0 ? snapshot.Roles.SignatureOf(subject) : default;
     }
 
     internal AccessPrincipal(AccessSnapshot snapshot, UserId user, int subject, int grant, AccessReason supportDenial)
@@ -44,6 +46,7 @@ public readonly partial struct AccessPrincipal
         _supportDenial = supportDenial;
         _state = subject >= 0 ? snapshot.States[subject] : SubjectState.None;
         _user = subject >= 0 ? snapshot.Roles.SubjectUser[subject] : -1;
+        _signature = subject >= 0 ? snapshot.Roles.SignatureOf(subject) : default;
     }
 
     /// <summary>Gets the user.</summary>
@@ -98,6 +101,9 @@ public readonly partial struct AccessPrincipal
 
     /// <summary>Gets the subject's user ordinal; -1 for an unknown user.</summary>
     internal int UserOrdinal => _user;
+
+    /// <summary>Gets the summary of the subject's <c>E(u)</c>.</summary>
+    internal RoleSignature Signature => _signature;
 
     private UserDefinition Definition => _snapshot!.Units.Users[_snapshot.Roles.SubjectUser[_subject]];
 

@@ -203,7 +203,7 @@ internal sealed class Explainer
             int recordIndex = compiled.Records.Find(record);
             if (!superDecision.IsAllowed)
             {
-                last = Pipeline.Record(_snapshot, _subject, external, compiled, external || compiled.Definition.UseRecordPermissions ? recordIndex : -1, recordBit);
+                last = Pipeline.Record(_snapshot, _subject, _snapshot.Roles.SubjectUser[_subject], _snapshot.Roles.SignatureOf(_subject), external, compiled, external || compiled.Definition.UseRecordPermissions ? recordIndex : -1, recordBit);
                 Add(AccessStage.Record, last, RecordDetail(compiled, external, recordIndex), RecordRows(compiled.Records, recordIndex, grant: false, recordBit));
                 if (!last.IsAllowed)
                 {
@@ -278,8 +278,8 @@ internal sealed class Explainer
         }
 
         int roleCount = _snapshot.Units.RoleCount;
-        RecordSlot slot = records.Slots[record];
-        foreach ((int user, string what) in new[] { (slot.Author, "author"), (slot.Owner, "owner") })
+        RecordHeader header = records.Header(record);
+        foreach ((int user, string what) in new[] { (header.Author, "author"), (header.Owner, "owner") })
         {
             if (user >= 0)
             {
@@ -290,21 +290,14 @@ internal sealed class Explainer
             }
         }
 
-        for (int i = slot.RightStart; i < slot.RightEnd; i++)
+        foreach (RightEntry right in records.Rights(record, header.RightCount))
         {
-            RightEntry right = records.Rights[i];
-            string value = $"Allow {Operations(right.Allow)}; AllowAndGrant {Operations(right.Grant)}";
+            string value = right.Implicit
+                ? "manager of the author or owner: AllowAndGrant on all operations"
+                : $"Allow {Operations(right.Allow)}; AllowAndGrant {Operations(right.Grant)}";
             bool member = _snapshot.Roles.Contains(_subject, right.Unit);
             list.Add(new AccessExplanationRow(_snapshot.Units.Ids[right.Unit], Name(right.Unit), null, value, member, false));
             allows.Add(member && ((grant ? right.Grant : right.Allow) & operationBit) != 0);
-        }
-
-        for (int i = slot.ImplicitStart; i < slot.ImplicitEnd; i++)
-        {
-            int unit = records.ImplicitUnit[i];
-            bool member = _snapshot.Roles.Contains(_subject, unit);
-            list.Add(new AccessExplanationRow(_snapshot.Units.Ids[unit], Name(unit), null, "manager of the author or owner: AllowAndGrant on all operations", member, false));
-            allows.Add(member);
         }
 
         // Mark the first row that allows, in the order the step looks at rows (author, owner, rights, managers). A right row

@@ -144,7 +144,8 @@ internal static class Pipeline
     }
 
     /// <summary>Step 5 for one record. <paramref name="record"/> is the record's index, or -1 when unknown.</summary>
-    public static AccessDecision Record(AccessSnapshot snapshot, int subject, bool external, CompiledObject compiled, int record, int operationBit)
+    public static AccessDecision Record(
+        AccessSnapshot snapshot, int subject, int user, RoleSignature signature, bool external, CompiledObject compiled, int record, int operationBit)
     {
         if (!external && !compiled.UseRecordPermissions)
         {
@@ -156,92 +157,63 @@ internal static class Pipeline
             return AccessDecision.Deny(AccessStage.Record, AccessReason.UnknownRecord);
         }
 
-        return Rights(snapshot, subject, snapshot.Roles.SubjectUser[subject], compiled.Records, record, operationBit, grant: false);
+        return Rights(snapshot, subject, user, signature, compiled.Records, record, operationBit, grant: false);
     }
 
     /// <summary>Whether the subject holds the operation (or, with <paramref name="grant"/>, AllowAndGrant on it) on a record.</summary>
     public static AccessDecision Rights(AccessSnapshot snapshot, int subject, CompiledRecords records, int record, int operationBit, bool grant) =>
-        Rights(snapshot, subject, snapshot.Roles.SubjectUser[subject], records, record, operationBit, grant);
+        Rights(snapshot, subject, snapshot.Roles.SubjectUser[subject], snapshot.Roles.SignatureOf(subject), records, record, operationBit, grant);
 
-    /// <summary>Whether the subject, of user ordinal <paramref name="user"/>, holds the operation (or, with
-    /// <paramref name="grant"/>, AllowAndGrant on it) on a record.</summary>
-    public static AccessDecision Rights(AccessSnapshot snapshot, int subject, int user, CompiledRecords records, int record, int operationBit, bool grant)
+    /// <summary>Whether the subject, of user ordinal <paramref name="user"/> and <c>E(u)</c> summary
+    /// <paramref name="signature"/>, holds the operation (or, with <paramref name="grant"/>, AllowAndGrant on it) on a
+    /// record: as its author or owner, by a right, or as a manager of the author or owner.</summary>
+    public static AccessDecision Rights(
+        AccessSnapshot snapshot, int subject, int user, RoleSignature signature, CompiledRecords records, int record, int operationBit, bool grant)
     {
-        ref readonly RecordSlot slot = ref records.Slots[record];
+        ref readonly RecordHeader header = ref records.Header(record);
         AccessReason allowReason = grant ? AccessReason.CanGrant : AccessReason.RecordRight;
-        if (slot.Author == user)
+        if (header.Author == user)
         {
             return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, grant ? allowReason : AccessReason.RecordAuthor, UserId(snapshot, user), -1);
         }
 
-        if (slot.Owner == user)
+        if (header.Owner == user)
         {
             return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, grant ? allowReason : AccessReason.RecordOwner, UserId(snapshot, user), -1);
         }
 
-        EffectiveRoleTable roles = snapshot.Roles;
-        int right = FirstRight(roles, subject, records.Rights, slot.RightStart, slot.RightEnd, operationBit, grant);
-        if (right >= 0)
+        ReadOnlySpan<RightEntry> rights = records.Rights(record, header.RightCount);
+        int right = FirstRight(snapshot.Roles, subject, signature, rights, grant ? operationBit << 8 : operationBit);
+        if (right < 0)
         {
-            return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, allowReason, snapshot.Units.Ids[records.Rights[right].Unit], -1);
+            return AccessDecision.Deny(AccessStage.Record, grant ? AccessReason.NoGrantRight : AccessReason.NoRecordRight);
         }
 
-        int[] implicitUnits = records.ImplicitUnit;
-        for (int i = slot.ImplicitStart; i < slot.ImplicitEnd; i++)
-        {
-            if (roles.Contains(subject, implicitUnits[i]))
-            {
-                return new AccessDecision(
-                    AccessOutcome.Allow, AccessStage.Record, grant ? allowReason : AccessReason.ManagerOfAuthorOrOwner, snapshot.Units.Ids[implicitUnits[i]], -1);
-            }
-        }
-
-        return AccessDecision.Deny(AccessStage.Record, grant ? AccessReason.NoGrantRight : AccessReason.NoRecordRight);
+        ref readonly RightEntry match = ref rights[right];
+        AccessReason reason = match.Implicit && !grant ? AccessReason.ManagerOfAuthorOrOwner : allowReason;
+        return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, reason, snapshot.Units.Ids[match.Unit], -1);
     }
 
-    /// <summary>Whether <see cref="Rights(AccessSnapshot, int, int, CompiledRecords, int, int, bool)"/> (without
-    /// grant) allows, without building the decision: what filtering many records needs.</summary>
+    /// <summary>Whether <see cref="Rights(AccessSnapshot, int, int, RoleSignature, CompiledRecords, int, int, bool)"/>
+    /// (without grant) allows, without building the decision: what filtering many records needs.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool HasRight(EffectiveRoleTable roles, int subject, int user, CompiledRecords records, int record, int operationBit)
+    public static bool HasRight(EffectiveRoleTable roles, int subject, int user, RoleSignature signature, CompiledRecords records, int record, int operationBit)
     {
-        ref readonly RecordSlot slot = ref records.Slots[record];
-        if (slot.Author == user || slot.Owner == user ||
-            FirstRight(roles, subject, records.Rights, slot.RightStart, slot.RightEnd, operationBit, grant: false) >= 0)
-        {
-            return true;
-        }
-
-        int[] implicitUnits = records.ImplicitUnit;
-        for (int i = slot.ImplicitStart; i < slot.ImplicitEnd; i++)
-        {
-            if (roles.Contains(subject, implicitUnits[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        ref readonly RecordHeader header = ref records.Header(record);
+        return header.Author == user || header.Owner == user ||
+            FirstRight(roles, subject, signature, records.Rights(record, header.RightCount), operationBit) >= 0;
     }
 
-    /// <summary>The first of a record's merged rights that holds the operation (or grants it) for a unit in the subject's
-    /// <c>E(u)</c>, or -1. The subject's role words are read directly; a user grantee takes the general test.</summary>
+    /// <summary>The first of a record's rights (merged rights, then implicit grantees) that holds an operation for a unit in
+    /// the subject's <c>E(u)</c>, or -1. <paramref name="mask"/> is the operation's bit, shifted left by 8 to ask for
+    /// AllowAndGrant. The signature rules most grantees out without reading the subject's bit sets.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int FirstRight(EffectiveRoleTable roles, int subject, RightEntry[] rights, int start, int end, int operationBit, bool grant)
+    private static int FirstRight(EffectiveRoleTable roles, int subject, RoleSignature signature, ReadOnlySpan<RightEntry> rights, int mask)
     {
-        ReadOnlySpan<ulong> roleBits = roles.RolesOf(subject);
-        int roleCount = roles.Units.RoleCount;
-        for (int i = start; i < end; i++)
+        for (int i = 0; i < rights.Length; i++)
         {
             ref readonly RightEntry right = ref rights[i];
-            if (((grant ? right.Grant : right.Allow) & operationBit) == 0)
-            {
-                continue;
-            }
-
-            int unit = right.Unit;
-            if (unchecked((uint)unit < (uint)roleCount)
-                ? (roleBits[unit >> 6] & (1UL << unit)) != 0
-                : roles.Contains(subject, unit))
+            if ((right.Operations & mask) != 0 && signature.MayContain(right.Unit) && roles.Contains(subject, right.Unit))
             {
                 return i;
             }

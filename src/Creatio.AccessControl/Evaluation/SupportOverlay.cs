@@ -132,12 +132,7 @@ internal static class SupportOverlay
 
     private static bool CreatedInGrant(CompiledRecords records, RecordId record, SupportGrantId grant)
     {
-        if (records.CreatedInSupportGrant is not { } createdIn)
-        {
-            return false;
-        }
-
         int index = records.Find(record);
-        return index >= 0 && createdIn[index] == grant.Value;
+        return index >= 0 && records.CreatedInSupportGrant(index) == grant.Value;
     }
 }
