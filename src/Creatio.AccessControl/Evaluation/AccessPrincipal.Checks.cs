@@ -12,7 +12,7 @@ public readonly partial struct AccessPrincipal
     public AccessDecision CheckObject(ObjectName objectName, ObjectOperation operation)
     {
         CompiledObject? compiled = Resolve(objectName, out int objectIndex);
-        AccessDecision decision = CheckObjectSteps(compiled, AccessReason.UnknownObject, operation);
+        AccessDecision decision = CheckObjectSteps(compiled, compiled?.Rows, AccessReason.UnknownObject, operation);
         return _grant == 0 ? decision : Support(decision, objectIndex, operation, null, column: false);
     }
 
@@ -25,12 +25,12 @@ public readonly partial struct AccessPrincipal
     public AccessDecision CheckObject(in AccessObject accessObject, ObjectOperation operation)
     {
         CompiledObject? compiled = Resolve(in accessObject, out int objectIndex, out AccessReason unresolved);
-        AccessDecision decision = CheckObjectSteps(compiled, unresolved, operation);
+        AccessDecision decision = CheckObjectSteps(compiled, accessObject.Rows, unresolved, operation);
         return _grant == 0 ? decision : Support(decision, objectIndex, operation, null, column: false);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private AccessDecision CheckObjectSteps(CompiledObject? compiled, AccessReason unresolved, ObjectOperation operation)
+    private AccessDecision CheckObjectSteps(CompiledObject? compiled, FirstMatchRows? rows, AccessReason unresolved, ObjectOperation operation)
     {
         if (!Begin(compiled, unresolved, out bool external, out AccessDecision decision))
         {
@@ -44,7 +44,7 @@ public readonly partial struct AccessPrincipal
 
         return Super(operation, out decision)
             ? decision
-            : Pipeline.Object(_snapshot!, _subject, external, compiled!, operation);
+            : Pipeline.Object(_subject, external, compiled!, rows, operation);
     }
 
     /// <summary>Checks an operation on one record (DESIGN.md §3 steps 1–5).</summary>
@@ -56,7 +56,7 @@ public readonly partial struct AccessPrincipal
     public AccessDecision CheckRecord(ObjectName objectName, RecordId record, RecordOperation operation)
     {
         CompiledObject? compiled = Resolve(objectName, out int objectIndex);
-        AccessDecision decision = CheckRecordSteps(compiled, AccessReason.UnknownObject, record, operation);
+        AccessDecision decision = CheckRecordSteps(compiled, compiled?.Rows, compiled?.Records, AccessReason.UnknownObject, record, operation);
         return _grant == 0 ? decision : Support(decision, objectIndex, ToObjectOperation(operation), record, column: false);
     }
 
@@ -70,20 +70,20 @@ public readonly partial struct AccessPrincipal
     public AccessDecision CheckRecord(in AccessObject accessObject, RecordId record, RecordOperation operation)
     {
         CompiledObject? compiled = Resolve(in accessObject, out int objectIndex, out AccessReason unresolved);
-        AccessDecision decision = CheckRecordSteps(compiled, unresolved, record, operation);
+        AccessDecision decision = CheckRecordSteps(compiled, accessObject.Rows, accessObject.Records, unresolved, record, operation);
         return _grant == 0 ? decision : Support(decision, objectIndex, ToObjectOperation(operation), record, column: false);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private AccessDecision CheckRecordSteps(CompiledObject? compiled, AccessReason unresolved, RecordId record, RecordOperation operation)
+    private AccessDecision CheckRecordSteps(
+        CompiledObject? compiled, FirstMatchRows? rows, CompiledRecords? records, AccessReason unresolved, RecordId record, RecordOperation operation)
     {
-        if (BeginRecord(compiled, unresolved, operation, out AccessDecision decision) != RecordScope.PerRecord)
+        if (BeginRecord(compiled, rows, unresolved, operation, out AccessDecision decision) != RecordScope.PerRecord)
         {
             return decision;
         }
 
-        CompiledRecords records = compiled!.Records;
-        int index = records.Find(record.Value);
+        int index = records!.Find(record.Value);
         return index < 0
             ? AccessDecision.Deny(AccessStage.Record, AccessReason.UnknownRecord)
             : Pipeline.Rights(_snapshot!, _subject, _user, _signature, records, index, 1 << (int)operation, grant: false);
@@ -163,7 +163,7 @@ public readonly partial struct AccessPrincipal
     {
         // The grantor's steps decide first; the support overlay (of reading the record, then of sharing) comes last.
         CompiledObject? resolved = Resolve(objectName, out int objectIndex);
-        AccessDecision read = CheckRecordSteps(resolved, AccessReason.UnknownObject, record, RecordOperation.Read);
+        AccessDecision read = CheckRecordSteps(resolved, resolved?.Rows, resolved?.Records, AccessReason.UnknownObject, record, RecordOperation.Read);
         if (!read.IsAllowed)
         {
             return read;
@@ -187,7 +187,7 @@ public readonly partial struct AccessPrincipal
         {
             AccessDecision change = Pipeline.SystemOperation(snapshot, _subject, snapshot.Operations.ChangeRecordRights);
             decision = change.IsAllowed
-                ? new AccessDecision(AccessOutcome.Allow, AccessStage.Record, AccessReason.CanChangeRecordRights, change.Grantee!.Value, change.Position ?? -1)
+                ? change.As(AccessOutcome.Allow, AccessStage.Record, AccessReason.CanChangeRecordRights)
                 : decision;
         }
 
@@ -308,7 +308,8 @@ public readonly partial struct AccessPrincipal
     }
 
     /// <summary>Steps 1–4 of a record request, and whether step 5 needs the record.</summary>
-    private RecordScope BeginRecord(CompiledObject? compiled, AccessReason unresolved, RecordOperation operation, out AccessDecision decision)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private RecordScope BeginRecord(CompiledObject? compiled, FirstMatchRows? rows, AccessReason unresolved, RecordOperation operation, out AccessDecision decision)
     {
         if (!Begin(compiled, unresolved, out bool external, out decision))
         {
@@ -327,7 +328,7 @@ public readonly partial struct AccessPrincipal
             return RecordScope.Decided;
         }
 
-        decision = Pipeline.Object(_snapshot!, _subject, external, compiled!, objectOperation);
+        decision = Pipeline.Object(_subject, external, compiled!, rows, objectOperation);
         if (!decision.IsAllowed)
         {
             return RecordScope.Decided;

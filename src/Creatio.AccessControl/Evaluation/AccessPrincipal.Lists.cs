@@ -74,7 +74,7 @@ public readonly partial struct AccessPrincipal
         }
 
         CompiledObject? compiled = Resolve(objectName, out _);
-        RecordScope scope = BeginRecord(compiled, AccessReason.UnknownObject, operation, out AccessDecision decision);
+        RecordScope scope = BeginRecord(compiled, compiled?.Rows, AccessReason.UnknownObject, operation, out AccessDecision decision);
         if (scope != RecordScope.PerRecord)
         {
             if (!decision.IsAllowed)
@@ -127,7 +127,8 @@ public readonly partial struct AccessPrincipal
     /// <returns>All records, none, or the records that satisfy <see cref="RecordFilter"/>'s conditions.</returns>
     public RecordFilter GetRecordFilter(ObjectName objectName, RecordOperation operation)
     {
-        RecordScope scope = BeginRecord(Resolve(objectName, out int objectIndex), AccessReason.UnknownObject, operation, out AccessDecision decision);
+        CompiledObject? compiled = Resolve(objectName, out int objectIndex);
+        RecordScope scope = BeginRecord(compiled, compiled?.Rows, AccessReason.UnknownObject, operation, out AccessDecision decision);
         SupportGrantId? createdIn = null;
         if (IsSupportSession && decision.IsAllowed)
         {

@@ -61,8 +61,7 @@ internal static class Pipeline
         int row = rows.DecidingRow(subject);
         if (row >= 0 && rows.Entries[row].Value != 0)
         {
-            decision = new AccessDecision(
-                AccessOutcome.Allow, AccessStage.SuperOperation, AccessReason.SuperOperation, new AdminUnitId(rows.Entries[row].Grantee), rows.Entries[row].Position);
+            decision = new AccessDecision(AccessOutcome.Allow, AccessStage.SuperOperation, AccessReason.SuperOperation, rows.Entries, row);
             return true;
         }
 
@@ -70,12 +69,16 @@ internal static class Pipeline
         return false;
     }
 
-    /// <summary>Step 4. The paths a check takes most (a row that allows, no operation permissions) are inlined; the rest
-    /// is in <see cref="ObjectNotAllowedByRow"/>.</summary>
+    /// <summary>Step 4. The paths a check takes most (a row decides, no operation permissions) are inlined; a portal user's
+    /// least access and the object access granted by system operations are in <see cref="ObjectNotAllowedByRow"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static AccessDecision Object(AccessSnapshot snapshot, int subject, bool external, CompiledObject compiled, ObjectOperation operation)
+    public static AccessDecision Object(AccessSnapshot snapshot, int subject, bool external, CompiledObject compiled, ObjectOperation operation) =>
+        Object(subject, external, compiled, compiled.Rows, operation);
+
+    /// <summary>Step 4, with the object's <see cref="CompiledObject.Rows"/> read beforehand.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static AccessDecision Object(int subject, bool external, CompiledObject compiled, FirstMatchRows? rows, ObjectOperation operation)
     {
-        FirstMatchRows? rows = compiled.Rows;
         if (rows is null)
         {
             if (!external)
@@ -88,11 +91,19 @@ internal static class Pipeline
             int row = rows.DecidingRow(subject);
             if (row >= 0)
             {
-                ref readonly RowEntry entry = ref rows.Entries[row];
-                if ((entry.Value & (1 << (int)operation)) != 0)
+                if ((rows.Value[row] & (1 << (int)operation)) != 0)
                 {
-                    return new AccessDecision(AccessOutcome.Allow, AccessStage.Object, AccessReason.ObjectRowAllows, new AdminUnitId(entry.Grantee), entry.Position);
+                    return new AccessDecision(AccessOutcome.Allow, AccessStage.Object, AccessReason.ObjectRowAllows, rows.Entries, row);
                 }
+
+                if (compiled.GrantedBySystemOperations is null)
+                {
+                    return new AccessDecision(AccessOutcome.Deny, AccessStage.Object, AccessReason.ObjectRowDenies, rows.Entries, row);
+                }
+            }
+            else if (compiled.GrantedBySystemOperations is null)
+            {
+                return AccessDecision.Deny(AccessStage.Object, AccessReason.NoMatchingObjectRow);
             }
         }
 
@@ -122,14 +133,13 @@ internal static class Pipeline
             }
             else
             {
-                ref readonly RowEntry entry = ref rows.Entries[row];
-                bool allowed = (entry.Value & bit) != 0;
+                bool allowed = (rows.Value[row] & bit) != 0;
                 decision = new AccessDecision(
                     allowed ? AccessOutcome.Allow : AccessOutcome.Deny,
                     AccessStage.Object,
                     allowed ? AccessReason.ObjectRowAllows : AccessReason.ObjectRowDenies,
-                    new AdminUnitId(entry.Grantee),
-                    entry.Position);
+                    rows.Entries,
+                    row);
             }
         }
 
@@ -174,12 +184,12 @@ internal static class Pipeline
         AccessReason allowReason = grant ? AccessReason.CanGrant : AccessReason.RecordRight;
         if (header.Author == user)
         {
-            return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, grant ? allowReason : AccessReason.RecordAuthor, UserId(snapshot, user), -1);
+            return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, grant ? allowReason : AccessReason.RecordAuthor, snapshot.Units.Ids, UserUnit(snapshot, user));
         }
 
         if (header.Owner == user)
         {
-            return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, grant ? allowReason : AccessReason.RecordOwner, UserId(snapshot, user), -1);
+            return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, grant ? allowReason : AccessReason.RecordOwner, snapshot.Units.Ids, UserUnit(snapshot, user));
         }
 
         ReadOnlySpan<RightEntry> rights = records.Rights(record, header.RightCount);
@@ -191,7 +201,7 @@ internal static class Pipeline
 
         ref readonly RightEntry match = ref rights[right];
         AccessReason reason = match.Implicit && !grant ? AccessReason.ManagerOfAuthorOrOwner : allowReason;
-        return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, reason, snapshot.Units.Ids[match.Unit], -1);
+        return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, reason, snapshot.Units.Ids, match.Unit);
     }
 
     /// <summary>Whether <see cref="Rights(AccessSnapshot, int, int, RoleSignature, CompiledRecords, int, int, bool)"/>
@@ -222,7 +232,7 @@ internal static class Pipeline
         return -1;
     }
 
-    private static AdminUnitId UserId(AccessSnapshot snapshot, int user) => snapshot.Units.Ids[snapshot.Units.RoleCount + user];
+    private static int UserUnit(AccessSnapshot snapshot, int user) => snapshot.Units.RoleCount + user;
 
     public static AccessDecision Column(AccessSnapshot snapshot, int subject, CompiledColumn column, ColumnOperation operation, AccessDecision previous)
     {
@@ -238,8 +248,7 @@ internal static class Pipeline
             return AccessDecision.Deny(AccessStage.Column, AccessReason.NoMatchingColumnRow);
         }
 
-        ref readonly RowEntry entry = ref rows.Entries[row];
-        var level = (ColumnRightLevel)entry.Value;
+        var level = (ColumnRightLevel)rows.Value[row];
         (AccessOutcome outcome, AccessReason reason) = level switch
         {
             ColumnRightLevel.ReadEdit => (AccessOutcome.Allow, AccessReason.ColumnRowAllows),
@@ -247,7 +256,7 @@ internal static class Pipeline
             ColumnRightLevel.Read => (AccessOutcome.Deny, AccessReason.ColumnReadOnly),
             _ => (AccessOutcome.Deny, AccessReason.ColumnRowDenies),
         };
-        return new AccessDecision(outcome, AccessStage.Column, reason, new AdminUnitId(entry.Grantee), entry.Position);
+        return new AccessDecision(outcome, AccessStage.Column, reason, rows.Entries, row);
     }
 
     public static AccessDecision SystemOperation(AccessSnapshot snapshot, int subject, int operation)
@@ -259,13 +268,10 @@ internal static class Pipeline
             return AccessDecision.Deny(AccessStage.SystemOperation, AccessReason.NoMatchingSystemOperationRow);
         }
 
-        ref readonly RowEntry entry = ref rows.Entries[row];
-        bool allowed = entry.Value != 0;
-        int position = entry.Position;
-        AccessReason reason = position < 0
+        bool allowed = rows.Value[row] != 0;
+        AccessReason reason = rows.Position[row] < 0
             ? AccessReason.SystemAdministratorsByDefault
             : allowed ? AccessReason.SystemOperationRowAllows : AccessReason.SystemOperationRowDenies;
-        return new AccessDecision(
-            allowed ? AccessOutcome.Allow : AccessOutcome.Deny, AccessStage.SystemOperation, reason, new AdminUnitId(entry.Grantee), position);
+        return new AccessDecision(allowed ? AccessOutcome.Allow : AccessOutcome.Deny, AccessStage.SystemOperation, reason, rows.Entries, row);
     }
 }
