@@ -25,6 +25,10 @@ public readonly struct AccessObject
     private readonly FirstMatchRows? _rows;
     private readonly CompiledRecords? _records;
 
+    // Whether, for an active employee without super operations, the record step alone decides a record request: the object
+    // uses record permissions and not operation permissions (so the object step allows every operation).
+    private readonly bool _recordStepDecides;
+
     internal AccessObject(AccessSnapshot snapshot, ObjectName name, CompiledObject? compiled, int index)
     {
         _snapshot = snapshot;
@@ -33,6 +37,7 @@ public readonly struct AccessObject
         _index = index;
         _rows = compiled?.Rows;
         _records = compiled?.Records;
+        _recordStepDecides = compiled is { Rows: null, UseRecordPermissions: true };
     }
 
     /// <summary>Gets the object's name, as it was asked for.</summary>
@@ -52,6 +57,10 @@ public readonly struct AccessObject
 
     /// <summary>Gets <see cref="CompiledObject.Records"/> of the compiled object, or <see langword="null"/>.</summary>
     internal CompiledRecords? Records => _records;
+
+    /// <summary>Gets a value indicating whether the record step alone decides a record request of an active employee without
+    /// super operations: the object uses record permissions and not operation permissions.</summary>
+    internal bool RecordStepDecides => _recordStepDecides;
 
     /// <summary>Gets the object's index in <see cref="AccessSnapshot.Objects"/>, or -1.</summary>
     internal int Index => _compiled is null ? -1 : _index;

@@ -69,6 +69,18 @@ public readonly partial struct AccessPrincipal
     /// a deny with <see cref="AccessReason.ObjectFromAnotherSnapshot"/> when the object was resolved in another snapshot.</returns>
     public AccessDecision CheckRecord(in AccessObject accessObject, RecordId record, RecordOperation operation)
     {
+        // An active employee, no support session, no super operation, an object whose record step decides alone (its object
+        // step allows every operation): steps 1–4 allow, so go straight to step 5. Anything else takes every step.
+        if (_state == SubjectState.Active && _grant == 0 && _supportDenial == AccessReason.None && accessObject.RecordStepDecides &&
+            ReferenceEquals(accessObject.Snapshot, _snapshot) && unchecked((uint)operation) <= (uint)RecordOperation.Delete)
+        {
+            CompiledRecords records = accessObject.Records!;
+            int index = records.Find(record.Value);
+            return index < 0
+                ? AccessDecision.Deny(AccessStage.Record, AccessReason.UnknownRecord)
+                : Pipeline.Rights(_snapshot!, _subject, _user, _signature, records, index, 1 << (int)operation, grant: false);
+        }
+
         CompiledObject? compiled = Resolve(in accessObject, out int objectIndex, out AccessReason unresolved);
         AccessDecision decision = CheckRecordSteps(compiled, accessObject.Rows, accessObject.Records, unresolved, record, operation);
         return _grant == 0 ? decision : Support(decision, objectIndex, ToObjectOperation(operation), record, column: false);
