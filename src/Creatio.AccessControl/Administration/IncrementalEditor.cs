@@ -12,7 +12,7 @@ namespace Creatio.AccessControl;
 internal sealed class IncrementalEditor(AccessSnapshot snapshot)
 {
     // Shares and unshares kept beside the base array before it is rebuilt, bounding the cost of materializing it.
-    private const int MaxPendingRecordRights = 8192;
+    private const int MaxPendingEdits = 8192;
 
     /// <summary>Gets or sets the snapshot after the changes applied so far (at the version of the snapshot before them).</summary>
     public AccessSnapshot Snapshot { get; set; } = snapshot;
@@ -35,11 +35,16 @@ internal sealed class IncrementalEditor(AccessSnapshot snapshot)
     }
 
     /// <summary>Gets the record rights of the current model, rebased when too many edits are pending.</summary>
-    public RecordRightList RecordRights()
-    {
-        RecordRightList rights = Snapshot.Model.RecordRights;
-        return rights.EditCount < MaxPendingRecordRights ? rights : RecordRightList.Over(rights.Materialize());
-    }
+    public RecordRightEdits RecordRights() => Rebased(Snapshot.Model.RecordRights);
+
+    /// <summary>Gets the memberships of the current model, rebased when too many edits are pending.</summary>
+    public MembershipEdits Memberships() => Rebased(Snapshot.Model.MembershipEdits);
+
+    private static EditedRows<TRow, TKey, TGroup> Rebased<TRow, TKey, TGroup>(EditedRows<TRow, TKey, TGroup> rows)
+        where TRow : class
+        where TKey : notnull
+        where TGroup : notnull =>
+        rows.EditCount < MaxPendingEdits ? rows : rows.Rebased();
 
     /// <summary>Adds or removes a direct membership: valid when the user and the role exist, a portal user's role is All
     /// portal users or below it, and the membership is absent (or present, to remove it).</summary>
@@ -58,34 +63,21 @@ internal sealed class IncrementalEditor(AccessSnapshot snapshot)
             return false;
         }
 
-        // One pass: whether the row is there (a model may repeat it) and, to remove it, the memberships without it.
-        AccessModel model = snapshot.Model;
-        ImmutableArray<RoleMembership> memberships = model.Memberships;
-        ImmutableArray<RoleMembership>.Builder? kept = member ? null : ImmutableArray.CreateBuilder<RoleMembership>(memberships.Length);
-        int found = 0;
-        foreach (RoleMembership existing in memberships)
-        {
-            if (existing.User == membership.User && existing.Role == membership.Role)
-            {
-                found++;
-            }
-            else
-            {
-                kept?.Add(existing);
-            }
-        }
-
-        if (member == (found > 0))
+        // Whether the row is there (a model may repeat it); adding it appends it, removing it removes every copy.
+        MembershipEdits memberships = Memberships();
+        var existing = new List<RoleMembership>();
+        memberships.RowsOf(membership, existing);
+        if (member == (existing.Count > 0))
         {
             return false;
         }
 
-        for (int i = 0; i < found; i++)
+        foreach (RoleMembership removed in existing)
         {
-            Before.Add(membership.ToString());
+            Before.Add(removed.ToString());
         }
 
-        AccessModel changed = model.WithMemberships(kept is null ? memberships.Add(membership) : kept.ToImmutable());
+        AccessModel changed = snapshot.Model.WithMemberships(member ? memberships.Set(membership) : memberships.Remove(membership));
         AccessSnapshot? next = snapshot.WithMembership(changed, user, role, member);
         if (next is null)
         {

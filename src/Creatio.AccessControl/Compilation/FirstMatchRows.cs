@@ -12,7 +12,21 @@ internal sealed class FirstMatchRows
     private readonly ushort[]? _decided16;
     private readonly int[]? _decided32;
 
-    private FirstMatchRows(int[] unit, int[] position, byte[] value, RowEntry[] entries, byte[]? decided8, ushort[]? decided16, int[]? decided32)
+    // Subjects whose deciding row changed since the table above was computed (sorted), and their row + 1: a membership
+    // change adds a few here instead of copying the table. Null when there are none.
+    private readonly int[]? _changedSubjects;
+    private readonly int[]? _changedRows;
+
+    private FirstMatchRows(
+        int[] unit,
+        int[] position,
+        byte[] value,
+        RowEntry[] entries,
+        byte[]? decided8,
+        ushort[]? decided16,
+        int[]? decided32,
+        int[]? changedSubjects = null,
+        int[]? changedRows = null)
     {
         Unit = unit;
         Position = position;
@@ -21,7 +35,13 @@ internal sealed class FirstMatchRows
         _decided8 = decided8;
         _decided16 = decided16;
         _decided32 = decided32;
+        _changedSubjects = changedSubjects;
+        _changedRows = changedRows;
     }
+
+    /// <summary>The most subjects whose rows a table keeps apart from its per-subject table before a change copies the table
+    /// with them written in.</summary>
+    internal const int MaxChangedSubjects = 64;
 
     /// <summary>Gets each row packed for the check path: what a decision needs in one cache line.</summary>
     public RowEntry[] Entries { get; }
@@ -128,6 +148,9 @@ internal sealed class FirstMatchRows
     /// <summary>Returns these rows with the deciding row of some subjects recomputed from their effective roles in
     /// <paramref name="roles"/> (the same subjects, after a membership change): what <see cref="Create"/> gives when only
     /// those subjects' <c>E(u)</c> changed. Returns this instance, copying nothing, when no deciding row changes.</summary>
+    /// <remarks>The changed rows are kept apart, next to the per-subject table they override, until more than
+    /// <see cref="MaxChangedSubjects"/> subjects have changed; the table is then copied with them written in. A change
+    /// therefore costs its subjects, not the table.</remarks>
     /// <param name="roles">The effective roles to read the listed subjects' from; the other subjects keep their rows.</param>
     /// <param name="subjects">The subjects whose effective roles changed.</param>
     /// <returns>Rows sharing this instance's row arrays; this instance is unchanged.</returns>
@@ -136,10 +159,7 @@ internal sealed class FirstMatchRows
     {
         ArgumentNullException.ThrowIfNull(roles);
         int subjectCount = SubjectCount;
-        byte[]? decided8 = null;
-        ushort[]? decided16 = null;
-        int[]? decided32 = null;
-        bool copied = false;
+        SortedDictionary<int, int>? changes = null;
         foreach (int subject in subjects)
         {
             if (unchecked((uint)subject) >= (uint)subjectCount || unchecked((uint)subject) >= (uint)roles.SubjectCount)
@@ -155,19 +175,36 @@ internal sealed class FirstMatchRows
             }
 
             int stored = row < Unit.Length ? row + 1 : 0;
-            if (stored == DecidingRow(subject) + 1)
+            if (stored != DecidingRow(subject) + 1)
             {
-                continue;
+                (changes ??= [])[subject] = stored;
             }
+        }
 
-            if (!copied)
+        if (changes is null)
+        {
+            return this;
+        }
+
+        // Merge with the subjects changed before: the new rows win.
+        if (_changedSubjects is { } earlier)
+        {
+            for (int i = 0; i < earlier.Length; i++)
             {
-                copied = true;
-                decided8 = _decided8 is null ? null : (byte[])_decided8.Clone();
-                decided16 = _decided16 is null ? null : (ushort[])_decided16.Clone();
-                decided32 = _decided32 is null ? null : (int[])_decided32.Clone();
+                changes.TryAdd(earlier[i], _changedRows![i]);
             }
+        }
 
+        if (changes.Count <= MaxChangedSubjects)
+        {
+            return new FirstMatchRows(Unit, Position, Value, Entries, _decided8, _decided16, _decided32, [.. changes.Keys], [.. changes.Values]);
+        }
+
+        byte[]? decided8 = (byte[]?)_decided8?.Clone();
+        ushort[]? decided16 = (ushort[]?)_decided16?.Clone();
+        int[]? decided32 = (int[]?)_decided32?.Clone();
+        foreach ((int subject, int stored) in changes)
+        {
             if (decided8 is not null)
             {
                 decided8[subject] = (byte)stored;
@@ -182,11 +219,22 @@ internal sealed class FirstMatchRows
             }
         }
 
-        return copied ? new FirstMatchRows(Unit, Position, Value, Entries, decided8, decided16, decided32) : this;
+        return new FirstMatchRows(Unit, Position, Value, Entries, decided8, decided16, decided32);
     }
 
     /// <summary>Returns the row that decides for a subject, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int DecidingRow(int subject) =>
-        (_decided8 is { } narrowest ? narrowest[subject] : _decided16 is { } narrow ? narrow[subject] : _decided32![subject]) - 1;
+    public int DecidingRow(int subject)
+    {
+        int stored = _decided8 is { } narrowest ? narrowest[subject] : _decided16 is { } narrow ? narrow[subject] : _decided32![subject];
+        return (_changedSubjects is null ? stored : Changed(subject, stored)) - 1;
+    }
+
+    /// <summary>The stored row of a subject when some subjects' rows are kept apart.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int Changed(int subject, int stored)
+    {
+        int at = Array.BinarySearch(_changedSubjects!, subject);
+        return at >= 0 ? _changedRows![at] : stored;
+    }
 }

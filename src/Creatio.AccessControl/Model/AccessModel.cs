@@ -11,17 +11,19 @@ namespace Creatio.AccessControl;
 /// </remarks>
 public sealed class AccessModel
 {
-    // Record right rows are the one list too long to copy on every share: a model derived by a share holds them as a
-    // RecordRightList and materializes the array on first read.
+    // Record right rows and memberships are the lists too long to copy on every share or membership change: a model
+    // derived by one holds them as edits on a base array and materializes the array on first read.
     private readonly object _materializing = new();
     private ImmutableArray<RecordRightRow> _recordRightRows;
-    private RecordRightList? _recordRights;
+    private RecordRightEdits? _recordRights;
+    private ImmutableArray<RoleMembership> _memberships;
+    private MembershipEdits? _membershipEdits;
 
     internal AccessModel(AccessModelBuilder builder)
     {
         Users = [.. builder.Users];
         Roles = [.. builder.Roles];
-        Memberships = [.. builder.Memberships];
+        _memberships = [.. builder.Memberships];
         FunctionalLinks = [.. builder.FunctionalLinks];
         Delegations = [.. builder.Delegations];
         RolesNotInheritedByManagers = [.. builder.RolesNotInheritedByManagers];
@@ -42,13 +44,22 @@ public sealed class AccessModel
     /// valid (the incremental path of the administration API).</summary>
     private AccessModel(
         AccessModel model,
-        ImmutableArray<RoleMembership>? memberships,
+        MembershipEdits? memberships,
         ImmutableArray<ObjectOperationRow>? objectOperationRows,
-        RecordRightList? recordRights)
+        RecordRightEdits? recordRights)
     {
         Users = model.Users;
         Roles = model.Roles;
-        Memberships = memberships ?? model.Memberships;
+        if (memberships is null)
+        {
+            _memberships = model._memberships;
+            _membershipEdits = model._membershipEdits;
+        }
+        else
+        {
+            _membershipEdits = memberships;
+        }
+
         FunctionalLinks = model.FunctionalLinks;
         Delegations = model.Delegations;
         RolesNotInheritedByManagers = model.RolesNotInheritedByManagers;
@@ -84,7 +95,41 @@ public sealed class AccessModel
     public ImmutableArray<RoleDefinition> Roles { get; }
 
     /// <summary>Gets the direct role memberships of users.</summary>
-    public ImmutableArray<RoleMembership> Memberships { get; }
+    public ImmutableArray<RoleMembership> Memberships
+    {
+        get
+        {
+            if (_memberships.IsDefault)
+            {
+                lock (_materializing)
+                {
+                    if (_memberships.IsDefault)
+                    {
+                        _memberships = _membershipEdits!.Materialize();
+                    }
+                }
+            }
+
+            return _memberships;
+        }
+    }
+
+    /// <summary>Gets the memberships as edits on a base array, for the incremental path of the administration API.</summary>
+    internal MembershipEdits MembershipEdits
+    {
+        get
+        {
+            if (_membershipEdits is null)
+            {
+                lock (_materializing)
+                {
+                    _membershipEdits ??= MembershipList.Over(_memberships);
+                }
+            }
+
+            return _membershipEdits;
+        }
+    }
 
     /// <summary>Gets the links from functional roles to organizational roles.</summary>
     public ImmutableArray<FunctionalRoleLink> FunctionalLinks { get; }
@@ -128,7 +173,7 @@ public sealed class AccessModel
     }
 
     /// <summary>Gets the record right rows as a list that shares and unshares can be applied to cheaply.</summary>
-    internal RecordRightList RecordRights
+    internal RecordRightEdits RecordRights
     {
         get
         {
@@ -167,11 +212,11 @@ public sealed class AccessModel
     public AccessModelBuilder ToBuilder() => new(this);
 
     /// <summary>Returns this model with other memberships; the caller has checked that they are valid.</summary>
-    internal AccessModel WithMemberships(ImmutableArray<RoleMembership> memberships) => new(this, memberships, null, null);
+    internal AccessModel WithMemberships(MembershipEdits memberships) => new(this, memberships, null, null);
 
     /// <summary>Returns this model with other object operation rows; the caller has checked that they are valid.</summary>
     internal AccessModel WithObjectOperationRows(ImmutableArray<ObjectOperationRow> rows) => new(this, null, rows, null);
 
     /// <summary>Returns this model with other record rights; the caller has checked that they are valid.</summary>
-    internal AccessModel WithRecordRights(RecordRightList rights) => new(this, null, null, rights);
+    internal AccessModel WithRecordRights(RecordRightEdits rights) => new(this, null, null, rights);
 }

@@ -78,6 +78,40 @@ public sealed class FirstMatchRowsTests
         Assert.Same(rows.Entries, patched.Entries);
     }
 
+    [Fact]
+    public void WithSubjects_ManyChangesOneAfterAnother_KeepsTheLatestRowOfEverySubjectBeforeAndAfterTheTableIsCopied()
+    {
+        const int users = FirstMatchRows.MaxChangedSubjects + 10;
+        Org org = new Org()
+            .Role("Sales", "All employees")
+            .Object("Invoice", operations: true)
+            .ObjectRow("Invoice", "Sales", 0, ObjectOperations.All)
+            .ObjectRow("Invoice", "All employees", 1, ObjectOperations.Read);
+        for (int u = 0; u < users; u++)
+        {
+            org.User($"U{u}");
+        }
+
+        AccessSnapshot first = org.Compile();
+        FirstMatchRows patched = first.Objects[0].Rows!;
+        FirstMatchRows original = patched;
+
+        // Each user joins Sales in turn; the first user leaves again at the end, so that a later change replaces an earlier one.
+        List<(string User, bool Join)> steps = [.. Enumerable.Range(0, users).Select(u => ($"U{u}", true)), ("U0", false)];
+        foreach ((string user, bool join) in steps)
+        {
+            AccessSnapshot after = (join ? org.Member(user, "Sales") : org.RemoveMember(user, "Sales")).Compile();
+            int subject = after.GetPrincipal(org.UserId(user), DateTimeOffset.UnixEpoch).Subject;
+            patched = patched.WithSubjects(after.Roles, [subject]);
+            Assert.Equal(Decisions(after.Objects[0].Rows!), Decisions(patched));
+        }
+
+        int[] final = Decisions(patched);
+        Assert.Equal(1, final[first.GetPrincipal(org.UserId("U0"), DateTimeOffset.UnixEpoch).Subject]);
+        Assert.Equal(users - 1, final.Count(row => row == 0));
+        Assert.All(Decisions(original), row => Assert.Equal(1, row));
+    }
+
     /// <summary>Adds one membership of a user in a role not yet in the user's <c>E(u)</c>, which keeps the subjects as they
     /// are (a new time-limited delegation reaching the user would split them); <see langword="null"/> when none does.</summary>
     private static (UserId User, AccessSnapshot After)? OneMoreMembership(RandomPermissionModel random, AccessSnapshot before, Random pick)

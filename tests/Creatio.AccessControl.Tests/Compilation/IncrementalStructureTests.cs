@@ -15,14 +15,36 @@ public sealed class IncrementalStructureTests
         RecordRightRow a = Right(1, 1, RecordOperation.Read);
         RecordRightRow b = Right(2, 1, RecordOperation.Read);
         RecordRightRow c = Right(3, 1, RecordOperation.Edit);
-        RecordRightList list = RecordRightList.Over([a, b, c]);
+        var list = RecordRightList.Over([a, b, c]);
 
         RecordRightRow bDenied = b with { Level = RecordRightLevel.Deny };
         RecordRightRow d = Right(4, 2, RecordOperation.Delete);
-        list = list.Share(bDenied).Share(d).Unshare(RecordRightKey.Of(c)).Share(b with { Level = RecordRightLevel.AllowAndGrant });
+        list = list.Set(bDenied).Set(d).Remove(RecordRightKey.Of(c)).Set(b with { Level = RecordRightLevel.AllowAndGrant });
 
         Assert.Equal(new[] { a, d, b with { Level = RecordRightLevel.AllowAndGrant } }, list.Materialize().ToArray());
         Assert.Equal(new[] { a, b, c }, RecordRightList.Over([a, b, c]).Materialize().ToArray());
+    }
+
+    [Fact]
+    public void MembershipList_AddAndRemove_MaterializeAsTheFullPathEditsTheListAndFindEveryCopyOfAMembership()
+    {
+        RoleMembership a = new(Ids.User("a"), Ids.Role("x"));
+        RoleMembership b = new(Ids.User("b"), Ids.Role("x"));
+        RoleMembership c = new(Ids.User("a"), Ids.Role("y"));
+        var list = MembershipList.Over([a, b, a, c]);
+
+        // Removing a removes both copies; adding it again appends it after the untouched rows, like the full path.
+        var edited = list.Remove(a).Set(new RoleMembership(Ids.User("d"), Ids.Role("x"))).Set(a);
+
+        Assert.Equal([b, c, new RoleMembership(Ids.User("d"), Ids.Role("x")), a], edited.Materialize().ToArray());
+        var copies = new List<RoleMembership>();
+        list.RowsOf(a, copies);
+        Assert.Equal([a, a], copies);
+        copies.Clear();
+        list.Remove(a).RowsOf(a, copies);
+        Assert.Empty(copies);
+        Assert.Equal([a, b, a, c], list.Rebased().Materialize().ToArray());
+        Assert.Equal(0, edited.Rebased().EditCount);
     }
 
     [Fact]
@@ -31,14 +53,14 @@ public sealed class IncrementalStructureTests
         RecordRightRow first = Right(1, 1, RecordOperation.Read);
         RecordRightRow again = first with { Source = RecordRightSource.Default };
         RecordRightRow other = Right(1, 1, RecordOperation.Edit);
-        RecordRightList list = RecordRightList.Over([first, other, again]);
+        var list = RecordRightList.Over([first, other, again]);
 
         var rows = new List<RecordRightRow>();
         list.RowsOf(RecordRightKey.Of(first), rows);
         Assert.Equal([first, again], rows);
 
         rows.Clear();
-        list.Unshare(RecordRightKey.Of(first)).RowsOf(RecordRightKey.Of(first), rows);
+        list.Remove(RecordRightKey.Of(first)).RowsOf(RecordRightKey.Of(first), rows);
         Assert.Empty(rows);
 
         rows.Clear();

@@ -69,6 +69,12 @@ internal sealed class Org
         return this;
     }
 
+    public Org RemoveMember(string user, string role)
+    {
+        Builder.Memberships.Remove(new RoleMembership(UserId(user), this[role]));
+        return this;
+    }
+
     public Org Link(string functional, string organizational)
     {
         Builder.Add(new FunctionalRoleLink(this[functional], this[organizational]));

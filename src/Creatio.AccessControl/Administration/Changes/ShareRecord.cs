@@ -41,7 +41,7 @@ public sealed record ShareRecord(RecordRightRow Right) : AccessChange
             return false;
         }
 
-        AccessModel model = editor.Snapshot.Model.WithRecordRights(editor.RecordRights().Share(Right));
+        AccessModel model = editor.Snapshot.Model.WithRecordRights(editor.RecordRights().Set(Right));
         CompiledRecords records = compiled.Records.WithRight(record, unit, 1 << (int)Right.Operation, Right.Level);
         editor.Snapshot = editor.Snapshot.WithObject(model, objectIndex, compiled.WithRecords(records));
         return true;

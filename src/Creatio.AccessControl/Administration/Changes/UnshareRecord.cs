@@ -44,7 +44,7 @@ public sealed record UnshareRecord(ObjectName Object, RecordId Record, AdminUnit
             editor.Before.Add(row.ToString());
         }
 
-        AccessModel model = editor.Snapshot.Model.WithRecordRights(editor.RecordRights().Unshare(key));
+        AccessModel model = editor.Snapshot.Model.WithRecordRights(editor.RecordRights().Remove(key));
         CompiledRecords records = compiled.Records.WithRight(record, unit, 1 << (int)Operation, null);
         editor.Snapshot = editor.Snapshot.WithObject(model, objectIndex, compiled.WithRecords(records));
         return true;
