@@ -159,7 +159,7 @@ internal sealed class FirstMatchRows
     {
         ArgumentNullException.ThrowIfNull(roles);
         int subjectCount = SubjectCount;
-        SortedDictionary<int, int>? changes = null;
+        List<(int Subject, int Stored)>? changes = null;
         foreach (int subject in subjects)
         {
             if (unchecked((uint)subject) >= (uint)subjectCount || unchecked((uint)subject) >= (uint)roles.SubjectCount)
@@ -177,7 +177,7 @@ internal sealed class FirstMatchRows
             int stored = row < Unit.Length ? row + 1 : 0;
             if (stored != DecidingRow(subject) + 1)
             {
-                (changes ??= [])[subject] = stored;
+                (changes ??= []).Add((subject, stored));
             }
         }
 
@@ -186,25 +186,52 @@ internal sealed class FirstMatchRows
             return this;
         }
 
-        // Merge with the subjects changed before: the new rows win.
-        if (_changedSubjects is { } earlier)
+        // Merge with the subjects changed before, both by subject: the new rows win.
+        changes.Sort();
+        int[] earlier = _changedSubjects ?? [];
+        var mergedSubjects = new List<int>(earlier.Length + changes.Count);
+        var mergedRows = new List<int>(earlier.Length + changes.Count);
+        int e = 0;
+        foreach ((int subject, int stored) in changes)
         {
-            for (int i = 0; i < earlier.Length; i++)
+            for (; e < earlier.Length && earlier[e] <= subject; e++)
             {
-                changes.TryAdd(earlier[i], _changedRows![i]);
+                if (earlier[e] < subject)
+                {
+                    mergedSubjects.Add(earlier[e]);
+                    mergedRows.Add(_changedRows![e]);
+                }
+            }
+
+            if (mergedSubjects.Count == 0 || mergedSubjects[^1] != subject)
+            {
+                mergedSubjects.Add(subject);
+                mergedRows.Add(stored);
+            }
+            else
+            {
+                mergedRows[^1] = stored;
             }
         }
 
-        if (changes.Count <= MaxChangedSubjects)
+        for (; e < earlier.Length; e++)
         {
-            return new FirstMatchRows(Unit, Position, Value, Entries, _decided8, _decided16, _decided32, [.. changes.Keys], [.. changes.Values]);
+            mergedSubjects.Add(earlier[e]);
+            mergedRows.Add(_changedRows![e]);
+        }
+
+        if (mergedSubjects.Count <= MaxChangedSubjects)
+        {
+            return new FirstMatchRows(Unit, Position, Value, Entries, _decided8, _decided16, _decided32, [.. mergedSubjects], [.. mergedRows]);
         }
 
         byte[]? decided8 = (byte[]?)_decided8?.Clone();
         ushort[]? decided16 = (ushort[]?)_decided16?.Clone();
         int[]? decided32 = (int[]?)_decided32?.Clone();
-        foreach ((int subject, int stored) in changes)
+        for (int i = 0; i < mergedSubjects.Count; i++)
         {
+            int subject = mergedSubjects[i];
+            int stored = mergedRows[i];
             if (decided8 is not null)
             {
                 decided8[subject] = (byte)stored;
