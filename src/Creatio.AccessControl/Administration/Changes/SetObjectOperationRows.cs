@@ -50,8 +50,15 @@ public sealed record SetObjectOperationRows(ObjectName Object, IReadOnlyList<Obj
             }
         }
 
+        // The other objects' rows in order, then these: one array of the exact length, not copied again.
         AccessModel before = editor.Snapshot.Model;
-        ImmutableArray<ObjectOperationRow>.Builder rows = ImmutableArray.CreateBuilder<ObjectOperationRow>(before.ObjectOperationRows.Length + Rows.Count);
+        int kept = 0;
+        foreach (ObjectOperationRow row in before.ObjectOperationRows)
+        {
+            kept += row.Object != Object ? 1 : 0;
+        }
+
+        ImmutableArray<ObjectOperationRow>.Builder rows = ImmutableArray.CreateBuilder<ObjectOperationRow>(kept + Rows.Count);
         foreach (ObjectOperationRow row in before.ObjectOperationRows)
         {
             if (row.Object != Object)
@@ -63,7 +70,7 @@ public sealed record SetObjectOperationRows(ObjectName Object, IReadOnlyList<Obj
         rows.AddRange(Rows);
         AccessSnapshot snapshot = editor.Snapshot;
         FirstMatchRows? compiledRows = TableCompiler.ObjectRows(compiled.Definition, Rows, snapshot.Roles, snapshot.Inverse);
-        editor.Snapshot = snapshot.WithObject(before.WithObjectOperationRows(rows.ToImmutable()), objectIndex, compiled.WithRows(compiledRows));
+        editor.Snapshot = snapshot.WithObject(before.WithObjectOperationRows(rows.MoveToImmutable()), objectIndex, compiled.WithRows(compiledRows));
         return true;
     }
 }
