@@ -9,6 +9,7 @@ namespace Creatio.AccessControl.Benchmarks;
 /// <remarks>Each invocation applies one change and its inverse alternately, so the model does not drift. Importing and
 /// exporting the whole model is in <see cref="PolicyJsonBenchmarks"/>.</remarks>
 [MemoryDiagnoser]
+[MedianColumn]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 5, invocationCount: 32)]
 public class AdministrationBenchmarks : IDisposable
 {

@@ -6,6 +6,7 @@ namespace Creatio.AccessControl.Benchmarks;
 /// <summary><see cref="AccessPrincipal.CheckColumn(ObjectName, RecordId, ColumnName, ColumnOperation)"/> beside the
 /// record check it builds on, on the record checks of the workload, with a column that has rows.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ColumnCheckBenchmarks
 {
     private const int Checks = 1024;

@@ -8,6 +8,7 @@ namespace Creatio.AccessControl.Benchmarks;
 /// <remarks>Every check is a different (user, object, operation) triple drawn uniformly, so the per-object decision
 /// tables are read from many cache lines. Figures are per check.</remarks>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ObjectCheckBenchmarks
 {
     private const int Checks = 1024;

@@ -7,6 +7,7 @@ namespace Creatio.AccessControl.Benchmarks;
 /// <see cref="Checks"/> record checks of <c>checks_records.csv</c>, in file order.</summary>
 /// <remarks>Every check is a different (user, object, record) triple drawn uniformly. Figures are per check.</remarks>
 [MemoryDiagnoser]
+[MedianColumn]
 public class RecordCheckBenchmarks
 {
     private const int Checks = 1024;
