@@ -407,7 +407,7 @@ public readonly partial struct AccessPrincipal
             return decision;
         }
 
-        decision = Pipeline.Object(_snapshot!, _subject, external, compiled, objectOperation);
+        decision = Pipeline.Object(_subject, external, compiled, compiled.Rows, objectOperation);
         if (!decision.IsAllowed)
         {
             return decision;

@@ -183,7 +183,7 @@ internal sealed class Explainer
         else
         {
             _steps.Add(new AccessExplanationStep(AccessStage.SuperOperation, AccessStepResult.NotApplicable, AccessReason.None, $"{superCode} is not held", superRows));
-            AccessDecision objectDecision = Pipeline.Object(_snapshot, _subject, external, compiled, operation);
+            AccessDecision objectDecision = Pipeline.Object(_subject, external, compiled, compiled.Rows, operation);
             string detail = compiled.Rows is null
                 ? "Use operation permissions is off"
                 : $"first row by position whose grantee is in E(u) decides {operation}";

@@ -71,11 +71,11 @@ internal static class Pipeline
 
     /// <summary>Step 4. The paths a check takes most (a row decides, no operation permissions) are inlined; a portal user's
     /// least access and the object access granted by system operations are in <see cref="ObjectNotAllowedByRow"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static AccessDecision Object(AccessSnapshot snapshot, int subject, bool external, CompiledObject compiled, ObjectOperation operation) =>
-        Object(subject, external, compiled, compiled.Rows, operation);
-
-    /// <summary>Step 4, with the object's <see cref="CompiledObject.Rows"/> read beforehand.</summary>
+    /// <param name="subject">The subject.</param>
+    /// <param name="external">Whether the subject is a portal user.</param>
+    /// <param name="compiled">The object.</param>
+    /// <param name="rows">The object's <see cref="CompiledObject.Rows"/>, read beforehand.</param>
+    /// <param name="operation">The operation.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static AccessDecision Object(int subject, bool external, CompiledObject compiled, FirstMatchRows? rows, ObjectOperation operation)
     {
