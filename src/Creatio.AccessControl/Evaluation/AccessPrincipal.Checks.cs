@@ -24,6 +24,13 @@ public readonly partial struct AccessPrincipal
     /// <see cref="AccessReason.ObjectFromAnotherSnapshot"/> when the object was resolved in another snapshot.</returns>
     public AccessDecision CheckObject(in AccessObject accessObject, ObjectOperation operation)
     {
+        // An active employee, no support session, no super operation: steps 1–3 pass, so go straight to step 4.
+        if (IsOrdinaryEmployee && ReferenceEquals(accessObject.Snapshot, _snapshot) && accessObject.Compiled is { } known &&
+            unchecked((uint)operation) <= (uint)ObjectOperation.Delete)
+        {
+            return Pipeline.Object(_subject, external: false, known, accessObject.Rows, operation);
+        }
+
         CompiledObject? compiled = Resolve(in accessObject, out int objectIndex, out AccessReason unresolved);
         AccessDecision decision = CheckObjectSteps(compiled, accessObject.Rows, unresolved, operation);
         return _grant == 0 ? decision : Support(decision, objectIndex, operation, null, column: false);
@@ -71,7 +78,7 @@ public readonly partial struct AccessPrincipal
     {
         // An active employee, no support session, no super operation, an object whose record step decides alone (its object
         // step allows every operation): steps 1–4 allow, so go straight to step 5. Anything else takes every step.
-        if (_state == SubjectState.Active && _grant == 0 && _supportDenial == AccessReason.None && accessObject.RecordStepDecides &&
+        if (IsOrdinaryEmployee && accessObject.RecordStepDecides &&
             ReferenceEquals(accessObject.Snapshot, _snapshot) && unchecked((uint)operation) <= (uint)RecordOperation.Delete)
         {
             CompiledRecords records = accessObject.Records!;
@@ -224,6 +231,14 @@ public readonly partial struct AccessPrincipal
         AccessRequestKind.Share => CheckShare(request.Object, request.Record!.Value, request.RecordOperation),
         _ => AccessDecision.Deny(AccessStage.None, AccessReason.InvalidRequest),
     };
+
+    /// <summary>Gets a value indicating whether steps 1–3 pass whatever the object: an active employee without super
+    /// operations, not in a support session.</summary>
+    private bool IsOrdinaryEmployee
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _state == SubjectState.Active && _grant == 0 && _supportDenial == AccessReason.None;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ObjectOperation ToObjectOperation(RecordOperation operation) =>
