@@ -11,19 +11,16 @@ namespace Creatio.AccessControl;
 /// </remarks>
 public sealed class AccessModel
 {
-    // Record right rows and memberships are the lists too long to copy on every share or membership change: a model
-    // derived by one holds them as edits on a base array and materializes the array on first read.
-    private readonly object _materializing = new();
-    private ImmutableArray<RecordRightRow> _recordRightRows;
-    private RecordRightEdits? _recordRights;
-    private ImmutableArray<RoleMembership> _memberships;
-    private MembershipEdits? _membershipEdits;
+    // Record right rows and memberships are the lists too long to copy on every share or membership change: they are
+    // held as edits on a base array, materialized (once) when read.
+    private readonly RecordRightEdits _recordRights;
+    private readonly MembershipEdits _memberships;
 
     internal AccessModel(AccessModelBuilder builder)
     {
         Users = [.. builder.Users];
         Roles = [.. builder.Roles];
-        _memberships = [.. builder.Memberships];
+        _memberships = MembershipList.Over([.. builder.Memberships]);
         FunctionalLinks = [.. builder.FunctionalLinks];
         Delegations = [.. builder.Delegations];
         RolesNotInheritedByManagers = [.. builder.RolesNotInheritedByManagers];
@@ -31,7 +28,7 @@ public sealed class AccessModel
         ObjectOperationRows = [.. builder.ObjectOperationRows];
         ColumnRightRows = [.. builder.ColumnRightRows];
         Records = [.. builder.Records];
-        _recordRightRows = [.. builder.RecordRightRows];
+        _recordRights = RecordRightList.Over([.. builder.RecordRightRows]);
         DefaultRecordRightRules = [.. builder.DefaultRecordRightRules];
         SystemOperations = [.. builder.SystemOperations];
         SystemOperationRows = [.. builder.SystemOperationRows];
@@ -50,15 +47,7 @@ public sealed class AccessModel
     {
         Users = model.Users;
         Roles = model.Roles;
-        if (memberships is null)
-        {
-            _memberships = model._memberships;
-            _membershipEdits = model._membershipEdits;
-        }
-        else
-        {
-            _membershipEdits = memberships;
-        }
+        _memberships = memberships ?? model._memberships;
 
         FunctionalLinks = model.FunctionalLinks;
         Delegations = model.Delegations;
@@ -67,15 +56,7 @@ public sealed class AccessModel
         ObjectOperationRows = objectOperationRows ?? model.ObjectOperationRows;
         ColumnRightRows = model.ColumnRightRows;
         Records = model.Records;
-        if (recordRights is null)
-        {
-            _recordRightRows = model._recordRightRows;
-            _recordRights = model._recordRights;
-        }
-        else
-        {
-            _recordRights = recordRights;
-        }
+        _recordRights = recordRights ?? model._recordRights;
 
         DefaultRecordRightRules = model.DefaultRecordRightRules;
         SystemOperations = model.SystemOperations;
@@ -95,41 +76,10 @@ public sealed class AccessModel
     public ImmutableArray<RoleDefinition> Roles { get; }
 
     /// <summary>Gets the direct role memberships of users.</summary>
-    public ImmutableArray<RoleMembership> Memberships
-    {
-        get
-        {
-            if (_memberships.IsDefault)
-            {
-                lock (_materializing)
-                {
-                    if (_memberships.IsDefault)
-                    {
-                        _memberships = _membershipEdits!.Materialize();
-                    }
-                }
-            }
-
-            return _memberships;
-        }
-    }
+    public ImmutableArray<RoleMembership> Memberships => _memberships.Materialize();
 
     /// <summary>Gets the memberships as edits on a base array, for the incremental path of the administration API.</summary>
-    internal MembershipEdits MembershipEdits
-    {
-        get
-        {
-            if (_membershipEdits is null)
-            {
-                lock (_materializing)
-                {
-                    _membershipEdits ??= MembershipList.Over(_memberships);
-                }
-            }
-
-            return _membershipEdits;
-        }
-    }
+    internal MembershipEdits MembershipEdits => _memberships;
 
     /// <summary>Gets the links from functional roles to organizational roles.</summary>
     public ImmutableArray<FunctionalRoleLink> FunctionalLinks { get; }
@@ -153,41 +103,10 @@ public sealed class AccessModel
     public ImmutableArray<RecordDefinition> Records { get; }
 
     /// <summary>Gets the record right rows.</summary>
-    public ImmutableArray<RecordRightRow> RecordRightRows
-    {
-        get
-        {
-            if (_recordRightRows.IsDefault)
-            {
-                lock (_materializing)
-                {
-                    if (_recordRightRows.IsDefault)
-                    {
-                        _recordRightRows = _recordRights!.Materialize();
-                    }
-                }
-            }
-
-            return _recordRightRows;
-        }
-    }
+    public ImmutableArray<RecordRightRow> RecordRightRows => _recordRights.Materialize();
 
     /// <summary>Gets the record right rows as a list that shares and unshares can be applied to cheaply.</summary>
-    internal RecordRightEdits RecordRights
-    {
-        get
-        {
-            if (_recordRights is null)
-            {
-                lock (_materializing)
-                {
-                    _recordRights ??= RecordRightList.Over(_recordRightRows);
-                }
-            }
-
-            return _recordRights;
-        }
-    }
+    internal RecordRightEdits RecordRights => _recordRights;
 
     /// <summary>Gets the default record permission rules.</summary>
     public ImmutableArray<DefaultRecordRightRule> DefaultRecordRightRules { get; }

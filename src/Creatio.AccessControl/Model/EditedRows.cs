@@ -24,6 +24,9 @@ internal sealed class EditedRows<TRow, TKey, TGroup>
     private readonly long _nextSequence;
     private readonly BaseIndex _index;
 
+    // The materialized rows, once asked for.
+    private ImmutableArray<TRow> _materialized;
+
     private EditedRows(ImmutableArray<TRow> rows, ImmutableDictionary<TKey, Edit> edits, long nextSequence, BaseIndex index)
     {
         _base = rows;
@@ -69,7 +72,7 @@ internal sealed class EditedRows<TRow, TKey, TGroup>
         _index.RowsOf(_base, key, rows);
     }
 
-    /// <summary>Gives the rows as one array.</summary>
+    /// <summary>Gives the rows as one array, made on the first call and kept.</summary>
     public ImmutableArray<TRow> Materialize()
     {
         if (_edits.IsEmpty)
@@ -77,6 +80,16 @@ internal sealed class EditedRows<TRow, TKey, TGroup>
             return _base;
         }
 
+        if (_materialized.IsDefault)
+        {
+            ImmutableInterlocked.InterlockedInitialize(ref _materialized, Materialized());
+        }
+
+        return _materialized;
+    }
+
+    private ImmutableArray<TRow> Materialized()
+    {
         ImmutableArray<TRow>.Builder rows = ImmutableArray.CreateBuilder<TRow>(_base.Length + _edits.Count);
         foreach (TRow row in _base)
         {
