@@ -35,16 +35,10 @@ internal sealed class IncrementalEditor(AccessSnapshot snapshot)
     }
 
     /// <summary>Gets the record rights of the current model, rebased when too many edits are pending.</summary>
-    public RecordRightEdits RecordRights() => Rebased(Snapshot.Model.RecordRights);
+    public RecordRightEdits RecordRights() => Snapshot.Model.RecordRights.RebasedBeyond(MaxPendingEdits);
 
     /// <summary>Gets the memberships of the current model, rebased when too many edits are pending.</summary>
-    public MembershipEdits Memberships() => Rebased(Snapshot.Model.MembershipEdits);
-
-    private static EditedRows<TRow, TKey, TGroup> Rebased<TRow, TKey, TGroup>(EditedRows<TRow, TKey, TGroup> rows)
-        where TRow : class
-        where TKey : notnull
-        where TGroup : notnull =>
-        rows.EditCount < MaxPendingEdits ? rows : rows.Rebased();
+    public MembershipEdits Memberships() => Snapshot.Model.MembershipEdits.RebasedBeyond(MaxPendingEdits);
 
     /// <summary>Adds or removes a direct membership: valid when the user and the role exist, a portal user's role is All
     /// portal users or below it, and the membership is absent (or present, to remove it).</summary>

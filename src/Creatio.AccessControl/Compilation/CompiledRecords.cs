@@ -121,13 +121,11 @@ internal sealed class CompiledRecords
 
     /// <summary>Gets a record's header by index (from <see cref="Find(Guid)"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ref readonly RecordHeader Header(int record) =>
-        ref MemoryMarshal.AsRef<RecordHeader>(MemoryMarshal.AsBytes(_cells.AsSpan(record, RecordHeader.Cells)));
+    public ref readonly RecordHeader Header(int record) => ref WritableHeader(_cells, record);
 
     /// <summary>Gets a record's rights: its merged rights by unit index, then its implicit grantees by unit index.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ReadOnlySpan<RightEntry> Rights(int record, int count) =>
-        MemoryMarshal.Cast<ulong, RightEntry>(_cells.AsSpan(record + RecordHeader.Cells, count));
+    public ReadOnlySpan<RightEntry> Rights(int record, int count) => RightsOf(record, count);
 
     /// <summary>Gets the support grant a record was created in, or <see cref="Guid.Empty"/>.</summary>
     public Guid CreatedInSupportGrant(int record) =>
@@ -244,9 +242,11 @@ internal sealed class CompiledRecords
         return new CompiledRecords(this, cells, slots);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ref RecordHeader WritableHeader(Span<ulong> cells, int record) =>
         ref MemoryMarshal.AsRef<RecordHeader>(MemoryMarshal.AsBytes(cells.Slice(record, RecordHeader.Cells)));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Span<RightEntry> RightsOf(int record, int count) =>
         MemoryMarshal.Cast<ulong, RightEntry>(_cells.AsSpan(record + RecordHeader.Cells, count));
 

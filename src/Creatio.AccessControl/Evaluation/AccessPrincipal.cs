@@ -38,15 +38,10 @@ public readonly partial struct AccessPrincipal
     }
 
     internal AccessPrincipal(AccessSnapshot snapshot, UserId user, int subject, int grant, AccessReason supportDenial)
+        : this(snapshot, user, subject)
     {
-        _snapshot = snapshot;
-        User = user;
-        _subject = subject;
         _grant = grant + 1;
         _supportDenial = supportDenial;
-        _state = subject >= 0 ? snapshot.States[subject] : SubjectState.None;
-        _user = subject >= 0 ? snapshot.Roles.SubjectUser[subject] : -1;
-        _signature = subject >= 0 ? snapshot.Roles.SignatureOf(subject) : default;
     }
 
     /// <summary>Gets the user.</summary>
@@ -99,11 +94,6 @@ public readonly partial struct AccessPrincipal
     /// <summary>Gets the subject's packed state; <see cref="SubjectState.None"/> for an unknown user.</summary>
     internal SubjectState State => _state;
 
-    /// <summary>Gets the subject's user ordinal; -1 for an unknown user.</summary>
-    internal int UserOrdinal => _user;
-
-    /// <summary>Gets the summary of the subject's <c>E(u)</c>.</summary>
-    internal RoleSignature Signature => _signature;
 
     private UserDefinition Definition => _snapshot!.Units.Users[_snapshot.Roles.SubjectUser[_subject]];
 

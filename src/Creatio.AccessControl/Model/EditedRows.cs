@@ -48,6 +48,10 @@ internal sealed class EditedRows<TRow, TKey, TGroup>
     /// <summary>Returns the list over the materialized rows, with no edits pending.</summary>
     public EditedRows<TRow, TKey, TGroup> Rebased() => Over(Materialize(), _index.KeyOf, _index.GroupOf);
 
+    /// <summary>Returns this list, or the list <see cref="Rebased"/> when <paramref name="maxEdits"/> or more edits are
+    /// pending: what keeps materializing and looking up edits cheap.</summary>
+    public EditedRows<TRow, TKey, TGroup> RebasedBeyond(int maxEdits) => EditCount < maxEdits ? this : Rebased();
+
     /// <summary>Returns the list with every row of the row's key replaced by the row, at the end.</summary>
     public EditedRows<TRow, TKey, TGroup> Set(TRow row) =>
         new(_base, _edits.SetItem(_index.KeyOf(row), new Edit(row, _nextSequence)), _nextSequence + 1, _index);

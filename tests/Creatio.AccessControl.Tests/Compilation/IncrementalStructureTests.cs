@@ -45,6 +45,10 @@ public sealed class IncrementalStructureTests
         Assert.Empty(copies);
         Assert.Equal([a, b, a, c], list.Rebased().Materialize().ToArray());
         Assert.Equal(0, edited.Rebased().EditCount);
+        Assert.Same(edited, edited.RebasedBeyond(3));
+        var rebased = edited.RebasedBeyond(2);
+        Assert.Equal(0, rebased.EditCount);
+        Assert.Equal([b, c, new RoleMembership(Ids.User("d"), Ids.Role("x")), a], rebased.Materialize().ToArray());
     }
 
     [Fact]
