@@ -15,9 +15,14 @@ namespace Creatio.AccessControl.Compilation;
 /// <para>Rows of one (record, grantee) are merged into one <see cref="RightEntry"/> with a bit per operation, ordered by
 /// unit index; the implicit grantees (the manager units of the organizational roles the author and owner directly belong
 /// to) follow them, marked <see cref="RightEntry.Implicit"/>.</para>
+/// <para>The array ends with <see cref="Slack"/> zero cells, so that the rights of every record can be read in whole groups
+/// of four (<see cref="RightsInGroups"/>).</para>
 /// </remarks>
 internal sealed class CompiledRecords
 {
+    /// <summary>The zero cells after the last record.</summary>
+    public const int Slack = RoleSignature.Group - 1;
+
     private readonly ulong[] _cells;
     private readonly long[] _slots;
     private readonly int _mask;
@@ -48,7 +53,7 @@ internal sealed class CompiledRecords
         int[] implicitUnit,
         Guid[]? createdInSupportGrant)
     {
-        _cells = new ulong[(ids.Length * RecordHeader.Cells) + rightUnit.Length + implicitUnit.Length];
+        _cells = new ulong[(ids.Length * RecordHeader.Cells) + rightUnit.Length + implicitUnit.Length + Slack];
         var starts = new int[ids.Length];
         int at = 0;
         for (int r = 0; r < ids.Length; r++)
@@ -127,6 +132,13 @@ internal sealed class CompiledRecords
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<RightEntry> Rights(int record, int count) => RightsOf(record, count);
 
+    /// <summary>Gets a record's rights and the cells after them, up to a whole number of groups of
+    /// <see cref="RoleSignature.Group"/>: what <see cref="RoleSignature.Candidates"/> reads. Entries past
+    /// <paramref name="count"/> are not rights of the record.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ReadOnlySpan<RightEntry> RightsInGroups(int record, int count) =>
+        RightsOf(record, (count + Slack) & ~Slack);
+
     /// <summary>Gets the support grant a record was created in, or <see cref="Guid.Empty"/>.</summary>
     public Guid CreatedInSupportGrant(int record) =>
         _createdInSupportGrant is { } createdIn ? createdIn[Header(record).Ordinal] : Guid.Empty;
@@ -134,7 +146,7 @@ internal sealed class CompiledRecords
     /// <summary>Whether a user (by ordinal) authors or owns one of these records.</summary>
     public bool MentionsUser(int user)
     {
-        for (int record = 0; record < _cells.Length; record += RecordHeader.Cells + Header(record).RightCount)
+        for (int record = 0; record < _cells.Length - Slack; record += RecordHeader.Cells + Header(record).RightCount)
         {
             ref readonly RecordHeader header = ref Header(record);
             if (header.Author == user || header.Owner == user)
@@ -155,7 +167,7 @@ internal sealed class CompiledRecords
         var starts = new int[Count];
         var ids = new Guid[Count];
         var units = new List<int>();
-        for (int record = 0; record < _cells.Length; record += RecordHeader.Cells + Header(record).RightCount)
+        for (int record = 0; record < _cells.Length - Slack; record += RecordHeader.Cells + Header(record).RightCount)
         {
             RecordHeader header = Header(record);
             int start = cells.Count;
@@ -169,7 +181,11 @@ internal sealed class CompiledRecords
                 kept++;
             }
 
-            cells.AddRange(MemoryMarshal.Cast<RightEntry, ulong>(rights[..kept]));
+            foreach (RightEntry right in rights[..kept])
+            {
+                cells.Add(right.Bits);
+            }
+
             units.Clear();
             TableCompiler.UnionSorted(
                 header.Author >= 0 ? managerUnitsOf(header.Author) : [],
@@ -177,13 +193,13 @@ internal sealed class CompiledRecords
                 units);
             foreach (int unit in units)
             {
-                RightEntry right = RightEntry.ImplicitGrantee(unit);
-                cells.Add(MemoryMarshal.Cast<RightEntry, ulong>(new ReadOnlySpan<RightEntry>(in right))[0]);
+                cells.Add(RightEntry.ImplicitGrantee(unit).Bits);
             }
 
             SetRightCount(CollectionsMarshal.AsSpan(cells), start, cells.Count - start - RecordHeader.Cells);
         }
 
+        cells.AddRange(new ulong[Slack]);
         return new CompiledRecords(this, [.. cells], Slots(ids, starts).Slots);
     }
 
@@ -219,8 +235,7 @@ internal sealed class CompiledRecords
         Array.Copy(_cells, cells, cell);
         if (keep)
         {
-            var right = new RightEntry(unit, (byte)allow, (byte)grant, isImplicit: false);
-            cells[cell] = MemoryMarshal.Cast<RightEntry, ulong>(new ReadOnlySpan<RightEntry>(in right))[0];
+            cells[cell] = new RightEntry(unit, (byte)allow, (byte)grant, isImplicit: false).Bits;
         }
 
         Array.Copy(_cells, tail, cells, tail + delta, _cells.Length - tail);

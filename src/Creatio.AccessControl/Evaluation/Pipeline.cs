@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Creatio.AccessControl.Compilation;
 
@@ -192,8 +193,8 @@ internal static class Pipeline
             return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, grant ? allowReason : AccessReason.RecordOwner, snapshot.Units.Ids, UserUnit(snapshot, user));
         }
 
-        ReadOnlySpan<RightEntry> rights = records.Rights(record, header.RightCount);
-        int right = FirstRight(snapshot.Roles, subject, signature, rights, grant ? operationBit << 8 : operationBit);
+        ReadOnlySpan<RightEntry> rights = records.RightsInGroups(record, header.RightCount);
+        int right = FirstRight(snapshot.Roles, subject, signature, rights, header.RightCount, grant ? operationBit << 8 : operationBit);
         if (right < 0)
         {
             return AccessDecision.Deny(AccessStage.Record, grant ? AccessReason.NoGrantRight : AccessReason.NoRecordRight);
@@ -211,21 +212,26 @@ internal static class Pipeline
     {
         ref readonly RecordHeader header = ref records.Header(record);
         return header.Author == user || header.Owner == user ||
-            FirstRight(roles, subject, signature, records.Rights(record, header.RightCount), operationBit) >= 0;
+            FirstRight(roles, subject, signature, records.RightsInGroups(record, header.RightCount), header.RightCount, operationBit) >= 0;
     }
 
     /// <summary>The first of a record's rights (merged rights, then implicit grantees) that holds an operation for a unit in
     /// the subject's <c>E(u)</c>, or -1. <paramref name="mask"/> is the operation's bit, shifted left by 8 to ask for
-    /// AllowAndGrant. The signature rules most grantees out without reading the subject's bit sets.</summary>
+    /// AllowAndGrant. The signature rules most grantees out, 64 rights at a time and without a branch per right; only the
+    /// few it lets through are looked up in the subject's bit sets.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int FirstRight(EffectiveRoleTable roles, int subject, RoleSignature signature, ReadOnlySpan<RightEntry> rights, int mask)
+    private static int FirstRight(EffectiveRoleTable roles, int subject, RoleSignature signature, ReadOnlySpan<RightEntry> rights, int count, int mask)
     {
-        for (int i = 0; i < rights.Length; i++)
+        int shift = BitOperations.TrailingZeroCount(mask);
+        for (int start = 0; start < count; start += 64)
         {
-            ref readonly RightEntry right = ref rights[i];
-            if ((right.Operations & mask) != 0 && signature.MayContain(right.Unit) && roles.Contains(subject, right.Unit))
+            for (ulong candidates = signature.Candidates(rights[start..], count - start, shift); candidates != 0; candidates &= candidates - 1)
             {
-                return i;
+                int i = start + BitOperations.TrailingZeroCount(candidates);
+                if (roles.Contains(subject, rights[i].Unit))
+                {
+                    return i;
+                }
             }
         }
 

@@ -120,6 +120,74 @@ public sealed class CompiledRecordsTests
         Assert.InRange(passed, 0, 20_000 / 10);
     }
 
+    [Property(MaxTest = 300)]
+    public bool RoleSignature_Candidates_AreTheRightsThatHoldTheOperationAndMayBeMembers_InGroupsAndOneByOne(
+        int[] memberSeeds, (int Unit, byte Allow, byte Grant)[] rightSeeds, byte countSeed, bool grant, byte operationSeed)
+    {
+        const int roleCount = 2000;
+        var roles = new ulong[roleCount / 64];
+        foreach (int unit in memberSeeds.Select(u => Math.Abs(u % roleCount)))
+        {
+            roles[unit >> 6] |= 1UL << unit;
+        }
+
+        RoleSignature signature = RoleSignature.Of(roles, roleCount, null, roleCount);
+
+        // Rights to members and to other units; the span runs on to a whole group, and what follows the counted rights is
+        // as likely to pass as they are.
+        int count = Math.Min(countSeed % 70, rightSeeds.Length);
+        RightEntry[] rights = [.. rightSeeds.Select(r => new RightEntry(Math.Abs(r.Unit % (roleCount + 10)), (byte)(r.Allow & 7), (byte)(r.Grant & 7), false))];
+        int grouped = (count + RoleSignature.Group - 1) / RoleSignature.Group * RoleSignature.Group;
+        if (rights.Length < grouped)
+        {
+            return true;
+        }
+
+        int shift = (operationSeed % 3) + (grant ? 8 : 0);
+        ulong expected = 0;
+        for (int i = 0; i < Math.Min(count, 64); i++)
+        {
+            if ((rights[i].Operations & (1 << shift)) != 0 && signature.MayContain(rights[i].Unit))
+            {
+                expected |= 1UL << i;
+            }
+        }
+
+        ReadOnlySpan<RightEntry> span = rights.AsSpan(0, grouped);
+        ulong mask = count >= 64 ? ulong.MaxValue : (1UL << count) - 1;
+        return signature.Candidates(span, count, shift) == expected
+            && (signature.CandidatesOneByOne(span, Math.Min(count, 64), shift) & mask) == expected
+            && (!System.Runtime.Intrinsics.X86.Avx2.IsSupported || (signature.CandidatesInGroups(span, Math.Min(count, 64), shift) & mask) == expected);
+    }
+
+    [Theory]
+    [InlineData(0, 0, 0, false)]
+    [InlineData(1755, 1, 7, true)]
+    [InlineData(int.MaxValue, 7, 0, false)]
+    public void RightEntry_KeepsEveryField(int unit, byte allow, byte grant, bool isImplicit)
+    {
+        var right = new RightEntry(unit, allow, grant, isImplicit);
+
+        Assert.Equal((unit, allow, grant, isImplicit), (right.Unit, right.Allow, right.Grant, right.Implicit));
+        Assert.Equal((ulong)RoleSignature.Probe(unit), right.Bits >> RightEntry.ProbeShift);
+    }
+
+    [Fact]
+    public void RightsInGroups_OfTheLastRecord_EndsInsideTheCellsOnZeroCells()
+    {
+        Guid[] ids = [.. Enumerable.Range(0, 7).Select(i => new Guid(i + 1, 3, 3, new byte[8]))];
+        CompiledRecords records = Layout(ids, rightsOf: r => r, implicitOf: r => 0);
+        int last = records.Find(ids[6]);
+
+        ReadOnlySpan<RightEntry> grouped = records.RightsInGroups(last, records.Header(last).RightCount);
+
+        Assert.Equal(8, grouped.Length);
+        Assert.Equal([0, 1, 2, 3, 4, 5, 0, 0], grouped.ToArray().Select(r => r.Unit));
+        Assert.Equal(0UL, grouped[7].Bits);
+        Assert.True(records.MentionsUser(6));
+        Assert.False(records.MentionsUser(7));
+    }
+
     // Record r: author user r, owner user r (none for every fifth), merged rights to units 0.. (Allow Read), implicit
     // grantees 100.. .
     private static CompiledRecords Layout(Guid[] ids, Func<int, int> rightsOf, Func<int, int> implicitOf)
