@@ -36,6 +36,15 @@ internal readonly struct RoleSignature
         return ((_low >> unit) & (_first >> probe) & (_second >> (probe >> ProbeBits)) & 1) != 0;
     }
 
+    /// <summary>Gets a value indicating whether the summary rules out too few units to be worth testing: three quarters of
+    /// its bits or more are set (an <c>E(u)</c> of a hundred units or so), so that it lets through about half the units
+    /// that are not members.</summary>
+    public bool IsDense
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => BitOperations.PopCount(_low) + BitOperations.PopCount(_first) + BitOperations.PopCount(_second) >= 3 * 64 * 3 / 4;
+    }
+
     /// <summary>How many rights <see cref="Candidates"/> tests at once.</summary>
     public const int Group = 4;
 

@@ -218,10 +218,16 @@ internal static class Pipeline
     /// <summary>The first of a record's rights (merged rights, then implicit grantees) that holds an operation for a unit in
     /// the subject's <c>E(u)</c>, or -1. <paramref name="mask"/> is the operation's bit, shifted left by 8 to ask for
     /// AllowAndGrant. The signature rules most grantees out, 64 rights at a time and without a branch per right; only the
-    /// few it lets through are looked up in the subject's bit sets.</summary>
+    /// few it lets through are looked up in the subject's bit sets. A dense signature rules out too little to pay for
+    /// that: every right holding the operation is looked up, one by one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int FirstRight(EffectiveRoleTable roles, int subject, RoleSignature signature, ReadOnlySpan<RightEntry> rights, int count, int mask)
     {
+        if (signature.IsDense)
+        {
+            return FirstRightOneByOne(roles, subject, rights[..count], mask);
+        }
+
         int shift = BitOperations.TrailingZeroCount(mask);
         for (int start = 0; start < count; start += 64)
         {
@@ -232,6 +238,19 @@ internal static class Pipeline
                 {
                     return i;
                 }
+            }
+        }
+
+        return -1;
+    }
+
+    private static int FirstRightOneByOne(EffectiveRoleTable roles, int subject, ReadOnlySpan<RightEntry> rights, int mask)
+    {
+        for (int i = 0; i < rights.Length; i++)
+        {
+            if ((rights[i].Operations & mask) != 0 && roles.Contains(subject, rights[i].Unit))
+            {
+                return i;
             }
         }
 

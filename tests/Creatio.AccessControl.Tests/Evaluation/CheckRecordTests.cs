@@ -183,6 +183,50 @@ public sealed class CheckRecordTests
     }
 
     [Fact]
+    public void CheckRecord_UserInManyRoles_AnyMatchingRowAllowsAndOthersAreDenied()
+    {
+        // Dee holds 150 roles, so her E(u) summary rules out little and the record step tests rights one by one; Few holds
+        // one of them, so the summary rules most grantees out. The record has rights to 100 roles neither holds.
+        Org org = Company();
+        for (int i = 0; i < 150; i++)
+        {
+            org.Functional($"F{i}");
+        }
+
+        for (int i = 0; i < 100; i++)
+        {
+            org.Functional($"G{i}");
+        }
+
+        org.User("Dee", [.. Enumerable.Range(0, 150).Select(i => $"F{i}")]).User("Few", "F140").Record("Deal", "r1").Record("Deal", "r2");
+        for (int i = 0; i < 100; i++)
+        {
+            org.Right("Deal", "r1", $"G{i}", RecordOperation.Read).Right("Deal", "r2", $"G{i}", RecordOperation.Read);
+        }
+
+        org.Right("Deal", "r1", "F149", RecordOperation.Edit).Right("Deal", "r1", "F140", RecordOperation.Read);
+        AccessSnapshot snapshot = org.Compile();
+        AccessPrincipal dee = snapshot.GetPrincipal(org.UserId("Dee"), DateTimeOffset.UtcNow);
+        AccessPrincipal few = snapshot.GetPrincipal(org.UserId("Few"), DateTimeOffset.UtcNow);
+        Assert.True(snapshot.Roles.SignatureOf(dee.Subject).IsDense);
+        Assert.False(snapshot.Roles.SignatureOf(few.Subject).IsDense);
+
+        foreach (AccessPrincipal principal in new[] { dee, few })
+        {
+            AccessDecision read = principal.CheckRecord("Deal", s_r1, RecordOperation.Read);
+            Assert.Equal((AccessOutcome.Allow, AccessReason.RecordRight), (read.Outcome, read.Reason));
+            Assert.Equal(org.Unit("F140"), read.Grantee);
+            Assert.Equal(AccessReason.NoRecordRight, principal.CheckRecord("Deal", Ids.Record("r2"), RecordOperation.Read).Reason);
+            Assert.Equal(AccessReason.NoRecordRight, principal.CheckRecord("Deal", s_r1, RecordOperation.Delete).Reason);
+            Assert.Equal([s_r1], principal.FilterRecords("Deal", RecordOperation.Read, [Ids.Record("r2"), s_r1]));
+        }
+
+        AccessDecision edit = dee.CheckRecord("Deal", s_r1, RecordOperation.Edit);
+        Assert.Equal((AccessOutcome.Allow, org.Unit("F149")), (edit.Outcome, edit.Grantee));
+        Assert.Equal(AccessReason.NoRecordRight, few.CheckRecord("Deal", s_r1, RecordOperation.Edit).Reason);
+    }
+
+    [Fact]
     public void CheckRecord_UnknownRecord_DeniedWithUnknownRecord()
     {
         AccessDecision decision = Company().Principal("Sam").CheckRecord("Deal", Ids.Record("never defined"), RecordOperation.Read);
