@@ -1,9 +1,15 @@
 using BenchmarkDotNet.Running;
+using Creatio.AccessControl.Benchmarks.Interleaving;
 using Creatio.AccessControl.Benchmarks.Verification;
 
 if (args.Length > 0 && args[0] == "verify")
 {
     return VerifyCommand.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "interleave")
+{
+    return InterleaveCommand.Run(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
