@@ -15,6 +15,9 @@ namespace Creatio.AccessControl.Compilation;
 /// register instructions.</remarks>
 internal readonly struct RoleSignature
 {
+    /// <summary>How many rights <see cref="Candidates"/> tests at once.</summary>
+    public const int Group = 4;
+
     private const int ProbeBits = 6;
 
     private readonly ulong _low;
@@ -44,9 +47,6 @@ internal readonly struct RoleSignature
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => BitOperations.PopCount(_low) + BitOperations.PopCount(_first) + BitOperations.PopCount(_second) >= 3 * 64 * 3 / 4;
     }
-
-    /// <summary>How many rights <see cref="Candidates"/> tests at once.</summary>
-    public const int Group = 4;
 
     /// <summary>The rights among the first 64 of a record's <paramref name="count"/> rights that hold an operation and
     /// whose grantee may be in <c>E(u)</c>, as a bit per right. Every right is tested with the same few instructions and no
@@ -96,7 +96,7 @@ internal readonly struct RoleSignature
         Vector256<ulong> low = Vector256.Create(_low);
         Vector256<ulong> first = Vector256.Create(_first);
         Vector256<ulong> second = Vector256.Create(_second);
-        Vector256<ulong> six = Vector256.Create(63UL);
+        Vector256<ulong> sixBits = Vector256.Create(63UL);
         int holds = RightEntry.AllowShift + operationShift;
         ulong candidates = 0;
         for (int i = 0; i < count; i += Group)
@@ -104,8 +104,8 @@ internal readonly struct RoleSignature
             // AVX2 shifts a lane by 64 or more to zero, so every count is cut to six bits first.
             Vector256<ulong> bits = Vector256.Create(cells.Slice(i, Group));
             Vector256<ulong> probe = Vector256.ShiftRightLogical(bits, RightEntry.ProbeShift);
-            Vector256<ulong> pass = Avx2.ShiftRightLogicalVariable(low, bits & six) &
-                Avx2.ShiftRightLogicalVariable(first, probe & six) &
+            Vector256<ulong> pass = Avx2.ShiftRightLogicalVariable(low, bits & sixBits) &
+                Avx2.ShiftRightLogicalVariable(first, probe & sixBits) &
                 Avx2.ShiftRightLogicalVariable(second, Vector256.ShiftRightLogical(probe, ProbeBits)) &
                 Vector256.ShiftRightLogical(bits, holds);
             candidates |= (ulong)Vector256.ShiftLeft(pass, 63).ExtractMostSignificantBits() << i;
