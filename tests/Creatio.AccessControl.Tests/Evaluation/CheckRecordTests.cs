@@ -1,4 +1,5 @@
 using Creatio.AccessControl.Tests.Support;
+using FsCheck.Xunit;
 
 namespace Creatio.AccessControl.Tests.Evaluation;
 
@@ -224,6 +225,36 @@ public sealed class CheckRecordTests
         AccessDecision edit = dee.CheckRecord("Deal", s_r1, RecordOperation.Edit);
         Assert.Equal((AccessOutcome.Allow, org.Unit("F149")), (edit.Outcome, edit.Grantee));
         Assert.Equal(AccessReason.NoRecordRight, few.CheckRecord("Deal", s_r1, RecordOperation.Edit).Reason);
+    }
+
+    [Property(MaxTest = 60)]
+    public bool CheckRecord_AnyNumberOfRolesAndRights_AllowsExactlyWhenAHeldRoleHasARightForTheOperation(
+        byte heldSeed, int heldSalt, (byte Role, byte Operation)[] rights, byte operationSeed)
+    {
+        // Up to 200 roles held of 220, so the E(u) summary is sometimes sparse and sometimes dense; rights to any of them.
+        const int roles = 220;
+        int heldCount = heldSeed % 201;
+        var random = new Random(heldSalt);
+        HashSet<int> held = [.. Enumerable.Range(0, roles).OrderBy(_ => random.Next()).Take(heldCount)];
+        Org org = Company();
+        for (int i = 0; i < roles; i++)
+        {
+            org.Functional($"F{i}");
+        }
+
+        org.User("Dee", [.. held.Select(i => $"F{i}")]).Record("Deal", "r1");
+        foreach ((byte role, byte operation) in rights)
+        {
+            org.Right("Deal", "r1", $"F{role % roles}", (RecordOperation)(operation % 3));
+        }
+
+        var asked = (RecordOperation)(operationSeed % 3);
+        bool expected = rights.Any(r => held.Contains(r.Role % roles) && (RecordOperation)(r.Operation % 3) == asked);
+        AccessPrincipal dee = org.Principal("Dee");
+        AccessDecision decision = dee.CheckRecord("Deal", s_r1, asked);
+        bool grantee = !decision.IsAllowed || held.Select(i => org.Unit($"F{i}")).Contains(decision.Grantee!.Value);
+        return decision.IsAllowed == expected && grantee &&
+            dee.FilterRecords("Deal", asked, [s_r1]).Count == (expected ? 1 : 0);
     }
 
     [Fact]
