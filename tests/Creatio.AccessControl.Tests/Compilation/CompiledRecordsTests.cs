@@ -106,7 +106,7 @@ public sealed class CompiledRecordsTests
     }
 
     [Fact]
-    public void RoleSignature_OfATypicalEffectiveRoleSet_RulesOutMostOtherUnits()
+    public void RoleSignature_OfATypicalEffectiveRoleSet_LetsThroughAtMostOneOtherUnitInAHundred()
     {
         var roles = new ulong[28];
         int[] members = [0, 1, 5, 21, 85, 341, 700, 901, 1203, 1400, 1500, 1650];
@@ -117,7 +117,7 @@ public sealed class CompiledRecordsTests
 
         RoleSignature signature = RoleSignature.Of(roles, 1756 + 42, null, 1756);
         int passed = Enumerable.Range(0, 20_000).Count(unit => !members.Contains(unit) && unit != 1756 + 42 && signature.MayContain(unit));
-        Assert.InRange(passed, 0, 20_000 / 10);
+        Assert.InRange(passed, 0, 20_000 / 100);
     }
 
     [Property(MaxTest = 300)]
