@@ -134,14 +134,14 @@ public sealed class CompiledRecordsTests
         RoleSignature signature = RoleSignature.Of(roles, roleCount, null, roleCount);
 
         // Rights to members and to other units; the span runs on to a whole group, and what follows the counted rights is
-        // as likely to pass as they are.
+        // as likely to pass as they are (or is the subject's own unit holding every operation, which always passes).
         int count = Math.Min(countSeed % 70, rightSeeds.Length);
-        RightEntry[] rights = [.. rightSeeds.Select(r => new RightEntry(Math.Abs(r.Unit % (roleCount + 10)), (byte)(r.Allow & 7), (byte)(r.Grant & 7), false))];
         int grouped = (count + RoleSignature.Group - 1) / RoleSignature.Group * RoleSignature.Group;
-        if (rights.Length < grouped)
-        {
-            return true;
-        }
+        RightEntry[] rights =
+        [
+            .. rightSeeds.Select(r => new RightEntry(Math.Abs(r.Unit % (roleCount + 10)), (byte)(r.Allow & 7), (byte)(r.Grant & 7), false)),
+            .. Enumerable.Repeat(RightEntry.ImplicitGrantee(roleCount), Math.Max(0, grouped - rightSeeds.Length)),
+        ];
 
         int shift = (operationSeed % 3) + (grant ? 8 : 0);
         ulong expected = 0;
