@@ -186,52 +186,28 @@ internal sealed class FirstMatchRows
             return this;
         }
 
-        // Merge with the subjects changed before, both by subject: the new rows win.
-        changes.Sort();
-        int[] earlier = _changedSubjects ?? [];
-        var mergedSubjects = new List<int>(earlier.Length + changes.Count);
-        var mergedRows = new List<int>(earlier.Length + changes.Count);
-        int e = 0;
+        // The subjects changed before and now, by subject: the new rows win.
+        var merged = new SortedList<int, int>(changes.Count + (_changedSubjects?.Length ?? 0));
+        for (int i = 0; i < (_changedSubjects?.Length ?? 0); i++)
+        {
+            merged[_changedSubjects![i]] = _changedRows![i];
+        }
+
         foreach ((int subject, int stored) in changes)
         {
-            for (; e < earlier.Length && earlier[e] <= subject; e++)
-            {
-                if (earlier[e] < subject)
-                {
-                    mergedSubjects.Add(earlier[e]);
-                    mergedRows.Add(_changedRows![e]);
-                }
-            }
-
-            if (mergedSubjects.Count == 0 || mergedSubjects[^1] != subject)
-            {
-                mergedSubjects.Add(subject);
-                mergedRows.Add(stored);
-            }
-            else
-            {
-                mergedRows[^1] = stored;
-            }
+            merged[subject] = stored;
         }
 
-        for (; e < earlier.Length; e++)
+        if (merged.Count <= MaxChangedSubjects)
         {
-            mergedSubjects.Add(earlier[e]);
-            mergedRows.Add(_changedRows![e]);
-        }
-
-        if (mergedSubjects.Count <= MaxChangedSubjects)
-        {
-            return new FirstMatchRows(Unit, Position, Value, Entries, _decided8, _decided16, _decided32, [.. mergedSubjects], [.. mergedRows]);
+            return new FirstMatchRows(Unit, Position, Value, Entries, _decided8, _decided16, _decided32, [.. merged.Keys], [.. merged.Values]);
         }
 
         byte[]? decided8 = (byte[]?)_decided8?.Clone();
         ushort[]? decided16 = (ushort[]?)_decided16?.Clone();
         int[]? decided32 = (int[]?)_decided32?.Clone();
-        for (int i = 0; i < mergedSubjects.Count; i++)
+        foreach ((int subject, int stored) in merged)
         {
-            int subject = mergedSubjects[i];
-            int stored = mergedRows[i];
             if (decided8 is not null)
             {
                 decided8[subject] = (byte)stored;

@@ -81,11 +81,7 @@ public readonly partial struct AccessPrincipal
         if (IsOrdinaryEmployee && accessObject.RecordStepDecides &&
             ReferenceEquals(accessObject.Snapshot, _snapshot) && unchecked((uint)operation) <= (uint)RecordOperation.Delete)
         {
-            CompiledRecords records = accessObject.Records!;
-            int index = records.Find(record.Value);
-            return index < 0
-                ? AccessDecision.Deny(AccessStage.Record, AccessReason.UnknownRecord)
-                : Pipeline.Rights(_snapshot!, _subject, _user, _signature, records, index, 1 << (int)operation, grant: false);
+            return RecordStep(accessObject.Records!, record, operation);
         }
 
         CompiledObject? compiled = Resolve(in accessObject, out int objectIndex, out AccessReason unresolved);
@@ -102,7 +98,14 @@ public readonly partial struct AccessPrincipal
             return decision;
         }
 
-        int index = records!.Find(record.Value);
+        return RecordStep(records!, record, operation);
+    }
+
+    /// <summary>Step 5 for one record of an object whose record step decides.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private AccessDecision RecordStep(CompiledRecords records, RecordId record, RecordOperation operation)
+    {
+        int index = records.Find(record.Value);
         return index < 0
             ? AccessDecision.Deny(AccessStage.Record, AccessReason.UnknownRecord)
             : Pipeline.Rights(_snapshot!, _subject, _user, _signature, records, index, 1 << (int)operation, grant: false);

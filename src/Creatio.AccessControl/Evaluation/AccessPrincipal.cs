@@ -94,8 +94,7 @@ public readonly partial struct AccessPrincipal
     /// <summary>Gets the subject's packed state; <see cref="SubjectState.None"/> for an unknown user.</summary>
     internal SubjectState State => _state;
 
-
-    private UserDefinition Definition => _snapshot!.Units.Users[_snapshot.Roles.SubjectUser[_subject]];
+    private UserDefinition Definition => _snapshot!.Units.Users[_user];
 
     /// <summary>Whether an admin unit is among the user's effective roles.</summary>
     /// <param name="unit">The admin unit.</param>
