@@ -5,7 +5,7 @@ namespace Creatio.AccessControl;
 /// <summary>The administration API over an <see cref="AccessEvaluator"/>: every successful batch publishes a new snapshot.</summary>
 /// <remarks>
 /// <para>A batch is applied inside the evaluator's one serialized publish path
-/// (<see cref="AccessEvaluator.PublishAsync(Func{AccessSnapshot, CancellationToken, ValueTask{AccessSnapshot}}, CancellationToken)"/>):
+/// (<see cref="AccessEvaluator.PublishAsync"/>):
 /// it is authorized and validated against the current snapshot, committed to the store, published and audited, with no
 /// other publication in between, whether it comes from this object, another <see cref="AccessAdministration"/> over the
 /// same evaluator, or a policy file reload. A batch therefore lands whole (store, snapshot and audit) or is refused with a
@@ -58,7 +58,7 @@ public sealed class AccessAdministration : IAccessAdministration
         }
 
         var batch = new Batch(this, actor, changes);
-        await _evaluator.PublishAsync(batch.NextAsync, batch.Published, cancellationToken).ConfigureAwait(false);
+        await _evaluator.PublishCoreAsync(batch.NextAsync, batch.Published, cancellationToken).ConfigureAwait(false);
         return batch.Result!;
     }
 

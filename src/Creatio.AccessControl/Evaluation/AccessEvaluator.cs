@@ -3,7 +3,7 @@ namespace Creatio.AccessControl;
 /// <summary>The long-lived evaluator: owns the current snapshot and the clock, and replaces the snapshot by one reference swap.</summary>
 /// <remarks>
 /// <para>Readers never lock and never see half a change: every check reads the snapshot reference once.</para>
-/// <para>Every new snapshot comes through one serialized path, <see cref="PublishAsync(Func{AccessSnapshot, CancellationToken, ValueTask{AccessSnapshot}}, CancellationToken)"/>:
+/// <para>Every new snapshot comes through one serialized path, <see cref="PublishAsync"/>:
 /// the administration API, a policy file reload and any other publisher each say, given the current snapshot, what the
 /// next one is, one publisher at a time, and the evaluator gives it its version. No publisher can race another's
 /// version, and versions only grow.</para>
@@ -62,11 +62,11 @@ public sealed class AccessEvaluator : IAccessEvaluator
     public ValueTask<AccessSnapshot?> PublishAsync(Func<AccessSnapshot, CancellationToken, ValueTask<AccessSnapshot?>> next, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(next);
-        return PublishAsync(next, published: null, cancellationToken);
+        return PublishCoreAsync(next, published: null, cancellationToken);
     }
 
     /// <summary>Publishes a snapshot that replaces whatever is current (a reloaded file, a model read again from a store):
-    /// a shorthand for <see cref="PublishAsync(Func{AccessSnapshot, CancellationToken, ValueTask{AccessSnapshot}}, CancellationToken)"/>
+    /// a shorthand for <see cref="PublishAsync"/>
     /// that ignores the current snapshot, through the same serialized path as every other publication.</summary>
     /// <param name="snapshot">The snapshot. It is published at its own version when that is greater than the current one,
     /// otherwise at the current version plus one.</param>
@@ -78,13 +78,13 @@ public sealed class AccessEvaluator : IAccessEvaluator
     public async ValueTask<AccessSnapshot> ReplaceAsync(AccessSnapshot snapshot, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        AccessSnapshot? published = await PublishAsync((_, _) => ValueTask.FromResult<AccessSnapshot?>(snapshot), published: null, cancellationToken).ConfigureAwait(false);
+        AccessSnapshot? published = await PublishCoreAsync((_, _) => ValueTask.FromResult<AccessSnapshot?>(snapshot), published: null, cancellationToken).ConfigureAwait(false);
         return published!;
     }
 
     /// <summary>The serialized path; <paramref name="published"/> runs after the swap and before the next publication
     /// starts, so that what it reports (audit events) comes out in version order.</summary>
-    internal async ValueTask<AccessSnapshot?> PublishAsync(
+    internal async ValueTask<AccessSnapshot?> PublishCoreAsync(
         Func<AccessSnapshot, CancellationToken, ValueTask<AccessSnapshot?>> next, Action<AccessSnapshot>? published, CancellationToken cancellationToken)
     {
         await _publishGate.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -10,7 +10,7 @@ namespace Creatio.AccessControl.Stores;
 /// holds. Any other failure (the store is unreachable, a write failed) throws; the administration API then publishes
 /// nothing either, so the snapshot and the store stay as they were.</para>
 /// <para>The administration API commits under its evaluator's one publish path
-/// (<see cref="AccessEvaluator.PublishAsync(Func{AccessSnapshot, CancellationToken, ValueTask{AccessSnapshot}}, CancellationToken)"/>):
+/// (<see cref="AccessEvaluator.PublishAsync"/>):
 /// commits from one evaluator never race one another, and <see cref="AccessStoreCommit.BaseVersion"/> is the version of the
 /// snapshot the batch was made on. A store's versions and the evaluator's snapshot versions therefore stay equal as long as
 /// every snapshot the evaluator publishes is either committed to the store or read from it.</para>
