@@ -25,7 +25,7 @@ public sealed class Issue13_PublishTests : IDisposable
         // threw ArgumentException ("The snapshot has version 2; it must be greater than the current version 2"), unaudited.
         _file.Write(PolicyFileFixture.Model());
         var clock = new PausingClock(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
-        var sink = new RecordingSink();
+        var sink = new RecordingAuditSink();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);
         services.AddCreatioAccessControl(o => o.EnabledAuditEvents = [AccessAuditEventType.UserChange])
@@ -67,7 +67,7 @@ public sealed class Issue13_PublishTests : IDisposable
         // Before the fix each owner serialized only its own changes: the second one published version 2 while the first was
         // committing version 2, and the first was refused by the store with InvalidOperationException.
         PausingWriter? first = null;
-        var sink = new RecordingSink();
+        var sink = new RecordingAuditSink();
         using AdminHarness h = AdminHarness.Create(sinks: [sink], writer: store => first = new PausingWriter(store));
         var second = new AccessAdministration(h.Evaluator, h.Store, h.Dispatcher);
         UserId bob = h.Org.UserId("Bob");
@@ -113,16 +113,6 @@ public sealed class Issue13_PublishTests : IDisposable
         Assert.Equal(AccessChangeRefusal.StoreConflict, result.Refusal);
         Assert.Same(before, h.Snapshot);
         Assert.Equal(0, h.Sink.Count);
-    }
-
-    /// <summary>Keeps every audit event it is given.</summary>
-    private sealed class RecordingSink : IAccessAuditSink
-    {
-        private readonly System.Collections.Concurrent.ConcurrentQueue<AccessAuditEvent> _events = new();
-
-        public IReadOnlyList<AccessAuditEvent> Events => [.. _events];
-
-        public void Write(in AccessAuditEvent auditEvent) => _events.Enqueue(auditEvent);
     }
 
     /// <summary>A clock that stops the first caller in a flow started by <see cref="RunPausedOnce"/> until a task completes
