@@ -1,4 +1,4 @@
-using Creatio.AccessControl.Tests.Support;
+using Creatio.AccessControl.Tests.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Creatio.AccessControl.Tests.Evaluation;
@@ -9,29 +9,17 @@ public sealed class AccessEvaluatorPublishTests
 {
     private static readonly DateTimeOffset s_start = new(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
 
-    private static Org Ledger(bool everyoneReads = false)
-    {
-        Org org = new Org()
-            .Role("Finance", "All employees")
-            .User("Fay", "Finance")
-            .User("Dan")
-            .Object("Ledger", operations: true)
-            .ObjectRow("Ledger", "Finance", 0, ObjectOperations.Read);
-        return everyoneReads ? org.ObjectRow("Ledger", "All employees", 1, ObjectOperations.Read) : org;
-    }
-
     private static AccessEvaluator Evaluator(long version = 1) =>
-        new(AccessSnapshot.Compile(Ledger().Build(), version), new FakeTimeProvider(s_start));
+        new(AccessSnapshot.Compile(PolicyFileFixture.Model(), version), new FakeTimeProvider(s_start));
 
     private static ValueTask<AccessSnapshot?> Nothing(AccessSnapshot current, CancellationToken cancellationToken) => ValueTask.FromResult<AccessSnapshot?>(null);
 
     [Fact]
     public async Task ReplaceAsync_GreaterVersion_PublishesThatSnapshotAndNewChecksSeeIt()
     {
-        Org org = Ledger(everyoneReads: true);
         AccessEvaluator evaluator = Evaluator();
-        AccessPrincipal old = evaluator.GetPrincipal(org.UserId("Dan"));
-        AccessSnapshot next = AccessSnapshot.Compile(org.Build(), 2);
+        AccessPrincipal old = evaluator.GetPrincipal(PolicyFileFixture.Bob);
+        AccessSnapshot next = AccessSnapshot.Compile(PolicyFileFixture.Model(bobReads: true), 2);
 
         AccessSnapshot published = await evaluator.ReplaceAsync(next);
 
@@ -39,7 +27,7 @@ public sealed class AccessEvaluatorPublishTests
         Assert.Same(next, evaluator.Snapshot);
         Assert.Equal(1, old.Snapshot!.Version);
         Assert.Equal(AccessReason.NoMatchingObjectRow, old.CheckObject("Ledger", ObjectOperation.Read).Reason);
-        Assert.Equal(AccessReason.ObjectRowAllows, evaluator.CheckObject(org.UserId("Dan"), "Ledger", ObjectOperation.Read).Reason);
+        Assert.Equal(AccessReason.ObjectRowAllows, evaluator.CheckObject(PolicyFileFixture.Bob, "Ledger", ObjectOperation.Read).Reason);
     }
 
     [Theory]
@@ -48,9 +36,8 @@ public sealed class AccessEvaluatorPublishTests
     [InlineData(0)]
     public async Task ReplaceAsync_VersionNotGreater_PublishesACopyAtTheNextVersion(long version)
     {
-        Org org = Ledger(everyoneReads: true);
         AccessEvaluator evaluator = Evaluator(version: 5);
-        AccessSnapshot next = AccessSnapshot.Compile(org.Build(), version);
+        AccessSnapshot next = AccessSnapshot.Compile(PolicyFileFixture.Model(bobReads: true), version);
 
         AccessSnapshot published = await evaluator.ReplaceAsync(next);
 
@@ -58,7 +45,7 @@ public sealed class AccessEvaluatorPublishTests
         Assert.Same(published, evaluator.Snapshot);
         Assert.Same(next.Model, published.Model);
         Assert.Equal(version, next.Version);
-        Assert.True(evaluator.CheckObject(org.UserId("Dan"), "Ledger", ObjectOperation.Read).IsAllowed);
+        Assert.True(evaluator.CheckObject(PolicyFileFixture.Bob, "Ledger", ObjectOperation.Read).IsAllowed);
     }
 
     [Fact]
@@ -101,14 +88,13 @@ public sealed class AccessEvaluatorPublishTests
         Assert.Equal("The store is unreachable.", error.Message);
         Assert.Same(before, evaluator.Snapshot);
 
-        AccessSnapshot published = await evaluator.ReplaceAsync(AccessSnapshot.Compile(Ledger().Build()));
+        AccessSnapshot published = await evaluator.ReplaceAsync(AccessSnapshot.Compile(PolicyFileFixture.Model()));
         Assert.Equal(2, published.Version);
     }
 
     [Fact]
     public async Task PublishAsync_WhileAnotherPublicationRuns_WaitsForIt_AndChecksDoNot()
     {
-        Org org = Ledger();
         AccessEvaluator evaluator = Evaluator();
         var inside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -130,7 +116,7 @@ public sealed class AccessEvaluatorPublishTests
 
         Assert.False(second.IsCompleted);
         Assert.False(secondRan);
-        Assert.True(evaluator.CheckObject(org.UserId("Fay"), "Ledger", ObjectOperation.Read).IsAllowed);
+        Assert.True(evaluator.CheckObject(PolicyFileFixture.Ann, "Ledger", ObjectOperation.Read).IsAllowed);
         Assert.Equal(1, evaluator.Snapshot.Version);
         release.SetResult();
         Assert.Equal(2, (await first)!.Version);
