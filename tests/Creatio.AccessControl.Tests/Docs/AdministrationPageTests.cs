@@ -12,7 +12,7 @@ public sealed class AdministrationPageTests
     {
         Org org = Organization();
         var evaluator = new AccessEvaluator(org.Compile(), new FakeTimeProvider(Now));
-        using var administration = new AccessAdministration(evaluator);
+        AccessAdministration administration = NewAdministration(evaluator);
         var change = new AddMembership(new RoleMembership(org.UserId("Dana"), org["Sales department"]));
 
         AccessChangeResult byBob = await administration.ApplyAsync(AccessActor.ForUser(org.UserId("Bob")), change);
@@ -29,7 +29,7 @@ public sealed class AdministrationPageTests
     {
         Org org = Organization();
         var evaluator = new AccessEvaluator(org.Compile(), new FakeTimeProvider(Now));
-        using var administration = new AccessAdministration(evaluator);
+        AccessAdministration administration = NewAdministration(evaluator);
 
         AccessChangeResult result = await administration.ApplyBatchAsync(
             AccessActor.ForUser(org.UserId("Irene")),
@@ -50,7 +50,7 @@ public sealed class AdministrationPageTests
         var sink = new InMemoryAccessAuditSink();
         var audit = new AccessAuditDispatcher([sink]);
         var evaluator = new AccessEvaluator(org.Compile(), new FakeTimeProvider(Now), audit);
-        using var administration = new AccessAdministration(evaluator, audit: audit);
+        AccessAdministration administration = NewAdministration(evaluator, audit: audit);
         await administration.ApplyAsync(AccessActor.ForUser(org.UserId("Irene")), new AddMembership(new RoleMembership(org.UserId("Dana"), org["Sales department"])));
 
         IReadOnlyList<AccessAuditEvent> events = sink.Read(evaluator.GetPrincipal(org.UserId("Irene")));

@@ -43,7 +43,7 @@ public sealed class PortalUsersPageTests
         Org org = Example();
         org.Builder.Add(new DefaultRecordRightRule("Portal", BuiltInRoles.AllPortalUsers, null, RecordOperation.Read, RecordRightLevel.Allow));
         var evaluator = new AccessEvaluator(org.Compile(), new FakeTimeProvider(Now));
-        using var administration = new AccessAdministration(evaluator);
+        AccessAdministration administration = NewAdministration(evaluator);
 
         AccessChangeResult created = await administration.ApplyAsync(
             AccessActor.ForUser(org.UserId("Pat")), new CreateRecord(new RecordDefinition("Portal", Ids.Record("p2"), org.UserId("Pat"))));

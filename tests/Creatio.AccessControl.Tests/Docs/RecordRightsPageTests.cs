@@ -65,7 +65,7 @@ public sealed class RecordRightsPageTests
         Org org = Organization().Object("Account", records: true);
         org.Builder.Add(new DefaultRecordRightRule("Account", org.Unit("Sales department"), org.Unit("Head office"), RecordOperation.Read, RecordRightLevel.Allow));
         var evaluator = new AccessEvaluator(org.Compile(), new FakeTimeProvider(Now));
-        using var administration = new AccessAdministration(evaluator);
+        AccessAdministration administration = NewAdministration(evaluator);
 
         await administration.ApplyAsync(AccessActor.ForUser(org.UserId("Bob")), Create(org, "Account", "a1", "Bob"));
         await administration.ApplyAsync(AccessActor.ForUser(org.UserId("Carl")), Create(org, "Account", "a2", "Carl"));
@@ -93,7 +93,7 @@ public sealed class RecordRightsPageTests
             .ObjectRow("Case", "All portal users", 0, ObjectOperations.All);
         org.Builder.Add(new DefaultRecordRightRule("Case", BuiltInRoles.AllPortalUsers, null, RecordOperation.Read, RecordRightLevel.Allow));
         var evaluator = new AccessEvaluator(org.Compile(), new FakeTimeProvider(Now));
-        using var administration = new AccessAdministration(evaluator);
+        AccessAdministration administration = NewAdministration(evaluator);
 
         AccessChangeResult created = await administration.ApplyAsync(AccessActor.ForUser(org.UserId("Pat")), Create(org, "Case", "c1", "Pat"));
 

@@ -127,7 +127,7 @@ public sealed class SupportAccessPageTests
     public async Task WhoMayGrant_AsThePageSays(string actor, string grantor, int days, string expected)
     {
         Org org = Example(relaxed: false);
-        using var administration = new AccessAdministration(new AccessEvaluator(org.Compile(), new FakeTimeProvider(Now)));
+        AccessAdministration administration = NewAdministration(new AccessEvaluator(org.Compile(), new FakeTimeProvider(Now)));
         var grant = new SupportAccessGrant(Grant("new"), "Case 4712", s_start, s_start.AddDays(days), org.UserId(grantor), org.UserId(actor));
 
         AccessChangeResult result = await administration.ApplyAsync(AccessActor.ForUser(org.UserId(actor)), new GrantSupportAccess(grant));
