@@ -1,0 +1,20 @@
+using Npgsql;
+
+namespace Creatio.AccessControl.PostgreSql;
+
+/// <summary>The data source <c>UsePostgreSql</c> was given or told to find; disposed with the container only when it was
+/// created from a connection string.</summary>
+internal sealed class PostgreSqlDataSourceHolder : IAsyncDisposable
+{
+    private readonly bool _owned;
+
+    public PostgreSqlDataSourceHolder(NpgsqlDataSource dataSource, bool owned)
+    {
+        DataSource = dataSource;
+        _owned = owned;
+    }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    public ValueTask DisposeAsync() => _owned ? DataSource.DisposeAsync() : ValueTask.CompletedTask;
+}
