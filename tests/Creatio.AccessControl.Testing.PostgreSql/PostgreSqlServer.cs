@@ -54,12 +54,14 @@ public sealed class PostgreSqlServer : IAsyncDisposable
     private string LogFile => Path.Combine(Folder, "server.log");
 
     /// <summary>Starts a server.</summary>
+    /// <param name="binariesFolder">The folder of <c>initdb</c> and <c>pg_ctl</c>; found as the type's remarks say when
+    /// <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running server.</returns>
     /// <exception cref="InvalidOperationException">The binaries are missing, or the server did not start; the message says why.</exception>
-    public static async Task<PostgreSqlServer> StartAsync(CancellationToken cancellationToken = default)
+    public static async Task<PostgreSqlServer> StartAsync(string? binariesFolder = null, CancellationToken cancellationToken = default)
     {
-        string binaries = FindBinaries();
+        string binaries = FindBinaries(binariesFolder);
         bool asRoot = Environment.UserName == "root";
         RemoveAbandonedFolders(binaries, asRoot);
 
@@ -153,14 +155,21 @@ public sealed class PostgreSqlServer : IAsyncDisposable
         await StopAndDeleteAsync(_binaries, _asRoot, Folder);
     }
 
-    private static string FindBinaries()
+    private static string FindBinaries(string? folder)
     {
+        if (folder is not null)
+        {
+            return File.Exists(Path.Combine(folder, "initdb"))
+                ? folder
+                : throw new InvalidOperationException($"No PostgreSQL server binaries: `{folder}` holds no `initdb`.");
+        }
+
         string? configured = Environment.GetEnvironmentVariable(BinariesVariable);
         if (!string.IsNullOrWhiteSpace(configured))
         {
             return File.Exists(Path.Combine(configured, "initdb"))
                 ? configured
-                : throw new InvalidOperationException($"{BinariesVariable} is `{configured}`, which holds no `initdb`.");
+                : throw new InvalidOperationException($"No PostgreSQL server binaries: {BinariesVariable} is `{configured}`, which holds no `initdb`.");
         }
 
         const string Preferred = "/usr/lib/postgresql/15/bin";
