@@ -39,7 +39,12 @@ public sealed class PostgreSqlAccessStore : IAdminUnitStore, IPermissionStore, I
     /// <returns>The validated model.</returns>
     /// <exception cref="AccessModelValidationException">The tables do not hold a valid model; every problem is listed.</exception>
     /// <exception cref="NpgsqlException">The database could not be read.</exception>
-    public async ValueTask<AccessModel> LoadModelAsync(CancellationToken cancellationToken = default)
+    public async ValueTask<AccessModel> LoadModelAsync(CancellationToken cancellationToken = default) =>
+        (await ReadBuilderAsync(cancellationToken).ConfigureAwait(false)).Build();
+
+    /// <summary>Reads every table into a builder, not yet validated (the first half of <see cref="LoadModelAsync"/>).</summary>
+    /// <exception cref="AccessModelValidationException">A row cannot be held by the model's types.</exception>
+    internal async Task<AccessModelBuilder> ReadBuilderAsync(CancellationToken cancellationToken)
     {
         var builder = new AccessModelBuilder();
         List<AccessModelError> errors = await ReadAsync(async reader =>
@@ -51,7 +56,7 @@ public sealed class PostgreSqlAccessStore : IAdminUnitStore, IPermissionStore, I
             await reader.ReadSupportAsync(builder, cancellationToken).ConfigureAwait(false);
             builder.Settings = await reader.ReadSettingsAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
-        return errors.Count > 0 ? throw new AccessModelValidationException(errors) : builder.Build();
+        return errors.Count > 0 ? throw new AccessModelValidationException(errors) : builder;
     }
 
     /// <summary>Reads the version of the model the tables hold: 0 until a model is imported.</summary>

@@ -105,6 +105,30 @@ public sealed class PostgreSqlAccessStoreTests(PostgreSqlServerFixture server) :
         Assert.Contains(ghost.ToString(), error.Ids);
     }
 
+    [Fact]
+    public async Task LoadModelAsync_RowsTheModelCannotHold_FailsListingEachWithItsTable()
+    {
+        PostgreSqlAccessStore store = await FreshStoreAsync();
+        await store.ImportAsync(AccessModel.Empty);
+        Guid unit = BuiltInRoles.AllEmployees.Value;
+        await ExecuteAsync(DataSource, $"""
+            INSERT INTO {store.SchemaName}."SysEntitySchemaColumn" ("EntitySchemaName", "Position", "Name") VALUES ('Ghost', 0, 'Name');
+            INSERT INTO {store.SchemaName}."SysEntitySchemaOperationRight" ("SubjectSchemaName", "SysAdminUnitId", "Position", "CanRead", "CanAppend", "CanEdit", "CanDelete")
+                VALUES (' ', '{unit}', 0, true, false, false, false);
+            INSERT INTO {store.SchemaName}."SysSupportAccessGrantWorkplace" ("SupportAccessGrantId", "Position", "WorkplaceName") VALUES ('{unit}', 0, 'Sales');
+            """);
+
+        var failure = await Assert.ThrowsAsync<AccessModelValidationException>(() => store.LoadModelAsync().AsTask());
+
+        Assert.Equal(
+            [
+                "Table `SysEntitySchemaColumn` lists columns of object `Ghost`, which is not in `SysEntitySchema`.",
+                "Table `SysEntitySchemaOperationRight` has a row whose object name is empty.",
+                $"Table `SysSupportAccessGrantWorkplace` lists workplaces of support grant `{unit}`, which is not in `SysSupportAccessGrant`.",
+            ],
+            failure.Errors.Select(e => e.Message));
+    }
+
     [Theory]
     [InlineData("PortalAvailabilityMode", "7")]
     [InlineData("SupportAccessMaxDurationDays", "many")]

@@ -236,41 +236,17 @@ public sealed partial class PostgreSqlAccessAuditSink : IAccessAuditSink, IAsync
                     await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
                     await importer.WriteAsync(e.Timestamp.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
                     await importer.WriteAsync((short)e.Type, NpgsqlDbType.Smallint, cancellationToken).ConfigureAwait(false);
-                    await WriteNullableAsync(importer, e.Actor.User?.Value, cancellationToken).ConfigureAwait(false);
-                    await WriteNullableAsync(importer, e.Actor.SupportGrant?.Value, cancellationToken).ConfigureAwait(false);
+                    await CopyValues.WriteAsync(importer, e.Actor.User?.Value, cancellationToken).ConfigureAwait(false);
+                    await CopyValues.WriteAsync(importer, e.Actor.SupportGrant?.Value, cancellationToken).ConfigureAwait(false);
                     await importer.WriteAsync(e.Action, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                     await importer.WriteAsync(e.Description, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                    await WriteNullableAsync(importer, e.Before, cancellationToken).ConfigureAwait(false);
-                    await WriteNullableAsync(importer, e.After, cancellationToken).ConfigureAwait(false);
+                    await CopyValues.WriteAsync(importer, e.Before, cancellationToken).ConfigureAwait(false);
+                    await CopyValues.WriteAsync(importer, e.After, cancellationToken).ConfigureAwait(false);
                     await importer.WriteAsync(e.SnapshotVersion, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
                 }
 
                 await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
             }
-        }
-    }
-
-    private static async Task WriteNullableAsync(NpgsqlBinaryImporter importer, Guid? value, CancellationToken cancellationToken)
-    {
-        if (value is { } id)
-        {
-            await importer.WriteAsync(id, NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task WriteNullableAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken)
-    {
-        if (value is not null)
-        {
-            await importer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

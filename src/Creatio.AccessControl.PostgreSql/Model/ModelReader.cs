@@ -139,7 +139,7 @@ internal sealed class ModelReader
                 string column = await e.ReadAsync<string>(NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 if (Object(objectName, "SysEntitySchemaColumn") is { } name && Column(column, "SysEntitySchemaColumn") is { } columnName)
                 {
-                    (columns.TryGetValue(name, out List<ColumnName>? list) ? list : columns[name] = []).Add(columnName);
+                    Append(columns, name, columnName);
                 }
             }
         }
@@ -166,11 +166,7 @@ internal sealed class ModelReader
             }
         }
 
-        foreach (ObjectName orphan in columns.Keys)
-        {
-            Errors.Add(new AccessModelError(AccessModelErrorCode.DanglingReference,
-                $"Table `SysEntitySchemaColumn` lists columns of object `{orphan}`, which is not in `SysEntitySchema`.", [orphan.Value]));
-        }
+        ReportOrphans(columns, "SysEntitySchemaColumn", "columns of object", "SysEntitySchema");
 
         await using (NpgsqlBinaryExporter e = await ExportAsync("""SELECT "SubjectSchemaName", "SysAdminUnitId", "Position", "CanRead", "CanAppend", "CanEdit", "CanDelete" FROM {0}."SysEntitySchemaOperationRight" """, cancellationToken).ConfigureAwait(false))
         {
@@ -271,7 +267,7 @@ internal sealed class ModelReader
                 ObjectOperations operations = await OperationsAsync(e, cancellationToken).ConfigureAwait(false);
                 if (Object(objectName, "SysAdminOperationEntitySchemaRight") is { } name)
                 {
-                    (access.TryGetValue(code, out List<ObjectAccessGrant>? list) ? list : access[code] = []).Add(new ObjectAccessGrant(name, operations));
+                    Append(access, code, new ObjectAccessGrant(name, operations));
                 }
             }
         }
@@ -292,11 +288,7 @@ internal sealed class ModelReader
             }
         }
 
-        foreach (string orphan in access.Keys)
-        {
-            Errors.Add(new AccessModelError(AccessModelErrorCode.DanglingReference,
-                $"Table `SysAdminOperationEntitySchemaRight` lists object access of operation `{orphan}`, which is not in `SysAdminOperation`.", [orphan]));
-        }
+        ReportOrphans(access, "SysAdminOperationEntitySchemaRight", "object access of operation", "SysAdminOperation");
 
         await using (NpgsqlBinaryExporter e = await ExportAsync("""SELECT "SysAdminOperationCode", "SysAdminUnitId", "Position", "CanExecute" FROM {0}."SysAdminOperationGrantee" """, cancellationToken).ConfigureAwait(false))
         {
@@ -341,7 +333,7 @@ internal sealed class ModelReader
                 string objectName = await e.ReadAsync<string>(NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 if (Object(objectName, "SysWorkplaceEntitySchema") is { } name)
                 {
-                    (objects.TryGetValue(workplace, out List<ObjectName>? list) ? list : objects[workplace] = []).Add(name);
+                    Append(objects, workplace, name);
                 }
             }
         }
@@ -355,11 +347,7 @@ internal sealed class ModelReader
             }
         }
 
-        foreach (string orphan in objects.Keys)
-        {
-            Errors.Add(new AccessModelError(AccessModelErrorCode.DanglingReference,
-                $"Table `SysWorkplaceEntitySchema` lists objects of workplace `{orphan}`, which is not in `SysWorkplace`.", [orphan]));
-        }
+        ReportOrphans(objects, "SysWorkplaceEntitySchema", "objects of workplace", "SysWorkplace");
 
         var grantWorkplaces = new Dictionary<Guid, List<string>>();
         await using (NpgsqlBinaryExporter e = await ExportAsync("""SELECT "SupportAccessGrantId", "WorkplaceName" FROM {0}."SysSupportAccessGrantWorkplace" ORDER BY "SupportAccessGrantId", "Position" """, cancellationToken).ConfigureAwait(false))
@@ -368,7 +356,7 @@ internal sealed class ModelReader
             {
                 Guid grant = await e.ReadAsync<Guid>(NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
                 string workplace = await e.ReadAsync<string>(NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                (grantWorkplaces.TryGetValue(grant, out List<string>? list) ? list : grantWorkplaces[grant] = []).Add(workplace);
+                Append(grantWorkplaces, grant, workplace);
             }
         }
 
@@ -399,10 +387,29 @@ internal sealed class ModelReader
             }
         }
 
-        foreach (Guid orphan in grantWorkplaces.Keys)
+        ReportOrphans(grantWorkplaces, "SysSupportAccessGrantWorkplace", "workplaces of support grant", "SysSupportAccessGrant");
+    }
+
+    private static void Append<TKey, TValue>(Dictionary<TKey, List<TValue>> lists, TKey key, TValue value)
+        where TKey : notnull
+    {
+        if (!lists.TryGetValue(key, out List<TValue>? list))
+        {
+            list = [];
+            lists.Add(key, list);
+        }
+
+        list.Add(value);
+    }
+
+    /// <summary>Reports the keys left in a map of lists whose owners were not found.</summary>
+    private void ReportOrphans<TKey, TValue>(Dictionary<TKey, TValue> left, string table, string listed, string ownerTable)
+        where TKey : notnull
+    {
+        foreach (TKey orphan in left.Keys)
         {
             Errors.Add(new AccessModelError(AccessModelErrorCode.DanglingReference,
-                $"Table `SysSupportAccessGrantWorkplace` lists workplaces of support grant `{orphan}`, which is not in `SysSupportAccessGrant`.", [orphan.ToString()]));
+                $"Table `{table}` lists {listed} `{orphan}`, which is not in `{ownerTable}`.", [orphan.ToString() ?? string.Empty]));
         }
     }
 

@@ -356,17 +356,8 @@ internal sealed class ModelWriter
         }
     }
 
-    private static async Task NullableAsync(NpgsqlBinaryImporter w, Guid? value, CancellationToken cancellationToken)
-    {
-        if (value is { } id)
-        {
-            await w.WriteAsync(id, NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await w.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
+    private static Task NullableAsync(NpgsqlBinaryImporter w, Guid? value, CancellationToken cancellationToken) =>
+        CopyValues.WriteAsync(w, value, cancellationToken);
 
     private static async Task OperationsAsync(NpgsqlBinaryImporter w, ObjectOperations operations, CancellationToken cancellationToken)
     {
