@@ -16,7 +16,7 @@ namespace Creatio.AccessControl.PostgreSql;
 /// logged and counted in <see cref="DroppedCount"/>: none is lost silently, and none ever changes a decision.</para>
 /// <para>Several instances may write to one table. Instants are kept to the microsecond. This type is safe for concurrent use.</para>
 /// </remarks>
-public sealed partial class PostgreSqlAccessAuditSink : IAccessAuditSink, IAsyncDisposable
+public sealed partial class PostgreSqlAccessAuditSink : IAccessAuditSink, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _schema;
@@ -185,6 +185,25 @@ public sealed partial class PostgreSqlAccessAuditSink : IAccessAuditSink, IAsync
         }
 
         _stopping.Dispose();
+    }
+
+    /// <summary>Stops taking events and stops the writer at once, without waiting: events still queued are counted as
+    /// dropped and logged. Prefer <see cref="DisposeAsync"/>, which gives them time to be written.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _queue.Writer.TryComplete();
+        _stopping.Cancel();
+        long left = PendingCount;
+        if (left > 0)
+        {
+            Interlocked.Add(ref _dropped, left);
+            LogLostAtShutdown(_logger, left);
+        }
     }
 
     private async Task WriteLoopAsync()

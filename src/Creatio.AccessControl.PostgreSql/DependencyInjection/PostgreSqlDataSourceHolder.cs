@@ -4,7 +4,7 @@ namespace Creatio.AccessControl.PostgreSql;
 
 /// <summary>The data source <c>UsePostgreSql</c> was given or told to find; disposed with the container only when it was
 /// created from a connection string.</summary>
-internal sealed class PostgreSqlDataSourceHolder : IAsyncDisposable
+internal sealed class PostgreSqlDataSourceHolder : IAsyncDisposable, IDisposable
 {
     private readonly bool _owned;
 
@@ -17,4 +17,12 @@ internal sealed class PostgreSqlDataSourceHolder : IAsyncDisposable
     public NpgsqlDataSource DataSource { get; }
 
     public ValueTask DisposeAsync() => _owned ? DataSource.DisposeAsync() : ValueTask.CompletedTask;
+
+    public void Dispose()
+    {
+        if (_owned)
+        {
+            DataSource.Dispose();
+        }
+    }
 }

@@ -114,6 +114,21 @@ public sealed class PostgreSqlAccessAuditSinkTests(PostgreSqlServerFixture serve
     }
 
     [Fact]
+    public async Task Dispose_EventsQueued_StopsWithoutWaitingAndCountsThemDropped()
+    {
+        NpgsqlDataSource dataSource = await FreshDatabaseAsync("audit_dispose", migrate: false);
+        var options = new PostgreSqlAccessControlOptions { SchemaName = "never", AuditRetryDelay = TimeSpan.FromHours(1) };
+        var sink = new PostgreSqlAccessAuditSink(dataSource, options);
+        sink.Write(new AccessAuditEvent(AccessAuditEventType.UserAuthorization, s_now, AccessActor.System, "e", "signed in", null, null, 1));
+        sink.Write(new AccessAuditEvent(AccessAuditEventType.UserAuthorization, s_now, AccessActor.System, "f", "signed in", null, null, 1));
+
+        sink.Dispose();
+        sink.Write(new AccessAuditEvent(AccessAuditEventType.UserAuthorization, s_now, AccessActor.System, "g", "signed in", null, null, 1));
+
+        Assert.Equal(3, sink.DroppedCount);
+    }
+
+    [Fact]
     public async Task Evaluator_DeniedCheckWithTheEventEnabled_IsStored()
     {
         NpgsqlDataSource dataSource = await FreshDatabaseAsync("audit_denied");

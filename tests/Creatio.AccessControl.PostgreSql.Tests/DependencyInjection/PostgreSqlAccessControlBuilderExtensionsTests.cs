@@ -113,6 +113,20 @@ public sealed class PostgreSqlAccessControlBuilderExtensionsTests(PostgreSqlServ
     }
 
     [Fact]
+    public async Task UsePostgreSql_ContainerDisposedSynchronously_DisposesWithoutThrowing()
+    {
+        var services = new ServiceCollection();
+        services.AddCreatioAccessControl().UsePostgreSql(ConnectionString);
+        ServiceProvider provider = services.BuildServiceProvider();
+        await provider.InitializeCreatioAccessControlAsync();
+        PostgreSqlAccessAuditSink sink = provider.GetRequiredService<PostgreSqlAccessAuditSink>();
+
+        provider.Dispose();
+
+        Assert.Equal(0, sink.DroppedCount);
+    }
+
+    [Fact]
     public void UsePostgreSql_CalledTwice_RegistersNothingTwice()
     {
         var services = new ServiceCollection();
