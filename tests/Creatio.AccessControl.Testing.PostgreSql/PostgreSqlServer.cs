@@ -63,7 +63,7 @@ public sealed class PostgreSqlServer : IAsyncDisposable
     {
         string binaries = FindBinaries(binariesFolder);
         bool asRoot = Environment.UserName == "root";
-        RemoveAbandonedFolders(binaries, asRoot);
+        await RemoveAbandonedFoldersAsync(binaries, asRoot);
 
         string folder = Path.Combine(Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(folder);
@@ -197,7 +197,7 @@ public sealed class PostgreSqlServer : IAsyncDisposable
     }
 
     /// <summary>Stops the servers of folders whose test run has died, and deletes the folders.</summary>
-    private static void RemoveAbandonedFolders(string binaries, bool asRoot)
+    private static async Task RemoveAbandonedFoldersAsync(string binaries, bool asRoot)
     {
         foreach (string folder in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*"))
         {
@@ -207,7 +207,7 @@ public sealed class PostgreSqlServer : IAsyncDisposable
                 continue;
             }
 
-            StopAndDeleteAsync(binaries, asRoot, folder).GetAwaiter().GetResult();
+            await StopAndDeleteAsync(binaries, asRoot, folder);
         }
     }
 
