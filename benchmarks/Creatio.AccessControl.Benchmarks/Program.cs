@@ -1,10 +1,16 @@
 using BenchmarkDotNet.Running;
 using Creatio.AccessControl.Benchmarks.Interleaving;
+using Creatio.AccessControl.Benchmarks.PostgreSql;
 using Creatio.AccessControl.Benchmarks.Verification;
 
 if (args.Length > 0 && args[0] == "verify")
 {
     return VerifyCommand.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "postgres-load")
+{
+    return await PostgreSqlLoadCommand.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "interleave")

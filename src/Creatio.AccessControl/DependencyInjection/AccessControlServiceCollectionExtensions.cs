@@ -110,9 +110,9 @@ public static class AccessControlServiceCollectionExtensions
         // Resolving the options validates them, so invalid options fail here even without a host.
         _ = services.GetRequiredService<IOptions<AccessControlOptions>>().Value;
         AccessPolicyReloader reloader = services.GetRequiredService<AccessPolicyReloader>();
-        AccessModel model = reloader.LoadInitial(services);
+        AccessSnapshot first = AccessModelStartup.FirstSnapshot(services) ?? AccessSnapshot.Compile(reloader.LoadInitial(services));
         var evaluator = new AccessEvaluator(
-            AccessSnapshot.Compile(model), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<AccessAuditDispatcher>());
+            first, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<AccessAuditDispatcher>());
         reloader.Attach(evaluator);
         return evaluator;
     }

@@ -14,6 +14,9 @@ internal sealed class AccessControlSource
 
     /// <summary>Gets or sets the model given with <c>UseModel</c>.</summary>
     public AccessModel? Model { get; set; }
+
+    /// <summary>Gets or sets the loader given with <c>UseModelLoader</c>.</summary>
+    public Func<IServiceProvider, CancellationToken, ValueTask<AccessModel>>? Loader { get; set; }
 }
 
 /// <summary>The kinds of <see cref="AccessControlSource"/>.</summary>
@@ -27,4 +30,7 @@ internal enum AccessControlSourceKind
 
     /// <summary>A model given in code.</summary>
     Model = 2,
+
+    /// <summary>An asynchronous loader, run by <see cref="AccessModelStartup"/>.</summary>
+    Loader = 3,
 }
