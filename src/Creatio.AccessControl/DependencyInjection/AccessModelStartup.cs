@@ -61,14 +61,11 @@ internal sealed class AccessModelStartup : IDisposable
         AccessEvaluator evaluator = services.GetRequiredService<AccessEvaluator>();
         if (source.Kind == AccessControlSourceKind.Loader && evaluator.Snapshot.Version == 0)
         {
-            try
-            {
-                evaluator.Publish(AccessSnapshot.Compile(_model!));
-            }
-            catch (ArgumentException) when (evaluator.Snapshot.Version > 0)
-            {
-                // Another initialization published the loaded model meanwhile.
-            }
+            // Through the evaluator's one publish path: another initialization may have published the model meanwhile.
+            AccessModel model = _model!;
+            await evaluator.PublishAsync(
+                (current, _) => ValueTask.FromResult(current.Version == 0 ? AccessSnapshot.Compile(model) : null),
+                cancellationToken).ConfigureAwait(false);
         }
     }
 
