@@ -189,9 +189,14 @@ public sealed class AccessAdministration : IAccessAdministration, IDisposable
         {
             principal = before.GetPrincipal(user, now);
         }
-        else
+        else if (actor.IsSystem)
         {
             return null;
+        }
+        else
+        {
+            // The default actor names nobody; it is never taken for the system.
+            return AccessChangeResult.Refused(before.Version, AccessChangeRefusal.NotPermitted, "The actor names no user, support session or the system.", 0, AccessDecision.Deny(AccessStage.User, AccessReason.UnknownUser));
         }
 
         for (int i = 0; i < changes.Count; i++)

@@ -56,6 +56,7 @@ public sealed class SupportSessions
     /// <param name="session">The session.</param>
     /// <param name="cancellationToken">Cancels the end.</param>
     /// <returns>The ended session.</returns>
+    /// <exception cref="ArgumentException"><paramref name="session"/> is the empty GUID.</exception>
     /// <exception cref="InvalidOperationException">The session does not exist or has already ended.</exception>
     public async ValueTask<SupportSession> EndAsync(SupportSessionId session, CancellationToken cancellationToken = default)
     {
@@ -75,7 +76,7 @@ public sealed class SupportSessions
     /// <param name="changedColumns">The columns changed.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The logged change.</returns>
-    /// <exception cref="ArgumentException"><paramref name="operation"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="operation"/> is empty, or <paramref name="session"/> is the empty GUID.</exception>
     /// <exception cref="InvalidOperationException">The session does not exist or has already ended.</exception>
     public async ValueTask<SupportSessionChange> RecordChangeAsync(
         SupportSessionId session,
@@ -137,6 +138,11 @@ public sealed class SupportSessions
 
     private async ValueTask<SupportSession> RunningAsync(SupportSessionId session, CancellationToken cancellationToken)
     {
+        if (session.Value == Guid.Empty)
+        {
+            throw new ArgumentException("A support session id must not be the empty GUID.", nameof(session));
+        }
+
         SupportSession? current = await _store.GetSessionAsync(session, cancellationToken).ConfigureAwait(false);
         if (current is null)
         {

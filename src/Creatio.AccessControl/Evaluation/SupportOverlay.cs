@@ -40,12 +40,24 @@ internal static class SupportOverlay
         }
 
         CompiledSupportGrant compiled = snapshot.SupportGrants.Grants[grant];
+        bool createdInGrant = record is { } id && CreatedInGrant(snapshot.Objects[objectIndex].Records, id, compiled.Definition.Id);
+        return Objects(snapshot, compiled, decision, objectIndex, operation, namesRecord: record is not null, createdInGrant, column);
+    }
+
+    /// <summary>A record request on a record that was not created in the grant: what a record filter decides for every
+    /// record but those.</summary>
+    public static AccessDecision OtherRecords(AccessSnapshot snapshot, int grant, AccessDecision decision, int objectIndex, ObjectOperation operation) =>
+        decision.IsAllowed
+            ? Objects(snapshot, snapshot.SupportGrants.Grants[grant], decision, objectIndex, operation, namesRecord: true, createdInGrant: false, column: false)
+            : decision;
+
+    private static AccessDecision Objects(
+        AccessSnapshot snapshot, CompiledSupportGrant compiled, AccessDecision decision, int objectIndex, ObjectOperation operation, bool namesRecord, bool createdInGrant, bool column)
+    {
         SupportAccessGrant definition = compiled.Definition;
-        CompiledObject target = snapshot.Objects[objectIndex];
-        ObjectCategory category = target.Definition.Category;
+        ObjectCategory category = snapshot.Objects[objectIndex].Definition.Category;
         if (definition.DenyDataAccess && category == ObjectCategory.BusinessData &&
-            !(operation == ObjectOperation.Create && record is null && !column) &&
-            !(record is { } id && CreatedInGrant(target.Records, id, definition.Id)))
+            !(operation == ObjectOperation.Create && !namesRecord && !column) && !createdInGrant)
         {
             return Deny(AccessReason.SupportDataIsolation);
         }
@@ -133,6 +145,6 @@ internal static class SupportOverlay
     private static bool CreatedInGrant(CompiledRecords records, RecordId record, SupportGrantId grant)
     {
         int index = records.Find(record);
-        return index >= 0 && records.CreatedInSupportGrant(index) == grant.Value;
+        return index >= 0 && records.CreatedInSupportGrant(index) == grant;
     }
 }

@@ -107,6 +107,21 @@ internal sealed class AccessModelValidator
             }
 
             AtMemberProperty(nameof(UserDefinition.Id));
+            if (id.Value == Guid.Empty)
+            {
+                ReportEmpty($"User {Q(user.Name)} has an empty id");
+            }
+            AtMemberProperty(nameof(UserDefinition.Contact));
+            if (user.Contact?.Value == Guid.Empty)
+            {
+                ReportEmpty($"User {Q(id)} has an empty contact id");
+            }
+            AtMemberProperty(nameof(UserDefinition.Account));
+            if (user.Account?.Value == Guid.Empty)
+            {
+                ReportEmpty($"User {Q(id)} has an empty account id");
+            }
+            AtMemberProperty(nameof(UserDefinition.Id));
             if (_users.TryAdd(id, user))
             {
                 _knownUnits.Add(id);
@@ -133,7 +148,16 @@ internal sealed class AccessModelValidator
                 Add(AccessModelErrorCode.InvalidValue, $"Role {Q(id)} has no name.", id.ToString());
             }
 
+            AtMemberProperty(nameof(RoleDefinition.Account));
+            if (role.Account?.Value == Guid.Empty)
+            {
+                ReportEmpty($"Role {Q(id)} has an empty account id");
+            }
             AtMemberProperty(nameof(RoleDefinition.Id));
+            if (id.Value == Guid.Empty)
+            {
+                ReportEmpty($"Role {Q(role.Name)} has an empty id");
+            }
             if (_users.ContainsKey(id))
             {
                 Add(AccessModelErrorCode.DuplicateId, $"Admin unit id {Q(id)} is used by a user and a role.", id.ToString());
@@ -409,6 +433,11 @@ internal sealed class AccessModelValidator
         return false;
     }
 
+    /// <summary>Reports an id that is the empty GUID. No id may be: the engine must never meet a value a caller can produce
+    /// that could be read as "none".</summary>
+    private void ReportEmpty(string what) =>
+        Add(AccessModelErrorCode.InvalidValue, $"{what} {Q(Guid.Empty)}; ids must not be the empty GUID.", Guid.Empty.ToString());
+
     private bool CheckObject(ObjectName name, What what)
     {
         if (name.Value is not null && _objects.ContainsKey(name))
@@ -641,6 +670,10 @@ internal sealed class AccessModelValidator
             AtProperty(ModelList.Records, i, nameof(RecordDefinition.Object));
             CheckObject(record.Object, what);
             AtMemberProperty(nameof(RecordDefinition.Id));
+            if (record.Id.Value == Guid.Empty)
+            {
+                ReportEmpty($"A record of {Q(record.Object)} has an empty id");
+            }
             if (!AddRecord(record.Object, record.Id))
             {
                 Add(AccessModelErrorCode.DuplicateId, $"{what} is defined more than once.", record.Object.ToString(), record.Id.ToString());
@@ -718,6 +751,10 @@ internal sealed class AccessModelValidator
             SupportAccessGrant grant = _model.SupportGrants[i];
             var what = new What(WhatKind.SupportGrant, grant);
             AtProperty(ModelList.SupportGrants, i, nameof(SupportAccessGrant.Id));
+            if (grant.Id.Value == Guid.Empty)
+            {
+                ReportEmpty($"A support grant (reason {Q(grant.Reason)}) has an empty id");
+            }
             if (!grants.Add(grant.Id))
             {
                 Add(AccessModelErrorCode.DuplicateId, $"{what} is defined more than once.", grant.Id.ToString());
