@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace Creatio.AccessControl;
@@ -745,6 +746,7 @@ internal sealed class AccessModelValidator
             }
         }
 
+        SupportAccessSettings settings = _model.Settings.SupportAccess ?? SupportAccessSettings.Default;
         var grants = new HashSet<SupportGrantId>();
         for (int i = 0; i < _model.SupportGrants.Count; i++)
         {
@@ -767,9 +769,9 @@ internal sealed class AccessModelValidator
             }
 
             AtMemberProperty(nameof(SupportAccessGrant.CloseDate));
-            if (grant.CloseDate < grant.StartDate)
+            if ((SupportAccessRules.Period(grant) ?? SupportAccessRules.Duration(grant, settings)) is { } period)
             {
-                Add(AccessModelErrorCode.InvalidValue, $"{what} closes on {grant.CloseDate:yyyy-MM-dd}, before it starts on {grant.StartDate:yyyy-MM-dd}.", grant.Id.ToString());
+                Add(AccessModelErrorCode.InvalidValue, $"{what} {period}", grant.Id.ToString());
             }
 
             AtMemberProperty(nameof(SupportAccessGrant.Grantor));
@@ -806,11 +808,24 @@ internal sealed class AccessModelValidator
 
         // Members of settings are paths inside the settings object, as policy documents nest them.
         string support = Member(nameof(AccessSettings.SupportAccess));
-        SupportAccessSettings settings = _model.Settings.SupportAccess ?? SupportAccessSettings.Default;
         At(ModelList.Settings, 0, $"{support}.{Member(nameof(SupportAccessSettings.TimeZoneId))}");
         if (!SupportAccessWindow.TryFindTimeZone(settings.TimeZoneId, out _))
         {
             Add(AccessModelErrorCode.InvalidValue, $"The support access time zone {Q(settings.TimeZoneId)} is not known.", settings.TimeZoneId ?? string.Empty);
+        }
+
+        string maxName = Member(nameof(SupportAccessSettings.MaxDurationDays));
+        At(ModelList.Settings, 0, $"{support}.{maxName}");
+        if (SupportAccessRules.MaxDuration(settings.MaxDurationDays) is { } max)
+        {
+            Add(AccessModelErrorCode.InvalidValue, $"The support access setting {Q(maxName)} {max}", settings.MaxDurationDays.ToString(CultureInfo.InvariantCulture));
+        }
+
+        string defaultName = Member(nameof(SupportAccessSettings.DefaultDurationDays));
+        At(ModelList.Settings, 0, $"{support}.{defaultName}");
+        if (SupportAccessRules.DefaultDuration(settings.DefaultDurationDays, settings.MaxDurationDays, Q(maxName)) is { } defaultDuration)
+        {
+            Add(AccessModelErrorCode.InvalidValue, $"The support access setting {Q(defaultName)} {defaultDuration}", settings.DefaultDurationDays.ToString(CultureInfo.InvariantCulture));
         }
 
         At(ModelList.Settings, 0, $"{support}.{Member(nameof(SupportAccessSettings.License))}");
