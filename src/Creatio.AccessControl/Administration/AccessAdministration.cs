@@ -174,14 +174,13 @@ public sealed class AccessAdministration : IAccessAdministration, IDisposable
                 return AccessChangeResult.Refused(before.Version, AccessChangeRefusal.NotPermitted, $"{actor} may not make changes: {denial}.", 0, denial);
             }
 
-            SupportAccessGrant definition = before.SupportGrants.Grants[principal.GrantIndex].Definition;
             for (int i = 0; i < changes.Count; i++)
             {
-                if (changes[i].IsSupportAccessChange || (!changes[i].IsDataChange && !SupportOverlay.AdministrationAllowed(before, definition)))
+                AccessDecision forbidden = SupportOverlay.Change(before, principal.GrantIndex, changes[i]);
+                if (!forbidden.IsAllowed)
                 {
-                    AccessDecision forbidden = SupportOverlay.Deny(AccessReason.SupportAdministrationForbidden);
                     return AccessChangeResult.Refused(
-                        before.Version, AccessChangeRefusal.SupportSessionForbidden, $"A support session may not make change {i} ({changes[i].GetType().Name}).", i, forbidden);
+                        before.Version, AccessChangeRefusal.SupportSessionForbidden, $"A support session may not make change {i} ({changes[i].GetType().Name}): {forbidden}.", i, forbidden);
                 }
             }
         }

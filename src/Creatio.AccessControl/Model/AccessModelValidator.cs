@@ -808,6 +808,18 @@ internal sealed class AccessModelValidator
 
         // Members of settings are paths inside the settings object, as policy documents nest them.
         string support = Member(nameof(AccessSettings.SupportAccess));
+        if (_model.Settings.SupportAccess is null)
+        {
+            At(ModelList.Settings, 0, support);
+            Add(AccessModelErrorCode.InvalidValue, "The settings have no support access settings.");
+        }
+
+        if (_model.Settings.EnabledAuditEvents is null)
+        {
+            At(ModelList.Settings, 0, Member(nameof(AccessSettings.EnabledAuditEvents)));
+            Add(AccessModelErrorCode.InvalidValue, "The settings have no list of enabled audit events.");
+        }
+
         At(ModelList.Settings, 0, $"{support}.{Member(nameof(SupportAccessSettings.TimeZoneId))}");
         if (!SupportAccessWindow.TryFindTimeZone(settings.TimeZoneId, out _))
         {

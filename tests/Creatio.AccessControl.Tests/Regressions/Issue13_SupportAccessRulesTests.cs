@@ -97,6 +97,14 @@ public sealed class Issue13_SupportAccessRulesTests
     }
 
     [Fact]
+    public void Settings_MissingParts_AreErrorsRatherThanACrashWhenCompiling()
+    {
+        var builder = new AccessModelBuilder { Settings = new AccessSettings { SupportAccess = null!, EnabledAuditEvents = null! } };
+
+        Assert.Equal(["The settings have no support access settings.", "The settings have no list of enabled audit events."], Errors(builder).Select(e => e.Message));
+    }
+
+    [Fact]
     public void Options_AboveTheLimit_AreReported()
     {
         var options = new AccessControlOptions { SupportAccessMaxDurationDays = 40_000, SupportAccessDefaultDurationDays = 40_000 };
