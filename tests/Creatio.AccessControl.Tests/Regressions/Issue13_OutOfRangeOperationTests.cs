@@ -1,5 +1,6 @@
 using Creatio.AccessControl.Tests.SupportAccess;
 using Creatio.AccessControl.Tests.Support;
+using FsCheck.Xunit;
 using Microsoft.Extensions.Time.Testing;
 using static Creatio.AccessControl.Tests.SupportAccess.SupportModel;
 
@@ -177,6 +178,49 @@ public sealed class Issue13_OutOfRangeOperationTests
         }
 
         Assert.True(sink.Count > 0);
+    }
+
+    private static readonly Lazy<AccessSnapshot> s_snapshot = new(Snapshot);
+
+    [Property(MaxTest = 300)]
+    public void AnyOperationValue_OutOfRange_EveryPrincipalIsDeniedEveryKindOfRequest(int value)
+    {
+        AccessSnapshot snapshot = s_snapshot.Value;
+        foreach ((string who, AccessPrincipal principal) in Principals(snapshot))
+        {
+            foreach (ObjectName o in new ObjectName[] { Deal, Country, "Portal object" })
+            {
+                var requests = new List<AccessRequest>();
+                if (!Enum.IsDefined((ObjectOperation)value))
+                {
+                    requests.Add(AccessRequest.ForObject(o, (ObjectOperation)value));
+                }
+
+                if (!Enum.IsDefined((RecordOperation)value))
+                {
+                    requests.Add(AccessRequest.ForRecord(o, Ours, (RecordOperation)value));
+                    requests.Add(AccessRequest.ForShare(o, Mine, (RecordOperation)value));
+                    Assert.Equal(RecordFilterKind.None, principal.GetRecordFilter(o, (RecordOperation)value).Kind);
+                    Assert.Empty(principal.FilterRecords(o, (RecordOperation)value, s_records.AsEnumerable()));
+                }
+
+                if (!Enum.IsDefined((ColumnOperation)value))
+                {
+                    requests.Add(AccessRequest.ForColumn(o, "Id", (ColumnOperation)value));
+                    requests.Add(AccessRequest.ForColumn(o, Amount, (ColumnOperation)value, Ours));
+                }
+
+                foreach (AccessRequest request in requests)
+                {
+                    AssertDenied(principal.Check(request), $"{request} by {who}");
+                    AssertDenied(principal.Explain(request).Decision, $"{request} by {who} (explained)");
+                    if (Properties.EvaluatorProperties.CheckResolved(principal, snapshot.GetObject(o), request) is { } resolved)
+                    {
+                        AssertDenied(resolved, $"{request} by {who} (resolved)");
+                    }
+                }
+            }
+        }
     }
 
     [Fact]
