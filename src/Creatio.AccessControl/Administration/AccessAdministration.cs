@@ -136,14 +136,13 @@ public sealed class AccessAdministration : IAccessAdministration
                 return AccessChangeResult.Refused(before.Version, AccessChangeRefusal.NotPermitted, $"{actor} may not make changes: {denial}.", 0, denial);
             }
 
-            SupportAccessGrant definition = before.SupportGrants.Grants[principal.GrantIndex].Definition;
             for (int i = 0; i < changes.Count; i++)
             {
-                if (changes[i].IsSupportAccessChange || (!changes[i].IsDataChange && !SupportOverlay.AdministrationAllowed(before, definition)))
+                AccessDecision forbidden = SupportOverlay.Change(before, principal.GrantIndex, changes[i]);
+                if (!forbidden.IsAllowed)
                 {
-                    AccessDecision forbidden = SupportOverlay.Deny(AccessReason.SupportAdministrationForbidden);
                     return AccessChangeResult.Refused(
-                        before.Version, AccessChangeRefusal.SupportSessionForbidden, $"A support session may not make change {i} ({changes[i].GetType().Name}).", i, forbidden);
+                        before.Version, AccessChangeRefusal.SupportSessionForbidden, $"A support session may not make change {i} ({changes[i].GetType().Name}): {forbidden}.", i, forbidden);
                 }
             }
         }
@@ -151,9 +150,14 @@ public sealed class AccessAdministration : IAccessAdministration
         {
             principal = before.GetPrincipal(user, now);
         }
-        else
+        else if (actor.IsSystem)
         {
             return null;
+        }
+        else
+        {
+            // The default actor names nobody; it is never taken for the system.
+            return AccessChangeResult.Refused(before.Version, AccessChangeRefusal.NotPermitted, "The actor names no user, support session or the system.", 0, AccessDecision.Deny(AccessStage.User, AccessReason.UnknownUser));
         }
 
         for (int i = 0; i < changes.Count; i++)

@@ -56,6 +56,7 @@ public sealed class SupportSessions
     /// <param name="session">The session.</param>
     /// <param name="cancellationToken">Cancels the end.</param>
     /// <returns>The ended session.</returns>
+    /// <exception cref="ArgumentException"><paramref name="session"/> is the empty GUID.</exception>
     /// <exception cref="InvalidOperationException">The session does not exist or has already ended.</exception>
     public async ValueTask<SupportSession> EndAsync(SupportSessionId session, CancellationToken cancellationToken = default)
     {
@@ -67,17 +68,19 @@ public sealed class SupportSessions
         return ended;
     }
 
-    /// <summary>Logs a change the host performed in a session.</summary>
+    /// <summary>Logs a change the host performed in a session, if the session's grant still allows access.</summary>
     /// <param name="session">The session.</param>
     /// <param name="objectName">The object changed.</param>
     /// <param name="record">The record changed, if one was.</param>
     /// <param name="operation">What was done.</param>
     /// <param name="changedColumns">The columns changed.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
-    /// <returns>The logged change.</returns>
-    /// <exception cref="ArgumentException"><paramref name="operation"/> is empty.</exception>
+    /// <returns>The logged change and an allowing decision; or no change and the decision that refused it, when the grant
+    /// allows nothing now (deactivated, expired, or no longer for this environment): a session's access ends with its
+    /// grant, so a change made after that is not taken into its log as if it were allowed. The host should undo it.</returns>
+    /// <exception cref="ArgumentException"><paramref name="operation"/> is empty, or <paramref name="session"/> is the empty GUID.</exception>
     /// <exception cref="InvalidOperationException">The session does not exist or has already ended.</exception>
-    public async ValueTask<SupportSessionChange> RecordChangeAsync(
+    public async ValueTask<(SupportSessionChange? Change, AccessDecision Decision)> RecordChangeAsync(
         SupportSessionId session,
         ObjectName objectName,
         RecordId? record,
@@ -88,12 +91,24 @@ public sealed class SupportSessions
         ArgumentException.ThrowIfNullOrWhiteSpace(operation);
         ArgumentNullException.ThrowIfNull(changedColumns);
         SupportSession current = await RunningAsync(session, cancellationToken).ConfigureAwait(false);
+        AccessSnapshot snapshot = _evaluator.Snapshot;
         DateTimeOffset now = _evaluator.TimeProvider.GetUtcNow();
+        AccessReason denial = snapshot.GetSupportPrincipal(current.Grant, now).SupportDenial;
+        if (denial != AccessReason.None)
+        {
+            if (denial == AccessReason.SupportGrantExpired)
+            {
+                ReportExpired(snapshot, current.Grant, now);
+            }
+
+            return (null, SupportOverlay.Deny(denial));
+        }
+
         var change = new SupportSessionChange(now, objectName, record, operation, [.. changedColumns]);
         await _store.SaveSessionAsync(current with { Changes = [.. current.Changes, change] }, cancellationToken).ConfigureAwait(false);
         string columns = string.Join(", ", changedColumns);
-        Write(_evaluator.Snapshot, current.Grant, now, "DataChanged", $"{operation} {objectName}{(record is { } id ? $" record {id}" : string.Empty)} in support session {session}", null, columns);
-        return change;
+        Write(snapshot, current.Grant, now, "DataChanged", $"{operation} {objectName}{(record is { } id ? $" record {id}" : string.Empty)} in support session {session}", null, columns);
+        return (change, AccessDecision.Allow(AccessStage.SupportAccess, AccessReason.None));
     }
 
     /// <summary>Lists a grant's sessions with their changes, oldest first.</summary>
@@ -137,6 +152,11 @@ public sealed class SupportSessions
 
     private async ValueTask<SupportSession> RunningAsync(SupportSessionId session, CancellationToken cancellationToken)
     {
+        if (session.Value == Guid.Empty)
+        {
+            throw new ArgumentException("A support session id must not be the empty GUID.", nameof(session));
+        }
+
         SupportSession? current = await _store.GetSessionAsync(session, cancellationToken).ConfigureAwait(false);
         if (current is null)
         {

@@ -27,8 +27,9 @@ internal sealed class CompiledRecords
     private readonly long[] _slots;
     private readonly int _mask;
 
-    // Per record ordinal: the support grant the record was created in (Guid.Empty for none); null when no record was.
-    private readonly Guid[]? _createdInSupportGrant;
+    // Per record ordinal: the support grant the record was created in, or null for none; the array is null when no record
+    // was. No id stands for "none", so that no grant a caller can name matches a record created outside every grant.
+    private readonly SupportGrantId?[]? _createdInSupportGrant;
 
     /// <summary>Lays out the records of one object.</summary>
     /// <param name="ids">Each record's id, by ordinal.</param>
@@ -40,7 +41,8 @@ internal sealed class CompiledRecords
     /// <param name="rightGrant">The operations each merged right holds at AllowAndGrant.</param>
     /// <param name="implicitStart">Where each record's implicit grantees start; one more entry ends the last.</param>
     /// <param name="implicitUnit">The implicit grantees, by record, then unit index.</param>
-    /// <param name="createdInSupportGrant">Each record's support grant (<see cref="Guid.Empty"/> for none), or <see langword="null"/>.</param>
+    /// <param name="createdInSupportGrant">Each record's support grant (<see langword="null"/> for none), or <see langword="null"/>
+    /// when no record was created in one.</param>
     public CompiledRecords(
         Guid[] ids,
         int[] author,
@@ -51,7 +53,7 @@ internal sealed class CompiledRecords
         byte[] rightGrant,
         int[] implicitStart,
         int[] implicitUnit,
-        Guid[]? createdInSupportGrant)
+        SupportGrantId?[]? createdInSupportGrant)
     {
         _cells = new ulong[(ids.Length * RecordHeader.Cells) + rightUnit.Length + implicitUnit.Length + Slack];
         var starts = new int[ids.Length];
@@ -139,9 +141,9 @@ internal sealed class CompiledRecords
     public ReadOnlySpan<RightEntry> RightsInGroups(int record, int count) =>
         RightsOf(record, (count + Slack) & ~Slack);
 
-    /// <summary>Gets the support grant a record was created in, or <see cref="Guid.Empty"/>.</summary>
-    public Guid CreatedInSupportGrant(int record) =>
-        _createdInSupportGrant is { } createdIn ? createdIn[Header(record).Ordinal] : Guid.Empty;
+    /// <summary>Gets the support grant a record was created in, or <see langword="null"/> when it was created outside every grant.</summary>
+    public SupportGrantId? CreatedInSupportGrant(int record) =>
+        _createdInSupportGrant is { } createdIn ? createdIn[Header(record).Ordinal] : null;
 
     /// <summary>Whether a user (by ordinal) authors or owns one of these records.</summary>
     public bool MentionsUser(int user)

@@ -295,14 +295,14 @@ internal sealed class TableCompiler
             var owner = new int[count];
             var implicitStart = new int[count + 1];
             implicitOfRecord.Clear();
-            Guid[]? createdIn = null;
+            SupportGrantId?[]? createdIn = null;
             for (int r = 0; r < count; r++)
             {
                 RecordDefinition record = definitions[start + r];
                 if (record.CreatedInSupportGrant is { } supportGrant)
                 {
-                    createdIn ??= new Guid[count];
-                    createdIn[r] = supportGrant.Value;
+                    createdIn ??= new SupportGrantId?[count];
+                    createdIn[r] = supportGrant;
                 }
 
                 int authorUser = record.Author is { } a ? _units.UserOfUnit(Unit(a)) : -1;

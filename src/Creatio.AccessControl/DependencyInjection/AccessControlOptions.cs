@@ -26,13 +26,15 @@ public sealed class AccessControlOptions
 
     /// <summary>Gets or sets the longest a support-access grant may last, in days
     /// (<see cref="SupportAccessSettings.MaxDurationDays"/>).</summary>
-    /// <value>The default value is <see langword="null"/>: the source's value is kept. When set, it must be positive.</value>
+    /// <value>The default value is <see langword="null"/>: the source's value is kept. When set, it must be from 1 to
+    /// <see cref="SupportAccessSettings.DurationLimitDays"/>, and no active grant of the source may last longer.</value>
     public int? SupportAccessMaxDurationDays { get; set; }
 
     /// <summary>Gets or sets the support-access duration offered by default, in days
     /// (<see cref="SupportAccessSettings.DefaultDurationDays"/>).</summary>
-    /// <value>The default value is <see langword="null"/>: the source's value is kept. When set, it must be positive and, when
-    /// <see cref="SupportAccessMaxDurationDays"/> is set too, not greater than it.</value>
+    /// <value>The default value is <see langword="null"/>: the source's value is kept. When set, it must be positive and not
+    /// greater than the maximum duration: <see cref="SupportAccessMaxDurationDays"/> when it is set (checked with the
+    /// options), the source's otherwise (checked when the source is loaded).</value>
     public int? SupportAccessDefaultDurationDays { get; set; }
 
     /// <summary>Gets or sets whether users who are not System administrators may grant support access

@@ -22,23 +22,17 @@ public sealed class AccessControlOptionsValidator : IValidateOptions<AccessContr
             result.AddError($"`{(int)mode}` is not a defined {nameof(PortalAvailabilityMode)} value.", nameof(options.PortalAvailabilityMode));
         }
 
-        if (options.SupportAccessMaxDurationDays is { } max && max <= 0)
+        // The rules of the model's settings (SupportAccessRules); the model validator checks them again once the overrides
+        // are applied to the source's settings, where an override may meet the source's other duration.
+        if (options.SupportAccessMaxDurationDays is { } max && SupportAccessRules.MaxDuration(max) is { } maxProblem)
         {
-            result.AddError($"must be positive; it is {max}.", nameof(options.SupportAccessMaxDurationDays));
+            result.AddError(maxProblem, nameof(options.SupportAccessMaxDurationDays));
         }
 
-        if (options.SupportAccessDefaultDurationDays is { } defaultDays)
+        if (options.SupportAccessDefaultDurationDays is { } defaultDays &&
+            SupportAccessRules.DefaultDuration(defaultDays, options.SupportAccessMaxDurationDays, nameof(options.SupportAccessMaxDurationDays)) is { } defaultProblem)
         {
-            if (defaultDays <= 0)
-            {
-                result.AddError($"must be positive; it is {defaultDays}.", nameof(options.SupportAccessDefaultDurationDays));
-            }
-            else if (options.SupportAccessMaxDurationDays is { } limit && limit > 0 && defaultDays > limit)
-            {
-                result.AddError(
-                    $"must not be greater than {nameof(options.SupportAccessMaxDurationDays)} ({limit}); it is {defaultDays}.",
-                    nameof(options.SupportAccessDefaultDurationDays));
-            }
+            result.AddError(defaultProblem, nameof(options.SupportAccessDefaultDurationDays));
         }
 
         if (options.License is { } license && !Enum.IsDefined(license))

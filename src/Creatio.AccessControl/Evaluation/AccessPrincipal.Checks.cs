@@ -243,13 +243,22 @@ public readonly partial struct AccessPrincipal
         get => _state == SubjectState.Active && _grant == 0 && _supportDenial == AccessReason.None;
     }
 
+    /// <summary>The object operation a record operation needs; an out-of-range record operation gives an out-of-range
+    /// object operation (never an exception, never a valid operation).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ObjectOperation ToObjectOperation(RecordOperation operation) =>
-        operation == RecordOperation.Read ? ObjectOperation.Read : (ObjectOperation)((int)operation + 1);
+        unchecked((uint)operation) > (uint)RecordOperation.Delete ? InvalidObjectOperation
+        : operation == RecordOperation.Read ? ObjectOperation.Read : (ObjectOperation)((int)operation + 1);
 
+    /// <summary>The object operation a column operation needs; an out-of-range column operation gives an out-of-range
+    /// object operation.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ObjectOperation ToObjectOperation(ColumnOperation operation) =>
-        operation == ColumnOperation.Read ? ObjectOperation.Read : ObjectOperation.Edit;
+        unchecked((uint)operation) > (uint)ColumnOperation.Edit ? InvalidObjectOperation
+        : operation == ColumnOperation.Read ? ObjectOperation.Read : ObjectOperation.Edit;
+
+    /// <summary>An object operation no check allows: what an out-of-range record or column operation maps to.</summary>
+    private const ObjectOperation InvalidObjectOperation = (ObjectOperation)(-1);
 
     /// <summary>Resolves an object by name in this principal's snapshot.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

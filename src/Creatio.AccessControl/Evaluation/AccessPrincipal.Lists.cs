@@ -133,7 +133,7 @@ public readonly partial struct AccessPrincipal
         if (IsSupportSession && decision.IsAllowed)
         {
             // What the overlay does to a record not created under the grant: hide it (data isolation), or decide for all.
-            AccessDecision overlay = SupportOverlay.Objects(_snapshot!, _grant - 1, decision, objectIndex, ToObjectOperation(operation), new RecordId(Guid.Empty), column: false);
+            AccessDecision overlay = SupportOverlay.OtherRecords(_snapshot!, _grant - 1, decision, objectIndex, ToObjectOperation(operation));
             if (overlay.Reason == AccessReason.SupportDataIsolation)
             {
                 // Records created in the grant pass isolation, but the later rules (configuration, scope, level) still apply.

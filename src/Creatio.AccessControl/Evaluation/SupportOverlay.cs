@@ -40,12 +40,24 @@ internal static class SupportOverlay
         }
 
         CompiledSupportGrant compiled = snapshot.SupportGrants.Grants[grant];
+        bool createdInGrant = record is { } id && CreatedInGrant(snapshot.Objects[objectIndex].Records, id, compiled.Definition.Id);
+        return Objects(snapshot, compiled, decision, objectIndex, operation, namesRecord: record is not null, createdInGrant, column);
+    }
+
+    /// <summary>A record request on a record that was not created in the grant: what a record filter decides for every
+    /// record but those.</summary>
+    public static AccessDecision OtherRecords(AccessSnapshot snapshot, int grant, AccessDecision decision, int objectIndex, ObjectOperation operation) =>
+        decision.IsAllowed
+            ? Objects(snapshot, snapshot.SupportGrants.Grants[grant], decision, objectIndex, operation, namesRecord: true, createdInGrant: false, column: false)
+            : decision;
+
+    private static AccessDecision Objects(
+        AccessSnapshot snapshot, CompiledSupportGrant compiled, AccessDecision decision, int objectIndex, ObjectOperation operation, bool namesRecord, bool createdInGrant, bool column)
+    {
         SupportAccessGrant definition = compiled.Definition;
-        CompiledObject target = snapshot.Objects[objectIndex];
-        ObjectCategory category = target.Definition.Category;
+        ObjectCategory category = snapshot.Objects[objectIndex].Definition.Category;
         if (definition.DenyDataAccess && category == ObjectCategory.BusinessData &&
-            !(operation == ObjectOperation.Create && record is null && !column) &&
-            !(record is { } id && CreatedInGrant(target.Records, id, definition.Id)))
+            !(operation == ObjectOperation.Create && !namesRecord && !column) && !createdInGrant)
         {
             return Deny(AccessReason.SupportDataIsolation);
         }
@@ -106,8 +118,58 @@ internal static class SupportOverlay
             return Deny(AccessReason.SupportAdministrationForbidden);
         }
 
-        return target.IsConfiguration && definition.Level != SupportAccessLevel.Admin ? Deny(AccessReason.SupportLevel) : decision;
+        // Monitor only reads: it executes no system operation at all. Below Admin, configuration is read-only.
+        return definition.Level == SupportAccessLevel.Monitor || (target.IsConfiguration && definition.Level != SupportAccessLevel.Admin)
+            ? Deny(AccessReason.SupportLevel)
+            : decision;
     }
+
+    /// <summary>Whether a support session may make an administration change at all; what the change itself needs is then
+    /// checked on the session's principal, through this overlay.</summary>
+    /// <remarks>Data changes (records) are for the overlay's object rules to decide. Support-access grants and their
+    /// settings are never changed from a session. Other system settings are configuration: a session changes them only at
+    /// Admin level with configuration restriction off (and only if its grantor may, which the change's own check asks),
+    /// never the enabled audit events unless administration is relaxed, since they decide what its own log keeps. Any other
+    /// change administers users, roles or permissions: only a relaxed session with both modes cleared may.</remarks>
+    public static AccessDecision Change(AccessSnapshot snapshot, int grant, AccessChange change)
+    {
+        SupportAccessGrant definition = snapshot.SupportGrants.Grants[grant].Definition;
+        if (change.IsSupportAccessChange)
+        {
+            return Deny(AccessReason.SupportAdministrationForbidden);
+        }
+
+        if (change.IsDataChange)
+        {
+            return AccessDecision.Allow(AccessStage.SupportAccess, AccessReason.None);
+        }
+
+        if (change is not SetSettings { Settings: { } settings })
+        {
+            return AdministrationAllowed(snapshot, definition)
+                ? AccessDecision.Allow(AccessStage.SupportAccess, AccessReason.None)
+                : Deny(AccessReason.SupportAdministrationForbidden);
+        }
+
+        AccessSettings current = snapshot.Model.Settings;
+        if (definition.DenyConfiguration)
+        {
+            return Deny(AccessReason.SupportConfigurationRestriction);
+        }
+
+        if (settings.SupportAccess != current.SupportAccess ||
+            (!AdministrationAllowed(snapshot, definition) && !SameAuditEvents(settings, current)))
+        {
+            return Deny(AccessReason.SupportAdministrationForbidden);
+        }
+
+        return definition.Level == SupportAccessLevel.Admin
+            ? AccessDecision.Allow(AccessStage.SupportAccess, AccessReason.None)
+            : Deny(AccessReason.SupportLevel);
+    }
+
+    private static bool SameAuditEvents(AccessSettings changed, AccessSettings current) =>
+        changed.EnabledAuditEvents is { } events && new HashSet<AccessAuditEventType>(events).SetEquals(current.EnabledAuditEvents);
 
     public static AccessDecision Share(AccessSnapshot snapshot, int grant, AccessDecision decision)
     {
@@ -133,6 +195,6 @@ internal static class SupportOverlay
     private static bool CreatedInGrant(CompiledRecords records, RecordId record, SupportGrantId grant)
     {
         int index = records.Find(record);
-        return index >= 0 && records.CreatedInSupportGrant(index) == grant.Value;
+        return index >= 0 && records.CreatedInSupportGrant(index) == grant;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace Creatio.AccessControl;
@@ -107,6 +108,21 @@ internal sealed class AccessModelValidator
             }
 
             AtMemberProperty(nameof(UserDefinition.Id));
+            if (id.Value == Guid.Empty)
+            {
+                ReportEmpty($"User {Q(user.Name)} has an empty id");
+            }
+            AtMemberProperty(nameof(UserDefinition.Contact));
+            if (user.Contact?.Value == Guid.Empty)
+            {
+                ReportEmpty($"User {Q(id)} has an empty contact id");
+            }
+            AtMemberProperty(nameof(UserDefinition.Account));
+            if (user.Account?.Value == Guid.Empty)
+            {
+                ReportEmpty($"User {Q(id)} has an empty account id");
+            }
+            AtMemberProperty(nameof(UserDefinition.Id));
             if (_users.TryAdd(id, user))
             {
                 _knownUnits.Add(id);
@@ -133,7 +149,16 @@ internal sealed class AccessModelValidator
                 Add(AccessModelErrorCode.InvalidValue, $"Role {Q(id)} has no name.", id.ToString());
             }
 
+            AtMemberProperty(nameof(RoleDefinition.Account));
+            if (role.Account?.Value == Guid.Empty)
+            {
+                ReportEmpty($"Role {Q(id)} has an empty account id");
+            }
             AtMemberProperty(nameof(RoleDefinition.Id));
+            if (id.Value == Guid.Empty)
+            {
+                ReportEmpty($"Role {Q(role.Name)} has an empty id");
+            }
             if (_users.ContainsKey(id))
             {
                 Add(AccessModelErrorCode.DuplicateId, $"Admin unit id {Q(id)} is used by a user and a role.", id.ToString());
@@ -409,6 +434,11 @@ internal sealed class AccessModelValidator
         return false;
     }
 
+    /// <summary>Reports an id that is the empty GUID. No id may be: the engine must never meet a value a caller can produce
+    /// that could be read as "none".</summary>
+    private void ReportEmpty(string what) =>
+        Add(AccessModelErrorCode.InvalidValue, $"{what} {Q(Guid.Empty)}; ids must not be the empty GUID.", Guid.Empty.ToString());
+
     private bool CheckObject(ObjectName name, What what)
     {
         if (name.Value is not null && _objects.ContainsKey(name))
@@ -641,6 +671,10 @@ internal sealed class AccessModelValidator
             AtProperty(ModelList.Records, i, nameof(RecordDefinition.Object));
             CheckObject(record.Object, what);
             AtMemberProperty(nameof(RecordDefinition.Id));
+            if (record.Id.Value == Guid.Empty)
+            {
+                ReportEmpty($"A record of {Q(record.Object)} has an empty id");
+            }
             if (!AddRecord(record.Object, record.Id))
             {
                 Add(AccessModelErrorCode.DuplicateId, $"{what} is defined more than once.", record.Object.ToString(), record.Id.ToString());
@@ -712,12 +746,17 @@ internal sealed class AccessModelValidator
             }
         }
 
+        SupportAccessSettings settings = _model.Settings.SupportAccess ?? SupportAccessSettings.Default;
         var grants = new HashSet<SupportGrantId>();
         for (int i = 0; i < _model.SupportGrants.Count; i++)
         {
             SupportAccessGrant grant = _model.SupportGrants[i];
             var what = new What(WhatKind.SupportGrant, grant);
             AtProperty(ModelList.SupportGrants, i, nameof(SupportAccessGrant.Id));
+            if (grant.Id.Value == Guid.Empty)
+            {
+                ReportEmpty($"A support grant (reason {Q(grant.Reason)}) has an empty id");
+            }
             if (!grants.Add(grant.Id))
             {
                 Add(AccessModelErrorCode.DuplicateId, $"{what} is defined more than once.", grant.Id.ToString());
@@ -730,9 +769,9 @@ internal sealed class AccessModelValidator
             }
 
             AtMemberProperty(nameof(SupportAccessGrant.CloseDate));
-            if (grant.CloseDate < grant.StartDate)
+            if ((SupportAccessRules.Period(grant) ?? SupportAccessRules.Duration(grant, settings)) is { } period)
             {
-                Add(AccessModelErrorCode.InvalidValue, $"{what} closes on {grant.CloseDate:yyyy-MM-dd}, before it starts on {grant.StartDate:yyyy-MM-dd}.", grant.Id.ToString());
+                Add(AccessModelErrorCode.InvalidValue, $"{what} {period}", grant.Id.ToString());
             }
 
             AtMemberProperty(nameof(SupportAccessGrant.Grantor));
@@ -769,11 +808,36 @@ internal sealed class AccessModelValidator
 
         // Members of settings are paths inside the settings object, as policy documents nest them.
         string support = Member(nameof(AccessSettings.SupportAccess));
-        SupportAccessSettings settings = _model.Settings.SupportAccess ?? SupportAccessSettings.Default;
+        if (_model.Settings.SupportAccess is null)
+        {
+            At(ModelList.Settings, 0, support);
+            Add(AccessModelErrorCode.InvalidValue, "The settings have no support access settings.");
+        }
+
+        if (_model.Settings.EnabledAuditEvents is null)
+        {
+            At(ModelList.Settings, 0, Member(nameof(AccessSettings.EnabledAuditEvents)));
+            Add(AccessModelErrorCode.InvalidValue, "The settings have no list of enabled audit events.");
+        }
+
         At(ModelList.Settings, 0, $"{support}.{Member(nameof(SupportAccessSettings.TimeZoneId))}");
         if (!SupportAccessWindow.TryFindTimeZone(settings.TimeZoneId, out _))
         {
             Add(AccessModelErrorCode.InvalidValue, $"The support access time zone {Q(settings.TimeZoneId)} is not known.", settings.TimeZoneId ?? string.Empty);
+        }
+
+        string maxName = Member(nameof(SupportAccessSettings.MaxDurationDays));
+        At(ModelList.Settings, 0, $"{support}.{maxName}");
+        if (SupportAccessRules.MaxDuration(settings.MaxDurationDays) is { } max)
+        {
+            Add(AccessModelErrorCode.InvalidValue, $"The support access setting {Q(maxName)} {max}", settings.MaxDurationDays.ToString(CultureInfo.InvariantCulture));
+        }
+
+        string defaultName = Member(nameof(SupportAccessSettings.DefaultDurationDays));
+        At(ModelList.Settings, 0, $"{support}.{defaultName}");
+        if (SupportAccessRules.DefaultDuration(settings.DefaultDurationDays, settings.MaxDurationDays, Q(maxName)) is { } defaultDuration)
+        {
+            Add(AccessModelErrorCode.InvalidValue, $"The support access setting {Q(defaultName)} {defaultDuration}", settings.DefaultDurationDays.ToString(CultureInfo.InvariantCulture));
         }
 
         At(ModelList.Settings, 0, $"{support}.{Member(nameof(SupportAccessSettings.License))}");

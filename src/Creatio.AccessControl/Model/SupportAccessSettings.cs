@@ -3,6 +3,10 @@ namespace Creatio.AccessControl;
 /// <summary>The system settings of support access (DESIGN.md §8).</summary>
 public sealed record SupportAccessSettings
 {
+    /// <summary>The largest <see cref="MaxDurationDays"/> and <see cref="DefaultDurationDays"/> accepted: 36,500 days,
+    /// about a century. A longer grant would not be time-limited access.</summary>
+    public const int DurationLimitDays = 36_500;
+
     /// <summary>Gets the default settings.</summary>
     public static SupportAccessSettings Default { get; } = new();
 
@@ -10,12 +14,13 @@ public sealed record SupportAccessSettings
     /// <value>The default value is <c>UTC</c>.</value>
     public string TimeZoneId { get; init; } = "UTC";
 
-    /// <summary>Gets the longest a grant may last, in days from its start date to its close date.</summary>
-    /// <value>The default value is 180.</value>
+    /// <summary>Gets the longest an active grant may last, in days from its start date to its close date.</summary>
+    /// <value>The default value is 180. The value must be from 1 to <see cref="DurationLimitDays"/>; a model whose active
+    /// grants last longer is invalid, whether it comes from the builder, a policy document or an administration change.</value>
     public int MaxDurationDays { get; init; } = 180;
 
     /// <summary>Gets the duration offered by default, in days from the start date to the close date.</summary>
-    /// <value>The default value is 5.</value>
+    /// <value>The default value is 5. The value must be from 1 to <see cref="MaxDurationDays"/>.</value>
     public int DefaultDurationDays { get; init; } = 5;
 
     /// <summary>Gets a value indicating whether users who are not System administrators may grant support access

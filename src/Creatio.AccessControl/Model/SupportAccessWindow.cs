@@ -51,23 +51,89 @@ public readonly record struct SupportAccessWindow(DateTimeOffset StartsAt, DateT
         }
     }
 
-    /// <summary>The first instant of a local day: local midnight, or the first valid local time after it when a
-    /// daylight-saving change skips midnight.</summary>
+    /// <summary>The first instant whose local date is <paramref name="day"/> or later: local midnight, or, where a
+    /// daylight-saving change skips midnight, the change itself; where clocks are set back over midnight, the first
+    /// occurrence.</summary>
+    /// <remarks>Only conversions from UTC are used: <see cref="TimeZoneInfo"/>'s answers for local times next to a change
+    /// (invalid, ambiguous, offset) are wrong where a change falls at midnight (America/Asuncion, October 2024). The local
+    /// clock reads <c>t + offset(t)</c>; walking the offsets in effect from 14 hours before midnight (no offset is larger),
+    /// the day starts in the first of them whose clock reaches midnight, at midnight on that clock or, when that clock
+    /// starts past midnight, where it starts.</remarks>
     private static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
     {
-        DateTime local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        for (int minutes = 0; minutes < 24 * 60 && zone.IsInvalidTime(local); minutes++)
+        long midnight = day.ToDateTime(TimeOnly.MinValue).Ticks;
+        long from = midnight - MaxOffsetTicks;
+        while (true)
         {
-            local = local.AddMinutes(1);
+            long offset = OffsetAt(zone, from);
+            long reaches = midnight - offset;
+            if (reaches <= from)
+            {
+                return At(from, zone);
+            }
+
+            long next = NextChange(zone, from, reaches, offset);
+            if (reaches < next)
+            {
+                return At(reaches, zone);
+            }
+
+            from = next;
+        }
+    }
+
+    // No zone's offset is larger than 14 hours (TimeZoneInfo refuses larger ones).
+    private const long MaxOffsetTicks = 14 * TimeSpan.TicksPerHour;
+
+    private static readonly long s_maxUtcTicks = DateTimeOffset.MaxValue.UtcTicks;
+
+    /// <summary>The zone's offset at a UTC instant, in ticks; outside the calendar, the offset at its nearest end.</summary>
+    private static long OffsetAt(TimeZoneInfo zone, long utcTicks) =>
+        zone.GetUtcOffset(new DateTimeOffset(Math.Clamp(utcTicks, 0, s_maxUtcTicks), TimeSpan.Zero)).Ticks;
+
+    /// <summary>The first instant after <paramref name="from"/>, and no later than <paramref name="until"/>, at which the
+    /// offset is no longer <paramref name="offset"/>; <c>until + 1</c> when it holds throughout.</summary>
+    /// <remarks>Offsets change at most a few times a year, so that one change at most lies in the 28 hours searched.</remarks>
+    private static long NextChange(TimeZoneInfo zone, long from, long until, long offset)
+    {
+        if (OffsetAt(zone, until) == offset)
+        {
+            return until + 1;
         }
 
-        // An ambiguous midnight (clocks set back over it) starts at its first occurrence, the larger offset.
-        TimeSpan offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
+        // The offset is `offset` at low and another at high: halve down to the tick.
+        long low = from;
+        long high = until;
+        while (high - low > 1)
+        {
+            long middle = low + ((high - low) / 2);
+            if (OffsetAt(zone, middle) == offset)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
 
-        // At the ends of the calendar the instant may fall outside what DateTimeOffset holds: clamp to its range.
-        long utcTicks = local.Ticks - offset.Ticks;
-        return utcTicks < 0 ? DateTimeOffset.MinValue
-            : utcTicks > DateTimeOffset.MaxValue.UtcTicks ? DateTimeOffset.MaxValue
-            : new DateTimeOffset(local, offset);
+        return high;
+    }
+
+    /// <summary>A UTC instant as a <see cref="DateTimeOffset"/> in the zone's offset; clamped to the calendar's ends.</summary>
+    private static DateTimeOffset At(long utcTicks, TimeZoneInfo zone)
+    {
+        if (utcTicks <= 0)
+        {
+            return DateTimeOffset.MinValue;
+        }
+
+        if (utcTicks >= s_maxUtcTicks)
+        {
+            return DateTimeOffset.MaxValue;
+        }
+
+        var utc = new DateTimeOffset(utcTicks, TimeSpan.Zero);
+        return TimeZoneInfo.ConvertTime(utc, zone);
     }
 }

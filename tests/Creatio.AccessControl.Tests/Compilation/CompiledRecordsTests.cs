@@ -74,10 +74,10 @@ public sealed class CompiledRecordsTests
     public void CreatedInSupportGrant_IsReadByRecordIndex()
     {
         Guid[] ids = [new Guid(1, 0, 0, new byte[8]), new Guid(2, 0, 0, new byte[8])];
-        Guid grant = Guid.NewGuid();
-        var records = new CompiledRecords(ids, [-1, -1], [-1, -1], [0, 0, 0], [], [], [], [0, 0, 0], [], [Guid.Empty, grant]);
+        var grant = new SupportGrantId(Guid.NewGuid());
+        var records = new CompiledRecords(ids, [-1, -1], [-1, -1], [0, 0, 0], [], [], [], [0, 0, 0], [], [null, grant]);
 
-        Assert.Equal(Guid.Empty, records.CreatedInSupportGrant(records.Find(ids[0])));
+        Assert.Null(records.CreatedInSupportGrant(records.Find(ids[0])));
         Assert.Equal(grant, records.CreatedInSupportGrant(records.Find(ids[1])));
     }
 

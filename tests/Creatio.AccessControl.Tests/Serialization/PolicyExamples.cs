@@ -104,7 +104,7 @@ internal static class PolicyExamples
                 Environment = "sandbox",
             })
             .Add(new SupportAccessGrant(audit, "Yearly audit", new DateOnly(2024, 12, 31), new DateOnly(2024, 12, 31), seller, seller))
-            .Add(new SupportAccessGrant(new SupportGrantId(Ids.Guid("grant:Fix")), "Fix", DateOnly.MinValue, DateOnly.MaxValue, seller, boss) { Level = SupportAccessLevel.Manage });
+            .Add(new SupportAccessGrant(new SupportGrantId(Ids.Guid("grant:Fix")), "Fix", DateOnly.MinValue, DateOnly.MaxValue, seller, boss) { Level = SupportAccessLevel.Manage, IsActive = false });
         builder.RolesNotInheritedByManagers.Add(sales);
         return builder.Build();
     }

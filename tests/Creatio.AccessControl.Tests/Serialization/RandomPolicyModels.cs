@@ -235,8 +235,9 @@ public static class RandomPolicyModels
         SupportAccess = new SupportAccessSettings
         {
             TimeZoneId = Pick(random, s_timeZones),
-            MaxDurationDays = random.Next(-1, 1000),
-            DefaultDurationDays = random.Next(-1, 30),
+            // Valid durations: the maximum at least as long as any generated grant (400 days), the default within it.
+            MaxDurationDays = random.Next(400, 1000),
+            DefaultDurationDays = random.Next(1, 30),
             AllowNonAdminsToGrant = random.Next(2) == 0,
             License = Pick(random, Enum.GetValues<LicenseType>()),
             Environment = Pick(random, ["production", "sandbox", Name(random)]),

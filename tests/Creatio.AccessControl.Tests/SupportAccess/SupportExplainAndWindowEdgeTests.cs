@@ -62,14 +62,20 @@ public sealed class SupportExplainAndWindowEdgeTests
     [InlineData("UTC")]
     [InlineData("Pacific/Auckland")]
     [InlineData("America/Los_Angeles")]
-    public void Compile_GrantSpanningTheWholeCalendar_DoesNotThrowAndIsValidNow(string timeZone)
+    public void Compile_GrantsReachingTheEndsOfTheCalendar_DoNotThrow(string timeZone)
     {
-        AccessSnapshot snapshot = Compile(DateOnly.MinValue, DateOnly.MaxValue, timeZone);
+        // An active grant lasts at most the maximum duration, so a grant of the whole calendar is only kept deactivated;
+        // grants at either end of the calendar compile and their windows are clamped to what DateTimeOffset holds.
+        AccessSnapshot first = Compile(DateOnly.MinValue, DateOnly.MinValue.AddDays(2), timeZone);
+        AccessSnapshot last = Compile(DateOnly.MaxValue.AddDays(-2), DateOnly.MaxValue, timeZone);
+        var settings = new SupportAccessSettings { TimeZoneId = timeZone };
+        SupportAccessGrant whole = new(s_grant, "case", DateOnly.MinValue, DateOnly.MaxValue, s_grantor, s_grantor);
 
-        SupportAccessWindow window = SupportAccessWindow.For(snapshot.Model.SupportGrants[0], snapshot.Model.Settings.SupportAccess);
-
-        Assert.Equal(DateTimeOffset.MaxValue, window.EndsAt);
-        Assert.True(window.Contains(s_now));
-        Assert.True(snapshot.GetSupportPrincipal(s_grant, s_now).CheckObject("Currency", ObjectOperation.Read).IsAllowed);
+        Assert.Equal(DateTimeOffset.MaxValue, SupportAccessWindow.For(last.Model.SupportGrants[0], settings).EndsAt);
+        Assert.True(SupportAccessWindow.For(first.Model.SupportGrants[0], settings).StartsAt < new DateTimeOffset(1, 1, 2, 0, 0, 0, TimeSpan.Zero));
+        Assert.Equal(DateTimeOffset.MaxValue, SupportAccessWindow.For(whole, settings).EndsAt);
+        Assert.True(SupportAccessWindow.For(whole, settings).Contains(s_now));
+        Assert.Equal(AccessReason.SupportGrantExpired, first.GetSupportPrincipal(s_grant, s_now).CheckObject("Currency", ObjectOperation.Read).Reason);
+        Assert.Equal(AccessReason.SupportGrantNotStarted, last.GetSupportPrincipal(s_grant, s_now).CheckObject("Currency", ObjectOperation.Read).Reason);
     }
 }

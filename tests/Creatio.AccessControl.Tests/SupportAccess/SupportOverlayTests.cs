@@ -426,11 +426,19 @@ public sealed class SupportOverlayTests
     }
 
     [Fact]
-    public void CheckSystemOperation_Monitor_AllowsOperationsNotMarkedConfiguration()
+    public void CheckSystemOperation_Monitor_ExecutesNoSystemOperationAtAll()
     {
-        AccessPrincipal session = Session(Unrestricted() with { Level = SupportAccessLevel.Monitor });
+        // DESIGN.md §8: Monitor only reads, so it executes no system operation, configuration or not, super operations included.
+        AccessPrincipal session = Session(Unrestricted() with { Level = SupportAccessLevel.Monitor }, s_relaxed);
+        AccessPrincipal manage = Session(Unrestricted() with { Level = SupportAccessLevel.Manage }, s_relaxed);
 
-        AssertAllowed(session.CheckSystemOperation(SystemOperations.CanExportGrid));
+        foreach (SystemOperationDefinition operation in SystemOperations.BuiltIn)
+        {
+            AssertSupportDenied(AccessReason.SupportLevel, session.CheckSystemOperation(operation.Code));
+        }
+
+        AssertAllowed(manage.CheckSystemOperation(SystemOperations.CanExportGrid));
+        AssertAllowed(manage.CheckSystemOperation(SystemOperations.CanInsertEverything));
     }
 
     [Fact]

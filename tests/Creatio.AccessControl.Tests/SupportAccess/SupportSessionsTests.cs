@@ -118,7 +118,10 @@ public sealed class SupportSessionsTests
         SupportSession session = (await sessions.StartAsync(G)).Session!;
         h.Time.Advance(TimeSpan.FromMinutes(3));
 
-        SupportSessionChange change = await sessions.RecordChangeAsync(session.Id, Account, R3, "Edit", [AdminHarness.Revenue, "Name"]);
+        (SupportSessionChange? logged, AccessDecision decision) = await sessions.RecordChangeAsync(session.Id, Account, R3, "Edit", [AdminHarness.Revenue, "Name"]);
+
+        Assert.True(decision.IsAllowed);
+        SupportSessionChange change = Assert.IsType<SupportSessionChange>(logged);
 
         Assert.Equal((AdminHarness.Now.AddMinutes(3), Account, (RecordId?)R3, "Edit"), (change.At, change.Object, change.Record, change.Operation));
         Assert.Equal([AdminHarness.Revenue, "Name"], change.ChangedColumns);

@@ -21,12 +21,26 @@ public sealed record GrantSupportAccess(SupportAccessGrant Grant) : AccessChange
     /// <summary>The close date the grant dialog offers by default for a start date.</summary>
     /// <param name="startDate">The start date.</param>
     /// <param name="settings">The support access settings.</param>
-    /// <returns><paramref name="startDate"/> plus the default duration.</returns>
+    /// <returns><paramref name="startDate"/> plus the default duration; the last day of the calendar
+    /// (<see cref="DateOnly.MaxValue"/>) when that lies beyond it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="settings"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The settings break a rule a model's settings obey: the default duration is not
+    /// from 1 to the maximum duration, or the maximum is not from 1 to <see cref="SupportAccessSettings.DurationLimitDays"/>.</exception>
     public static DateOnly DefaultCloseDate(DateOnly startDate, SupportAccessSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return startDate.AddDays(settings.DefaultDurationDays);
+        string? problem = SupportAccessRules.MaxDuration(settings.MaxDurationDays) is { } max
+            ? $"The maximum duration {max}"
+            : SupportAccessRules.DefaultDuration(settings.DefaultDurationDays, settings.MaxDurationDays, "the maximum duration") is { } duration
+                ? $"The default duration {duration}"
+                : null;
+        if (problem is not null)
+        {
+            throw new ArgumentException(problem, nameof(settings));
+        }
+
+        int room = DateOnly.MaxValue.DayNumber - startDate.DayNumber;
+        return settings.DefaultDurationDays > room ? DateOnly.MaxValue : startDate.AddDays(settings.DefaultDurationDays);
     }
 
     internal override void CheckArguments()
@@ -75,15 +89,15 @@ public sealed record GrantSupportAccess(SupportAccessGrant Grant) : AccessChange
             ModelEditor.Refuse(AccessChangeRefusal.InvalidGrantor, $"The grantor `{Grant.Grantor}` of support grant `{Grant.Id}` is not an active employee.");
         }
 
-        if (Grant.CloseDate < Grant.StartDate)
+        // The rules of the model validator, refused here with their own reasons; the validator checks the rest.
+        if (SupportAccessRules.Period(Grant) is { } period)
         {
-            ModelEditor.Refuse(AccessChangeRefusal.InvalidSupportPeriod, $"Support grant `{Grant.Id}` closes on {Grant.CloseDate:yyyy-MM-dd}, before it starts on {Grant.StartDate:yyyy-MM-dd}.");
+            ModelEditor.Refuse(AccessChangeRefusal.InvalidSupportPeriod, $"Support grant `{Grant.Id}` {period}");
         }
 
-        int days = Grant.CloseDate.DayNumber - Grant.StartDate.DayNumber;
-        if (days > settings.MaxDurationDays)
+        if (SupportAccessRules.Duration(Grant, settings) is { } duration)
         {
-            ModelEditor.Refuse(AccessChangeRefusal.SupportPeriodTooLong, $"Support grant `{Grant.Id}` lasts {days} days; at most {settings.MaxDurationDays} are allowed.");
+            ModelEditor.Refuse(AccessChangeRefusal.SupportPeriodTooLong, $"Support grant `{Grant.Id}` {duration}");
         }
 
         ModelEditor.Add(editor.Builder.SupportGrants, Grant, g => g.Id == Grant.Id, $"Support grant `{Grant.Id}`");

@@ -1,0 +1,47 @@
+namespace Creatio.AccessControl;
+
+/// <summary>The rules support-access settings and grants obey, written once for every entry point: the model validator
+/// (builder, policy documents, administration changes), <see cref="GrantSupportAccess"/> and
+/// <c>AccessControlOptionsValidator</c> (DESIGN.md §8).</summary>
+/// <remarks>Each rule returns <see langword="null"/> when the value is valid, or the end of a sentence saying what is wrong
+/// with the actual values ("must be positive; it is 0."), which each entry point puts after the name of the value in its
+/// own terms: an option's property name, a policy document's member, a grant.</remarks>
+internal static class SupportAccessRules
+{
+    /// <summary>What is wrong with a maximum duration, in days: it must be from 1 to
+    /// <see cref="SupportAccessSettings.DurationLimitDays"/>.</summary>
+    public static string? MaxDuration(int days) =>
+        days <= 0 ? $"must be positive; it is {days}."
+        : days > SupportAccessSettings.DurationLimitDays ? $"must be at most {SupportAccessSettings.DurationLimitDays}; it is {days}."
+        : null;
+
+    /// <summary>What is wrong with a default duration, in days: it must be from 1 to the maximum duration, when that is
+    /// known and valid, and at most <see cref="SupportAccessSettings.DurationLimitDays"/> in any case.</summary>
+    /// <param name="days">The default duration.</param>
+    /// <param name="maxDays">The maximum duration, or <see langword="null"/> when it is not known.</param>
+    /// <param name="maxName">How the entry point names the maximum duration.</param>
+    public static string? DefaultDuration(int days, int? maxDays, string maxName) =>
+        days <= 0 ? $"must be positive; it is {days}."
+        : maxDays is { } max && MaxDuration(max) is null && days > max ? $"must not be greater than {maxName} ({max}); it is {days}."
+        : days > SupportAccessSettings.DurationLimitDays ? $"must be at most {SupportAccessSettings.DurationLimitDays}; it is {days}."
+        : null;
+
+    /// <summary>What is wrong with a grant's dates: the close date must not precede the start date.</summary>
+    public static string? Period(SupportAccessGrant grant) =>
+        grant.CloseDate < grant.StartDate
+            ? $"closes on {grant.CloseDate:yyyy-MM-dd}, before it starts on {grant.StartDate:yyyy-MM-dd}."
+            : null;
+
+    /// <summary>What is wrong with a grant's length: an active grant lasts at most the maximum duration, counted in days
+    /// from its start date to its close date.</summary>
+    /// <remarks>A deactivated grant allows nothing and is kept only for its log, so the maximum does not bind it: lowering
+    /// the maximum never makes the log of a past, longer grant invalid.</remarks>
+    public static string? Duration(SupportAccessGrant grant, SupportAccessSettings settings)
+    {
+        // Against a broken maximum every grant would be too long; the maximum's own error says enough.
+        int days = grant.CloseDate.DayNumber - grant.StartDate.DayNumber;
+        return grant.IsActive && MaxDuration(settings.MaxDurationDays) is null && days > settings.MaxDurationDays
+            ? $"lasts {days} days; at most {settings.MaxDurationDays} are allowed."
+            : null;
+    }
+}
