@@ -18,6 +18,14 @@ public static class SelfCheck
     public static async Task<int> RunAsync(string baseAddress)
     {
         using var client = new HttpClient { BaseAddress = new Uri(baseAddress) };
+        return await RunAsync(client);
+    }
+
+    /// <summary>Runs the tour with a client of the app.</summary>
+    /// <param name="client">The client, whose base address is the app's.</param>
+    /// <returns>The number of requests that did not answer as expected.</returns>
+    public static async Task<int> RunAsync(HttpClient client)
+    {
         var tour = new Tour(client);
 
         await tour.ExpectAsync("health", HttpMethod.Get, "/health", null, null, HttpStatusCode.OK, body => body.Contains("\"Healthy\"", StringComparison.Ordinal));
