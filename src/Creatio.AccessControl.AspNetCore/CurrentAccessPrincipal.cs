@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Creatio.AccessControl.AspNetCore;
 
@@ -24,22 +22,14 @@ public sealed class CurrentAccessPrincipal
     private static readonly ClaimsPrincipal s_nobody = new();
 
     private readonly HttpContext? _httpContext;
-    private readonly IAccessEvaluator _evaluator;
-    private readonly TimeProvider _timeProvider;
-    private readonly AccessControlAspNetCoreOptions _options;
-    private readonly AccessModelStatus? _status;
-    private readonly ILogger _logger;
+    private readonly AccessPrincipalResolver _resolver;
     private ClaimsPrincipal? _resolvedFor;
-    private Resolved _resolved;
+    private AccessPrincipalResolver.Resolved _resolved;
 
-    internal CurrentAccessPrincipal(HttpContext? httpContext, IServiceProvider services, ClaimsPrincipal? user = null)
+    internal CurrentAccessPrincipal(HttpContext? httpContext, AccessPrincipalResolver resolver, ClaimsPrincipal? user = null)
     {
         _httpContext = httpContext;
-        _evaluator = services.GetRequiredService<IAccessEvaluator>();
-        _timeProvider = services.GetService<TimeProvider>() ?? TimeProvider.System;
-        _options = services.GetRequiredService<IOptions<AccessControlAspNetCoreOptions>>().Value;
-        _status = services.GetService<AccessModelStatus>();
-        _logger = services.GetService<ILogger<CurrentAccessPrincipal>>() ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        _resolver = resolver;
         FixedUser = user;
     }
 
@@ -74,14 +64,14 @@ public sealed class CurrentAccessPrincipal
     /// <summary>Gets the user this instance was created for, when not the request's.</summary>
     internal ClaimsPrincipal? FixedUser { get; }
 
-    private ref readonly Resolved Current
+    private ref readonly AccessPrincipalResolver.Resolved Current
     {
         get
         {
             ClaimsPrincipal user = FixedUser ?? _httpContext?.User ?? s_nobody;
             if (!ReferenceEquals(_resolvedFor, user))
             {
-                _resolved = Resolve(user);
+                _resolved = _resolver.Resolve(user);
                 _resolvedFor = user;
             }
 
@@ -100,79 +90,10 @@ public sealed class CurrentAccessPrincipal
         CurrentAccessPrincipal? current = httpContext.Features.Get<CurrentAccessPrincipal>();
         if (current is null)
         {
-            current = new CurrentAccessPrincipal(httpContext, httpContext.RequestServices);
+            current = new CurrentAccessPrincipal(httpContext, httpContext.RequestServices.GetRequiredService<AccessPrincipalResolver>());
             httpContext.Features.Set(current);
         }
 
         return current;
     }
-
-    private Resolved Resolve(ClaimsPrincipal user)
-    {
-        AccessSnapshot snapshot = _evaluator.Snapshot;
-        _status?.Observe(snapshot.Version);
-        if (!IsAuthenticated(user))
-        {
-            return new Resolved(snapshot, default, null, null, null, IsSignedIn: false);
-        }
-
-        SupportSessionId? session = Read(user, _options.SupportSessionClaimType, out string? sessionText) is { } s && SupportSessionId.TryParse(s, out SupportSessionId sessionId)
-            ? sessionId : null;
-        if (sessionText is not null && session is null)
-        {
-            AccessControlLog.ClaimNotAnId(_logger, _options.SupportSessionClaimType, sessionText);
-        }
-
-        if (Read(user, _options.SupportGrantClaimType, out string? grantText) is not null)
-        {
-            if (SupportGrantId.TryParse(grantText, out SupportGrantId grant))
-            {
-                AccessPrincipal support = snapshot.GetSupportPrincipal(grant, _timeProvider.GetUtcNow());
-                return new Resolved(snapshot, support, support.IsKnown ? support.User : null, grant, session, IsSignedIn: true);
-            }
-
-            // A support claim that cannot be read must never fall back to the user's own permissions.
-            AccessControlLog.ClaimNotAnId(_logger, _options.SupportGrantClaimType, grantText!);
-            return new Resolved(snapshot, default, null, null, session, IsSignedIn: true);
-        }
-
-        if (Read(user, _options.UserIdClaimType, out string? userText) is not null && Creatio.AccessControl.UserId.TryParse(userText, out UserId id))
-        {
-            return new Resolved(snapshot, snapshot.GetPrincipal(id, _timeProvider.GetUtcNow()), id, null, session, IsSignedIn: true);
-        }
-
-        AccessControlLog.NoUserId(_logger, _options.UserIdClaimType, userText);
-        return new Resolved(snapshot, default, null, null, session, IsSignedIn: true);
-    }
-
-    private static bool IsAuthenticated(ClaimsPrincipal user)
-    {
-        foreach (ClaimsIdentity identity in user.Identities)
-        {
-            if (identity.IsAuthenticated)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static string? Read(ClaimsPrincipal user, string claimType, out string? value)
-    {
-        value = null;
-        foreach (ClaimsIdentity identity in user.Identities)
-        {
-            if (identity.IsAuthenticated && identity.FindFirst(claimType) is { } claim)
-            {
-                value = claim.Value;
-                break;
-            }
-        }
-
-        return value;
-    }
-
-    private readonly record struct Resolved(
-        AccessSnapshot Snapshot, AccessPrincipal Principal, UserId? UserId, SupportGrantId? SupportGrant, SupportSessionId? SupportSession, bool IsSignedIn);
 }

@@ -8,7 +8,7 @@ namespace Creatio.AccessControl.AspNetCore;
 /// the requirement or fail it with an <see cref="AccessDenialReason"/>.</summary>
 /// <remarks>A singleton shared by the handlers; safe for concurrent use.</remarks>
 internal sealed class AccessRequirementHandling(
-    IServiceProvider services,
+    AccessPrincipalResolver resolver,
     IHttpContextAccessor httpContextAccessor,
     AccessControlMetrics metrics,
     AccessAuditDispatcher audit,
@@ -22,7 +22,7 @@ internal sealed class AccessRequirementHandling(
         HttpContext? httpContext = context.Resource as HttpContext ?? httpContextAccessor.HttpContext;
         return httpContext is not null && ReferenceEquals(httpContext.User, context.User)
             ? CurrentAccessPrincipal.ForRequest(httpContext)
-            : new CurrentAccessPrincipal(null, httpContext?.RequestServices ?? services, context.User);
+            : new CurrentAccessPrincipal(null, resolver, context.User);
     }
 
     /// <summary>Succeeds the requirement on an allowing decision; fails it with the decision on a denying one.</summary>

@@ -75,6 +75,7 @@ public static class AccessControlAspNetCoreBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(CreateStatus);
         services.TryAddSingleton<AccessControlMetrics>();
+        services.TryAddSingleton<AccessPrincipalResolver>();
         services.TryAddSingleton<AccessRequirementHandling>();
         services.TryAddSingleton<AccessPolicyCache>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, ObjectAccessHandler>());
@@ -95,7 +96,7 @@ public static class AccessControlAspNetCoreBuilderExtensions
     private static CurrentAccessPrincipal CreateCurrent(IServiceProvider services) =>
         services.GetRequiredService<IHttpContextAccessor>().HttpContext is { } httpContext
             ? CurrentAccessPrincipal.ForRequest(httpContext)
-            : new CurrentAccessPrincipal(null, services);
+            : new CurrentAccessPrincipal(null, services.GetRequiredService<AccessPrincipalResolver>());
 
     /// <summary>Marks a collection the integration was added to.</summary>
     private sealed class AspNetCoreMarker;
