@@ -84,7 +84,7 @@ unzip -l "$web_package" > "$work/web-package.txt"
 for entry in README.md lib/net8.0/Creatio.AccessControl.AspNetCore.dll lib/net10.0/Creatio.AccessControl.AspNetCore.dll; do
   grep -q " $entry\$" "$work/web-package.txt" || { echo "package smoke test: FAILED: $entry is not in the package"; exit 1; }
 done
-unzip -p "$web_package" Creatio.AccessControl.AspNetCore.nuspec | grep -q '<repository type="git" url="[^"]*" commit="[0-9a-f]\{40\}"' \
+unzip -p "$web_package" Creatio.AccessControl.AspNetCore.nuspec | grep -q '<repository type="git" url="[^"]*"[^>]* commit="[0-9a-f]\{40\}"' \
   || { echo "package smoke test: FAILED: the package names no repository commit (SourceLink)"; exit 1; }
 
 step "creating a web app in $web with dotnet new web"
