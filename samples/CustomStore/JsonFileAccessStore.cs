@@ -39,14 +39,16 @@ internal sealed class JsonFileAccessStore(string path)
 
     public ValueTask<AccessSettings> ReadSettingsAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Read().Settings);
 
-    public ValueTask CommitAsync(AccessStoreCommit commit, CancellationToken cancellationToken)
+    public ValueTask<AccessStoreCommitResult> CommitAsync(AccessStoreCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
         lock (_gate)
         {
             if (commit.BaseVersion != _version)
             {
-                throw new InvalidOperationException($"The commit was made on version {commit.BaseVersion}; the file holds version {_version}.");
+                // Another writer got there first: refuse, storing nothing; the administration API reports StoreConflict.
+                return ValueTask.FromResult(AccessStoreCommitResult.Conflict(
+                    _version, $"The commit was made on version {commit.BaseVersion}; the file holds version {_version}."));
             }
 
             string temporary = path + ".tmp";
@@ -55,7 +57,7 @@ internal sealed class JsonFileAccessStore(string path)
             _version = commit.Version;
         }
 
-        return ValueTask.CompletedTask;
+        return ValueTask.FromResult(AccessStoreCommitResult.Committed(commit.Version));
     }
 
     private AccessModel Read()

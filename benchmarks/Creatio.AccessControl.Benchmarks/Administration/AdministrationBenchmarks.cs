@@ -11,7 +11,7 @@ namespace Creatio.AccessControl.Benchmarks;
 [MemoryDiagnoser]
 [MedianColumn]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 5, invocationCount: 32)]
-public class AdministrationBenchmarks : IDisposable
+public class AdministrationBenchmarks
 {
     private AccessAdministration _administration = null!;
     private AccessEvaluator _evaluator = null!;
@@ -35,9 +35,6 @@ public class AdministrationBenchmarks : IDisposable
         _share = new RecordRightRow(loaded.Model.RecordObjects[0], loaded.Model.RecordId(0, 0), loaded.Model.RoleIds[7], RecordOperation.Edit, RecordRightLevel.Allow);
     }
 
-    [GlobalCleanup]
-    public void Cleanup() => _administration.Dispose();
-
     /// <summary>Adding or removing one user's membership in a role.</summary>
     [Benchmark(Baseline = true)]
     public long MembershipChange() => Apply(_flip ? new RemoveMembership(_membership) : new AddMembership(_membership));
@@ -59,12 +56,5 @@ public class AdministrationBenchmarks : IDisposable
         _flip = !_flip;
         AccessChangeResult result = _administration.ApplyAsync(AccessActor.System, change).AsTask().GetAwaiter().GetResult();
         return result.IsApplied ? result.Version : throw new InvalidOperationException(result.Message);
-    }
-
-    /// <inheritdoc/>
-    public void Dispose()
-    {
-        _administration?.Dispose();
-        GC.SuppressFinalize(this);
     }
 }

@@ -3,17 +3,25 @@ using Creatio.AccessControl.Stores;
 namespace Creatio.AccessControl;
 
 /// <summary>The administration API over an <see cref="AccessEvaluator"/>: every successful batch publishes a new snapshot.</summary>
-/// <remarks>Batches are serialized; checks never wait for them. This type is safe for concurrent use.</remarks>
-public sealed class AccessAdministration : IAccessAdministration, IDisposable
+/// <remarks>
+/// <para>A batch is applied inside the evaluator's one serialized publish path
+/// (<see cref="AccessEvaluator.PublishAsync"/>):
+/// it is authorized and validated against the current snapshot, committed to the store, published and audited, with no
+/// other publication in between, whether it comes from this object, another <see cref="AccessAdministration"/> over the
+/// same evaluator, or a policy file reload. A batch therefore lands whole (store, snapshot and audit) or is refused with a
+/// reason and changes nothing. Checks never wait for it.</para>
+/// <para>This type is safe for concurrent use.</para>
+/// </remarks>
+public sealed class AccessAdministration : IAccessAdministration
 {
     private readonly AccessEvaluator _evaluator;
     private readonly IAccessStoreWriter? _store;
     private readonly AccessAuditDispatcher _audit;
-    private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Creates the administration API.</summary>
     /// <param name="evaluator">The evaluator whose snapshot is changed.</param>
-    /// <param name="store">Where changes are stored before they are published; none when <see langword="null"/>.</param>
+    /// <param name="store">Where changes are stored before they are published; none when <see langword="null"/>. Its
+    /// versions follow the evaluator's snapshot versions (see <see cref="IAccessStoreWriter"/>).</param>
     /// <param name="audit">Where audit events go; none when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="evaluator"/> is <see langword="null"/>.</exception>
     public AccessAdministration(AccessEvaluator evaluator, IAccessStoreWriter? store = null, AccessAuditDispatcher? audit = null)
@@ -49,60 +57,14 @@ public sealed class AccessAdministration : IAccessAdministration, IDisposable
             change.CheckArguments();
         }
 
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await ApplyLockedAsync(actor, changes, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        var batch = new Batch(this, actor, changes);
+        await _evaluator.PublishCoreAsync(batch.NextAsync, batch.Published, cancellationToken).ConfigureAwait(false);
+        return batch.Result!;
     }
-
-    /// <inheritdoc/>
-    public void Dispose() => _gate.Dispose();
 
     /// <summary>Gets a value indicating whether changes that can are applied to the snapshot alone; tests turn it off to
     /// compare with the full path.</summary>
     internal bool ApplyIncrementally { get; init; } = true;
-
-    private async ValueTask<AccessChangeResult> ApplyLockedAsync(AccessActor actor, IReadOnlyList<AccessChange> changes, CancellationToken cancellationToken)
-    {
-        AccessSnapshot before = _evaluator.Snapshot;
-        DateTimeOffset now = _evaluator.TimeProvider.GetUtcNow();
-        AccessChangeResult? notPermitted = Authorize(actor, changes, before, now);
-        if (notPermitted is not null)
-        {
-            return notPermitted;
-        }
-
-        long version = before.Version + 1;
-        var beforeTexts = new string?[changes.Count];
-        AccessSnapshot next;
-        if (ApplyIncrementally && TryApplyIncrementally(before, changes, beforeTexts) is { } derived)
-        {
-            next = derived.WithVersion(version);
-        }
-        else
-        {
-            AccessChangeResult? refused = ApplyInFull(before, changes, now, actor, version, beforeTexts, out next);
-            if (refused is not null)
-            {
-                return refused;
-            }
-        }
-
-        AccessModel model = next.Model;
-        if (_store is not null)
-        {
-            await _store.CommitAsync(new AccessStoreCommit(before.Version, version, actor, now, changes, model), cancellationToken).ConfigureAwait(false);
-        }
-
-        _evaluator.Publish(next);
-        WriteAudit(actor, changes, beforeTexts, before.Model.Settings, model.Settings, now, version);
-        return AccessChangeResult.Applied(version);
-    }
 
     /// <summary>Applies a batch through <see cref="IncrementalEditor"/>: each change touches only its own tables. Returns
     /// <see langword="null"/>, having changed nothing, as soon as one change cannot.</summary>
@@ -226,5 +188,67 @@ public sealed class AccessAdministration : IAccessAdministration, IDisposable
                 _audit.Write(new AccessAuditEvent(change.AuditEventType, now, actor, change.GetType().Name, text, before[i], text, version));
             }
         }
+    }
+
+    /// <summary>One batch on its way through the evaluator's publish path.</summary>
+    private sealed class Batch(AccessAdministration owner, AccessActor actor, IReadOnlyList<AccessChange> changes)
+    {
+        private readonly string?[] _beforeTexts = new string?[changes.Count];
+        private AccessSettings _settingsBefore = AccessSettings.Default;
+        private DateTimeOffset _now;
+
+        /// <summary>Gets the outcome, set once the batch has been through the publish path.</summary>
+        public AccessChangeResult? Result { get; private set; }
+
+        /// <summary>Given the current snapshot: authorizes, applies, validates and commits the batch; returns the snapshot
+        /// to publish, or <see langword="null"/> with <see cref="Result"/> saying why not.</summary>
+        public async ValueTask<AccessSnapshot?> NextAsync(AccessSnapshot before, CancellationToken cancellationToken)
+        {
+            _now = owner._evaluator.TimeProvider.GetUtcNow();
+            _settingsBefore = before.Model.Settings;
+            Result = Authorize(actor, changes, before, _now);
+            if (Result is not null)
+            {
+                return null;
+            }
+
+            // The publish path runs alone, so this version is the one the evaluator publishes.
+            long version = before.Version + 1;
+            AccessSnapshot next;
+            if (owner.ApplyIncrementally && TryApplyIncrementally(before, changes, _beforeTexts) is { } derived)
+            {
+                next = derived.WithVersion(version);
+            }
+            else
+            {
+                Result = ApplyInFull(before, changes, _now, actor, version, _beforeTexts, out next);
+                if (Result is not null)
+                {
+                    return null;
+                }
+            }
+
+            if (owner._store is { } store)
+            {
+                var commit = new AccessStoreCommit(before.Version, version, actor, _now, changes, next.Model);
+                AccessStoreCommitResult stored = await store.CommitAsync(commit, cancellationToken).ConfigureAwait(false);
+                if (!stored.IsCommitted)
+                {
+                    Result = AccessChangeResult.Refused(
+                        before.Version,
+                        AccessChangeRefusal.StoreConflict,
+                        $"The store refused the batch made on version {before.Version}: {stored.Message} Nothing was stored or published.",
+                        -1);
+                    return null;
+                }
+            }
+
+            Result = AccessChangeResult.Applied(version);
+            return next;
+        }
+
+        /// <summary>Runs once the batch is published, before any other publication.</summary>
+        public void Published(AccessSnapshot snapshot) =>
+            owner.WriteAudit(actor, changes, _beforeTexts, _settingsBefore, snapshot.Model.Settings, _now, snapshot.Version);
     }
 }

@@ -12,7 +12,9 @@ public enum AccessChangeRefusal
     /// <summary>What the change updates or removes does not exist.</summary>
     NotFound = 2,
 
-    /// <summary>What the change adds already exists, or it would orphan something that depends on it.</summary>
+    /// <summary>What the change adds already exists, or it would orphan something that depends on it: the model refuses
+    /// it, so applying the same change again gives the same answer. (A store that moved on is
+    /// <see cref="StoreConflict"/>.)</summary>
     Conflict = 3,
 
     /// <summary>The model after the change would be invalid; <see cref="AccessChangeResult.Errors"/> lists why.</summary>
@@ -32,4 +34,10 @@ public enum AccessChangeRefusal
 
     /// <summary>The support grant lasts longer than the maximum duration.</summary>
     SupportPeriodTooLong = 9,
+
+    /// <summary>The store does not hold the version the change was made on: another host, or another writer of the store,
+    /// committed first (<see cref="Stores.AccessStoreCommitResult.Conflict"/>). Nothing was stored or published, and
+    /// <see cref="AccessChangeResult.Message"/> names both versions. The change itself may be valid: apply it again once
+    /// the evaluator holds what the store holds.</summary>
+    StoreConflict = 10,
 }

@@ -83,8 +83,8 @@ public static class AccessControlBuilderExtensions
     /// <para>A file that is missing, too large or invalid makes resolving the evaluator fail: with a
     /// <see cref="FileNotFoundException"/>, or with an <see cref="AccessModelValidationException"/> whose message names the
     /// file and lists every problem.</para>
-    /// <para>Changes made through <see cref="IAccessAdministration"/> are not written to the file: they live in memory only
-    /// and the next reload replaces them.</para>
+    /// <para>The file is the source of truth. Changes made through <see cref="IAccessAdministration"/> are not written to
+    /// it: they live in memory only and the next reload replaces them (see <see cref="IAccessPolicyReloadStatus"/>).</para>
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="path"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty or white space.</exception>

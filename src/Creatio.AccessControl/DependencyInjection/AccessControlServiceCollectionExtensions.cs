@@ -37,6 +37,10 @@ public static class AccessControlServiceCollectionExtensions
     /// but <paramref name="configure"/>.</para>
     /// <para>The evaluator's first snapshot is loaded when it is first resolved, from the source chosen on the builder
     /// (the stores by default); the options are validated then too, so that invalid options fail without a host.</para>
+    /// <para>The administration API and the policy file reloader publish through the evaluator's one serialized publish
+    /// path (<see cref="AccessEvaluator.PublishAsync"/>), so that they never race. The administration API commits to
+    /// <see cref="IAccessStoreWriter"/>, except with a policy file, which is the source of truth: there its changes live in
+    /// memory until the next reload replaces them.</para>
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configure"/> is <see langword="null"/>.</exception>
     public static IAccessControlBuilder AddCreatioAccessControl(this IServiceCollection services, Action<AccessControlOptions> configure)

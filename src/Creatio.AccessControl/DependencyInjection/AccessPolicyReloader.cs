@@ -20,6 +20,7 @@ internal sealed partial class AccessPolicyReloader : IAccessPolicyReloadStatus, 
     private ITimer? _timer;
     private FileStamp _stamp;
     private ReloadState _state = new(null, null);
+    private long _loadedVersion;
     private volatile bool _disposed;
 
     public AccessPolicyReloader(AccessControlSource source, AccessControlOptions options, TimeProvider timeProvider, ILogger? logger)
@@ -29,6 +30,9 @@ internal sealed partial class AccessPolicyReloader : IAccessPolicyReloadStatus, 
         _timeProvider = timeProvider;
         _logger = logger ?? NullLogger.Instance;
     }
+
+    /// <summary>Gets or sets how a reload reads a document; tests replace it to fail in ways a file cannot.</summary>
+    internal Func<Stream, AccessPolicyJsonOptions, CancellationToken, ValueTask<AccessModel>> ReadDocument { get; set; } = AccessPolicyJson.DeserializeAsync;
 
     /// <inheritdoc/>
     public string? PolicyFilePath => _source.Kind == AccessControlSourceKind.PolicyFile ? _source.PolicyFilePath : null;
@@ -79,6 +83,7 @@ internal sealed partial class AccessPolicyReloader : IAccessPolicyReloadStatus, 
     public void Attach(AccessEvaluator evaluator)
     {
         _evaluator = evaluator;
+        _loadedVersion = evaluator.Snapshot.Version;
         if (_source.Kind == AccessControlSourceKind.PolicyFile && _source.ReloadOnChange && !_disposed)
         {
             _timer = _timeProvider.CreateTimer(static state => ((AccessPolicyReloader)state!).OnTick(), this, _options.PolicyFilePollInterval, _options.PolicyFilePollInterval);
@@ -99,27 +104,41 @@ internal sealed partial class AccessPolicyReloader : IAccessPolicyReloadStatus, 
         try
         {
             DateTimeOffset at = _timeProvider.GetUtcNow();
-            AccessModel model;
+            long replacedFrom = 0;
+            long replacedTo = 0;
+            AccessSnapshot published;
             try
             {
-                FileStream stream = new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, useAsync: true);
-                await using (stream.ConfigureAwait(false))
-                {
-                    AccessModel read = await InvalidAsync(path, () => AccessPolicyJson.DeserializeAsync(stream, JsonOptions(), cancellationToken)).ConfigureAwait(false);
-                    model = WithOverrides(read);
-                }
+                // Read and compile outside the evaluator's publish path, so that administration changes do not wait for it.
+                AccessSnapshot snapshot = AccessSnapshot.Compile(await ReadAsync(path, cancellationToken).ConfigureAwait(false));
+                cancellationToken.ThrowIfCancellationRequested();
+                published = (await evaluator.PublishAsync(
+                    (current, _) =>
+                    {
+                        // The file is the source of truth: what was published since the last load (administration changes)
+                        // is replaced whole.
+                        (replacedFrom, replacedTo) = (_loadedVersion + 1, current.Version);
+                        return ValueTask.FromResult<AccessSnapshot?>(snapshot);
+                    },
+                    cancellationToken).ConfigureAwait(false))!;
             }
-            catch (Exception exception) when (exception is AccessModelValidationException or IOException or UnauthorizedAccessException)
+#pragma warning disable CA1031 // Whatever a reload fails with is reported in the status, and the snapshot in use stays.
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
             {
                 Volatile.Write(ref _state, new ReloadState(at, exception));
                 LogReloadFailed(_logger, exception, path, evaluator.Snapshot.Version);
                 return false;
             }
 
-            cancellationToken.ThrowIfCancellationRequested();
-            long version = Publish(evaluator, model);
+            _loadedVersion = published.Version;
             Volatile.Write(ref _state, new ReloadState(at, null));
-            LogReloaded(_logger, path, version);
+            LogReloaded(_logger, path, published.Version);
+            if (replacedTo >= replacedFrom)
+            {
+                LogReplaced(_logger, path, published.Version, replacedFrom, replacedTo);
+            }
+
             return true;
         }
         finally
@@ -135,21 +154,14 @@ internal sealed partial class AccessPolicyReloader : IAccessPolicyReloadStatus, 
         _timer?.Dispose();
     }
 
-    private static long Publish(AccessEvaluator evaluator, AccessModel model)
+    /// <summary>Reads and validates the file, with the settings overrides applied.</summary>
+    private async ValueTask<AccessModel> ReadAsync(string path, CancellationToken cancellationToken)
     {
-        while (true)
+        FileStream stream = new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, useAsync: true);
+        await using (stream.ConfigureAwait(false))
         {
-            long version = evaluator.Snapshot.Version + 1;
-            AccessSnapshot snapshot = AccessSnapshot.Compile(model, version);
-            try
-            {
-                evaluator.Publish(snapshot);
-                return version;
-            }
-            catch (ArgumentException) when (evaluator.Snapshot.Version >= version)
-            {
-                // The administration API published the same version meanwhile: compile again on top of it.
-            }
+            AccessModel read = await InvalidAsync(path, () => ReadDocument(stream, JsonOptions(), cancellationToken)).ConfigureAwait(false);
+            return WithOverrides(read);
         }
     }
 
@@ -234,6 +246,10 @@ internal sealed partial class AccessPolicyReloader : IAccessPolicyReloadStatus, 
 
     [LoggerMessage(EventId = 13, Level = LogLevel.Error, Message = "Watching policy file {Path} failed.")]
     private static partial void LogWatcherFailed(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Warning,
+        Message = "Policy file {Path} reloaded as snapshot version {Version} replaces the administration changes of versions {First} to {Last}; the file is the source of truth.")]
+    private static partial void LogReplaced(ILogger logger, string path, long version, long first, long last);
 
     private sealed record ReloadState(DateTimeOffset? At, Exception? Error);
 

@@ -1,12 +1,22 @@
 namespace Creatio.AccessControl;
 
 /// <summary>The long-lived evaluator: owns the current snapshot and the clock, and replaces the snapshot by one reference swap.</summary>
-/// <remarks>Readers never lock and never see half a change: every check reads the snapshot reference once.
-/// This type is safe for concurrent use.</remarks>
+/// <remarks>
+/// <para>Readers never lock and never see half a change: every check reads the snapshot reference once.</para>
+/// <para>Every new snapshot comes through one serialized path, <see cref="PublishAsync"/>:
+/// the administration API, a policy file reload and any other publisher each say, given the current snapshot, what the
+/// next one is, one publisher at a time, and the evaluator gives it its version. No publisher can race another's
+/// version, and versions only grow.</para>
+/// <para>This type is safe for concurrent use.</para>
+/// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage(
+    "Design", "CA1001:Types that own disposable fields should be disposable",
+    Justification = "The publish gate's wait handle is never read, so the semaphore holds nothing to release; an evaluator lives as long as its host.")]
 public sealed class AccessEvaluator : IAccessEvaluator
 {
     private readonly TimeProvider _timeProvider;
     private readonly AccessAuditDispatcher _audit;
+    private readonly SemaphoreSlim _publishGate = new(1, 1);
     private AccessSnapshot _snapshot;
 
     /// <summary>Creates an evaluator.</summary>
@@ -29,29 +39,73 @@ public sealed class AccessEvaluator : IAccessEvaluator
     /// <summary>Gets the clock checks are made with.</summary>
     public TimeProvider TimeProvider => _timeProvider;
 
-    /// <summary>Replaces the current snapshot; checks that start afterwards see it.</summary>
-    /// <param name="snapshot">The new snapshot; its version must be greater than the current one's.</param>
+    /// <summary>Publishes the next snapshot through the evaluator's one serialized path: given the current snapshot,
+    /// <paramref name="next"/> says what the next one is.</summary>
+    /// <param name="next">Given the current snapshot, returns the next one, or <see langword="null"/> to publish nothing
+    /// (a refused change). It runs alone: no other publication on this evaluator starts or ends while it runs, so the
+    /// snapshot it is given stays current until it returns, and what it stores on the way (a store commit) is published
+    /// exactly as it was made. It must not publish on this evaluator itself.</param>
+    /// <param name="cancellationToken">Cancels waiting for the path and is passed to <paramref name="next"/>; once
+    /// <paramref name="next"/> has returned a snapshot it is published regardless.</param>
+    /// <returns>The published snapshot, or <see langword="null"/> when <paramref name="next"/> returned
+    /// <see langword="null"/>.</returns>
+    /// <remarks>
+    /// <para>The evaluator gives the next snapshot its version: the snapshot's own version when that is greater than the
+    /// current one (a publisher that mirrors a store keeps the store's versions), otherwise the current version plus one
+    /// (published as a copy at that version, which shares every table). Versions therefore only grow.</para>
+    /// <para>The swap is one reference write: checks never wait for a publication, and a check sees the old snapshot or
+    /// the new one whole. If <paramref name="next"/> throws, nothing is published and the exception propagates.</para>
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="next"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled before
+    /// <paramref name="next"/> returned a snapshot; nothing is published.</exception>
+    public ValueTask<AccessSnapshot?> PublishAsync(Func<AccessSnapshot, CancellationToken, ValueTask<AccessSnapshot?>> next, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        return PublishCoreAsync(next, published: null, cancellationToken);
+    }
+
+    /// <summary>Publishes a snapshot that replaces whatever is current (a reloaded file, a model read again from a store):
+    /// a shorthand for <see cref="PublishAsync"/>
+    /// that ignores the current snapshot, through the same serialized path as every other publication.</summary>
+    /// <param name="snapshot">The snapshot. It is published at its own version when that is greater than the current one,
+    /// otherwise at the current version plus one.</param>
+    /// <param name="cancellationToken">Cancels waiting for the path; nothing is published then.</param>
+    /// <returns>The published snapshot: <paramref name="snapshot"/> itself, or a copy of it at the version it was given.</returns>
+    /// <remarks>Compile the snapshot before calling, so that other publishers do not wait for the compilation.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The snapshot's version is not greater than the current snapshot's; versions never go back.</exception>
-    public void Publish(AccessSnapshot snapshot)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled; nothing is published.</exception>
+    public async ValueTask<AccessSnapshot> ReplaceAsync(AccessSnapshot snapshot, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        AccessSnapshot current = Volatile.Read(ref _snapshot);
-        while (true)
+        AccessSnapshot? published = await PublishCoreAsync((_, _) => ValueTask.FromResult<AccessSnapshot?>(snapshot), published: null, cancellationToken).ConfigureAwait(false);
+        return published!;
+    }
+
+    /// <summary>The serialized path; <paramref name="published"/> runs after the swap and before the next publication
+    /// starts, so that what it reports (audit events) comes out in version order.</summary>
+    internal async ValueTask<AccessSnapshot?> PublishCoreAsync(
+        Func<AccessSnapshot, CancellationToken, ValueTask<AccessSnapshot?>> next, Action<AccessSnapshot>? published, CancellationToken cancellationToken)
+    {
+        await _publishGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            if (snapshot.Version <= current.Version)
+            // Only this path writes the reference, and it runs alone: the current snapshot cannot change under it.
+            AccessSnapshot current = _snapshot;
+            AccessSnapshot? produced = await next(current, cancellationToken).ConfigureAwait(false);
+            if (produced is null)
             {
-                throw new ArgumentException(
-                    $"The snapshot has version {snapshot.Version}; it must be greater than the current version {current.Version}.", nameof(snapshot));
+                return null;
             }
 
-            AccessSnapshot seen = Interlocked.CompareExchange(ref _snapshot, snapshot, current);
-            if (ReferenceEquals(seen, current))
-            {
-                return;
-            }
-
-            current = seen;
+            AccessSnapshot publishing = produced.Version > current.Version ? produced : produced.WithVersion(current.Version + 1);
+            Volatile.Write(ref _snapshot, publishing);
+            published?.Invoke(publishing);
+            return publishing;
+        }
+        finally
+        {
+            _publishGate.Release();
         }
     }
 

@@ -1,7 +1,8 @@
 namespace Creatio.AccessControl.Stores;
 
 /// <summary>Keeps the whole model in memory: every store contract and the writer, for tests, samples and single-process hosts.</summary>
-/// <remarks>Commits are atomic and checked against the stored version. This type is safe for concurrent use.</remarks>
+/// <remarks>Commits are atomic and checked against the stored version: a commit made on another version is refused
+/// (<see cref="AccessStoreCommitResult.Conflict"/>) and stores nothing. This type is safe for concurrent use.</remarks>
 public sealed class InMemoryAccessStore :
     IAdminUnitStore, IPermissionStore, IRecordRightStore, ISystemOperationStore, ISettingsStore, IAccessStoreWriter
 {
@@ -75,8 +76,8 @@ public sealed class InMemoryAccessStore :
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="commit"/> is <see langword="null"/>.</exception>
-    /// <exception cref="InvalidOperationException">The commit's base version is not the stored version.</exception>
-    public ValueTask CommitAsync(AccessStoreCommit commit, CancellationToken cancellationToken)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled; nothing is stored.</exception>
+    public ValueTask<AccessStoreCommitResult> CommitAsync(AccessStoreCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
         cancellationToken.ThrowIfCancellationRequested();
@@ -84,14 +85,14 @@ public sealed class InMemoryAccessStore :
         {
             if (commit.BaseVersion != _version)
             {
-                throw new InvalidOperationException(
-                    $"The commit was made on version {commit.BaseVersion}, but the store holds version {_version}.");
+                return ValueTask.FromResult(AccessStoreCommitResult.Conflict(
+                    _version, $"The commit was made on version {commit.BaseVersion}, but the store holds version {_version}."));
             }
 
             _model = commit.Model;
             _version = commit.Version;
         }
 
-        return ValueTask.CompletedTask;
+        return ValueTask.FromResult(AccessStoreCommitResult.Committed(commit.Version));
     }
 }

@@ -132,5 +132,9 @@ internal sealed class AdminHarness : IDisposable
     public ValueTask<AccessChangeResult> ApplyAsync(AccessActor actor, params AccessChange[] changes) =>
         Admin.ApplyBatchAsync(actor, changes);
 
-    public void Dispose() => Admin.Dispose();
+    /// <summary>Releases nothing: the administration API holds nothing to release (it publishes through the evaluator's
+    /// gate); tests scope a harness with <c>using</c> all the same.</summary>
+    public void Dispose()
+    {
+    }
 }

@@ -150,6 +150,6 @@ public sealed class AccessControlServiceCollectionExtensionsTests
 
         public ValueTask<AccessSettings> ReadSettingsAsync(CancellationToken cancellationToken) => _inner.ReadSettingsAsync(cancellationToken);
 
-        public ValueTask CommitAsync(AccessStoreCommit commit, CancellationToken cancellationToken) => _inner.CommitAsync(commit, cancellationToken);
+        public ValueTask<AccessStoreCommitResult> CommitAsync(AccessStoreCommit commit, CancellationToken cancellationToken) => _inner.CommitAsync(commit, cancellationToken);
     }
 }

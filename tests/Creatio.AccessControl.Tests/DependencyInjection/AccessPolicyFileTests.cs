@@ -1,4 +1,6 @@
+using Creatio.AccessControl.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Creatio.AccessControl.Tests.DependencyInjection;
@@ -123,6 +125,114 @@ public sealed class AccessPolicyFileTests : IDisposable
     }
 
     [Fact]
+    public async Task ReloadAsync_ReadingThrowsSomethingElse_ReportsThatErrorAtThatTimeAndKeepsTheSnapshot()
+    {
+        _file.Write(PolicyFileFixture.Model());
+        using ServiceProvider provider = Provider();
+        IAccessEvaluator evaluator = provider.GetRequiredService<IAccessEvaluator>();
+        AccessSnapshot before = evaluator.Snapshot;
+        IAccessPolicyReloadStatus reload = provider.GetRequiredService<IAccessPolicyReloadStatus>();
+        var failure = new NotSupportedException("The reader cannot read this.");
+        provider.GetRequiredService<AccessPolicyReloader>().ReadDocument = (_, _, _) => throw failure;
+        _file.Write(PolicyFileFixture.Model(bobReads: true));
+        _clock.Advance(TimeSpan.FromMinutes(3));
+
+        bool published = await reload.ReloadAsync();
+
+        Assert.False(published);
+        Assert.Same(failure, reload.LastReloadError);
+        Assert.Equal(s_start.AddMinutes(3), reload.LastReloadAt);
+        Assert.Same(before, evaluator.Snapshot);
+    }
+
+    [Fact]
+    public async Task ReloadAsync_GoodAfterAFailureOfAnyKind_PublishesAndClearsTheError()
+    {
+        _file.Write(PolicyFileFixture.Model());
+        using ServiceProvider provider = Provider();
+        IAccessPolicyReloadStatus reload = provider.GetRequiredService<IAccessPolicyReloadStatus>();
+        AccessPolicyReloader reloader = provider.GetRequiredService<AccessPolicyReloader>();
+        var read = reloader.ReadDocument;
+        reloader.ReadDocument = (_, _, _) => throw new InvalidOperationException("Broken.");
+        await reload.ReloadAsync();
+        reloader.ReadDocument = read;
+        _file.Write(PolicyFileFixture.Model(bobReads: true));
+        _clock.Advance(TimeSpan.FromMinutes(1));
+
+        bool published = await reload.ReloadAsync();
+
+        Assert.True(published);
+        Assert.Null(reload.LastReloadError);
+        Assert.Equal(s_start.AddMinutes(1), reload.LastReloadAt);
+        Assert.True(provider.GetRequiredService<IAccessEvaluator>().CheckObject(PolicyFileFixture.Bob, "Ledger", ObjectOperation.Read).IsAllowed);
+    }
+
+    [Fact]
+    public async Task ReloadAsync_Canceled_ThrowsAndLeavesTheStatusAndTheSnapshot()
+    {
+        _file.Write(PolicyFileFixture.Model());
+        using ServiceProvider provider = Provider();
+        IAccessEvaluator evaluator = provider.GetRequiredService<IAccessEvaluator>();
+        AccessSnapshot before = evaluator.Snapshot;
+        IAccessPolicyReloadStatus reload = provider.GetRequiredService<IAccessPolicyReloadStatus>();
+        _file.Write(PolicyFileFixture.Model(bobReads: true));
+        using var cancellation = new CancellationTokenSource();
+        provider.GetRequiredService<AccessPolicyReloader>().ReadDocument = async (_, _, token) =>
+        {
+            await cancellation.CancelAsync();
+            token.ThrowIfCancellationRequested();
+            return PolicyFileFixture.Model(bobReads: true);
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reload.ReloadAsync(cancellation.Token).AsTask());
+
+        Assert.Null(reload.LastReloadAt);
+        Assert.Null(reload.LastReloadError);
+        Assert.Same(before, evaluator.Snapshot);
+    }
+
+    [Fact]
+    public async Task ReloadAsync_AfterAdministrationChanges_TheFileReplacesThemAndLaterChangesStay()
+    {
+        _file.Write(PolicyFileFixture.Model());
+        var log = new LogRecorder();
+        using ServiceProvider provider = Provider(log: log);
+        IAccessEvaluator evaluator = provider.GetRequiredService<IAccessEvaluator>();
+        IAccessAdministration administration = provider.GetRequiredService<IAccessAdministration>();
+        IAccessPolicyReloadStatus reload = provider.GetRequiredService<IAccessPolicyReloadStatus>();
+        UserId carl = Ids.User("Carl");
+        UserId dora = Ids.User("Dora");
+        Assert.True((await administration.ApplyAsync(AccessActor.System, new AddUser(new UserDefinition(carl, "Carl")))).IsApplied);
+        Assert.True((await administration.ApplyAsync(AccessActor.System, new DeactivateUser(PolicyFileFixture.Ann))).IsApplied);
+
+        Assert.True(await reload.ReloadAsync());
+        AccessChangeResult after = await administration.ApplyAsync(AccessActor.System, new AddUser(new UserDefinition(dora, "Dora")));
+
+        Assert.Equal(5, after.Version);
+        Assert.False(evaluator.GetPrincipal(carl).IsKnown);
+        Assert.True(evaluator.GetPrincipal(PolicyFileFixture.Ann).IsActive);
+        Assert.True(evaluator.GetPrincipal(dora).IsKnown);
+        Assert.Contains(
+            $"Policy file {_file.FilePath} reloaded as snapshot version 4 replaces the administration changes of versions 2 to 3; the file is the source of truth.",
+            log.Warnings);
+    }
+
+    [Fact]
+    public async Task ReloadAsync_NoAdministrationChangeSinceTheLastLoad_WarnsOfNothing()
+    {
+        _file.Write(PolicyFileFixture.Model());
+        var log = new LogRecorder();
+        using ServiceProvider provider = Provider(log: log);
+        IAccessPolicyReloadStatus reload = provider.GetRequiredService<IAccessPolicyReloadStatus>();
+
+        Assert.True(await reload.ReloadAsync());
+        Assert.True(await reload.ReloadAsync());
+
+        Assert.Empty(log.Warnings);
+        Assert.Equal(3, provider.GetRequiredService<IAccessEvaluator>().Snapshot.Version);
+    }
+
+    [Fact]
     public async Task ReloadAsync_FileDeleted_KeepsTheOldSnapshotAndReportsWhy()
     {
         _file.Write(PolicyFileFixture.Model());
@@ -200,11 +310,44 @@ public sealed class AccessPolicyFileTests : IDisposable
         }
     }
 
-    private ServiceProvider Provider(bool reloadOnChange = false)
+    private ServiceProvider Provider(bool reloadOnChange = false, LogRecorder? log = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(_clock);
+        if (log is not null)
+        {
+            services.AddSingleton(log);
+            services.AddSingleton(typeof(ILogger<>), typeof(RecordingLogger<>));
+        }
+
         services.AddCreatioAccessControl(o => o.PolicyFilePollInterval = TimeSpan.FromSeconds(2)).UsePolicyFile(_file.FilePath, reloadOnChange);
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>Keeps the warnings logged through <see cref="RecordingLogger{T}"/>.</summary>
+    private sealed class LogRecorder
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _warnings = new();
+
+        public IReadOnlyList<string> Warnings => [.. _warnings];
+
+        public void Add(LogLevel level, string message)
+        {
+            if (level == LogLevel.Warning)
+            {
+                _warnings.Enqueue(message);
+            }
+        }
+    }
+
+    private sealed class RecordingLogger<T>(LogRecorder recorder) : ILogger<T>
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            recorder.Add(logLevel, formatter(state, exception));
     }
 }

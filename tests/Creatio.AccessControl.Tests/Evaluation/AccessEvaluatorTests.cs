@@ -62,50 +62,6 @@ public sealed class AccessEvaluatorTests
     }
 
     [Fact]
-    public void Publish_GreaterVersion_NewChecksSeeTheNewSnapshot()
-    {
-        Org org = Delegated();
-        AccessModel model = org.Build();
-        var evaluator = new AccessEvaluator(AccessSnapshot.Compile(model, 1), new FakeTimeProvider(s_start.AddHours(2)));
-        AccessDecision before = evaluator.CheckObject(org.UserId("Dan"), "Ledger", ObjectOperation.Read);
-        AccessModelBuilder changed = model.ToBuilder();
-        changed.Add(new ObjectOperationRow("Ledger", BuiltInRoles.AllEmployees, 1, ObjectOperations.Read));
-        AccessSnapshot next = AccessSnapshot.Compile(changed.Build(), 2);
-        AccessPrincipal old = evaluator.GetPrincipal(org.UserId("Fay"));
-
-        evaluator.Publish(next);
-
-        Assert.Same(next, evaluator.Snapshot);
-        Assert.Equal(2, evaluator.GetPrincipal(org.UserId("Fay")).Snapshot!.Version);
-        Assert.Equal(1, old.Snapshot!.Version);
-        Assert.Equal(AccessReason.NoMatchingObjectRow, before.Reason);
-        Assert.Equal(AccessReason.ObjectRowAllows, evaluator.CheckObject(org.UserId("Dan"), "Ledger", ObjectOperation.Read).Reason);
-    }
-
-    [Theory]
-    [InlineData(1)]
-    [InlineData(0)]
-    public void Publish_VersionNotGreater_ThrowsArgumentExceptionAndKeepsTheSnapshot(long version)
-    {
-        AccessModel model = Delegated().Build();
-        AccessSnapshot current = AccessSnapshot.Compile(model, 1);
-        var evaluator = new AccessEvaluator(current, new FakeTimeProvider(s_start));
-
-        ArgumentException error = Assert.Throws<ArgumentException>(() => evaluator.Publish(AccessSnapshot.Compile(model, version)));
-
-        Assert.Equal("snapshot", error.ParamName);
-        Assert.Same(current, evaluator.Snapshot);
-    }
-
-    [Fact]
-    public void Publish_Null_ThrowsArgumentNullException()
-    {
-        var evaluator = new AccessEvaluator(AccessSnapshot.Empty);
-
-        Assert.Throws<ArgumentNullException>(() => evaluator.Publish(null!));
-    }
-
-    [Fact]
     public void CheckObject_EmptySnapshot_UnknownUser()
     {
         var evaluator = new AccessEvaluator(AccessSnapshot.Empty);

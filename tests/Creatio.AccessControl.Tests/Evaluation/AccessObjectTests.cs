@@ -139,13 +139,13 @@ public sealed class AccessObjectTests
     }
 
     [Fact]
-    public void Checks_OnAnAccessObjectOfAPublishedSnapshot_DeniedAfterTheEvaluatorRefreshes()
+    public async Task Checks_OnAnAccessObjectOfAPublishedSnapshot_DeniedAfterTheEvaluatorRefreshes()
     {
         var evaluator = new AccessEvaluator(AccessSnapshot.Compile(Sales().Build(), 1));
         AccessObject before = evaluator.Snapshot.GetObject("Invoice");
         Assert.True(evaluator.GetPrincipal(Sales().UserId("Ann")).CheckObject(in before, ObjectOperation.Edit).IsAllowed);
 
-        evaluator.Publish(AccessSnapshot.Compile(Sales().Build(), 2));
+        await evaluator.ReplaceAsync(AccessSnapshot.Compile(Sales().Build(), 2));
         AccessPrincipal ann = evaluator.GetPrincipal(Sales().UserId("Ann"));
 
         Assert.Equal(AccessReason.ObjectFromAnotherSnapshot, ann.CheckObject(in before, ObjectOperation.Edit).Reason);

@@ -46,7 +46,7 @@ public sealed class AdministrationProperties
         AccessModel start = WithObjects(random, rng);
         var time = new FakeTimeProvider(random.Now);
         var evaluator = new AccessEvaluator(AccessSnapshot.Compile(start, 1), time);
-        using var admin = new AccessAdministration(evaluator);
+        var admin = new AccessAdministration(evaluator);
         var applied = new HashSet<Kind>();
 
         for (int step = 0; step < s_plan.Length; step++)
@@ -94,8 +94,8 @@ public sealed class AdministrationProperties
         var fullEvaluator = new AccessEvaluator(AccessSnapshot.Compile(start, 1), time);
         var fastAudit = new ListSink();
         var fullAudit = new ListSink();
-        using var fast = new AccessAdministration(fastEvaluator, audit: new AccessAuditDispatcher([fastAudit]));
-        using var full = new AccessAdministration(fullEvaluator, audit: new AccessAuditDispatcher([fullAudit])) { ApplyIncrementally = false };
+        var fast = new AccessAdministration(fastEvaluator, audit: new AccessAuditDispatcher([fastAudit]));
+        var full = new AccessAdministration(fullEvaluator, audit: new AccessAuditDispatcher([fullAudit])) { ApplyIncrementally = false };
 
         for (int step = 0; step < 12; step++)
         {

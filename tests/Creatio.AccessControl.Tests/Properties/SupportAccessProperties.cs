@@ -138,7 +138,7 @@ public sealed class SupportAccessProperties
         {
             DateTimeOffset now = random.Permissions.Roles.Now;
             var evaluator = new AccessEvaluator(AccessSnapshot.Compile(random.Model), new FakeTimeProvider(now));
-            using var administration = new AccessAdministration(evaluator);
+            var administration = new AccessAdministration(evaluator);
             AccessChangeResult result = administration.ApplyAsync(AccessActor.System, new DeactivateSupportAccess(grant.Id)).AsTask().GetAwaiter().GetResult();
             Assert.True(result.IsApplied, result.Message);
             Assert.Contains(evaluator.Snapshot.Model.SupportGrants, g => g.Id == grant.Id && !g.IsActive);

@@ -109,15 +109,17 @@ public sealed class InMemoryAccessStoreTests
     }
 
     [Fact]
-    public async Task CommitAsync_StaleBaseVersion_ThrowsAndKeepsTheStoredModel()
+    public async Task CommitAsync_StaleBaseVersion_ReturnsAConflictAndKeepsTheStoredModel()
     {
         AccessModel model = RichModel();
         var store = new InMemoryAccessStore(model, 5);
         var commit = new AccessStoreCommit(4, 5, AccessActor.System, AdminHarness.Now, [new SetSettings(AccessSettings.Default)], AccessModel.Empty);
 
-        InvalidOperationException exception = await Assert.ThrowsAsync<InvalidOperationException>(async () => await store.CommitAsync(commit, CancellationToken.None));
+        AccessStoreCommitResult result = await store.CommitAsync(commit, CancellationToken.None);
 
-        Assert.Equal("The commit was made on version 4, but the store holds version 5.", exception.Message);
+        Assert.False(result.IsCommitted);
+        Assert.Equal(5, result.StoreVersion);
+        Assert.Equal("The commit was made on version 4, but the store holds version 5.", result.Message);
         Assert.Same(model, store.Model);
         Assert.Equal(5, store.Version);
     }
@@ -128,8 +130,11 @@ public sealed class InMemoryAccessStoreTests
         var store = new InMemoryAccessStore(RichModel(), 5);
         AccessModel next = AccessModel.Empty;
 
-        await store.CommitAsync(new AccessStoreCommit(5, 6, AccessActor.System, AdminHarness.Now, [new SetSettings(AccessSettings.Default)], next), CancellationToken.None);
+        AccessStoreCommitResult result = await store.CommitAsync(new AccessStoreCommit(5, 6, AccessActor.System, AdminHarness.Now, [new SetSettings(AccessSettings.Default)], next), CancellationToken.None);
 
+        Assert.True(result.IsCommitted);
+        Assert.Equal(6, result.StoreVersion);
+        Assert.Equal(string.Empty, result.Message);
         Assert.Same(next, store.Model);
         Assert.Equal(6, store.Version);
     }
@@ -150,7 +155,7 @@ public sealed class InMemoryAccessStoreTests
     }
 
     [Fact]
-    public async Task ApplyAsync_StoreAheadOfTheSnapshot_ThrowsAndPublishesNothing()
+    public async Task ApplyAsync_StoreAheadOfTheSnapshot_RefusedAsStoreConflictAndPublishesNothing()
     {
         // Another host committed version 2 to a shared store; this host still publishes version 1.
         InMemoryAccessStore? shared = null;
@@ -162,12 +167,71 @@ public sealed class InMemoryAccessStoreTests
         AccessSnapshot before = h.Snapshot;
         AccessModel stored = shared!.Model;
 
-        await Assert.ThrowsAsync<InvalidOperationException>(async () => await h.Admin.ApplyAsync(AccessActor.System, new DeactivateUser(h.Org.UserId("Bob"))));
+        AccessChangeResult result = await h.Admin.ApplyAsync(AccessActor.System, new DeactivateUser(h.Org.UserId("Bob")));
 
+        Assert.False(result.IsApplied);
+        Assert.Equal(AccessChangeRefusal.StoreConflict, result.Refusal);
+        Assert.Equal(1, result.Version);
+        Assert.Equal(-1, result.ChangeIndex);
+        Assert.Equal(
+            "The store refused the batch made on version 1: The commit was made on version 1, but the store holds version 2. Nothing was stored or published.",
+            result.Message);
         Assert.Same(before, h.Snapshot);
         Assert.Same(stored, shared.Model);
         Assert.Equal(2, shared.Version);
         Assert.Equal(0, h.Sink.Count);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_StoreConflictThenTheEvaluatorCatchesUp_TheSameChangeApplies()
+    {
+        // Another host committed version 2 (Bob joins Creators) to the store this host writes to.
+        using AdminHarness h = AdminHarness.Create();
+        UserId bob = h.Org.UserId("Bob");
+        AccessModelBuilder remote = h.Store.Model.ToBuilder();
+        remote.Add(new RoleMembership(bob, h.Org["Creators"]));
+        Assert.True((await h.Store.CommitAsync(new AccessStoreCommit(1, 2, AccessActor.System, AdminHarness.Now, [], remote.Build()), CancellationToken.None)).IsCommitted);
+        var change = new DeactivateUser(h.Org.UserId("Alice"));
+        AccessChangeResult refused = await h.Admin.ApplyAsync(AccessActor.System, change);
+
+        // The host reads the store again and publishes it at the store's version, then retries.
+        AccessModel stored = await AccessStoreLoader.LoadAsync(h.Store, CancellationToken.None);
+        AccessSnapshot caughtUp = await h.Evaluator.ReplaceAsync(AccessSnapshot.Compile(stored, h.Store.Version));
+        AccessChangeResult retried = await h.Admin.ApplyAsync(AccessActor.System, change);
+
+        Assert.Equal(AccessChangeRefusal.StoreConflict, refused.Refusal);
+        Assert.Equal(2, caughtUp.Version);
+        Assert.True(retried.IsApplied, retried.Message);
+        Assert.Equal(3, retried.Version);
+        Assert.Equal(3, h.Store.Version);
+        Assert.Same(h.Snapshot.Model, h.Store.Model);
+        Assert.True(h.Principal("Bob").HasEffectiveRole(h.Org["Creators"]));
+        Assert.False(h.Principal("Alice").IsActive);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_SnapshotPublishedWithoutTheStore_StoreRefusesUntilTheEvaluatorHoldsWhatTheStoreHolds()
+    {
+        // A second owner that does not store (here: no writer) moves the snapshot past the store's version.
+        using AdminHarness h = AdminHarness.Create();
+        var unstored = new AccessAdministration(h.Evaluator, store: null, h.Dispatcher);
+        Assert.True((await unstored.ApplyAsync(AccessActor.System, new DeactivateUser(h.Org.UserId("Bob")))).IsApplied);
+
+        AccessChangeResult result = await h.Admin.ApplyAsync(AccessActor.System, new DeactivateUser(h.Org.UserId("Alice")));
+
+        Assert.Equal(AccessChangeRefusal.StoreConflict, result.Refusal);
+        Assert.Equal(2, h.Snapshot.Version);
+        Assert.Equal(1, h.Store.Version);
+        Assert.True(h.Principal("Alice").IsActive);
+    }
+
+    [Fact]
+    public void AccessStoreCommitResult_ConflictWithoutAMessage_ThrowsArgumentException()
+    {
+        Assert.Throws<ArgumentException>(() => AccessStoreCommitResult.Conflict(3, " "));
+        Assert.Throws<ArgumentNullException>(() => AccessStoreCommitResult.Conflict(3, null!));
+        Assert.Equal("Conflict: The store holds version 3.", AccessStoreCommitResult.Conflict(3, "The store holds version 3.").ToString());
+        Assert.Equal("Committed as version 4", AccessStoreCommitResult.Committed(4).ToString());
     }
 
     private sealed class FailingWriter(InMemoryAccessStore inner) : IAccessStoreWriter
@@ -176,7 +240,7 @@ public sealed class InMemoryAccessStoreTests
 
         public int Calls { get; private set; }
 
-        public ValueTask CommitAsync(AccessStoreCommit commit, CancellationToken cancellationToken)
+        public ValueTask<AccessStoreCommitResult> CommitAsync(AccessStoreCommit commit, CancellationToken cancellationToken)
         {
             Calls++;
             return Fail ? throw new IOException("The database is unreachable.") : inner.CommitAsync(commit, cancellationToken);
