@@ -29,10 +29,10 @@ public sealed class CurrentAccessPrincipalTests
     [Fact]
     public async Task Principal_KeepsItsSnapshot_ForTheWholeRequest()
     {
-        await using TestApp app = await TestApp.StartAsync(endpoints: a => a.MapGet("/publish", (HttpContext http, AccessEvaluator evaluator) =>
+        await using TestApp app = await TestApp.StartAsync(endpoints: a => a.MapGet("/publish", async (HttpContext http, AccessEvaluator evaluator) =>
         {
             AccessPrincipal before = http.GetAccessPrincipal();
-            evaluator.Publish(AccessSnapshot.Compile(Build(), evaluator.Snapshot.Version + 1));
+            await evaluator.ReplaceAsync(AccessSnapshot.Compile(Build()));
             AccessPrincipal after = http.GetAccessPrincipal();
             return new[] { before.Snapshot!.Version, after.Snapshot!.Version, evaluator.Snapshot.Version };
         }).RequireAccess(Opportunity, ObjectOperation.Read));

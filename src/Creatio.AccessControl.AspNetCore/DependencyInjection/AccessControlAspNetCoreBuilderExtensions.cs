@@ -36,8 +36,9 @@ public static class AccessControlAspNetCoreBuilderExtensions
     /// <para>Also registers <see cref="CurrentAccessPrincipal"/> (scoped, the request's own), <see cref="IHttpContextAccessor"/>,
     /// a hosted service that loads and validates the model while the host starts (a bad model stops start-up), the options
     /// with <see cref="AccessControlAspNetCoreOptionsValidator"/> and start-up validation, and the decision counter of the
-    /// <see cref="AccessControlTelemetry.MeterName"/> meter. A policy file path given to <c>UsePolicyFile</c> that is relative
-    /// is resolved against <see cref="IHostEnvironment.ContentRootPath"/>.</para>
+    /// <see cref="AccessControlTelemetry.MeterName"/> meter. A relative path given to <c>UsePolicyFile</c> is resolved against
+    /// <see cref="IHostEnvironment.ContentRootPath"/> (<see cref="AccessControlOptions.PolicyFileBasePath"/>, unless the app sets
+    /// it).</para>
     /// <para>Calling it again registers nothing twice; it adds <paramref name="configure"/>.</para>
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is <see langword="null"/>.</exception>
@@ -68,6 +69,7 @@ public static class AccessControlAspNetCoreBuilderExtensions
         services.AddSingleton<AspNetCoreMarker>();
         services.AddOptions<AccessControlAspNetCoreOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AccessControlAspNetCoreOptions>, AccessControlAspNetCoreOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<AccessControlOptions>, ContentRootPolicyFileBase>());
 
         services.AddAuthorization();
         services.AddHttpContextAccessor();

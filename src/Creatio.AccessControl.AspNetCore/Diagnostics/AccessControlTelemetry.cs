@@ -15,6 +15,24 @@ public static class AccessControlTelemetry
     /// (<c>object</c>, <c>record</c>, <c>system_operation</c>).</summary>
     public const string DecisionsCounterName = "creatio.access.decisions";
 
-    /// <summary>The span of the start-up load: <c>creatio.access.load</c>.</summary>
+    /// <summary>The span of the start-up load: <c>creatio.access.load</c>, tagged <c>creatio.access.snapshot_version</c>.</summary>
     public const string LoadActivityName = "creatio.access.load";
+
+    /// <summary>The span of an administration batch, which the core library reports: <c>creatio.access.apply</c>, tagged
+    /// <c>creatio.access.actor</c>, <c>creatio.access.changes</c>, <c>creatio.access.outcome</c> (<c>applied</c>,
+    /// <c>refused</c>), <c>creatio.access.refusal</c> and <c>creatio.access.snapshot_version</c>.</summary>
+    public const string ApplyActivityName = "creatio.access.apply";
+
+    /// <summary>The span of a policy file reload, which the core library reports: <c>creatio.access.reload</c>, tagged
+    /// <c>creatio.access.policy_file</c>, <c>creatio.access.outcome</c> (<c>succeeded</c>, <c>failed</c>) and
+    /// <c>creatio.access.snapshot_version</c>; an error status when it failed.</summary>
+    public const string ReloadActivityName = "creatio.access.reload";
+
+    /// <summary>The counter of administration batches, which the core library reports: <c>creatio.access.changes</c>, tagged
+    /// <c>outcome</c> (<c>applied</c>, <c>refused</c>) and <c>refusal</c> (an <see cref="AccessChangeRefusal"/> name).</summary>
+    public const string ChangesCounterName = "creatio.access.changes";
+
+    /// <summary>The counter of policy file reloads, which the core library reports: <c>creatio.access.reloads</c>, tagged
+    /// <c>outcome</c> (<c>succeeded</c>, <c>failed</c>).</summary>
+    public const string ReloadsCounterName = "creatio.access.reloads";
 }

@@ -42,7 +42,7 @@ public sealed class HealthCheckTests
 
         HealthReport old = await app.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
         AccessEvaluator evaluator = app.Services.GetRequiredService<AccessEvaluator>();
-        evaluator.Publish(AccessSnapshot.Compile(Build(), evaluator.Snapshot.Version + 1));
+        await evaluator.ReplaceAsync(AccessSnapshot.Compile(Build()));
         HealthReport fresh = await app.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
 
         Assert.Equal(HealthStatus.Degraded, old.Entries["aged"].Status);

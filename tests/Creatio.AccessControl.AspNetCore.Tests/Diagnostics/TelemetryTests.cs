@@ -79,4 +79,37 @@ public sealed class TelemetryTests
         Assert.Equal(1L, load.GetTagItem("creatio.access.snapshot_version"));
         Assert.Equal(ActivityStatusCode.Unset, load.Status);
     }
+
+    [Fact]
+    public async Task TheCoreLibrarysChangeSpans_HaveTheDocumentedNames()
+    {
+        var spans = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == AccessControlTelemetry.ActivitySourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                lock (spans)
+                {
+                    spans.Add(activity);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        var admin = new UserId(Guid.NewGuid());
+        await using TestApp app = await TestApp.StartAsync(source: a => a.UseModel(Build(b => b
+            .Add(new UserDefinition(admin, "Admin")).Add(new RoleMembership(admin, BuiltInRoles.SystemAdministrators)))));
+        var share = new ShareRecord(new RecordRightRow(Opportunity, AnnsDeal, Bob, RecordOperation.Read, RecordRightLevel.Allow));
+
+        AccessChangeResult result = await app.Services.GetRequiredService<IAccessAdministration>().ApplyAsync(AccessActor.ForUser(admin), share);
+
+        Assert.True(result.IsApplied);
+        lock (spans)
+        {
+            Assert.Contains(spans, s => s.OperationName == AccessControlTelemetry.ApplyActivityName
+                && (string?)s.GetTagItem("creatio.access.actor") == AccessActor.ForUser(admin).ToString()
+                && (string?)s.GetTagItem("creatio.access.outcome") == "applied");
+        }
+    }
 }

@@ -79,6 +79,32 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
+    public async Task ARelativePolicyPath_IsReadFromTheContentRoot_NotTheCurrentDirectory()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_directory, "relative-policy.json"), Creatio.AccessControl.Serialization.AccessPolicyJson.Serialize(TestModel.Build()));
+        Assert.False(File.Exists(Path.GetFullPath("relative-policy.json")));
+
+        await using TestApp app = await TestApp.StartAsync(source: a => a.UsePolicyFile("relative-policy.json"), contentRoot: _directory);
+
+        Assert.Equal(Path.Combine(_directory, "relative-policy.json"), app.Services.GetRequiredService<IAccessPolicyReloadStatus>().PolicyFilePath);
+        Assert.Equal(HttpStatusCode.OK, (await app.GetAsync("/opportunities", TestModel.Bob)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ABasePathTheAppSets_WinsOverTheContentRoot()
+    {
+        string elsewhere = Directory.CreateDirectory(Path.Combine(_directory, "elsewhere")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(elsewhere, "access-policy.json"), Creatio.AccessControl.Serialization.AccessPolicyJson.Serialize(TestModel.Build()));
+
+        await using TestApp app = await TestApp.StartAsync(
+            source: a => a.UsePolicyFile("access-policy.json"),
+            services: b => b.Services.Configure<AccessControlOptions>(o => o.PolicyFileBasePath = elsewhere),
+            contentRoot: _directory);
+
+        Assert.Equal(Path.Combine(elsewhere, "access-policy.json"), app.Services.GetRequiredService<IAccessPolicyReloadStatus>().PolicyFilePath);
+    }
+
+    [Fact]
     public async Task AGoodModel_IsLoadedBeforeTheFirstRequest_AndLogged()
     {
         await using TestApp app = await TestApp.StartAsync();

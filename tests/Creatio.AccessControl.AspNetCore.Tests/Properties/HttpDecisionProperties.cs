@@ -20,7 +20,7 @@ public sealed class HttpDecisionProperties(HttpDecisionProperties.Fixture fixtur
         AccessEvaluator evaluator = app.Services.GetRequiredService<AccessEvaluator>();
         lock (fixture)
         {
-            evaluator.Publish(AccessSnapshot.Compile(random.Model, evaluator.Snapshot.Version + 1));
+            evaluator.ReplaceAsync(AccessSnapshot.Compile(random.Model)).AsTask().GetAwaiter().GetResult();
             foreach (WebRequest request in random.Requests)
             {
                 // Both ways: the endpoint's own metadata, and a policy name through IAuthorizationService.
