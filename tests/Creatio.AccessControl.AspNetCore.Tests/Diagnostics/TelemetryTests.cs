@@ -53,28 +53,11 @@ public sealed class TelemetryTests
     [Fact]
     public async Task StartUpLoad_IsASpan_WhenSomebodyListens()
     {
-        var spans = new List<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == AccessControlTelemetry.ActivitySourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                lock (spans)
-                {
-                    spans.Add(activity);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var spans = new SpanRecorder();
 
         await using TestApp app = await TestApp.StartAsync();
 
-        Activity load;
-        lock (spans)
-        {
-            load = spans.Last(a => a.OperationName == AccessControlTelemetry.LoadActivityName);
-        }
+        Activity load = spans.Stopped.Last(a => a.OperationName == AccessControlTelemetry.LoadActivityName);
 
         Assert.Equal(1L, load.GetTagItem("creatio.access.snapshot_version"));
         Assert.Equal(ActivityStatusCode.Unset, load.Status);
@@ -83,20 +66,7 @@ public sealed class TelemetryTests
     [Fact]
     public async Task TheCoreLibrarysChangeSpans_HaveTheDocumentedNames()
     {
-        var spans = new List<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == AccessControlTelemetry.ActivitySourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                lock (spans)
-                {
-                    spans.Add(activity);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var spans = new SpanRecorder();
         var admin = new UserId(Guid.NewGuid());
         await using TestApp app = await TestApp.StartAsync(source: a => a.UseModel(Build(b => b
             .Add(new UserDefinition(admin, "Admin")).Add(new RoleMembership(admin, BuiltInRoles.SystemAdministrators)))));
@@ -105,11 +75,45 @@ public sealed class TelemetryTests
         AccessChangeResult result = await app.Services.GetRequiredService<IAccessAdministration>().ApplyAsync(AccessActor.ForUser(admin), share);
 
         Assert.True(result.IsApplied);
-        lock (spans)
+        Assert.Contains(spans.Stopped, s => s.OperationName == AccessControlTelemetry.ApplyActivityName
+            && (string?)s.GetTagItem("creatio.access.actor") == AccessActor.ForUser(admin).ToString()
+            && (string?)s.GetTagItem("creatio.access.outcome") == "applied");
+    }
+
+    /// <summary>Records every span of the library's activity source that stops while it lives.</summary>
+    private sealed class SpanRecorder : IDisposable
+    {
+        private readonly List<Activity> _stopped = [];
+        private readonly ActivityListener _listener;
+
+        public SpanRecorder()
         {
-            Assert.Contains(spans, s => s.OperationName == AccessControlTelemetry.ApplyActivityName
-                && (string?)s.GetTagItem("creatio.access.actor") == AccessActor.ForUser(admin).ToString()
-                && (string?)s.GetTagItem("creatio.access.outcome") == "applied");
+            _listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name == AccessControlTelemetry.ActivitySourceName,
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                ActivityStopped = activity =>
+                {
+                    lock (_stopped)
+                    {
+                        _stopped.Add(activity);
+                    }
+                },
+            };
+            ActivitySource.AddActivityListener(_listener);
         }
+
+        public Activity[] Stopped
+        {
+            get
+            {
+                lock (_stopped)
+                {
+                    return [.. _stopped];
+                }
+            }
+        }
+
+        public void Dispose() => _listener.Dispose();
     }
 }
