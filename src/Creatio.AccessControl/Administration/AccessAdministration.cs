@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Creatio.AccessControl.Stores;
 
 namespace Creatio.AccessControl;
@@ -58,7 +59,9 @@ public sealed class AccessAdministration : IAccessAdministration
         }
 
         var batch = new Batch(this, actor, changes);
+        using Activity? activity = AccessControlDiagnostics.StartApply(actor, changes.Count);
         await _evaluator.PublishCoreAsync(batch.NextAsync, batch.Published, cancellationToken).ConfigureAwait(false);
+        AccessControlDiagnostics.Applied(activity, batch.Result!);
         return batch.Result!;
     }
 

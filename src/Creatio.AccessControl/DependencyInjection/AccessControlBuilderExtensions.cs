@@ -75,7 +75,8 @@ public static class AccessControlBuilderExtensions
     /// <summary>Loads the first snapshot from a JSON policy file (<see cref="Creatio.AccessControl.Serialization.AccessPolicyJson"/>),
     /// optionally reloading it when it changes.</summary>
     /// <param name="builder">The builder.</param>
-    /// <param name="path">The file's path; a relative path is resolved against the current directory now.</param>
+    /// <param name="path">The file's path. A relative path is resolved against <see cref="AccessControlOptions.PolicyFileBasePath"/>
+    /// when that is set (the ASP.NET Core package sets it to the content root), otherwise against the current directory now.</param>
     /// <param name="reloadOnChange">Whether to poll the file every <see cref="AccessControlOptions.PolicyFilePollInterval"/>
     /// and reload it when it changes (see <see cref="IAccessPolicyReloadStatus"/>).</param>
     /// <returns>The builder.</returns>
@@ -95,6 +96,7 @@ public static class AccessControlBuilderExtensions
         AccessControlSource source = Source(builder);
         source.Kind = AccessControlSourceKind.PolicyFile;
         source.PolicyFilePath = Path.GetFullPath(path);
+        source.RelativePolicyFilePath = Path.IsPathFullyQualified(path) ? null : path;
         source.ReloadOnChange = reloadOnChange;
         source.Model = null;
         return builder;

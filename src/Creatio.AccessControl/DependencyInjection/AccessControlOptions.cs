@@ -65,6 +65,13 @@ public sealed class AccessControlOptions
     /// <value>The default value is 2 seconds. The value must be positive.</value>
     public TimeSpan PolicyFilePollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Gets or sets the directory a relative path given to <c>UsePolicyFile</c> is resolved against.</summary>
+    /// <value>The default value is <see langword="null"/>: the current directory when <c>UsePolicyFile</c> was called. A
+    /// relative value is resolved against the current directory. The ASP.NET Core package sets it to the host's content root
+    /// unless it is set.</value>
+    /// <remarks>The path is resolved when the policy file is first loaded, so a host can set it after <c>UsePolicyFile</c>.</remarks>
+    public string? PolicyFileBasePath { get; set; }
+
     /// <summary>Returns the settings with every override that is set applied.</summary>
     internal AccessSettings Apply(AccessSettings settings)
     {

@@ -9,6 +9,21 @@ internal sealed class AccessControlSource
     /// <summary>Gets or sets the full path of the policy file.</summary>
     public string? PolicyFilePath { get; set; }
 
+    /// <summary>Gets or sets the policy file's path as <c>UsePolicyFile</c> was given it, when relative; <see cref="PolicyFilePath"/>
+    /// is then that path resolved against the current directory, until <see cref="ResolvePolicyFile"/> names another base.</summary>
+    public string? RelativePolicyFilePath { get; set; }
+
+    /// <summary>Resolves a relative policy file path against a base directory
+    /// (<see cref="AccessControlOptions.PolicyFileBasePath"/>); does nothing without either.</summary>
+    /// <param name="basePath">The base directory; a relative one is itself resolved against the current directory.</param>
+    public void ResolvePolicyFile(string? basePath)
+    {
+        if (RelativePolicyFilePath is { } relative && !string.IsNullOrWhiteSpace(basePath))
+        {
+            PolicyFilePath = Path.GetFullPath(relative, Path.GetFullPath(basePath));
+        }
+    }
+
     /// <summary>Gets or sets a value indicating whether the policy file is watched.</summary>
     public bool ReloadOnChange { get; set; }
 

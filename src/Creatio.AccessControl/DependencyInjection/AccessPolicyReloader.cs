@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Creatio.AccessControl.Serialization;
 using Creatio.AccessControl.Stores;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,7 @@ internal sealed partial class AccessPolicyReloader : IAccessPolicyReloadStatus, 
     public AccessPolicyReloader(AccessControlSource source, AccessControlOptions options, TimeProvider timeProvider, ILogger? logger)
     {
         _source = source;
+        _source.ResolvePolicyFile(options.PolicyFileBasePath);
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger ?? NullLogger.Instance;
@@ -101,6 +103,7 @@ internal sealed partial class AccessPolicyReloader : IAccessPolicyReloadStatus, 
 
         string path = _source.PolicyFilePath!;
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        using Activity? activity = AccessControlDiagnostics.StartReload(path);
         try
         {
             DateTimeOffset at = _timeProvider.GetUtcNow();
@@ -128,11 +131,13 @@ internal sealed partial class AccessPolicyReloader : IAccessPolicyReloadStatus, 
             {
                 Volatile.Write(ref _state, new ReloadState(at, exception));
                 LogReloadFailed(_logger, exception, path, evaluator.Snapshot.Version);
+                AccessControlDiagnostics.Reloaded(activity, evaluator.Snapshot.Version, exception);
                 return false;
             }
 
             _loadedVersion = published.Version;
             Volatile.Write(ref _state, new ReloadState(at, null));
+            AccessControlDiagnostics.Reloaded(activity, published.Version, null);
             LogReloaded(_logger, path, published.Version);
             if (replacedTo >= replacedFrom)
             {

@@ -1,8 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Creatio.AccessControl;
 
 /// <summary>Names an object (a Creatio entity schema).</summary>
 /// <remarks>Compared ordinally, case-sensitively, as Creatio compares schema names.</remarks>
-public readonly record struct ObjectName
+public readonly record struct ObjectName : ISpanParsable<ObjectName>, ISpanFormattable
 {
     /// <summary>Creates a name.</summary>
     /// <param name="value">The name, for example <c>Contact</c>.</param>
@@ -21,6 +23,76 @@ public readonly record struct ObjectName
     /// <param name="value">The name.</param>
     public static implicit operator ObjectName(string value) => new(value);
 
+    /// <summary>Creates a name from its text form: the text itself.</summary>
+    /// <param name="value">The text; it must not be empty or white space.</param>
+    /// <returns>The name.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FormatException"><paramref name="value"/> is empty or white space.</exception>
+    public static ObjectName Parse(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return TryParse(value, out ObjectName result) ? result : throw IdText.Blank("An object name");
+    }
+
+    /// <summary>Creates a name from its text form: the text itself.</summary>
+    /// <param name="value">The text; it must not be empty or white space.</param>
+    /// <returns>The name.</returns>
+    /// <exception cref="FormatException"><paramref name="value"/> is empty or white space.</exception>
+    public static ObjectName Parse(ReadOnlySpan<char> value) => TryParse(value, out ObjectName result) ? result : throw IdText.Blank("An object name");
+
+    /// <summary>Tries to create a name from its text form; route and query values bind through it.</summary>
+    /// <param name="value">The text; <see langword="null"/>, empty or white space fails.</param>
+    /// <param name="result">The name, or <see langword="default"/> when the text is blank.</param>
+    /// <returns>Whether <paramref name="value"/> has a character other than white space.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? value, out ObjectName result)
+    {
+        result = string.IsNullOrWhiteSpace(value) ? default : new ObjectName(value);
+        return result.Value is not null;
+    }
+
+    /// <summary>Tries to create a name from its text form.</summary>
+    /// <param name="value">The text; empty or white space fails.</param>
+    /// <param name="result">The name, or <see langword="default"/> when the text is blank.</param>
+    /// <returns>Whether <paramref name="value"/> has a character other than white space.</returns>
+    public static bool TryParse(ReadOnlySpan<char> value, out ObjectName result)
+    {
+        result = value.IsWhiteSpace() ? default : new ObjectName(value.ToString());
+        return result.Value is not null;
+    }
+
     /// <inheritdoc/>
+    static ObjectName IParsable<ObjectName>.Parse(string s, IFormatProvider? provider) => Parse(s);
+
+    /// <inheritdoc/>
+    static bool IParsable<ObjectName>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out ObjectName result) => TryParse(s, out result);
+
+    /// <inheritdoc/>
+    static ObjectName ISpanParsable<ObjectName>.Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => Parse(s);
+
+    /// <inheritdoc/>
+    static bool ISpanParsable<ObjectName>.TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out ObjectName result) => TryParse(s, out result);
+
+    /// <summary>Returns the name's text, which <see cref="Parse(string)"/> reads back; empty for <see langword="default"/>.</summary>
+    /// <returns>The text.</returns>
     public override string ToString() => Value ?? string.Empty;
+
+    /// <summary>Returns the name's text; a name has one text form.</summary>
+    /// <param name="format">Not used.</param>
+    /// <param name="formatProvider">Not used.</param>
+    /// <returns>The text, as <see cref="ToString()"/> returns it.</returns>
+    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+
+    /// <summary>Copies the name's text into a span.</summary>
+    /// <param name="destination">Where to write.</param>
+    /// <param name="charsWritten">How many characters were written; 0 when the text did not fit.</param>
+    /// <param name="format">Not used.</param>
+    /// <param name="provider">Not used.</param>
+    /// <returns>Whether the text fitted in <paramref name="destination"/>.</returns>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        string text = ToString();
+        bool fits = text.TryCopyTo(destination);
+        charsWritten = fits ? text.Length : 0;
+        return fits;
+    }
 }

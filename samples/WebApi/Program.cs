@@ -1,0 +1,165 @@
+using System.Text.Json.Serialization;
+using Creatio.AccessControl;
+using Creatio.AccessControl.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using WebApi;
+using WebApi.Data;
+using WebApi.Development;
+
+// A web API protected by Creatio.AccessControl. Try it with curl (see samples/README.md), or run
+// `dotnet run --project samples/WebApi -- --self-check` to start it on a free port, ask it the questions below and stop.
+WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+bool selfCheck = args.Contains("--self-check");
+if (selfCheck)
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:0");
+    builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Warning);
+}
+
+// Who is asking: a development scheme signs requests in by a header. Use your real authentication instead.
+builder.Services.AddAuthentication(DevelopmentAuthenticationHandler.SchemeName)
+    .AddScheme<AuthenticationSchemeOptions, DevelopmentAuthenticationHandler>(DevelopmentAuthenticationHandler.SchemeName, null);
+
+// The access model: a policy file beside the app (relative to the content root), reloaded when it changes. A broken file
+// stops start-up; a broken change keeps the model in use and turns /health Degraded. Denials say the stage and reason.
+builder.Services.AddCreatioAccessControl()
+    .UsePolicyFile("access-policy.json", reloadOnChange: true)
+    .AddAspNetCore(options => options.DenialDetail = AccessDenialDetail.Reason);
+builder.Services.AddHealthChecks().AddCreatioAccessControl();
+builder.Services.AddProblemDetails();
+builder.Services.AddControllers();
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddSingleton<OpportunityStore>();
+
+WebApplication app = builder.Build();
+app.UseAuthentication();
+app.UseAuthorization();
+
+// Who am I: the request's principal, resolved once from the claims.
+app.MapGet("/me", (CurrentAccessPrincipal current) => new
+{
+    user = current.UserId?.ToString(),
+    supportGrant = current.SupportGrant?.ToString(),
+    supportSession = current.SupportSession?.ToString(),
+    snapshotVersion = current.Snapshot.Version,
+}).RequireAuthorization();
+
+// A list filtered by record permissions: only the records the user may read, each without the columns they may not.
+app.MapGet("/opportunities", (HttpContext http, OpportunityStore store) =>
+{
+    IReadOnlyList<RecordId> readable = http.GetAccessPrincipal().FilterRecords(OpportunityStore.ObjectName, RecordOperation.Read, store.Ids);
+    return AccessResults.Records(OpportunityStore.ObjectName, store.Get(readable), o => new RecordId(o.Id));
+}).RequireAccess(OpportunityStore.ObjectName, ObjectOperation.Read);
+
+// A record page: the record check runs on the route's id before the handler; the columns are hidden in the response.
+app.MapGet("/opportunities/{id}", (RecordId id, OpportunityStore store) =>
+        store.Find(id) is { } opportunity ? AccessResults.Record(OpportunityStore.ObjectName, id, opportunity) : Results.NotFound())
+    .RequireRecordAccess(OpportunityStore.ObjectName, RecordOperation.Read);
+
+// An edit, refused with 403 to users without Edit on the record (and on the Margin column when it changes). A change made in
+// a support session goes to the session's log.
+app.MapPut("/opportunities/{id}", async (RecordId id, OpportunityEdit edit, OpportunityStore store, CurrentAccessPrincipal current, SupportSessions sessions) =>
+{
+    if (store.Find(id) is null)
+    {
+        return Results.NotFound();
+    }
+
+    AccessDecision margin = current.Principal.CheckColumn(OpportunityStore.ObjectName, id, "Margin", ColumnOperation.Edit);
+    if (edit.Margin is not null && !margin.IsAllowed)
+    {
+        return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: $"Margin: {margin}");
+    }
+
+    IReadOnlyList<ColumnName> changed = store.Update(id, edit);
+    if (current.SupportSession is { } session)
+    {
+        await sessions.RecordChangeAsync(session, OpportunityStore.ObjectName, id, "Edit", changed);
+    }
+
+    return Results.NoContent();
+}).RequireRecordAccess(OpportunityStore.ObjectName, RecordOperation.Edit);
+
+// Administration: share a record. The administration API checks the sharer (AllowAndGrant on the operation, or
+// CanChangeEntitySchemaRecordRight) and publishes a new snapshot version.
+app.MapPost("/opportunities/{id}/shares", async (RecordId id, ShareRequest share, CurrentAccessPrincipal current, IAccessAdministration administration) =>
+{
+    var right = new RecordRightRow(OpportunityStore.ObjectName, id, new AdminUnitId(share.Grantee), share.Operation, share.Level);
+    AccessChangeResult result = await administration.ApplyAsync(current.Actor!.Value, new ShareRecord(right));
+    return result.IsApplied ? Results.Ok(new { version = result.Version }) : Refused(result);
+}).RequireAuthorization();
+
+// Administration: grant support access under one's own permissions (System administrators with Read and Create on
+// SysExternalAccess), from today for a number of days.
+app.MapPost("/support-grants", async (GrantRequest request, CurrentAccessPrincipal current, IAccessAdministration administration, TimeProvider time) =>
+{
+    UserId grantor = current.UserId!.Value;
+    DateOnly today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    var grant = new SupportAccessGrant(new SupportGrantId(Guid.NewGuid()), request.Reason, today, today.AddDays(request.Days), grantor, grantor)
+    {
+        DenyDataAccess = request.DenyDataAccess,
+        Level = request.Level,
+    };
+    AccessChangeResult result = await administration.ApplyAsync(current.Actor!.Value, new GrantSupportAccess(grant));
+    return result.IsApplied ? Results.Created($"/support-grants/{grant.Id}", new { id = grant.Id.ToString() }) : Refused(result);
+}).RequireAuthorization();
+
+// A support session: the vendor's specialist starts one under a grant (no account of this app), works with
+// X-Support-Session: {id}, and ends it. The grantor reads the session log.
+app.MapPost("/support-sessions", async (StartSessionRequest request, SupportSessions sessions) =>
+{
+    (SupportSession? session, AccessDecision decision) = await sessions.StartAsync(new SupportGrantId(request.Grant));
+    return session is null
+        ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: decision.ToString())
+        : Results.Created($"/support-sessions/{session.Id}", new { id = session.Id.ToString() });
+}).AllowAnonymous();
+app.MapDelete("/support-sessions/{id}", async (SupportSessionId id, SupportSessions sessions) =>
+{
+    SupportSession ended = await sessions.EndAsync(id);
+    return Results.Ok(new { id = ended.Id.ToString(), endedAt = ended.EndedAt });
+}).AllowAnonymous();
+app.MapGet("/support-grants/{id}/sessions", async (SupportGrantId id, SupportSessions sessions) =>
+        (await sessions.GetSessionsAsync(id)).Select(s => new
+        {
+            id = s.Id.ToString(),
+            s.StartedAt,
+            s.EndedAt,
+            changes = s.Changes.Select(c => $"{c.Operation} {c.Object} {c.Record} [{string.Join(", ", c.ChangedColumns)}]"),
+        }))
+    .RequireAccess(GrantSupportAccess.ExternalAccessObject, ObjectOperation.Read);
+
+// A lookup: configuration data support may read even when business data is hidden from it.
+app.MapGet("/currencies", () => new[] { new { code = "EUR", name = "Euro" }, new { code = "USD", name = "US dollar" } })
+    .RequireAccess("Currency", ObjectOperation.Read);
+
+app.MapControllers();
+
+// Health: the model is loaded, its version and age, the last reload error, the policy file there.
+app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+
+if (selfCheck)
+{
+    await app.StartAsync();
+    int failures = await SelfCheck.RunAsync(app.Urls.First());
+    await app.StopAsync();
+    return failures == 0 ? 0 : 1;
+}
+
+await app.RunAsync();
+return 0;
+
+static IResult Refused(AccessChangeResult result) => Results.Problem(
+    statusCode: result.Refusal switch
+    {
+        AccessChangeRefusal.NotPermitted or AccessChangeRefusal.SupportSessionForbidden or AccessChangeRefusal.LicenseForbidsSupportAccess
+            => StatusCodes.Status403Forbidden,
+        AccessChangeRefusal.NotFound => StatusCodes.Status404NotFound,
+        AccessChangeRefusal.Conflict => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status400BadRequest,
+    },
+    title: result.Refusal.ToString(),
+    detail: result.Message);
+
+/// <summary>The sample's entry point, public so that tests can start it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace Creatio.AccessControl.AspNetCore;
+
+/// <summary>The package's log events; their ids are stable (100–199) and listed in docs/aspnetcore.md.</summary>
+internal static partial class AccessControlLog
+{
+    [LoggerMessage(EventId = 100, EventName = "AccessModelLoaded", Level = LogLevel.Information,
+        Message = "Access model loaded at start-up: snapshot version {Version}, {Users} users, {Objects} objects.")]
+    public static partial void ModelLoaded(ILogger logger, long version, int users, int objects);
+
+    [LoggerMessage(EventId = 101, EventName = "AccessModelLoadFailed", Level = LogLevel.Critical,
+        Message = "The access model could not be loaded at start-up; the host does not start.")]
+    public static partial void ModelLoadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 110, EventName = "AccessDenied", Level = LogLevel.Debug,
+        Message = "Access denied to {User} for {Request}: {Decision} (snapshot {Version}).")]
+    public static partial void Denied(ILogger logger, UserId? user, AccessRequest request, AccessDecision decision, long version);
+
+    [LoggerMessage(EventId = 111, EventName = "RouteValueNotARecordId", Level = LogLevel.Debug,
+        Message = "Access denied: the route value `{RouteValue}` is `{Value}`, not a record id.")]
+    public static partial void RouteValueNotARecordId(ILogger logger, string routeValue, string? value);
+
+    [LoggerMessage(EventId = 120, EventName = "NoUserIdClaim", Level = LogLevel.Warning,
+        Message = "The signed-in user has no `{ClaimType}` claim holding a user id (it is `{Value}`); every access check denies.")]
+    public static partial void NoUserId(ILogger logger, string claimType, string? value);
+
+    [LoggerMessage(EventId = 121, EventName = "ClaimNotAnId", Level = LogLevel.Warning,
+        Message = "The `{ClaimType}` claim is `{Value}`, not an id: it is ignored, and a support grant claim that is not an id denies every access check.")]
+    public static partial void ClaimNotAnId(ILogger logger, string claimType, string value);
+}
