@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -109,6 +110,20 @@ public static class AccessPolicyJson
         if (json.Length > limit || Encoding.UTF8.GetByteCount(json) > limit)
         {
             throw PolicyDocumentInput.TooLarge(limit);
+        }
+
+        // Encoding would silently replace half a surrogate pair; the document is refused instead, like invalid UTF-8.
+        int invalid = PolicyDocumentText.FindLoneSurrogate(json);
+        if (invalid >= 0)
+        {
+            int lineStart = json.LastIndexOf('\n', Math.Max(invalid - 1, 0)) + 1;
+            throw new AccessModelValidationException(
+            [
+                PolicyDocumentChecker.SyntaxError(
+                    json.AsSpan(0, invalid).Count('\n') + 1,
+                    Encoding.UTF8.GetByteCount(json.AsSpan(lineStart, invalid - lineStart)) + 1,
+                    string.Create(CultureInfo.InvariantCulture, $"The document is not Unicode text: U+{(int)json[invalid]:X4} is half of a surrogate pair.")),
+            ]);
         }
 
         return Read(PolicyDocumentInput.WithoutByteOrderMark(Encoding.UTF8.GetBytes(json)));

@@ -9,7 +9,8 @@ namespace Creatio.AccessControl.Serialization;
 /// <remarks>
 /// <para>System.Text.Json stops at the first problem; this walk does not. It reports syntax errors (alone, since
 /// nothing after them can be trusted), unknown, duplicate and missing members, wrong JSON types, unknown enum names,
-/// malformed GUIDs, instants and dates, empty strings and an unsupported format version (alone, since a document of another
+/// malformed GUIDs, instants and dates, empty strings, strings that are not Unicode text (an escaped half of a surrogate
+/// pair, <c>"\ud800"</c>) and an unsupported format version (alone, since a document of another
 /// version is read by other rules). A document it accepts deserializes without error.</para>
 /// <para>It is stricter than the deserializer where the deserializer is lenient: enum names are case-sensitive and
 /// never numbers, instants must carry an offset, dates are exactly <c>yyyy-MM-dd</c>, and a member may appear only once.</para>
@@ -73,7 +74,8 @@ internal sealed class PolicyDocumentChecker
         return checker._versionError is { } versionError ? [versionError] : checker._errors;
     }
 
-    private static AccessModelError SyntaxError(long line, long position, string message) =>
+    /// <summary>Builds the error of a document that is not JSON at all, at a 1-based line and byte position.</summary>
+    internal static AccessModelError SyntaxError(long line, long position, string message) =>
         new(AccessModelErrorCode.InvalidJson, string.Create(CultureInfo.InvariantCulture, $"{Root} (line {line}, position {position}): {message}"), [])
         {
             Path = Root,
@@ -134,10 +136,11 @@ internal sealed class PolicyDocumentChecker
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string name = reader.GetString()!;
-            string memberPath = PolicyDocumentText.Child(path, name);
+            // A name that is not Unicode text is kept as the document escapes it: no member of the format has it.
+            string name = PolicyDocumentText.GetText(ref reader, out string? loneSurrogate);
+            string memberPath = PolicyDocumentText.Child(path, name, asWritten: loneSurrogate is not null);
             long nameOffset = reader.TokenStartIndex;
-            JsonPropertyInfo? property = Find(info, name);
+            JsonPropertyInfo? property = loneSurrogate is null ? Find(info, name) : null;
             reader.Read();
             if (property is null)
             {
@@ -221,9 +224,10 @@ internal sealed class PolicyDocumentChecker
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             string elementPath = PolicyDocumentText.Index(path, index++);
-            if (names is not null && reader.TokenType == JsonTokenType.String && !names.Add(reader.GetString()!))
+            if (names is not null && reader.TokenType == JsonTokenType.String
+                && PolicyDocumentText.GetText(ref reader, out string? loneSurrogate) is var name && loneSurrogate is null
+                && !names.Add(name))
             {
-                string name = reader.GetString()!;
                 Add(AccessModelErrorCode.InvalidValue, elementPath, reader.TokenStartIndex, $"{PolicyDocumentText.Quote(name)} is listed more than once.", name);
                 continue;
             }
@@ -266,8 +270,12 @@ internal sealed class PolicyDocumentChecker
             return;
         }
 
-        string value = reader.GetString()!;
-        if (type == typeof(string))
+        string value = PolicyDocumentText.GetText(ref reader, out string? loneSurrogate);
+        if (loneSurrogate is not null)
+        {
+            Add(AccessModelErrorCode.InvalidValue, path, offset, $"{PolicyDocumentText.Quote(value)} is not Unicode text: the escape `{loneSurrogate}` is half of a surrogate pair.", value);
+        }
+        else if (type == typeof(string))
         {
             if (string.IsNullOrWhiteSpace(value))
             {

@@ -112,7 +112,8 @@ internal static class PolicyErrorLocator
         {
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                string child = PolicyDocumentText.Child(path, reader.GetString()!);
+                string name = PolicyDocumentText.GetText(ref reader, out string? loneSurrogate);
+                string child = PolicyDocumentText.Child(path, name, asWritten: loneSurrogate is not null);
                 reader.Read();
                 Walk(ref reader, child, wanted, found);
             }
