@@ -212,7 +212,7 @@ public static class AccessPolicyJson
         }
         catch (AccessModelValidationException exception)
         {
-            throw new AccessModelValidationException(PolicyErrorLocator.Locate(text, exception.Errors));
+            throw new AccessModelValidationException(PolicyErrorLocator.Locate(text, exception));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -29,7 +30,7 @@ internal sealed class PolicyDocumentChecker
 
     private readonly PolicyDocumentText _text;
     private readonly PolicyJsonContext _context;
-    private readonly List<AccessModelError> _errors = [];
+    private readonly AccessModelErrorList _errors = new();
     private AccessModelError? _versionError;
 
     private PolicyDocumentChecker(PolicyDocumentText text, PolicyJsonContext context)
@@ -92,8 +93,17 @@ internal sealed class PolicyDocumentChecker
         return $"The document is not valid JSON: {message}";
     }
 
-    private void Add(AccessModelErrorCode code, string path, long offset, string message, params string[] ids) =>
-        _errors.Add(_text.Error(code, path, offset, message, ids));
+    /// <summary>Reports a problem; past the cap, only counts it, without building its message.</summary>
+    private void Add(AccessModelErrorCode code, string path, long offset, [InterpolatedStringHandlerArgument("")] ref Message message, params string[] ids)
+    {
+        if (_errors.IsFull)
+        {
+            _errors.AddUnreported();
+            return;
+        }
+
+        _errors.Add(_text.Error(code, path, offset, message.ToStringAndClear(), ids));
+    }
 
     private void CheckValue(ref Utf8JsonReader reader, Type type, string path)
     {
@@ -279,7 +289,7 @@ internal sealed class PolicyDocumentChecker
         {
             if (string.IsNullOrWhiteSpace(value))
             {
-                Add(AccessModelErrorCode.InvalidValue, path, offset, "The value is empty; expected a non-empty string.");
+                Add(AccessModelErrorCode.InvalidValue, path, offset, $"The value is empty; expected a non-empty string.");
             }
         }
         else if (type == typeof(Guid))
@@ -356,4 +366,24 @@ internal sealed class PolicyDocumentChecker
         JsonTokenType.Null => "`null`",
         _ => token.ToString(),
     };
+
+    /// <summary>Builds the message of a problem only while problems are still reported, so that the problems past the
+    /// cap cost no text (a document of 200,000 unknown members would otherwise build 200,000 messages).</summary>
+    [InterpolatedStringHandler]
+    private ref struct Message
+    {
+        private DefaultInterpolatedStringHandler _text;
+
+        public Message(int literalLength, int formattedCount, PolicyDocumentChecker checker, out bool isEnabled)
+        {
+            isEnabled = !checker._errors.IsFull;
+            _text = isEnabled ? new DefaultInterpolatedStringHandler(literalLength, formattedCount, CultureInfo.InvariantCulture) : default;
+        }
+
+        public void AppendLiteral(string value) => _text.AppendLiteral(value);
+
+        public void AppendFormatted<T>(T value) => _text.AppendFormatted(value);
+
+        public string ToStringAndClear() => _text.ToStringAndClear();
+    }
 }
