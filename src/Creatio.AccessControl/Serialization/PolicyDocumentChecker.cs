@@ -268,7 +268,7 @@ internal sealed class PolicyDocumentChecker
             else if (!reader.TryGetInt32(out _))
             {
                 string raw = System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
-                Add(AccessModelErrorCode.InvalidValue, path, offset, $"`{raw}` is not a whole number from {int.MinValue} to {int.MaxValue}.", raw);
+                Add(AccessModelErrorCode.InvalidValue, path, offset, $"{PolicyDocumentText.Quote(raw)} is not a whole number from {int.MinValue} to {int.MaxValue}.", raw);
             }
 
             return;
