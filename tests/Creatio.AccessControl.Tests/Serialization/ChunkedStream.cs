@@ -1,8 +1,9 @@
 namespace Creatio.AccessControl.Tests.Serialization;
 
-/// <summary>A read-only, non-seekable stream over bytes that hands out at most a few bytes per read and may wait before
-/// each asynchronous read, as a network body or a pipe does.</summary>
-internal sealed class ChunkedStream(byte[] content, int maxBytesPerRead, TimeSpan asyncDelay = default) : Stream
+/// <summary>A read-only, non-seekable stream over bytes that hands out at most a few bytes per read and, reading
+/// asynchronously, yields or waits before every read (or every <c>yieldEvery</c>-th; never when it is 0), as a network
+/// body or a pipe does.</summary>
+internal sealed class ChunkedStream(byte[] content, int maxBytesPerRead, TimeSpan asyncDelay = default, int yieldEvery = 1) : Stream
 {
     private int _position;
 
@@ -39,7 +40,11 @@ internal sealed class ChunkedStream(byte[] content, int maxBytesPerRead, TimeSpa
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (asyncDelay > TimeSpan.Zero)
+        if (yieldEvery == 0 || Reads % yieldEvery != 0)
+        {
+            // Completes synchronously, as a buffered stream mostly does.
+        }
+        else if (asyncDelay > TimeSpan.Zero)
         {
             await Task.Delay(asyncDelay, cancellationToken);
         }
