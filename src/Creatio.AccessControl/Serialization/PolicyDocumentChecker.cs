@@ -31,6 +31,7 @@ internal sealed class PolicyDocumentChecker
     private readonly PolicyDocumentText _text;
     private readonly PolicyJsonContext _context;
     private readonly AccessModelErrorList _errors = new();
+    private readonly Dictionary<Type, string> _expected = [];
     private AccessModelError? _versionError;
 
     private PolicyDocumentChecker(PolicyDocumentText text, PolicyJsonContext context)
@@ -194,10 +195,17 @@ internal sealed class PolicyDocumentChecker
         return null;
     }
 
-    private static string Expected(JsonTypeInfo info)
+    /// <summary>Lists the members an object may have, once per object type and document.</summary>
+    private string Expected(JsonTypeInfo info)
     {
-        IEnumerable<string> names = info.Properties.Select(p => PolicyDocumentText.Quote(p.Name));
-        return info.Properties.Count == 0 ? string.Empty : $" here; expected one of {string.Join(", ", names)}";
+        if (!_expected.TryGetValue(info.Type, out string? expected))
+        {
+            IEnumerable<string> names = info.Properties.Select(p => PolicyDocumentText.Quote(p.Name));
+            expected = info.Properties.Count == 0 ? string.Empty : $" here; expected one of {string.Join(", ", names)}";
+            _expected.Add(info.Type, expected);
+        }
+
+        return expected;
     }
 
     private void CheckFormatVersion(ref Utf8JsonReader reader, string path)
