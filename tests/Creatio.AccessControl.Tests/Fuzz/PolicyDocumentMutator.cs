@@ -183,7 +183,7 @@ internal sealed class PolicyDocumentMutator
 
         Slot slot = Pick(slots);
         JsonTree.Token? token = slot.Value as JsonTree.Token;
-        int choice = _random.Next(17);
+        int choice = _random.Next(18);
         switch (choice)
         {
             case 0:
@@ -249,6 +249,12 @@ internal sealed class PolicyDocumentMutator
             case 15:
                 _recipe.Add(slot.Value is JsonTree.Arr ? "empty array" : "wrap in array");
                 slot.Value = slot.Value is JsonTree.Arr ? new JsonTree.Arr() : Wrap(slot.Value);
+                break;
+            case 16 when slot.Parent is JsonTree.Obj o:
+                // A great many problems at once: every one is counted, a few are described.
+                int members = _random.Next(200, 3000);
+                _recipe.Add($"flood with {members} unknown members");
+                o.Members.AddRange(Enumerable.Range(0, members).Select(i => new JsonTree.Member(string.Create(CultureInfo.InvariantCulture, $"m{i}"), new JsonTree.Token("0"))));
                 break;
             default:
                 _recipe.Add("remove");
