@@ -58,6 +58,25 @@ internal abstract class JsonTree
         }
     }
 
+    /// <summary>Writes the items of an object or an array between its brackets, one a line when indented.</summary>
+    private static void WriteItems<T>(StringBuilder text, bool indented, int depth, char open, char close, List<T> items, Action<T, StringBuilder, int> write)
+    {
+        text.Append(open);
+        for (int i = 0; i < items.Count; i++)
+        {
+            text.Append(i == 0 ? string.Empty : ",");
+            NewLine(text, indented, depth + 1);
+            write(items[i], text, depth + 1);
+        }
+
+        if (items.Count > 0)
+        {
+            NewLine(text, indented, depth);
+        }
+
+        text.Append(close);
+    }
+
     private static void NewLine(StringBuilder text, bool indented, int depth)
     {
         if (indented)
@@ -86,24 +105,12 @@ internal abstract class JsonTree
             return copy;
         }
 
-        protected override void Write(StringBuilder text, bool indented, int depth)
-        {
-            text.Append('{');
-            for (int i = 0; i < Members.Count; i++)
+        protected override void Write(StringBuilder text, bool indented, int depth) =>
+            WriteItems(text, indented, depth, '{', '}', Members, (member, text, depth) =>
             {
-                text.Append(i == 0 ? string.Empty : ",");
-                NewLine(text, indented, depth + 1);
-                text.Append('"').Append(Members[i].Name).Append("\":").Append(indented ? " " : string.Empty);
-                Members[i].Value.Write(text, indented, depth + 1);
-            }
-
-            if (Members.Count > 0)
-            {
-                NewLine(text, indented, depth);
-            }
-
-            text.Append('}');
-        }
+                text.Append('"').Append(member.Name).Append("\":").Append(indented ? " " : string.Empty);
+                member.Value.Write(text, indented, depth);
+            });
     }
 
     /// <summary>An array.</summary>
@@ -118,23 +125,8 @@ internal abstract class JsonTree
             return copy;
         }
 
-        protected override void Write(StringBuilder text, bool indented, int depth)
-        {
-            text.Append('[');
-            for (int i = 0; i < Items.Count; i++)
-            {
-                text.Append(i == 0 ? string.Empty : ",");
-                NewLine(text, indented, depth + 1);
-                Items[i].Write(text, indented, depth + 1);
-            }
-
-            if (Items.Count > 0)
-            {
-                NewLine(text, indented, depth);
-            }
-
-            text.Append(']');
-        }
+        protected override void Write(StringBuilder text, bool indented, int depth) =>
+            WriteItems(text, indented, depth, '[', ']', Items, (item, text, depth) => item.Write(text, indented, depth));
     }
 
     /// <summary>A scalar, or any text, written as it is.</summary>

@@ -10,6 +10,9 @@ internal sealed class ChunkedStream(byte[] content, int maxBytesPerRead, TimeSpa
     /// <summary>Gets how many reads returned at least one byte.</summary>
     public int Reads { get; private set; }
 
+    /// <summary>Gets how many bytes were read.</summary>
+    public long BytesRead => _position;
+
     public override bool CanRead => true;
 
     public override bool CanSeek => false;
