@@ -154,7 +154,7 @@ public sealed class Issue13_PolicyDocumentErrorCapTests
         string digits = new('9', 1_000_000);
 
         AccessModelError error = Assert.Single(Assert.Throws<AccessModelValidationException>(
-            () => AccessPolicyJson.Deserialize("{ \"formatVersion\": 1, \"systemOperationRows\": [ { \"operation\": \"CanX\", \"grantee\": \"" + BuiltInRoles.AllEmployees.Value + "\", \"position\": " + digits + " } ] }")).Errors);
+            () => AccessPolicyJson.Deserialize("{ \"formatVersion\": 1, \"systemOperationRows\": [ { \"operation\": \"CanX\", \"grantee\": \"" + BuiltInRoles.AllEmployees.Value + "\", \"position\": " + digits + ", \"canExecute\": true } ] }")).Errors);
 
         Assert.Equal("$.systemOperationRows[0].position", error.Path);
         Assert.Equal($"$.systemOperationRows[0].position (line 1): `{digits[..60]}…` is not a whole number from -2147483648 to 2147483647.", error.Message);
