@@ -20,8 +20,11 @@ namespace Creatio.AccessControl.Serialization;
 /// GUIDs, instants or dates and unsupported format versions are refused, and so is everything
 /// <see cref="AccessModelBuilder.Build"/> refuses. Every problem is reported at once in one
 /// <see cref="AccessModelValidationException"/>, each <see cref="AccessModelError"/> with the JSON path and 1-based
-/// line of the offending value (<see cref="AccessModelError.Path"/>, <see cref="AccessModelError.Line"/>). Problems
-/// of the document's shape are reported first: the model is validated only once the document's shape is right.</para>
+/// line of the offending value (<see cref="AccessModelError.Path"/>, <see cref="AccessModelError.Line"/>); past
+/// <see cref="AccessModelValidationException.MaxReportedErrors"/> problems the rest are counted
+/// (<see cref="AccessModelValidationException.TotalErrorCount"/>), not described. Problems of the document's shape are
+/// reported first: the model is validated only once the document's shape is right. Strings must be Unicode text: an
+/// escaped half of a surrogate pair (<c>"\ud800"</c>) is refused, and so is a document string holding one.</para>
 /// <para>Writing is deterministic: the same model always gives the same bytes, and reading a written document back
 /// gives a model that writes the same bytes again.</para>
 /// <para>This type is stateless and safe for concurrent use.</para>
