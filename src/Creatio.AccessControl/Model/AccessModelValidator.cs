@@ -7,7 +7,7 @@ namespace Creatio.AccessControl;
 internal sealed class AccessModelValidator
 {
     private readonly AccessModelBuilder _model;
-    private readonly List<AccessModelError> _errors = [];
+    private readonly AccessModelErrorList _errors = new();
     private readonly Dictionary<AdminUnitId, UserDefinition> _users = [];
     private readonly Dictionary<AdminUnitId, RoleDefinition> _roles = [];
     private readonly Dictionary<ObjectName, ObjectDefinition> _objects = [];

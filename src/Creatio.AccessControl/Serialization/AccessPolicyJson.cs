@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -19,8 +20,11 @@ namespace Creatio.AccessControl.Serialization;
 /// GUIDs, instants or dates and unsupported format versions are refused, and so is everything
 /// <see cref="AccessModelBuilder.Build"/> refuses. Every problem is reported at once in one
 /// <see cref="AccessModelValidationException"/>, each <see cref="AccessModelError"/> with the JSON path and 1-based
-/// line of the offending value (<see cref="AccessModelError.Path"/>, <see cref="AccessModelError.Line"/>). Problems
-/// of the document's shape are reported first: the model is validated only once the document's shape is right.</para>
+/// line of the offending value (<see cref="AccessModelError.Path"/>, <see cref="AccessModelError.Line"/>); past
+/// <see cref="AccessModelValidationException.MaxReportedErrors"/> problems the rest are counted
+/// (<see cref="AccessModelValidationException.TotalErrorCount"/>), not described. Problems of the document's shape are
+/// reported first: the model is validated only once the document's shape is right. Strings must be Unicode text: an
+/// escaped half of a surrogate pair (<c>"\ud800"</c>) is refused, and so is a document string holding one.</para>
 /// <para>Writing is deterministic: the same model always gives the same bytes, and reading a written document back
 /// gives a model that writes the same bytes again.</para>
 /// <para>This type is stateless and safe for concurrent use.</para>
@@ -108,10 +112,24 @@ public static class AccessPolicyJson
         // UTF-8 never takes fewer bytes than UTF-16 code units, so a long string is refused without counting.
         if (json.Length > limit || Encoding.UTF8.GetByteCount(json) > limit)
         {
-            throw TooLarge(limit);
+            throw PolicyDocumentInput.TooLarge(limit);
         }
 
-        return Read(WithoutByteOrderMark(Encoding.UTF8.GetBytes(json)));
+        // Encoding would silently replace half a surrogate pair; the document is refused instead, like invalid UTF-8.
+        int invalid = PolicyDocumentText.FindLoneSurrogate(json);
+        if (invalid >= 0)
+        {
+            int lineStart = json.LastIndexOf('\n', Math.Max(invalid - 1, 0)) + 1;
+            throw new AccessModelValidationException(
+            [
+                PolicyDocumentChecker.SyntaxError(
+                    json.AsSpan(0, invalid).Count('\n') + 1,
+                    Encoding.UTF8.GetByteCount(json.AsSpan(lineStart, invalid - lineStart)) + 1,
+                    string.Create(CultureInfo.InvariantCulture, $"The document is not Unicode text: U+{(int)json[invalid]:X4} is half of a surrogate pair.")),
+            ]);
+        }
+
+        return Read(PolicyDocumentInput.WithoutByteOrderMark(Encoding.UTF8.GetBytes(json)));
     }
 
     /// <summary>Reads a policy document from a stream of UTF-8 into a validated model, with the default options.</summary>
@@ -132,16 +150,15 @@ public static class AccessPolicyJson
     public static AccessModel Deserialize(Stream utf8Json, AccessPolicyJsonOptions? options)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        int limit = (options ?? s_defaultOptions).MaxDocumentBytes;
-        byte[] buffer = new byte[InitialBufferSize(utf8Json, limit)];
-        int length = 0;
+        var input = new PolicyDocumentInput(utf8Json, (options ?? s_defaultOptions).MaxDocumentBytes);
+        Memory<byte> space;
         int read;
-        while ((read = utf8Json.Read(buffer, length, NextReadSize(ref buffer, length, limit))) > 0)
+        while (!(space = input.FreeSpace()).IsEmpty && (read = utf8Json.Read(space.Span)) > 0)
         {
-            length += read;
+            input.Advance(read);
         }
 
-        return Read(Accept(buffer, length, limit));
+        return Read(input.Document());
     }
 
     /// <summary>Reads a policy document from a stream of UTF-8 into a validated model.</summary>
@@ -156,16 +173,15 @@ public static class AccessPolicyJson
     public static async ValueTask<AccessModel> DeserializeAsync(Stream utf8Json, AccessPolicyJsonOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        int limit = (options ?? s_defaultOptions).MaxDocumentBytes;
-        byte[] buffer = new byte[InitialBufferSize(utf8Json, limit)];
-        int length = 0;
+        var input = new PolicyDocumentInput(utf8Json, (options ?? s_defaultOptions).MaxDocumentBytes);
+        Memory<byte> space;
         int read;
-        while ((read = await utf8Json.ReadAsync(buffer.AsMemory(length, NextReadSize(ref buffer, length, limit)), cancellationToken).ConfigureAwait(false)) > 0)
+        while (!(space = input.FreeSpace()).IsEmpty && (read = await utf8Json.ReadAsync(space, cancellationToken).ConfigureAwait(false)) > 0)
         {
-            length += read;
+            input.Advance(read);
         }
 
-        return Read(Accept(buffer, length, limit));
+        return Read(input.Document());
     }
 
     private static PolicyDocumentBuffer SerializeToUtf8(AccessModel model)
@@ -189,50 +205,6 @@ public static class AccessPolicyJson
         }
     }
 
-    /// <summary>Sizes the first read buffer; refuses a seekable stream whose remaining length is over the limit
-    /// without reading it.</summary>
-    private static int InitialBufferSize(Stream stream, int limit)
-    {
-        const int DefaultSize = 64 * 1024;
-        if (!stream.CanSeek)
-        {
-            return Math.Min(DefaultSize, limit + 1);
-        }
-
-        long remaining = Math.Max(0, stream.Length - stream.Position);
-        if (remaining > limit)
-        {
-            throw TooLarge(limit);
-        }
-
-        return (int)remaining + 1;
-    }
-
-    /// <summary>Returns how many bytes the next read may take, growing the buffer as needed, so that at most
-    /// the limit plus one byte is ever read.</summary>
-    private static int NextReadSize(ref byte[] buffer, int length, int limit)
-    {
-        long cap = limit + 1L;
-        if (length >= cap)
-        {
-            return 0;
-        }
-
-        if (length == buffer.Length)
-        {
-            Array.Resize(ref buffer, (int)Math.Min(cap, Math.Max(buffer.Length * 2L, 16)));
-        }
-
-        return (int)Math.Min(buffer.Length - length, cap - length);
-    }
-
-    /// <summary>Refuses a document over the limit and drops a leading byte order mark.</summary>
-    private static ReadOnlyMemory<byte> Accept(byte[] buffer, int length, int limit) =>
-        length > limit ? throw TooLarge(limit) : WithoutByteOrderMark(new ReadOnlyMemory<byte>(buffer, 0, length));
-
-    private static ReadOnlyMemory<byte> WithoutByteOrderMark(ReadOnlyMemory<byte> utf8) =>
-        utf8.Span.StartsWith("\uFEFF"u8) ? utf8[3..] : utf8;
-
     private static AccessModel Read(ReadOnlyMemory<byte> utf8)
     {
         var text = new PolicyDocumentText(utf8);
@@ -243,7 +215,7 @@ public static class AccessPolicyJson
         }
         catch (AccessModelValidationException exception)
         {
-            throw new AccessModelValidationException(PolicyErrorLocator.Locate(text, exception.Errors));
+            throw new AccessModelValidationException(PolicyErrorLocator.Locate(text, exception));
         }
     }
 
@@ -305,15 +277,4 @@ public static class AccessPolicyJson
 
         return document;
     }
-
-    private static AccessModelValidationException TooLarge(int limit) => new(
-    [
-        new AccessModelError(
-            AccessModelErrorCode.DocumentTooLarge,
-            $"$: The document is larger than the limit of {limit} bytes.",
-            [])
-        {
-            Path = "$",
-        },
-    ]);
 }

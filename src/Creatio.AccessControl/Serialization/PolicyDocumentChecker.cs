@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -9,7 +10,8 @@ namespace Creatio.AccessControl.Serialization;
 /// <remarks>
 /// <para>System.Text.Json stops at the first problem; this walk does not. It reports syntax errors (alone, since
 /// nothing after them can be trusted), unknown, duplicate and missing members, wrong JSON types, unknown enum names,
-/// malformed GUIDs, instants and dates, empty strings and an unsupported format version (alone, since a document of another
+/// malformed GUIDs, instants and dates, empty strings, strings that are not Unicode text (an escaped half of a surrogate
+/// pair, <c>"\ud800"</c>) and an unsupported format version (alone, since a document of another
 /// version is read by other rules). A document it accepts deserializes without error.</para>
 /// <para>It is stricter than the deserializer where the deserializer is lenient: enum names are case-sensitive and
 /// never numbers, instants must carry an offset, dates are exactly <c>yyyy-MM-dd</c>, and a member may appear only once.</para>
@@ -28,7 +30,8 @@ internal sealed class PolicyDocumentChecker
 
     private readonly PolicyDocumentText _text;
     private readonly PolicyJsonContext _context;
-    private readonly List<AccessModelError> _errors = [];
+    private readonly AccessModelErrorList _errors = new();
+    private readonly Dictionary<Type, string> _expected = [];
     private AccessModelError? _versionError;
 
     private PolicyDocumentChecker(PolicyDocumentText text, PolicyJsonContext context)
@@ -73,7 +76,8 @@ internal sealed class PolicyDocumentChecker
         return checker._versionError is { } versionError ? [versionError] : checker._errors;
     }
 
-    private static AccessModelError SyntaxError(long line, long position, string message) =>
+    /// <summary>Builds the error of a document that is not JSON at all, at a 1-based line and byte position.</summary>
+    internal static AccessModelError SyntaxError(long line, long position, string message) =>
         new(AccessModelErrorCode.InvalidJson, string.Create(CultureInfo.InvariantCulture, $"{Root} (line {line}, position {position}): {message}"), [])
         {
             Path = Root,
@@ -90,8 +94,17 @@ internal sealed class PolicyDocumentChecker
         return $"The document is not valid JSON: {message}";
     }
 
-    private void Add(AccessModelErrorCode code, string path, long offset, string message, params string[] ids) =>
-        _errors.Add(_text.Error(code, path, offset, message, ids));
+    /// <summary>Reports a problem; past the cap, only counts it, without building its message.</summary>
+    private void Add(AccessModelErrorCode code, string path, long offset, [InterpolatedStringHandlerArgument("")] ref Message message, params string[] ids)
+    {
+        if (_errors.IsFull)
+        {
+            _errors.AddUnreported();
+            return;
+        }
+
+        _errors.Add(_text.Error(code, path, offset, message.ToStringAndClear(), ids));
+    }
 
     private void CheckValue(ref Utf8JsonReader reader, Type type, string path)
     {
@@ -134,10 +147,11 @@ internal sealed class PolicyDocumentChecker
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string name = reader.GetString()!;
-            string memberPath = PolicyDocumentText.Child(path, name);
+            // A name that is not Unicode text is kept as the document escapes it: no member of the format has it.
+            string name = PolicyDocumentText.GetText(ref reader, out string? loneSurrogate);
+            string memberPath = PolicyDocumentText.Child(path, name, asWritten: loneSurrogate is not null);
             long nameOffset = reader.TokenStartIndex;
-            JsonPropertyInfo? property = Find(info, name);
+            JsonPropertyInfo? property = loneSurrogate is null ? Find(info, name) : null;
             reader.Read();
             if (property is null)
             {
@@ -181,10 +195,17 @@ internal sealed class PolicyDocumentChecker
         return null;
     }
 
-    private static string Expected(JsonTypeInfo info)
+    /// <summary>Lists the members an object may have, once per object type and document.</summary>
+    private string Expected(JsonTypeInfo info)
     {
-        IEnumerable<string> names = info.Properties.Select(p => PolicyDocumentText.Quote(p.Name));
-        return info.Properties.Count == 0 ? string.Empty : $" here; expected one of {string.Join(", ", names)}";
+        if (!_expected.TryGetValue(info.Type, out string? expected))
+        {
+            IEnumerable<string> names = info.Properties.Select(p => PolicyDocumentText.Quote(p.Name));
+            expected = info.Properties.Count == 0 ? string.Empty : $" here; expected one of {string.Join(", ", names)}";
+            _expected.Add(info.Type, expected);
+        }
+
+        return expected;
     }
 
     private void CheckFormatVersion(ref Utf8JsonReader reader, string path)
@@ -221,9 +242,10 @@ internal sealed class PolicyDocumentChecker
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             string elementPath = PolicyDocumentText.Index(path, index++);
-            if (names is not null && reader.TokenType == JsonTokenType.String && !names.Add(reader.GetString()!))
+            if (names is not null && reader.TokenType == JsonTokenType.String
+                && PolicyDocumentText.GetText(ref reader, out string? loneSurrogate) is var name && loneSurrogate is null
+                && !names.Add(name))
             {
-                string name = reader.GetString()!;
                 Add(AccessModelErrorCode.InvalidValue, elementPath, reader.TokenStartIndex, $"{PolicyDocumentText.Quote(name)} is listed more than once.", name);
                 continue;
             }
@@ -254,7 +276,7 @@ internal sealed class PolicyDocumentChecker
             else if (!reader.TryGetInt32(out _))
             {
                 string raw = System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
-                Add(AccessModelErrorCode.InvalidValue, path, offset, $"`{raw}` is not a whole number from {int.MinValue} to {int.MaxValue}.", raw);
+                Add(AccessModelErrorCode.InvalidValue, path, offset, $"{PolicyDocumentText.Quote(raw)} is not a whole number from {int.MinValue} to {int.MaxValue}.", raw);
             }
 
             return;
@@ -266,12 +288,16 @@ internal sealed class PolicyDocumentChecker
             return;
         }
 
-        string value = reader.GetString()!;
-        if (type == typeof(string))
+        string value = PolicyDocumentText.GetText(ref reader, out string? loneSurrogate);
+        if (loneSurrogate is not null)
+        {
+            Add(AccessModelErrorCode.InvalidValue, path, offset, $"{PolicyDocumentText.Quote(value)} is not Unicode text: the escape `{loneSurrogate}` is half of a surrogate pair.", value);
+        }
+        else if (type == typeof(string))
         {
             if (string.IsNullOrWhiteSpace(value))
             {
-                Add(AccessModelErrorCode.InvalidValue, path, offset, "The value is empty; expected a non-empty string.");
+                Add(AccessModelErrorCode.InvalidValue, path, offset, $"The value is empty; expected a non-empty string.");
             }
         }
         else if (type == typeof(Guid))
@@ -348,4 +374,24 @@ internal sealed class PolicyDocumentChecker
         JsonTokenType.Null => "`null`",
         _ => token.ToString(),
     };
+
+    /// <summary>Builds the message of a problem only while problems are still reported, so that the problems past the
+    /// cap cost no text (a document of 200,000 unknown members would otherwise build 200,000 messages).</summary>
+    [InterpolatedStringHandler]
+    private ref struct Message
+    {
+        private DefaultInterpolatedStringHandler _text;
+
+        public Message(int literalLength, int formattedCount, PolicyDocumentChecker checker, out bool isEnabled)
+        {
+            isEnabled = !checker._errors.IsFull;
+            _text = isEnabled ? new DefaultInterpolatedStringHandler(literalLength, formattedCount, CultureInfo.InvariantCulture) : default;
+        }
+
+        public void AppendLiteral(string value) => _text.AppendLiteral(value);
+
+        public void AppendFormatted<T>(T value) => _text.AppendFormatted(value);
+
+        public string ToStringAndClear() => _text.ToStringAndClear();
+    }
 }

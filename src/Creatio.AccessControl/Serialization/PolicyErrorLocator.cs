@@ -11,8 +11,11 @@ internal static class PolicyErrorLocator
 {
     private const string Root = "$";
 
-    public static IReadOnlyList<AccessModelError> Locate(PolicyDocumentText text, IReadOnlyList<AccessModelError> errors)
+    /// <summary>Returns the problems of a model read from a document, each located in the document; the count of
+    /// those not reported is kept.</summary>
+    public static IReadOnlyList<AccessModelError> Locate(PolicyDocumentText text, AccessModelValidationException invalid)
     {
+        IReadOnlyList<AccessModelError> errors = invalid.Errors;
         var candidates = new List<string[]>(errors.Count);
         var wanted = new HashSet<string>(StringComparer.Ordinal);
         foreach (AccessModelError error in errors)
@@ -23,7 +26,7 @@ internal static class PolicyErrorLocator
         }
 
         Dictionary<string, long> offsets = FindOffsets(text.Utf8.Span, wanted);
-        var located = new List<AccessModelError>(errors.Count);
+        var located = new AccessModelErrorList();
         for (int i = 0; i < errors.Count; i++)
         {
             AccessModelError error = errors[i];
@@ -38,6 +41,7 @@ internal static class PolicyErrorLocator
             });
         }
 
+        located.AddUnreported(invalid.TotalErrorCount - errors.Count);
         return located;
     }
 
@@ -112,7 +116,8 @@ internal static class PolicyErrorLocator
         {
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                string child = PolicyDocumentText.Child(path, reader.GetString()!);
+                string name = PolicyDocumentText.GetText(ref reader, out string? loneSurrogate);
+                string child = PolicyDocumentText.Child(path, name, asWritten: loneSurrogate is not null);
                 reader.Read();
                 Walk(ref reader, child, wanted, found);
             }

@@ -52,7 +52,7 @@ public sealed class AccessPolicyJsonOptionsTests
     [Fact]
     public void Deserialize_StreamAtTheLimit_IsRead()
     {
-        using var stream = new CountingStream(s_emptyModel);
+        using var stream = new ChunkedStream(s_emptyModel, int.MaxValue);
 
         AccessModel model = AccessPolicyJson.Deserialize(stream, new AccessPolicyJsonOptions { MaxDocumentBytes = s_emptyModel.Length });
 
@@ -62,7 +62,7 @@ public sealed class AccessPolicyJsonOptionsTests
     [Fact]
     public void Deserialize_NonSeekableStreamOverTheLimit_ReadsAtMostOneByteMore()
     {
-        using var stream = new CountingStream(new byte[10_000_000]);
+        using var stream = new ChunkedStream(new byte[10_000_000], int.MaxValue);
 
         AccessModelError error = Assert.Single(Assert.Throws<AccessModelValidationException>(() => AccessPolicyJson.Deserialize(stream, new AccessPolicyJsonOptions { MaxDocumentBytes = 1000 })).Errors);
 
@@ -73,7 +73,7 @@ public sealed class AccessPolicyJsonOptionsTests
     [Fact]
     public async Task DeserializeAsync_NonSeekableStreamOverTheLimit_ReadsAtMostOneByteMore()
     {
-        using var stream = new CountingStream(new byte[10_000_000]);
+        using var stream = new ChunkedStream(new byte[10_000_000], int.MaxValue);
 
         AccessModelValidationException exception = await Assert.ThrowsAsync<AccessModelValidationException>(
             async () => await AccessPolicyJson.DeserializeAsync(stream, new AccessPolicyJsonOptions { MaxDocumentBytes = 1000 }));
@@ -90,45 +90,5 @@ public sealed class AccessPolicyJsonOptionsTests
         Assert.Throws<AccessModelValidationException>(() => AccessPolicyJson.Deserialize(stream, new AccessPolicyJsonOptions { MaxDocumentBytes = 9_999 }));
 
         Assert.Equal(0, stream.Position);
-    }
-
-    /// <summary>A non-seekable stream over bytes that counts what is read from it.</summary>
-    private sealed class CountingStream(byte[] content) : Stream
-    {
-        private int _position;
-
-        public long BytesRead => _position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            int read = Math.Min(count, content.Length - _position);
-            Array.Copy(content, _position, buffer, offset, read);
-            _position += read;
-            return read;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
