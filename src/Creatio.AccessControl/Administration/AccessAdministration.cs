@@ -119,7 +119,7 @@ public sealed class AccessAdministration : IAccessAdministration
         catch (AccessModelValidationException invalid)
         {
             return AccessChangeResult.Refused(
-                before.Version, AccessChangeRefusal.InvalidModel, $"The model after the changes would be invalid: {invalid.Errors.Count} problems.", -1, errors: invalid.Errors);
+                before.Version, AccessChangeRefusal.InvalidModel, $"The model after the changes would be invalid: {invalid.TotalErrorCount} problems.", -1, errors: invalid.Errors);
         }
 
         next = before.Derive(model, version, scope, editor.TouchedRecordObjects);
