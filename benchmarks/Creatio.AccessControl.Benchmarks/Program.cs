@@ -1,10 +1,16 @@
 using BenchmarkDotNet.Running;
+using Creatio.AccessControl.Benchmarks.Depth;
 using Creatio.AccessControl.Benchmarks.Interleaving;
 using Creatio.AccessControl.Benchmarks.Verification;
 
 if (args.Length > 0 && args[0] == "verify")
 {
     return VerifyCommand.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "depth")
+{
+    return DepthCommand.Run(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "interleave")

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Creatio.AccessControl.Benchmarks.Depth;
+
+/// <summary><c>depth chain [levels (100000)] [users (100)]</c> or <c>depth managers [levels (2000)] [employees (5000)]</c>:
+/// builds one of <see cref="DepthModels"/>, then reports the time and peak memory of compiling it and the time of
+/// membership changes applied through the administration API.</summary>
+/// <remarks>Run each shape in a process of its own: the peak working set is the process's.</remarks>
+internal static class DepthCommand
+{
+    private const int Changes = 10;
+
+    public static int Run(string[] args)
+    {
+        if (args.Length is < 1 or > 3 || args[0] is not ("chain" or "managers"))
+        {
+            Console.Error.WriteLine("usage: depth chain [levels (100000)] [users (100)] | depth managers [levels (2000)] [employees (5000)]");
+            return 2;
+        }
+
+        bool chain = args[0] == "chain";
+        int levels = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : chain ? 100_000 : 2_000;
+        int users = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : chain ? 100 : 5_000;
+        AccessModelBuilder builder = chain ? DepthModels.Chain(levels, users) : DepthModels.NestedManagers(levels, users);
+        Console.WriteLine($"{args[0]}: {levels:N0} levels, {users:N0} {(chain ? "users" : "employees")}; runtime {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
+
+        long start = Stopwatch.GetTimestamp();
+        AccessModel model = builder.Build();
+        Console.WriteLine($"  build (validate)   {Ms(Stopwatch.GetElapsedTime(start))}");
+
+        long before = GC.GetTotalMemory(forceFullCollection: true);
+        long peakBefore = PeakWorkingSet();
+        long allocated = GC.GetTotalAllocatedBytes(precise: true);
+        start = Stopwatch.GetTimestamp();
+        AccessSnapshot snapshot = AccessSnapshot.Compile(model);
+        TimeSpan compile = Stopwatch.GetElapsedTime(start);
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        long heap = GC.GetTotalMemory(forceFullCollection: true) - before;
+        Console.WriteLine($"  compile            {Ms(compile)}, allocated {Mb(allocated)}, snapshot heap {Mb(heap)}, peak working set {Mb(PeakWorkingSet())} (before compiling {Mb(peakBefore)})");
+
+        // Changes that reach every level: a user added to (then removed from) the deepest and the topmost role.
+        UserId mover = DepthModels.User(0);
+        RoleId deepest = DepthModels.Role(levels - 1);
+        RoleId topmost = DepthModels.Role(chain ? 0 : 1);
+        var evaluator = new AccessEvaluator(snapshot);
+        using var administration = new AccessAdministration(evaluator);
+        Measure(administration, "membership, deepest", mover, deepest);
+        Measure(administration, "membership, topmost", mover, topmost);
+        Console.WriteLine($"  peak working set   {Mb(PeakWorkingSet())}");
+        return 0;
+    }
+
+    private static void Measure(AccessAdministration administration, string what, UserId user, RoleId role)
+    {
+        var membership = new RoleMembership(user, role);
+        var times = new List<double>(2 * Changes);
+        for (int i = 0; i < Changes; i++)
+        {
+            foreach (AccessChange change in new AccessChange[] { new AddMembership(membership), new RemoveMembership(membership) })
+            {
+                long start = Stopwatch.GetTimestamp();
+                AccessChangeResult result = administration.ApplyAsync(AccessActor.System, change).AsTask().GetAwaiter().GetResult();
+                times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                if (!result.IsApplied)
+                {
+                    throw new InvalidOperationException($"{change} was refused: {result.Message}");
+                }
+            }
+        }
+
+        times.Sort();
+        Console.WriteLine($"  {what,-18} {2 * Changes} changes (add, remove): median {times[times.Count / 2]:F1} ms, min {times[0]:F1} ms, max {times[^1]:F1} ms");
+    }
+
+    private static long PeakWorkingSet()
+    {
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        return process.PeakWorkingSet64;
+    }
+
+    private static string Ms(TimeSpan time) => $"{time.TotalMilliseconds:F0} ms";
+
+    private static string Mb(long bytes) => $"{bytes / (1024.0 * 1024.0):F0} MB";
+}
