@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
+using Creatio.AccessControl.Compilation;
 
 namespace Creatio.AccessControl.Benchmarks.Depth;
 
-/// <summary><c>depth chain [levels (100000)] [users (100)]</c> or <c>depth managers [levels (2000)] [employees (5000)]</c>:
-/// builds one of <see cref="DepthModels"/>, then reports the time and peak memory of compiling it and the time of
-/// membership changes applied through the administration API.</summary>
+/// <summary><c>depth chain [levels (100000)] [users (100)]</c> or <c>depth managers [levels (2000)] [employees (5000)]</c>,
+/// optionally followed by <c>--breakdown</c>: builds one of <see cref="DepthModels"/>, then reports the time and peak memory
+/// of compiling it and the time of membership changes applied through the administration API.</summary>
 /// <remarks>Run each shape in a process of its own: the peak working set is the process's.</remarks>
 internal static class DepthCommand
 {
@@ -13,9 +14,11 @@ internal static class DepthCommand
 
     public static int Run(string[] args)
     {
+        bool breakdown = args.Contains("--breakdown");
+        args = [.. args.Where(a => a != "--breakdown")];
         if (args.Length is < 1 or > 3 || args[0] is not ("chain" or "managers"))
         {
-            Console.Error.WriteLine("usage: depth chain [levels (100000)] [users (100)] | depth managers [levels (2000)] [employees (5000)]");
+            Console.Error.WriteLine("usage: depth chain [levels (100000)] [users (100)] | depth managers [levels (2000)] [employees (5000)], then [--breakdown]");
             return 2;
         }
 
@@ -28,6 +31,11 @@ internal static class DepthCommand
         long start = Stopwatch.GetTimestamp();
         AccessModel model = builder.Build();
         Console.WriteLine($"  build (validate)   {Ms(Stopwatch.GetElapsedTime(start))}");
+
+        if (breakdown)
+        {
+            Breakdown(model);
+        }
 
         long before = GC.GetTotalMemory(forceFullCollection: true);
         long peakBefore = PeakWorkingSet();
@@ -49,6 +57,30 @@ internal static class DepthCommand
         Measure(administration, "membership, topmost", mover, topmost);
         Console.WriteLine($"  peak working set   {Mb(PeakWorkingSet())}");
         return 0;
+    }
+
+    /// <summary>Times the steps of compiling one after the other, through the internals the library shows this assembly.</summary>
+    private static void Breakdown(AccessModel model)
+    {
+        Console.WriteLine("  breakdown (run twice: the first run includes compiling the code)");
+        Steps(model);
+        Steps(model);
+    }
+
+    private static void Steps(AccessModel model)
+    {
+        long start = Stopwatch.GetTimestamp();
+        var units = new UnitTable(model);
+        Console.WriteLine($"    unit table       {Ms(Stopwatch.GetElapsedTime(start))}");
+        start = Stopwatch.GetTimestamp();
+        EffectiveRoleTable roles = EffectiveRoleCompiler.Compile(model, units);
+        Console.WriteLine($"    E(u)             {Ms(Stopwatch.GetElapsedTime(start))}");
+        start = Stopwatch.GetTimestamp();
+        var inverse = new SubjectsByUnit(roles);
+        Console.WriteLine($"    inverse          {Ms(Stopwatch.GetElapsedTime(start))}");
+        start = Stopwatch.GetTimestamp();
+        TableCompiler.Compile(model, roles, inverse);
+        Console.WriteLine($"    tables           {Ms(Stopwatch.GetElapsedTime(start))}");
     }
 
     private static void Measure(AccessAdministration administration, string what, UserId user, RoleId role)

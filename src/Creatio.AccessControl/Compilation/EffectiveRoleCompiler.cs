@@ -1,14 +1,35 @@
 namespace Creatio.AccessControl.Compilation;
 
 /// <summary>Computes <c>E(u)</c> by the rules of DESIGN.md §2, for every user of a graph or for some of them, remembering
-/// what it has computed (each manager unit's managed roles and users, each user's own roles) for the rest of the run.</summary>
-internal sealed class EffectiveRoleCompiler(RoleGraph graph)
+/// what it has computed (each manager unit's managed roles and users, each user's rules 1–5 set) for the rest of the run.</summary>
+/// <remarks>
+/// <para>What a manager unit manages is computed once per unit, from the bottom up: a manager unit whose subtree holds
+/// another managed role takes that role's result whole instead of walking its subtree again, so that nested managers cost
+/// the size of the tree, not its depth times its size. The results are kept with the compiled table, so that a membership
+/// change recomputes only those of the manager units above the roles it touches.</para>
+/// <para>Sets built under rules 3 and 4 are built closed (<see cref="RoleGraph.AddClosure"/>), so a role already present
+/// stops the walk up its ancestors: a user at depth <c>d</c> costs <c>d</c>, and a chain of roles costs its length.</para>
+/// </remarks>
+internal sealed class EffectiveRoleCompiler
 {
-    private readonly Dictionary<int, (ulong[] Roles, ulong[] Users)> _managed = [];
-    private readonly Dictionary<int, ulong[]> _employee = [];
+    private readonly RoleGraph graph;
+    private readonly Dictionary<int, (ulong[] Roles, ulong[] Users)> _managed;
     private readonly Dictionary<int, (ulong[] Roles, ulong[]? Users)> _base = [];
 
+    /// <summary>Creates a compiler over a graph.</summary>
+    /// <param name="graph">The graph.</param>
+    /// <param name="managed">What manager units manage, computed over an earlier graph, or <see langword="null"/>.</param>
+    /// <param name="stale">The manager units whose entry in <paramref name="managed"/> the new graph may change.</param>
+    public EffectiveRoleCompiler(RoleGraph graph, IReadOnlyDictionary<int, (ulong[] Roles, ulong[] Users)>? managed = null, IReadOnlySet<int>? stale = null)
+    {
+        this.graph = graph;
+        _managed = managed is null ? [] : new Dictionary<int, (ulong[], ulong[])>(managed.Where(m => stale is null || !stale.Contains(m.Key)));
+    }
+
     public RoleGraph Graph => graph;
+
+    /// <summary>Gets what every manager unit computed so far manages: its roles and users (rule 5).</summary>
+    public IReadOnlyDictionary<int, (ulong[] Roles, ulong[] Users)> ManagedUnits => _managed;
 
     /// <summary>Compiles the effective role sets of every user.</summary>
     public static EffectiveRoleTable Compile(AccessModel model, UnitTable units)
@@ -35,7 +56,7 @@ internal sealed class EffectiveRoleCompiler(RoleGraph graph)
         }
 
         firstSubject[userCount] = subjectUser.Count;
-        return new EffectiveRoleTable(graph, [.. roleBits], [.. userBits], [.. subjectUser], [.. subjectEndsAt], firstSubject);
+        return new EffectiveRoleTable(graph, [.. roleBits], [.. userBits], [.. subjectUser], [.. subjectEndsAt], firstSubject, compiler.ManagedUnits);
     }
 
     /// <summary>Computes a user's subjects: one per interval between the distinct ends of the delegations that reach the
@@ -68,7 +89,9 @@ internal sealed class EffectiveRoleCompiler(RoleGraph graph)
 
                 if (units.IsRole(grantor))
                 {
-                    Bits.Or(roles, graph.Closure(grantor));
+                    // A rules 1–5 set is not closed (rule 5 leaves the roles not inherited by managers out), so the
+                    // grantor's closure is built apart.
+                    Bits.Or(roles, graph.ClosureOf(grantor));
                     continue;
                 }
 
@@ -104,7 +127,7 @@ internal sealed class EffectiveRoleCompiler(RoleGraph graph)
         ulong[]? users = null;
         foreach (int role in graph.Direct[u])
         {
-            Bits.Or(roles, graph.Closure(role));
+            graph.AddClosure(roles, role);
         }
 
         // Rule 5: what a manager unit the user belongs to manages.
@@ -147,29 +170,9 @@ internal sealed class EffectiveRoleCompiler(RoleGraph graph)
         return other == user || (users is not null && Bits.Get(users, other));
     }
 
-    /// <summary>What a user obtains as an employee: rules 2–4 without manager units and roles not inherited by managers.</summary>
-    private ulong[] EmployeeRoles(int v)
-    {
-        if (_employee.TryGetValue(v, out ulong[]? known))
-        {
-            return known;
-        }
-
-        var roles = new ulong[graph.Words];
-        foreach (int role in graph.Direct[v])
-        {
-            if (!graph.IsManager(role) && !graph.NotInherited[role])
-            {
-                Bits.Or(roles, graph.Closure(role));
-            }
-        }
-
-        _employee.Add(v, roles);
-        return roles;
-    }
-
-    /// <summary>The roles and users a manager unit's members obtain: every unit below its organizational role and every
-    /// member of one (co-managers excepted), with what those members obtain as employees.</summary>
+    /// <summary>The roles and users a manager unit's members obtain (rule 5): every unit below its organizational role,
+    /// every member of one (co-managers excepted), and what those members obtain as employees, without the roles not
+    /// inherited by managers.</summary>
     private (ulong[] Roles, ulong[] Users) Managed(int managerUnit)
     {
         if (_managed.TryGetValue(managerUnit, out (ulong[], ulong[]) known))
@@ -177,41 +180,116 @@ internal sealed class EffectiveRoleCompiler(RoleGraph graph)
             return known;
         }
 
-        int organizational = graph.Units.Parent[managerUnit];
-        var roles = new ulong[graph.Words];
-        var users = new ulong[graph.UserWords];
-        var coManagers = new HashSet<int>(graph.Members[managerUnit]);
+        // The manager units below not computed yet, in preorder; computed in reverse, each finds those below it done.
+        var pending = new List<int> { managerUnit };
         var stack = new Stack<int>();
-        stack.Push(organizational);
+        stack.Push(graph.Units.Parent[managerUnit]);
+        while (stack.Count > 0)
+        {
+            foreach (int child in graph.Children[stack.Pop()])
+            {
+                int below = graph.ManagerOf[child];
+                if (below >= 0 && _managed.ContainsKey(below))
+                {
+                    continue;
+                }
+
+                if (below >= 0)
+                {
+                    pending.Add(below);
+                }
+
+                stack.Push(child);
+            }
+        }
+
+        for (int i = pending.Count - 1; i >= 0; i--)
+        {
+            _managed.Add(pending[i], ComputeManaged(pending[i], reuse: true) ?? ComputeManaged(pending[i], reuse: false)!.Value);
+        }
+
+        return _managed[managerUnit];
+    }
+
+    /// <summary>Walks the subtree of a manager unit's organizational role. With <paramref name="reuse"/>, a role below that
+    /// has a manager unit of its own is not walked: that unit's result (its subtree, its subordinates) and its members are
+    /// taken instead. Returns <see langword="null"/> when that would take in one of this unit's own members (a co-manager
+    /// who is also a subordinate further down, whose employee roles cannot be taken out again): walk without reuse.</summary>
+    private (ulong[] Roles, ulong[] Users)? ComputeManaged(int managerUnit, bool reuse)
+    {
+        int organizational = graph.Units.Parent[managerUnit];
+        var subtree = new ulong[graph.Words];
+        var employee = new ulong[graph.Words];
+        var taken = new ulong[graph.Words];
+        var users = new ulong[graph.UserWords];
+        AddSubordinates(managerUnit, organizational, users, employee);
+        var stack = new Stack<int>();
+        foreach (int child in graph.Children[organizational])
+        {
+            stack.Push(child);
+        }
+
         while (stack.Count > 0)
         {
             int unit = stack.Pop();
-            if (unit != organizational)
+            graph.AddClosure(subtree, unit);
+            int below = graph.ManagerOf[unit];
+            if (reuse && below >= 0)
             {
-                Bits.Or(roles, graph.Closure(unit));
-            }
-
-            foreach (int v in graph.Members[unit])
-            {
-                if (!coManagers.Contains(v))
+                (ulong[] belowRoles, ulong[] belowUsers) = _managed[below];
+                foreach (int coManager in graph.Members[managerUnit])
                 {
-                    Bits.Set(users, v);
+                    if (Bits.Get(belowUsers, coManager))
+                    {
+                        return null;
+                    }
                 }
+
+                Bits.Or(taken, belowRoles);
+                Bits.Or(users, belowUsers);
+                AddSubordinates(managerUnit, below, users, employee);
+                continue;
             }
 
+            AddSubordinates(managerUnit, unit, users, employee);
             foreach (int child in graph.Children[unit])
             {
                 stack.Push(child);
             }
         }
 
-        for (int v = Bits.Next(users, 0); v >= 0; v = Bits.Next(users, v + 1))
+        // Decision (DESIGN.md §2 rule 5): what subordinates bring never holds a role not inherited by managers, not even
+        // as the parent or linked role of a role they hold; the subtree's own units are obtained as always.
+        foreach (int role in graph.NotInheritedRoles)
         {
-            Bits.Or(roles, EmployeeRoles(v));
+            employee[role >> 6] &= ~(1UL << role);
         }
 
-        (ulong[], ulong[]) result = (roles, users);
-        _managed.Add(managerUnit, result);
-        return result;
+        Bits.Or(subtree, taken);
+        Bits.Or(subtree, employee);
+        return (subtree, users);
+    }
+
+    /// <summary>Adds the direct members of a unit other than the manager unit's own members, with what each obtains as an
+    /// employee: rules 2–4 from their direct memberships, leaving out manager units and the roles not inherited by
+    /// managers.</summary>
+    private void AddSubordinates(int managerUnit, int unit, ulong[] users, ulong[] employee)
+    {
+        foreach (int v in graph.Members[unit])
+        {
+            if (Bits.Get(users, v) || unit == managerUnit || Array.IndexOf(graph.Direct[v], managerUnit) >= 0)
+            {
+                continue;
+            }
+
+            Bits.Set(users, v);
+            foreach (int role in graph.Direct[v])
+            {
+                if (!graph.IsManager(role) && !graph.NotInherited[role])
+                {
+                    graph.AddClosure(employee, role);
+                }
+            }
+        }
     }
 }

@@ -30,8 +30,9 @@ internal sealed class EffectiveRoleTable
         ulong[]?[] userBits,
         int[] subjectUser,
         long[] subjectEndsAt,
-        int[] firstSubject)
-        : this(graph, Pages(roleBits, graph.Words, subjectUser.Length), Pages(userBits), Signatures(graph, roleBits, userBits, subjectUser), subjectUser, subjectEndsAt, firstSubject)
+        int[] firstSubject,
+        IReadOnlyDictionary<int, (ulong[] Roles, ulong[] Users)> managed)
+        : this(graph, Pages(roleBits, graph.Words, subjectUser.Length), Pages(userBits), Signatures(graph, roleBits, userBits, subjectUser), subjectUser, subjectEndsAt, firstSubject, managed)
     {
     }
 
@@ -42,9 +43,11 @@ internal sealed class EffectiveRoleTable
         RoleSignature[][] signaturePages,
         int[] subjectUser,
         long[] subjectEndsAt,
-        int[] firstSubject)
+        int[] firstSubject,
+        IReadOnlyDictionary<int, (ulong[] Roles, ulong[] Users)> managed)
     {
         Graph = graph;
+        Managed = managed;
         Units = graph.Units;
         SubjectEndsAt = subjectEndsAt;
         FirstSubject = firstSubject;
@@ -61,6 +64,10 @@ internal sealed class EffectiveRoleTable
 
     /// <summary>Gets what the sets were computed from, for recomputing some of them after a membership change.</summary>
     public RoleGraph Graph { get; }
+
+    /// <summary>Gets what each manager unit manages (rule 5), as <see cref="EffectiveRoleCompiler"/> computed it: what a
+    /// membership change reuses for the manager units it does not touch. Never changed.</summary>
+    public IReadOnlyDictionary<int, (ulong[] Roles, ulong[] Users)> Managed { get; }
 
     /// <summary>Gets the number of words of one subject's role bit set.</summary>
     public int RoleWords => _roleWords;
@@ -128,12 +135,16 @@ internal sealed class EffectiveRoleTable
 
     /// <summary>Returns the table with some subjects' sets replaced (the same subjects, after a membership change), copying
     /// only the pages they are on.</summary>
-    public EffectiveRoleTable WithSubjects(RoleGraph graph, List<(int Subject, ulong[] Roles, ulong[]? Users)> subjects)
+    /// <param name="graph">The graph the sets were computed from.</param>
+    /// <param name="subjects">The subjects, their new sets and the signature of those.</param>
+    /// <param name="managed">What each manager unit manages over <paramref name="graph"/>.</param>
+    public EffectiveRoleTable WithSubjects(
+        RoleGraph graph, List<(int Subject, ulong[] Roles, ulong[]? Users, RoleSignature Signature)> subjects, IReadOnlyDictionary<int, (ulong[] Roles, ulong[] Users)> managed)
     {
         var rolePages = (ulong[][])_rolePages.Clone();
         var userPages = (ulong[]?[][])_userPages.Clone();
         var signaturePages = (RoleSignature[][])_signaturePages.Clone();
-        foreach ((int subject, ulong[] roles, ulong[]? users) in subjects)
+        foreach ((int subject, ulong[] roles, ulong[]? users, RoleSignature signature) in subjects)
         {
             int page = subject >> PageShift;
             if (ReferenceEquals(rolePages[page], _rolePages[page]))
@@ -145,10 +156,10 @@ internal sealed class EffectiveRoleTable
 
             roles.CopyTo(rolePages[page].AsSpan((subject & PageMask) * _roleWords, _roleWords));
             userPages[page][subject & PageMask] = users;
-            signaturePages[page][subject & PageMask] = RoleSignature.Of(roles, _roleCount + _subjectUser[subject], users, _roleCount);
+            signaturePages[page][subject & PageMask] = signature;
         }
 
-        return new EffectiveRoleTable(graph, rolePages, userPages, signaturePages, _subjectUser, SubjectEndsAt, FirstSubject);
+        return new EffectiveRoleTable(graph, rolePages, userPages, signaturePages, _subjectUser, SubjectEndsAt, FirstSubject, managed);
     }
 
     private static ulong[][] Pages(ulong[] bits, int words, int subjectCount)

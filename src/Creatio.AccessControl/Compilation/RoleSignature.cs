@@ -151,6 +151,15 @@ internal readonly struct RoleSignature
         return new RoleSignature(words[0], words[1], words[2]);
     }
 
+    /// <summary>Returns the signature of the same <c>E(u)</c> with one more unit: a unit added sets its bits, so that a
+    /// change that only adds units costs the units it adds.</summary>
+    public RoleSignature With(int unit)
+    {
+        Span<ulong> words = [_low, _first, _second];
+        Add(words, unit);
+        return new RoleSignature(words[0], words[1], words[2]);
+    }
+
     private static void Add(Span<ulong> words, int unit)
     {
         int probe = Probe(unit);
