@@ -16,6 +16,10 @@ internal sealed class EffectiveRoleCompiler
     private readonly Dictionary<int, (ulong[] Roles, ulong[] Users)> _managed;
     private readonly Dictionary<int, (ulong[] Roles, ulong[]? Users)> _base = [];
 
+    // Scratch sets of ComputeManaged, cleared before each use.
+    private readonly ulong[] _employee;
+    private readonly ulong[] _taken;
+
     /// <summary>Creates a compiler over a graph.</summary>
     /// <param name="graph">The graph.</param>
     /// <param name="managed">What manager units manage, computed over an earlier graph, or <see langword="null"/>.</param>
@@ -23,7 +27,16 @@ internal sealed class EffectiveRoleCompiler
     public EffectiveRoleCompiler(RoleGraph graph, IReadOnlyDictionary<int, (ulong[] Roles, ulong[] Users)>? managed = null, IReadOnlySet<int>? stale = null)
     {
         this.graph = graph;
-        _managed = managed is null ? [] : new Dictionary<int, (ulong[], ulong[])>(managed.Where(m => stale is null || !stale.Contains(m.Key)));
+        _managed = new Dictionary<int, (ulong[], ulong[])>(managed?.Count ?? 0);
+        _employee = new ulong[graph.Words];
+        _taken = new ulong[graph.Words];
+        foreach ((int unit, (ulong[], ulong[]) result) in managed ?? new Dictionary<int, (ulong[], ulong[])>())
+        {
+            if (stale is null || !stale.Contains(unit))
+            {
+                _managed.Add(unit, result);
+            }
+        }
     }
 
     public RoleGraph Graph => graph;
@@ -73,6 +86,12 @@ internal sealed class EffectiveRoleCompiler
         }
 
         (ulong[] baseRoles, ulong[]? baseUsers) = Base(u);
+        if (applying.Count == 0)
+        {
+            // The sets are never changed once computed, so the subject may share them.
+            return [(long.MaxValue, baseRoles, baseUsers)];
+        }
+
         UnitTable units = graph.Units;
         long[] ends = [.. applying.Where(a => a.EndsAt != long.MaxValue).Select(a => a.EndsAt).Distinct().Order(), long.MaxValue];
         var subjects = new List<(long, ulong[], ulong[]?)>(ends.Length);
@@ -172,7 +191,8 @@ internal sealed class EffectiveRoleCompiler
 
     /// <summary>The roles and users a manager unit's members obtain (rule 5): every unit below its organizational role,
     /// every member of one (co-managers excepted), and what those members obtain as employees, without the roles not
-    /// inherited by managers.</summary>
+    /// inherited by managers; what the members obtain anyway by rule 3 (the closure of the organizational role) may be
+    /// left out.</summary>
     private (ulong[] Roles, ulong[] Users) Managed(int managerUnit)
     {
         if (_managed.TryGetValue(managerUnit, out (ulong[], ulong[]) known))
@@ -217,11 +237,18 @@ internal sealed class EffectiveRoleCompiler
     /// who is also a subordinate further down, whose employee roles cannot be taken out again): walk without reuse.</summary>
     private (ulong[] Roles, ulong[] Users)? ComputeManaged(int managerUnit, bool reuse)
     {
+        // The managed role is marked in both sets before anything is added, so that the walks up from below stop there:
+        // its closure (its ancestors and their links) is the manager unit's own by rule 3, and a manager unit above takes
+        // it when it walks this role. Otherwise every manager unit of a deep tree would walk up to the root.
         int organizational = graph.Units.Parent[managerUnit];
         var subtree = new ulong[graph.Words];
-        var employee = new ulong[graph.Words];
-        var taken = new ulong[graph.Words];
+        ulong[] employee = _employee;
+        ulong[] taken = _taken;
+        Array.Clear(employee);
+        Array.Clear(taken);
         var users = new ulong[graph.UserWords];
+        Bits.Set(subtree, organizational);
+        Bits.Set(employee, organizational);
         AddSubordinates(managerUnit, organizational, users, employee);
         var stack = new Stack<int>();
         foreach (int child in graph.Children[organizational])

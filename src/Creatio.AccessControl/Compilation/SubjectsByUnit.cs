@@ -137,35 +137,41 @@ internal sealed class SubjectsByUnit
                 return done;
             }
 
-            // Every recorded change, oldest first, stably sorted by unit then subject: the last change of a pair wins.
+            // Every recorded change by unit then subject; of the changes of one pair (one per batch), the last wins.
             List<(int Unit, int Subject, bool Added)[]> pending = Pending(out SubjectsByUnit merged);
-            var keys = new (long Pair, int Order)[pending.Sum(p => p.Length)];
-            var all = new (int Unit, int Subject, bool Added)[keys.Length];
+            var keys = new long[pending.Sum(p => p.Length)];
+            var batches = new int[keys.Length];
             int count = 0;
-            foreach ((int Unit, int Subject, bool Added)[] batch in pending)
+            for (int b = 0; b < pending.Count; b++)
             {
-                foreach ((int Unit, int Subject, bool Added) change in batch)
+                foreach ((int unit, int subject, bool added) in pending[b])
                 {
-                    keys[count] = (((long)change.Unit << 32) | (uint)change.Subject, count);
-                    all[count++] = change;
+                    keys[count] = ((long)unit << 32) | (uint)subject;
+                    batches[count++] = (b << 1) | (added ? 1 : 0);
                 }
             }
 
-            Array.Sort(keys);
-            var ordered = new (int Unit, int Subject, bool Added)[keys.Length];
+            Array.Sort(keys, batches);
+            var changes = new List<(int Unit, int Subject, bool Added)>(keys.Length);
             for (int i = 0; i < keys.Length; i++)
             {
-                ordered[i] = all[keys[i].Order];
+                int last = batches[i];
+                while (i + 1 < keys.Length && keys[i + 1] == keys[i])
+                {
+                    last = Math.Max(last, batches[++i]);
+                }
+
+                changes.Add(((int)(keys[i] >> 32), unchecked((int)keys[i]), (last & 1) != 0));
             }
 
             int[][][] before = merged._subjects!;
             int[][][] result = (int[][][])before.Clone();
             int next = 0;
-            while (next < ordered.Length)
+            while (next < changes.Count)
             {
-                int unit = ordered[next].Unit;
+                int unit = changes[next].Unit;
                 int end = next;
-                while (end < ordered.Length && ordered[end].Unit == unit)
+                while (end < changes.Count && changes[end].Unit == unit)
                 {
                     end++;
                 }
@@ -176,7 +182,7 @@ internal sealed class SubjectsByUnit
                     result[page] = (int[][])before[page].Clone();
                 }
 
-                result[page][unit & PageMask] = Apply(before[page][unit & PageMask], ordered, next, end);
+                result[page][unit & PageMask] = Apply(before[page][unit & PageMask], changes, next, end);
                 next = end;
             }
 
@@ -211,19 +217,14 @@ internal sealed class SubjectsByUnit
         return pending;
     }
 
-    /// <summary>Applies changes of one unit, sorted by subject (the last change of a subject wins), to its subjects.</summary>
-    private static int[] Apply(int[] old, (int Unit, int Subject, bool Added)[] changes, int from, int to)
+    /// <summary>Applies changes of one unit, sorted by subject, one per subject, to its subjects.</summary>
+    private static int[] Apply(int[] old, IList<(int Unit, int Subject, bool Added)> changes, int from, int to)
     {
         var merged = new List<int>(old.Length + to - from);
         int read = 0;
         for (int i = from; i < to; i++)
         {
             (_, int subject, bool added) = changes[i];
-            if (i + 1 < to && changes[i + 1].Subject == subject)
-            {
-                continue;
-            }
-
             while (read < old.Length && old[read] < subject)
             {
                 merged.Add(old[read++]);
