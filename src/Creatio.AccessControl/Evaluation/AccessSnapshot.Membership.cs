@@ -319,7 +319,7 @@ public sealed partial class AccessSnapshot
         {
             if (result[o].Records.MentionsUser(user))
             {
-                result[o] = result[o].WithRecords(result[o].Records.WithImplicitUnits(ManagerUnitsOf));
+                result[o] = result[o].WithRecords(result[o].Records.WithImplicitUnits(ManagerUnitsOf, graph.Units.RoleCount));
             }
         }
 
