@@ -4,10 +4,12 @@ using Creatio.AccessControl.Compilation;
 
 namespace Creatio.AccessControl.Benchmarks.Depth;
 
-/// <summary><c>depth chain [levels (100000)] [users (100)]</c> or <c>depth managers [levels (2000)] [employees (5000)]</c>,
-/// optionally followed by <c>--breakdown</c>: builds one of <see cref="DepthModels"/>, then reports the time and peak memory
-/// of compiling it and the time of membership changes applied through the administration API.</summary>
-/// <remarks>Run each shape in a process of its own: the peak working set is the process's.</remarks>
+/// <summary><c>depth chain [levels (100000)] [users (100)]</c>, <c>depth managers [levels (2000)] [employees (5000)]</c> or
+/// <c>depth workload [size (full)]</c>, optionally followed by <c>--breakdown</c>: builds one of <see cref="DepthModels"/>
+/// (or the reference workload, for comparison), then reports the time and peak memory of compiling it and the time of
+/// membership changes applied through the administration API.</summary>
+/// <remarks>Run each shape in a process of its own: the peak working set is the process's. On a busy machine, compare the
+/// processor times and the minimum.</remarks>
 internal static class DepthCommand
 {
     private const int Changes = 25;
@@ -16,17 +18,38 @@ internal static class DepthCommand
     {
         bool breakdown = args.Contains("--breakdown");
         args = [.. args.Where(a => a != "--breakdown")];
-        if (args.Length is < 1 or > 3 || args[0] is not ("chain" or "managers"))
+        if (args.Length is < 1 or > 3 || args[0] is not ("chain" or "managers" or "workload"))
         {
-            Console.Error.WriteLine("usage: depth chain [levels (100000)] [users (100)] | depth managers [levels (2000)] [employees (5000)], then [--breakdown]");
+            Console.Error.WriteLine("usage: depth chain [levels (100000)] [users (100)] | depth managers [levels (2000)] [employees (5000)] | depth workload [size (full)], then [--breakdown]");
             return 2;
         }
 
-        bool chain = args[0] == "chain";
-        int levels = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : chain ? 100_000 : 2_000;
-        int users = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : chain ? 100 : 5_000;
-        AccessModelBuilder builder = chain ? DepthModels.Chain(levels, users) : DepthModels.NestedManagers(levels, users);
-        Console.WriteLine($"{args[0]}: {levels:N0} levels, {users:N0} {(chain ? "users" : "employees")}; runtime {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
+        AccessModelBuilder builder;
+        List<(string What, UserId User, RoleId Role)> changes;
+        if (args[0] == "workload")
+        {
+            // The membership change AdministrationBenchmarks makes.
+            string size = args.Length > 1 ? args[1] : "full";
+            var workload = new Workload.ReferenceWorkloadModel(Workload.ReferenceWorkload.Load(size));
+            builder = workload.CreateBuilder();
+            changes = [("membership", builder.Memberships[0].User, workload.RoleIds[Math.Min(1364, workload.RoleIds.Length - 1)])];
+            Console.WriteLine($"workload {size}; runtime {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
+        }
+        else
+        {
+            bool chain = args[0] == "chain";
+            int levels = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : chain ? 100_000 : 2_000;
+            int users = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : chain ? 100 : 5_000;
+            builder = chain ? DepthModels.Chain(levels, users) : DepthModels.NestedManagers(levels, users);
+
+            // Changes that reach every level: a user added to (then removed from) the deepest and the topmost role.
+            changes =
+            [
+                ("membership, deepest", DepthModels.User(0), DepthModels.Role(levels - 1)),
+                ("membership, topmost", DepthModels.User(0), DepthModels.Role(chain ? 0 : 1)),
+            ];
+            Console.WriteLine($"{args[0]}: {levels:N0} levels, {users:N0} {(chain ? "users" : "employees")}; runtime {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
+        }
 
         long start = Stopwatch.GetTimestamp();
         AccessModel model = builder.Build();
@@ -49,14 +72,13 @@ internal static class DepthCommand
         long heap = GC.GetTotalMemory(forceFullCollection: true) - before;
         Console.WriteLine($"  compile            {Ms(compile)} (processor {Ms(processor)}), allocated {Mb(allocated)}, snapshot heap {Mb(heap)}, peak working set {Mb(PeakWorkingSet())} (before compiling {Mb(peakBefore)})");
 
-        // Changes that reach every level: a user added to (then removed from) the deepest and the topmost role.
-        UserId mover = DepthModels.User(0);
-        RoleId deepest = DepthModels.Role(levels - 1);
-        RoleId topmost = DepthModels.Role(chain ? 0 : 1);
         var evaluator = new AccessEvaluator(snapshot);
         using var administration = new AccessAdministration(evaluator);
-        Measure(administration, "membership, deepest", mover, deepest);
-        Measure(administration, "membership, topmost", mover, topmost);
+        foreach ((string what, UserId user, RoleId role) in changes)
+        {
+            Measure(administration, what, user, role);
+        }
+
         Console.WriteLine($"  peak working set   {Mb(PeakWorkingSet())}");
         return 0;
     }

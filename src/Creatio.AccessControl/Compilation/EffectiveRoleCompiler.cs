@@ -14,6 +14,7 @@ internal sealed class EffectiveRoleCompiler
 {
     private readonly RoleGraph graph;
     private readonly Dictionary<int, (ulong[] Roles, ulong[] Users)> _managed;
+    private readonly Dictionary<int, ulong[]> _own;
     private readonly Dictionary<int, (ulong[] Roles, ulong[]? Users)> _base = [];
 
     // Scratch sets of ComputeManaged, cleared before each use.
@@ -22,27 +23,39 @@ internal sealed class EffectiveRoleCompiler
 
     /// <summary>Creates a compiler over a graph.</summary>
     /// <param name="graph">The graph.</param>
-    /// <param name="managed">What manager units manage, computed over an earlier graph, or <see langword="null"/>.</param>
-    /// <param name="stale">The manager units whose entry in <paramref name="managed"/> the new graph may change.</param>
-    public EffectiveRoleCompiler(RoleGraph graph, IReadOnlyDictionary<int, (ulong[] Roles, ulong[] Users)>? managed = null, IReadOnlySet<int>? stale = null)
+    /// <param name="memo">What a compile over an earlier graph remembered, or <see langword="null"/>.</param>
+    /// <param name="staleManagers">The manager units whose entry in <paramref name="memo"/> the new graph may change.</param>
+    /// <param name="staleUser">The user whose direct memberships the new graph changed, or -1.</param>
+    public EffectiveRoleCompiler(RoleGraph graph, EffectiveRoleMemo? memo = null, IReadOnlySet<int>? staleManagers = null, int staleUser = -1)
     {
         this.graph = graph;
-        _managed = new Dictionary<int, (ulong[], ulong[])>(managed?.Count ?? 0);
-        _employee = new ulong[graph.Words];
-        _taken = new ulong[graph.Words];
-        foreach ((int unit, (ulong[], ulong[]) result) in managed ?? new Dictionary<int, (ulong[], ulong[])>())
+        memo ??= EffectiveRoleMemo.Empty;
+        _managed = new Dictionary<int, (ulong[], ulong[])>(memo.Managed.Count);
+        foreach ((int unit, (ulong[], ulong[]) result) in memo.Managed)
         {
-            if (stale is null || !stale.Contains(unit))
+            if (staleManagers is null || !staleManagers.Contains(unit))
             {
                 _managed.Add(unit, result);
             }
         }
+
+        _own = new Dictionary<int, ulong[]>(memo.OwnRoles.Count);
+        foreach ((int user, ulong[] roles) in memo.OwnRoles)
+        {
+            if (user != staleUser)
+            {
+                _own.Add(user, roles);
+            }
+        }
+
+        _employee = new ulong[graph.Words];
+        _taken = new ulong[graph.Words];
     }
 
     public RoleGraph Graph => graph;
 
-    /// <summary>Gets what every manager unit computed so far manages: its roles and users (rule 5).</summary>
-    public IReadOnlyDictionary<int, (ulong[] Roles, ulong[] Users)> ManagedUnits => _managed;
+    /// <summary>Gets what this compiler remembers: every manager unit's and manager's result computed so far.</summary>
+    public EffectiveRoleMemo Memo => new(_managed, _own);
 
     /// <summary>Compiles the effective role sets of every user.</summary>
     public static EffectiveRoleTable Compile(AccessModel model, UnitTable units)
@@ -69,7 +82,7 @@ internal sealed class EffectiveRoleCompiler
         }
 
         firstSubject[userCount] = subjectUser.Count;
-        return new EffectiveRoleTable(graph, [.. roleBits], [.. userBits], [.. subjectUser], [.. subjectEndsAt], firstSubject, compiler.ManagedUnits);
+        return new EffectiveRoleTable(graph, [.. roleBits], [.. userBits], [.. subjectUser], [.. subjectEndsAt], firstSubject, compiler.Memo);
     }
 
     /// <summary>Computes a user's subjects: one per interval between the distinct ends of the delegations that reach the
@@ -142,12 +155,8 @@ internal sealed class EffectiveRoleCompiler
             return known;
         }
 
-        var roles = new ulong[graph.Words];
+        ulong[] roles = OwnRoles(u);
         ulong[]? users = null;
-        foreach (int role in graph.Direct[u])
-        {
-            graph.AddClosure(roles, role);
-        }
 
         // Rule 5: what a manager unit the user belongs to manages.
         foreach (int role in graph.Direct[u])
@@ -163,6 +172,31 @@ internal sealed class EffectiveRoleCompiler
         (ulong[], ulong[]?) result = (roles, WithoutSelf(users, u));
         _base.Add(u, result);
         return result;
+    }
+
+    /// <summary>A new set of a user's own roles: the closure of the user's direct roles (rules 1–4), remembered for the
+    /// members of manager units.</summary>
+    private ulong[] OwnRoles(int u)
+    {
+        if (_own.TryGetValue(u, out ulong[]? known))
+        {
+            return (ulong[])known.Clone();
+        }
+
+        var roles = new ulong[graph.Words];
+        bool manager = false;
+        foreach (int role in graph.Direct[u])
+        {
+            graph.AddClosure(roles, role);
+            manager |= graph.IsManager(role);
+        }
+
+        if (manager)
+        {
+            _own.Add(u, (ulong[])roles.Clone());
+        }
+
+        return roles;
     }
 
     private static ulong[]? WithoutSelf(ulong[]? users, int u)

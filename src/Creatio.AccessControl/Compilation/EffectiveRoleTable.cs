@@ -34,7 +34,7 @@ internal sealed class EffectiveRoleTable
         int[] subjectUser,
         long[] subjectEndsAt,
         int[] firstSubject,
-        IReadOnlyDictionary<int, (ulong[] Roles, ulong[] Users)> managed)
+        EffectiveRoleMemo memo)
         : this(
             graph,
             Pages(roleBits, graph.Words, subjectUser.Length, PageShiftFor(graph.Words)),
@@ -43,7 +43,7 @@ internal sealed class EffectiveRoleTable
             subjectUser,
             subjectEndsAt,
             firstSubject,
-            managed)
+            memo)
     {
     }
 
@@ -55,10 +55,10 @@ internal sealed class EffectiveRoleTable
         int[] subjectUser,
         long[] subjectEndsAt,
         int[] firstSubject,
-        IReadOnlyDictionary<int, (ulong[] Roles, ulong[] Users)> managed)
+        EffectiveRoleMemo memo)
     {
         Graph = graph;
-        Managed = managed;
+        Memo = memo;
         Units = graph.Units;
         SubjectEndsAt = subjectEndsAt;
         FirstSubject = firstSubject;
@@ -78,9 +78,9 @@ internal sealed class EffectiveRoleTable
     /// <summary>Gets what the sets were computed from, for recomputing some of them after a membership change.</summary>
     public RoleGraph Graph { get; }
 
-    /// <summary>Gets what each manager unit manages (rule 5), as <see cref="EffectiveRoleCompiler"/> computed it: what a
-    /// membership change reuses for the manager units it does not touch. Never changed.</summary>
-    public IReadOnlyDictionary<int, (ulong[] Roles, ulong[] Users)> Managed { get; }
+    /// <summary>Gets what <see cref="EffectiveRoleCompiler"/> remembered computing these sets: what a membership change
+    /// reuses for the manager units and managers it does not touch.</summary>
+    public EffectiveRoleMemo Memo { get; }
 
     /// <summary>Gets the number of words of one subject's role bit set.</summary>
     public int RoleWords => _roleWords;
@@ -150,9 +150,9 @@ internal sealed class EffectiveRoleTable
     /// only the pages they are on.</summary>
     /// <param name="graph">The graph the sets were computed from.</param>
     /// <param name="subjects">The subjects, their new sets and the signature of those.</param>
-    /// <param name="managed">What each manager unit manages over <paramref name="graph"/>.</param>
+    /// <param name="memo">What the compiler remembered computing the sets over <paramref name="graph"/>.</param>
     public EffectiveRoleTable WithSubjects(
-        RoleGraph graph, List<(int Subject, ulong[] Roles, ulong[]? Users, RoleSignature Signature)> subjects, IReadOnlyDictionary<int, (ulong[] Roles, ulong[] Users)> managed)
+        RoleGraph graph, List<(int Subject, ulong[] Roles, ulong[]? Users, RoleSignature Signature)> subjects, EffectiveRoleMemo memo)
     {
         var rolePages = (ulong[][])_rolePages.Clone();
         var userPages = (ulong[]?[][])_userPages.Clone();
@@ -172,7 +172,7 @@ internal sealed class EffectiveRoleTable
             signaturePages[page][subject & _pageMask] = signature;
         }
 
-        return new EffectiveRoleTable(graph, rolePages, userPages, signaturePages, _subjectUser, SubjectEndsAt, FirstSubject, managed);
+        return new EffectiveRoleTable(graph, rolePages, userPages, signaturePages, _subjectUser, SubjectEndsAt, FirstSubject, memo);
     }
 
     /// <summary>The page size, as a power of two, for subjects whose role bits take <paramref name="words"/> words.</summary>

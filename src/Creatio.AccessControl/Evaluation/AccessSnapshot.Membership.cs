@@ -22,7 +22,7 @@ public sealed partial class AccessSnapshot
         }
 
         int userOrdinal = Units.UserOfUnit(user);
-        var compiler = new EffectiveRoleCompiler(graph, Roles.Managed, ManagerUnitsAbove(before, graph, userOrdinal));
+        var compiler = new EffectiveRoleCompiler(graph, Roles.Memo, ManagerUnitsAbove(before, graph, userOrdinal), userOrdinal);
         HashSet<int> affected = AffectedUsers(before, graph, user, role);
 
         var replaced = new List<(int Subject, ulong[] Roles, ulong[]? Users, RoleSignature Signature)>();
@@ -52,7 +52,7 @@ public sealed partial class AccessSnapshot
         }
 
         changes.Sort();
-        EffectiveRoleTable roles = Roles.WithSubjects(graph, replaced, compiler.ManagedUnits);
+        EffectiveRoleTable roles = Roles.WithSubjects(graph, replaced, compiler.Memo);
         int[] changed = [.. changes.Select(c => c.Subject).Distinct().Order()];
         CompiledSystemOperations operations = Operations;
         SubjectState[] states = States;
@@ -163,22 +163,28 @@ public sealed partial class AccessSnapshot
         }
     }
 
-    /// <summary>The signature of a subject's new sets: the old one with the units added, when the change only added units
-    /// (a summary cannot take a unit out); computed again otherwise.</summary>
+    /// <summary>The signature of a subject's new sets: the old one with the units added. A summary cannot take a unit out,
+    /// so units taken out leave their bits, which only lets a few more non-members through to the exact test (never a
+    /// member less), until the next compile; when they are an eighth of the set or more, it is computed again.</summary>
     private RoleSignature Signature(RoleSignature old, List<(int Unit, int Subject, bool Added)> changes, int from, ulong[] roles, int userUnit, ulong[]? users)
     {
         RoleSignature signature = old;
+        int removed = 0;
         for (int i = from; i < changes.Count; i++)
         {
-            if (!changes[i].Added)
+            if (changes[i].Added)
             {
-                return RoleSignature.Of(roles, userUnit, users, Units.RoleCount);
+                signature = signature.With(changes[i].Unit);
             }
-
-            signature = signature.With(changes[i].Unit);
+            else
+            {
+                removed++;
+            }
         }
 
-        return signature;
+        return removed > 0 && removed * 8 >= Bits.Count(roles) + 1 + (users is null ? 0 : Bits.Count(users))
+            ? RoleSignature.Of(roles, userUnit, users, Units.RoleCount)
+            : signature;
     }
 
     /// <summary>Adds the (unit, subject) pairs that differ between two bit sets (<see langword="null"/> is empty).</summary>
