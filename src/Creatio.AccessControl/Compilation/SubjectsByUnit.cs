@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace Creatio.AccessControl.Compilation;
@@ -21,6 +22,9 @@ internal sealed class SubjectsByUnit
     // The most changes recorded before they are merged: the most pairs (at least, or a share of all pairs), the most
     // changes in a row.
     private const int MinPendingPairs = 4096;
+
+    // The words of units whose subjects are listed in one sweep over the subjects.
+    private const int BlockWords = 8;
     private const int MaxPendingChanges = 64;
 
     private readonly object _gate = new();
@@ -30,7 +34,7 @@ internal sealed class SubjectsByUnit
 
     // The merged lists; null until merged. Until then, the inverse these changes apply to and the changes, sorted by unit
     // then subject.
-    private volatile int[][][]? _subjects;
+    private volatile ReadOnlyMemory<int>[][]? _subjects;
     private SubjectsByUnit? _before;
     private (int Unit, int Subject, bool Added)[]? _changes;
 
@@ -50,14 +54,16 @@ internal sealed class SubjectsByUnit
         var all = new int[counts[unitCount]];
         pairs = new PairWriter(counts, all);
         ForEachPair(roles, ref pairs);
-        var subjects = new int[(unitCount + PageMask) >> PageShift][][];
+        // Every list is a slice of the one array: copying them out would allocate as much again, young, for the collector
+        // to copy while promoting it.
+        var subjects = new ReadOnlyMemory<int>[(unitCount + PageMask) >> PageShift][];
         for (int page = 0; page < subjects.Length; page++)
         {
             int first = page << PageShift;
-            subjects[page] = new int[Math.Min(1 << PageShift, unitCount - first)][];
+            subjects[page] = new ReadOnlyMemory<int>[Math.Min(1 << PageShift, unitCount - first)];
             for (int i = 0; i < subjects[page].Length; i++)
             {
-                subjects[page][i] = all[start[first + i]..start[first + i + 1]];
+                subjects[page][i] = new ReadOnlyMemory<int>(all, start[first + i], start[first + i + 1] - start[first + i]);
             }
         }
 
@@ -91,7 +97,7 @@ internal sealed class SubjectsByUnit
     }
 
     /// <summary>The subjects of one unit, ascending, read without merging the lists of the other units.</summary>
-    public int[] SubjectsOfUnit(int unit)
+    public ReadOnlyMemory<int> SubjectsOfUnit(int unit)
     {
         if (_subjects is { } subjects)
         {
@@ -100,7 +106,7 @@ internal sealed class SubjectsByUnit
 
         // Each batch changes a pair at most once, so applying the batches in turn is exact.
         List<(int Unit, int Subject, bool Added)[]> pending = Pending(out SubjectsByUnit merged);
-        int[] result = merged._subjects![unit >> PageShift][unit & PageMask];
+        ReadOnlyMemory<int> result = merged._subjects![unit >> PageShift][unit & PageMask];
         foreach ((int Unit, int Subject, bool Added)[] batch in pending)
         {
             int from = FirstOf(batch, unit);
@@ -112,7 +118,7 @@ internal sealed class SubjectsByUnit
 
             if (to > from)
             {
-                result = Apply(result, batch, from, to);
+                result = Apply(result.Span, batch, from, to);
             }
         }
 
@@ -120,10 +126,10 @@ internal sealed class SubjectsByUnit
     }
 
     /// <summary>The subjects of a unit, ascending; merges the recorded changes first if there are any.</summary>
-    public ReadOnlySpan<int> SubjectsOf(int unit) => Merged()[unit >> PageShift][unit & PageMask];
+    public ReadOnlySpan<int> SubjectsOf(int unit) => Merged()[unit >> PageShift][unit & PageMask].Span;
 
     /// <summary>The merged lists: merges every change recorded since the last merged inverse, at once.</summary>
-    private int[][][] Merged()
+    private ReadOnlyMemory<int>[][] Merged()
     {
         if (_subjects is { } subjects)
         {
@@ -164,8 +170,8 @@ internal sealed class SubjectsByUnit
                 changes.Add(((int)(keys[i] >> 32), unchecked((int)keys[i]), (last & 1) != 0));
             }
 
-            int[][][] before = merged._subjects!;
-            int[][][] result = (int[][][])before.Clone();
+            ReadOnlyMemory<int>[][] before = merged._subjects!;
+            var result = (ReadOnlyMemory<int>[][])before.Clone();
             int next = 0;
             while (next < changes.Count)
             {
@@ -179,10 +185,10 @@ internal sealed class SubjectsByUnit
                 int page = unit >> PageShift;
                 if (ReferenceEquals(result[page], before[page]))
                 {
-                    result[page] = (int[][])before[page].Clone();
+                    result[page] = (ReadOnlyMemory<int>[])before[page].Clone();
                 }
 
-                result[page][unit & PageMask] = Apply(before[page][unit & PageMask], changes, next, end);
+                result[page][unit & PageMask] = Apply(before[page][unit & PageMask].Span, changes, next, end);
                 next = end;
             }
 
@@ -218,7 +224,7 @@ internal sealed class SubjectsByUnit
     }
 
     /// <summary>Applies changes of one unit, sorted by subject, one per subject, to its subjects.</summary>
-    private static int[] Apply(int[] old, IList<(int Unit, int Subject, bool Added)> changes, int from, int to)
+    private static int[] Apply(ReadOnlySpan<int> old, IList<(int Unit, int Subject, bool Added)> changes, int from, int to)
     {
         var merged = new List<int>(old.Length + to - from);
         int read = 0;
@@ -241,7 +247,7 @@ internal sealed class SubjectsByUnit
             }
         }
 
-        merged.AddRange(old.AsSpan(read));
+        merged.AddRange(old[read..]);
         return [.. merged];
     }
 
@@ -268,21 +274,46 @@ internal sealed class SubjectsByUnit
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ForEachPair(EffectiveRoleTable roles, ref PairWriter pairs)
     {
+        // Block by block of units, every subject's bits of the block: the subjects of a block's units are written at
+        // BlockWords * 64 places at a time, which stay cached, instead of at one place per unit of the whole table.
         int roleCount = roles.Units.RoleCount;
-        for (int subject = 0; subject < roles.SubjectCount; subject++)
+        int subjectCount = roles.SubjectCount;
+        for (int word = 0; word < roles.RoleWords; word += BlockWords)
         {
-            ReadOnlySpan<ulong> roleBits = roles.RolesOf(subject);
-            for (int role = Bits.Next(roleBits, 0); role >= 0 && role < roleCount; role = Bits.Next(roleBits, role + 1))
+            int end = Math.Min(word + BlockWords, roles.RoleWords);
+            for (int subject = 0; subject < subjectCount; subject++)
             {
-                pairs.Add(role, subject);
-            }
-
-            pairs.Add(roleCount + roles.SubjectUser[subject], subject);
-            if (roles.UsersOf(subject) is { } users)
-            {
-                for (int user = Bits.Next(users, 0); user >= 0; user = Bits.Next(users, user + 1))
+                ReadOnlySpan<ulong> roleBits = roles.RolesOf(subject);
+                for (int w = word; w < end; w++)
                 {
-                    pairs.Add(roleCount + user, subject);
+                    for (ulong bits = roleBits[w]; bits != 0; bits &= bits - 1)
+                    {
+                        pairs.Add((w << 6) + BitOperations.TrailingZeroCount(bits), subject);
+                    }
+                }
+            }
+        }
+
+        int userWords = Bits.WordsFor(roles.Units.UserCount);
+        for (int word = 0; word < userWords; word += BlockWords)
+        {
+            int end = Math.Min(word + BlockWords, userWords);
+            for (int subject = 0; subject < subjectCount; subject++)
+            {
+                int own = roles.SubjectUser[subject];
+                ulong[]? users = roles.UsersOf(subject);
+                for (int w = word; w < end; w++)
+                {
+                    ulong bits = users is null ? 0 : users[w];
+                    if (own >> 6 == w)
+                    {
+                        bits |= 1UL << own;
+                    }
+
+                    for (; bits != 0; bits &= bits - 1)
+                    {
+                        pairs.Add(roleCount + (w << 6) + BitOperations.TrailingZeroCount(bits), subject);
+                    }
                 }
             }
         }

@@ -102,7 +102,7 @@ public sealed partial class AccessSnapshot
             AddManagersBelow(before, after, ancestor, affected);
         }
 
-        foreach (int subject in Inverse.SubjectsOfUnit(user))
+        foreach (int subject in Inverse.SubjectsOfUnit(user).Span)
         {
             affected.Add(Roles.SubjectUser[subject]);
         }
@@ -112,7 +112,7 @@ public sealed partial class AccessSnapshot
         {
             if (!Units.IsRole(grantor) && affected.Contains(Units.UserOfUnit(grantor)))
             {
-                foreach (int subject in Inverse.SubjectsOfUnit(recipient))
+                foreach (int subject in Inverse.SubjectsOfUnit(recipient).Span)
                 {
                     reached.Add(Roles.SubjectUser[subject]);
                 }
