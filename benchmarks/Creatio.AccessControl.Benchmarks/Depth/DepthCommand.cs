@@ -13,6 +13,7 @@ namespace Creatio.AccessControl.Benchmarks.Depth;
 internal static class DepthCommand
 {
     private const int Changes = 25;
+    private const int WarmUpChanges = 20;
 
     public static int Run(string[] args)
     {
@@ -109,26 +110,45 @@ internal static class DepthCommand
 
     private static void Measure(AccessAdministration administration, string what, UserId user, RoleId role)
     {
+        // Warmed up first: the code a change runs is compiled again, optimized, after some thirty calls.
         var membership = new RoleMembership(user, role);
-        var times = new List<double>(2 * Changes);
+        var added = new List<double>(Changes);
+        var removed = new List<double>(Changes);
+        for (int i = 0; i < WarmUpChanges; i++)
+        {
+            Apply(administration, new AddMembership(membership), added);
+            Apply(administration, new RemoveMembership(membership), removed);
+        }
+
+        added.Clear();
+        removed.Clear();
         TimeSpan processor = ProcessorTime();
         for (int i = 0; i < Changes; i++)
         {
-            foreach (AccessChange change in new AccessChange[] { new AddMembership(membership), new RemoveMembership(membership) })
-            {
-                long start = Stopwatch.GetTimestamp();
-                AccessChangeResult result = administration.ApplyAsync(AccessActor.System, change).AsTask().GetAwaiter().GetResult();
-                times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-                if (!result.IsApplied)
-                {
-                    throw new InvalidOperationException($"{change} was refused: {result.Message}");
-                }
-            }
+            Apply(administration, new AddMembership(membership), added);
+            Apply(administration, new RemoveMembership(membership), removed);
         }
 
         processor = ProcessorTime() - processor;
-        times.Sort();
-        Console.WriteLine($"  {what,-18} {2 * Changes} changes (add, remove): median {times[times.Count / 2]:F1} ms, min {times[0]:F1} ms, max {times[^1]:F1} ms; processor {processor.TotalMilliseconds / times.Count:F1} ms per change");
+        List<double> all = [.. added, .. removed];
+        Console.WriteLine($"  {what,-18} {all.Count} changes: median {Median(all):F2} ms (add {Median(added):F2}, remove {Median(removed):F2}), min {all.Min():F2} ms, max {all.Max():F2} ms; processor {processor.TotalMilliseconds / all.Count:F2} ms per change");
+    }
+
+    private static void Apply(AccessAdministration administration, AccessChange change, List<double> times)
+    {
+        long start = Stopwatch.GetTimestamp();
+        AccessChangeResult result = administration.ApplyAsync(AccessActor.System, change).AsTask().GetAwaiter().GetResult();
+        times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        if (!result.IsApplied)
+        {
+            throw new InvalidOperationException($"{change} was refused: {result.Message}");
+        }
+    }
+
+    private static double Median(List<double> values)
+    {
+        double[] sorted = [.. values.Order()];
+        return sorted[sorted.Length / 2];
     }
 
     private static TimeSpan ProcessorTime()
