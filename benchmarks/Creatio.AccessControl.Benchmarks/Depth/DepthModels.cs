@@ -1,7 +1,7 @@
 namespace Creatio.AccessControl.Benchmarks.Depth;
 
 /// <summary>Models whose cost must follow their depth, not its square: a long chain of roles and deeply nested managers.</summary>
-/// <remarks>Ids are derived from a kind and a number, so every run builds the same model.</remarks>
+/// <remarks>Ids are derived from a kind and a number, as the reference workload's are, so every run builds the same model.</remarks>
 internal static class DepthModels
 {
     /// <summary>A chain of <paramref name="levels"/> divisions, each the parent of the next, under All employees;
@@ -54,20 +54,5 @@ internal static class DepthModels
 
     public static UserId User(int k) => new(Id(4, k));
 
-    private static Guid Id(int kind, int number)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        ulong mixed = SplitMix((ulong)kind << 32 | (uint)number);
-        BitConverter.TryWriteBytes(bytes, mixed);
-        BitConverter.TryWriteBytes(bytes[8..], SplitMix(mixed));
-        return new Guid(bytes);
-    }
-
-    private static ulong SplitMix(ulong x)
-    {
-        x += 0x9E3779B97F4A7C15UL;
-        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
-        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
-        return x ^ (x >> 31);
-    }
+    private static Guid Id(int kind, int number) => Workload.ReferenceWorkloadModel.MakeGuid(0xDE000000u | (uint)kind, number);
 }
