@@ -15,7 +15,7 @@ namespace Creatio.AccessControl.Compilation;
 /// <para>Rows of one (record, grantee) are merged into one <see cref="RightEntry"/> with a bit per operation, ordered by
 /// unit index; the implicit grantees follow them, marked <see cref="RightEntry.Implicit"/>: the manager units of the
 /// organizational roles the author and owner directly belong to, by unit index, then the author's and the owner's own
-/// units (DESIGN.md §5: these rights are matched like rows, grantee in <c>E(u)</c>).</para>
+/// units: these rights are matched like rows, grantee in <c>E(u)</c>.</para>
 /// <para>The array ends with <see cref="Slack"/> zero cells, so that the rights of every record can be read in whole groups
 /// of four (<see cref="RightsInGroups"/>).</para>
 /// </remarks>
@@ -159,7 +159,7 @@ internal sealed class CompiledRecords
         return false;
     }
 
-    /// <summary>Appends a record's implicit grantees (DESIGN.md §5): the manager units of the organizational roles its
+    /// <summary>Appends a record's implicit grantees: the manager units of the organizational roles its
     /// author and owner directly belong to, by unit index, then the author's unit and the owner's, each once.</summary>
     /// <param name="author">The author's user ordinal, or -1.</param>
     /// <param name="owner">The owner's user ordinal, or -1.</param>

@@ -319,7 +319,7 @@ internal sealed class EffectiveRoleCompiler
             }
         }
 
-        // Decision (DESIGN.md §2 rule 5): what subordinates bring never holds a role not inherited by managers, not even
+        // Decision (rule 5): what subordinates bring never holds a role not inherited by managers, not even
         // as the parent or linked role of a role they hold; the subtree's own units are obtained as always.
         foreach (int role in graph.NotInheritedRoles)
         {

@@ -27,7 +27,7 @@ internal readonly record struct RightEntry
     /// <param name="allow">The operations allowed (bit <c>1 &lt;&lt; RecordOperation</c>) at level Allow or above.</param>
     /// <param name="grant">The operations held at level AllowAndGrant.</param>
     /// <param name="isImplicit">Whether the grantee is the author, the owner or a manager unit of their organizational
-    /// roles, which holds AllowAndGrant on every operation (DESIGN.md §5) without a row.</param>
+    /// roles, which holds AllowAndGrant on every operation without a row.</param>
     public RightEntry(int unit, byte allow, byte grant, bool isImplicit)
     {
         _bits = unchecked((uint)unit)

@@ -169,7 +169,7 @@ public readonly partial struct AccessPrincipal
             grantees.Add(unit);
         }
 
-        // Users whose records the user holds implicitly (DESIGN.md §5): every user in E(u) (themselves, those they manage,
+        // Users whose records the user holds implicitly: every user in E(u) (themselves, those they manage,
         // those who delegated to them), and the direct members of every organizational role whose manager unit is in E(u).
         var authors = new HashSet<UserId> { User };
         AccessSnapshot snapshot = _snapshot!;

@@ -124,7 +124,7 @@ public sealed partial class AccessSnapshot
     }
 
     /// <summary>The manager units whose managed roles and users a change of the user's direct memberships can change: those
-    /// of every role the user directly belongs to, before or after, and of their ancestors (DESIGN.md §2 rule 5 reads the
+    /// of every role the user directly belongs to, before or after, and of their ancestors (rule 5 reads the
     /// members of the managed subtree and what they hold as employees).</summary>
     private static HashSet<int> ManagerUnitsAbove(RoleGraph before, RoleGraph after, int user)
     {

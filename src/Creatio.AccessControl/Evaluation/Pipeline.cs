@@ -177,7 +177,7 @@ internal static class Pipeline
 
     /// <summary>Whether the subject, of user ordinal <paramref name="user"/> and <c>E(u)</c> summary
     /// <paramref name="signature"/>, holds the operation (or, with <paramref name="grant"/>, AllowAndGrant on it) on a
-    /// record: as its author or owner, by a right, or by an implicit right (DESIGN.md §5) whose grantee is in
+    /// record: as its author or owner, by a right, or by an implicit right whose grantee is in
     /// <c>E(u)</c>: a manager unit of the author or owner, or the author or owner in <c>E(u)</c> (held through a manager
     /// unit above them or a delegation).</summary>
     public static AccessDecision Rights(
