@@ -12,7 +12,7 @@ namespace Creatio.AccessControl.Compilation;
 /// </remarks>
 internal sealed class EffectiveRoleCompiler
 {
-    private readonly RoleGraph graph;
+    private readonly RoleGraph _graph;
     private readonly Dictionary<int, (ulong[] Roles, ulong[] Users)> _managed;
     private readonly Dictionary<int, ulong[]> _own;
     private readonly Dictionary<int, (ulong[] Roles, ulong[]? Users)> _base = [];
@@ -28,7 +28,7 @@ internal sealed class EffectiveRoleCompiler
     /// <param name="staleUser">The user whose direct memberships the new graph changed, or -1.</param>
     public EffectiveRoleCompiler(RoleGraph graph, EffectiveRoleMemo? memo = null, IReadOnlySet<int>? staleManagers = null, int staleUser = -1)
     {
-        this.graph = graph;
+        _graph = graph;
         memo ??= EffectiveRoleMemo.Empty;
         _managed = new Dictionary<int, (ulong[], ulong[])>(memo.Managed.Count);
         foreach ((int unit, (ulong[], ulong[]) result) in memo.Managed)
@@ -52,7 +52,7 @@ internal sealed class EffectiveRoleCompiler
         _taken = new ulong[graph.Words];
     }
 
-    public RoleGraph Graph => graph;
+    public RoleGraph Graph => _graph;
 
     /// <summary>Gets what this compiler remembers: every manager unit's and manager's result computed so far.</summary>
     public EffectiveRoleMemo Memo => new(_managed, _own);
@@ -90,7 +90,7 @@ internal sealed class EffectiveRoleCompiler
     public List<(long EndsAt, ulong[] Roles, ulong[]? Users)> Subjects(int u)
     {
         var applying = new List<(int Grantor, long EndsAt)>();
-        foreach ((int grantor, int recipient, long endsAt) in graph.Delegations)
+        foreach ((int grantor, int recipient, long endsAt) in _graph.Delegations)
         {
             if (BaseContains(u, recipient))
             {
@@ -105,7 +105,7 @@ internal sealed class EffectiveRoleCompiler
             return [(long.MaxValue, baseRoles, baseUsers)];
         }
 
-        UnitTable units = graph.Units;
+        UnitTable units = _graph.Units;
         long[] ends = [.. applying.Where(a => a.EndsAt != long.MaxValue).Select(a => a.EndsAt).Distinct().Order(), long.MaxValue];
         var subjects = new List<(long, ulong[], ulong[]?)>(ends.Length);
         foreach (long intervalEnd in ends)
@@ -123,7 +123,7 @@ internal sealed class EffectiveRoleCompiler
                 {
                     // A rules 1–5 set is not closed (rule 5 leaves the roles not inherited by managers out), so the
                     // grantor's closure is built apart.
-                    Bits.Or(roles, graph.ClosureOf(grantor));
+                    Bits.Or(roles, _graph.ClosureOf(grantor));
                     continue;
                 }
 
@@ -132,12 +132,12 @@ internal sealed class EffectiveRoleCompiler
                 Bits.Or(roles, grantorRoles);
                 if (g != u)
                 {
-                    Bits.Set(users ??= new ulong[graph.UserWords], g);
+                    Bits.Set(users ??= new ulong[_graph.UserWords], g);
                 }
 
                 if (grantorUsers is not null)
                 {
-                    Bits.Or(users ??= new ulong[graph.UserWords], grantorUsers);
+                    Bits.Or(users ??= new ulong[_graph.UserWords], grantorUsers);
                 }
             }
 
@@ -159,13 +159,13 @@ internal sealed class EffectiveRoleCompiler
         ulong[]? users = null;
 
         // Rule 5: what a manager unit the user belongs to manages.
-        foreach (int role in graph.Direct[u])
+        foreach (int role in _graph.Direct[u])
         {
-            if (graph.IsManager(role))
+            if (_graph.IsManager(role))
             {
                 (ulong[] managedRoles, ulong[] managedUsers) = Managed(role);
                 Bits.Or(roles, managedRoles);
-                Bits.Or(users ??= new ulong[graph.UserWords], managedUsers);
+                Bits.Or(users ??= new ulong[_graph.UserWords], managedUsers);
             }
         }
 
@@ -183,12 +183,12 @@ internal sealed class EffectiveRoleCompiler
             return (ulong[])known.Clone();
         }
 
-        var roles = new ulong[graph.Words];
+        var roles = new ulong[_graph.Words];
         bool manager = false;
-        foreach (int role in graph.Direct[u])
+        foreach (int role in _graph.Direct[u])
         {
-            graph.AddClosure(roles, role);
-            manager |= graph.IsManager(role);
+            _graph.AddClosure(roles, role);
+            manager |= _graph.IsManager(role);
         }
 
         if (manager)
@@ -212,7 +212,7 @@ internal sealed class EffectiveRoleCompiler
 
     private bool BaseContains(int user, int unit)
     {
-        UnitTable units = graph.Units;
+        UnitTable units = _graph.Units;
         (ulong[] roles, ulong[]? users) = Base(user);
         if (units.IsRole(unit))
         {
@@ -237,12 +237,12 @@ internal sealed class EffectiveRoleCompiler
         // The manager units below not computed yet, in preorder; computed in reverse, each finds those below it done.
         var pending = new List<int> { managerUnit };
         var stack = new Stack<int>();
-        stack.Push(graph.Units.Parent[managerUnit]);
+        stack.Push(_graph.Units.Parent[managerUnit]);
         while (stack.Count > 0)
         {
-            foreach (int child in graph.Children[stack.Pop()])
+            foreach (int child in _graph.Children[stack.Pop()])
             {
-                int below = graph.ManagerOf[child];
+                int below = _graph.ManagerOf[child];
                 if (below >= 0 && _managed.ContainsKey(below))
                 {
                     continue;
@@ -274,18 +274,18 @@ internal sealed class EffectiveRoleCompiler
         // The managed role is marked in both sets before anything is added, so that the walks up from below stop there:
         // its closure (its ancestors and their links) is the manager unit's own by rule 3, and a manager unit above takes
         // it when it walks this role. Otherwise every manager unit of a deep tree would walk up to the root.
-        int organizational = graph.Units.Parent[managerUnit];
-        var subtree = new ulong[graph.Words];
+        int organizational = _graph.Units.Parent[managerUnit];
+        var subtree = new ulong[_graph.Words];
         ulong[] employee = _employee;
         ulong[] taken = _taken;
         Array.Clear(employee);
         Array.Clear(taken);
-        var users = new ulong[graph.UserWords];
+        var users = new ulong[_graph.UserWords];
         Bits.Set(subtree, organizational);
         Bits.Set(employee, organizational);
         AddSubordinates(managerUnit, organizational, users, employee);
         var stack = new Stack<int>();
-        foreach (int child in graph.Children[organizational])
+        foreach (int child in _graph.Children[organizational])
         {
             stack.Push(child);
         }
@@ -293,12 +293,12 @@ internal sealed class EffectiveRoleCompiler
         while (stack.Count > 0)
         {
             int unit = stack.Pop();
-            graph.AddClosure(subtree, unit);
-            int below = graph.ManagerOf[unit];
+            _graph.AddClosure(subtree, unit);
+            int below = _graph.ManagerOf[unit];
             if (reuse && below >= 0)
             {
                 (ulong[] belowRoles, ulong[] belowUsers) = _managed[below];
-                foreach (int coManager in graph.Members[managerUnit])
+                foreach (int coManager in _graph.Members[managerUnit])
                 {
                     if (Bits.Get(belowUsers, coManager))
                     {
@@ -313,7 +313,7 @@ internal sealed class EffectiveRoleCompiler
             }
 
             AddSubordinates(managerUnit, unit, users, employee);
-            foreach (int child in graph.Children[unit])
+            foreach (int child in _graph.Children[unit])
             {
                 stack.Push(child);
             }
@@ -321,7 +321,7 @@ internal sealed class EffectiveRoleCompiler
 
         // Decision (rule 5): what subordinates bring never holds a role not inherited by managers, not even
         // as the parent or linked role of a role they hold; the subtree's own units are obtained as always.
-        foreach (int role in graph.NotInheritedRoles)
+        foreach (int role in _graph.NotInheritedRoles)
         {
             employee[role >> 6] &= ~(1UL << role);
         }
@@ -336,19 +336,19 @@ internal sealed class EffectiveRoleCompiler
     /// managers.</summary>
     private void AddSubordinates(int managerUnit, int unit, ulong[] users, ulong[] employee)
     {
-        foreach (int v in graph.Members[unit])
+        foreach (int v in _graph.Members[unit])
         {
-            if (Bits.Get(users, v) || unit == managerUnit || Array.IndexOf(graph.Direct[v], managerUnit) >= 0)
+            if (Bits.Get(users, v) || unit == managerUnit || Array.IndexOf(_graph.Direct[v], managerUnit) >= 0)
             {
                 continue;
             }
 
             Bits.Set(users, v);
-            foreach (int role in graph.Direct[v])
+            foreach (int role in _graph.Direct[v])
             {
-                if (!graph.IsManager(role) && !graph.NotInherited[role])
+                if (!_graph.IsManager(role) && !_graph.NotInherited[role])
                 {
-                    graph.AddClosure(employee, role);
+                    _graph.AddClosure(employee, role);
                 }
             }
         }

@@ -14,18 +14,18 @@ namespace Creatio.AccessControl.Compilation;
 /// </remarks>
 internal sealed class SubjectsByUnit
 {
-    // The subjects of each unit, ascending; one array per unit, in pages of 4,096 units, so that a merge replaces only the
-    // units it touches and copies only their pages (each below the large object heap).
+    // The subjects of each unit, ascending, in pages of 4,096 units, so that a merge replaces only the units it touches
+    // and copies only their pages (each below the large object heap). A compile lists them all in one array and slices it.
     private const int PageShift = 12;
     private const int PageMask = (1 << PageShift) - 1;
 
     // The most changes recorded before they are merged: the most pairs (at least, or a share of all pairs), the most
     // changes in a row.
     private const int MinPendingPairs = 4096;
+    private const int MaxPendingChanges = 64;
 
     // The words of units whose subjects are listed in one sweep over the subjects.
     private const int BlockWords = 8;
-    private const int MaxPendingChanges = 64;
 
     private readonly object _gate = new();
     private readonly long _pairCount;
