@@ -74,7 +74,7 @@ internal static class DepthCommand
         Console.WriteLine($"  compile            {Ms(compile)} (processor {Ms(processor)}), allocated {Mb(allocated)}, snapshot heap {Mb(heap)}, peak working set {Mb(PeakWorkingSet())} (before compiling {Mb(peakBefore)})");
 
         var evaluator = new AccessEvaluator(snapshot);
-        using var administration = new AccessAdministration(evaluator);
+        var administration = new AccessAdministration(evaluator);
         foreach ((string what, UserId user, RoleId role) in changes)
         {
             Measure(administration, what, user, role);

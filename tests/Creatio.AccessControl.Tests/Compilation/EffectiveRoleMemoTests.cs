@@ -44,7 +44,7 @@ public sealed class EffectiveRoleMemoTests
     {
         Org org = Nested();
         var evaluator = new AccessEvaluator(AccessSnapshot.Compile(org.Build(), 1), new FakeTimeProvider(s_now));
-        using var admin = new AccessAdministration(evaluator);
+        var admin = new AccessAdministration(evaluator);
 
         // Every change of the list up to this one, then this one undone and done again: each reuses what the one before
         // computed.
@@ -68,7 +68,7 @@ public sealed class EffectiveRoleMemoTests
     {
         Org org = Nested();
         var evaluator = new AccessEvaluator(AccessSnapshot.Compile(org.Build(), 1), new FakeTimeProvider(s_now));
-        using var admin = new AccessAdministration(evaluator);
+        var admin = new AccessAdministration(evaluator);
 
         await Apply(admin, org, "Eve", "D3", member: true);
 

@@ -18,7 +18,7 @@ public sealed class DefaultRecordRightProperties
         var rng = new Random(seed);
         AccessModel model = WithAccountsAndRules(random, rng);
         var evaluator = new AccessEvaluator(AccessSnapshot.Compile(model, 1), new FakeTimeProvider(random.Now));
-        using var admin = new AccessAdministration(evaluator);
+        var admin = new AccessAdministration(evaluator);
 
         int n = 0;
         foreach (UserId user in random.Users)

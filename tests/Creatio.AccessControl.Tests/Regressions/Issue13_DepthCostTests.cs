@@ -31,7 +31,7 @@ public sealed class Issue13_DepthCostTests(ITestOutputHelper output)
     {
         AccessModelBuilder builder = NestedManagers(500, employees: 1000);
         var evaluator = new AccessEvaluator(AccessSnapshot.Compile(builder.Build(), 1), new FakeTimeProvider(s_now));
-        using var admin = new AccessAdministration(evaluator);
+        var admin = new AccessAdministration(evaluator);
         var membership = new RoleMembership(Ids.User("employee 0"), Ids.Role("division 499"));
         for (int i = 0; i < 3; i++)
         {

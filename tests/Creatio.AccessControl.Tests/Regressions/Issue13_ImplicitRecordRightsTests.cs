@@ -52,7 +52,7 @@ public sealed class Issue13_ImplicitRecordRightsTests
     {
         Org org = Company();
         var evaluator = new AccessEvaluator(AccessSnapshot.Compile(org.Build(), 1), new FakeTimeProvider(s_now));
-        using var admin = new AccessAdministration(evaluator);
+        var admin = new AccessAdministration(evaluator);
         Assert.False(evaluator.Snapshot.GetPrincipal(org.UserId("Dan"), s_now).CheckRecord("Deal", s_deal, RecordOperation.Read).IsAllowed);
 
         AccessChangeResult result = await admin.ApplyAsync(AccessActor.System, new AddMembership(new RoleMembership(org.UserId("Dan"), org["Managers of Head office"])));
@@ -66,7 +66,7 @@ public sealed class Issue13_ImplicitRecordRightsTests
     {
         Org org = Company();
         var evaluator = new AccessEvaluator(AccessSnapshot.Compile(org.Build(), 1), new FakeTimeProvider(s_now));
-        using var admin = new AccessAdministration(evaluator);
+        var admin = new AccessAdministration(evaluator);
 
         AccessChangeResult result = await admin.ApplyAsync(AccessActor.System, new AddDelegation(new Delegation(org.Unit("Sue"), org.Unit("Dan"), null)));
 

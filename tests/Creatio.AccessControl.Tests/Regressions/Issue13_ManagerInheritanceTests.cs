@@ -37,7 +37,7 @@ public sealed class Issue13_ManagerInheritanceTests
     {
         Org org = Company();
         var evaluator = new AccessEvaluator(AccessSnapshot.Compile(org.Build(), 1), new FakeTimeProvider(s_now));
-        using var admin = new AccessAdministration(evaluator);
+        var admin = new AccessAdministration(evaluator);
 
         AccessChangeResult result = await admin.ApplyAsync(AccessActor.System, new AddMembership(new RoleMembership(org.UserId("Ops"), org["Night admins"])));
 
@@ -53,7 +53,7 @@ public sealed class Issue13_ManagerInheritanceTests
     {
         Org org = Company().User("Eve", "Night admins");
         var evaluator = new AccessEvaluator(AccessSnapshot.Compile(org.Build(), 1), new FakeTimeProvider(s_now));
-        using var admin = new AccessAdministration(evaluator);
+        var admin = new AccessAdministration(evaluator);
 
         AccessChangeResult result = await admin.ApplyAsync(AccessActor.System, new AddMembership(new RoleMembership(org.UserId("Eve"), org["Sales"])));
 
