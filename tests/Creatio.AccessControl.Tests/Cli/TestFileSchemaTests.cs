@@ -54,7 +54,7 @@ public sealed class TestFileSchemaTests
         return JsonSchema.FromText(File.ReadAllText(SchemaPath("access-tests.v1.schema.json")), options);
     }
 
-    private static bool IsValid(string json)
+    internal static bool IsValid(string json)
     {
         using JsonDocument document = JsonDocument.Parse(json);
         return s_schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid;
