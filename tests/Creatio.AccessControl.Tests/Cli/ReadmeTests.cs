@@ -6,21 +6,8 @@ namespace Creatio.AccessControl.Tests.Cli;
 /// <summary>The walk-through of the tool's README, from a new policy to a CI job, run as the README shows it.</summary>
 public sealed partial class ReadmeTests
 {
-    private static readonly string s_readme = File.ReadAllText(FindReadme()).ReplaceLineEndings("\n");
-
-    private static string FindReadme()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            string path = Path.Combine(directory.FullName, "tools", "Creatio.AccessControl.Cli", "README.md");
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-
-        throw new FileNotFoundException("tools/Creatio.AccessControl.Cli/README.md not found above the test output.");
-    }
+    private static readonly string s_readme =
+        File.ReadAllText(CliHost.RepositoryFile("tools", "Creatio.AccessControl.Cli", "README.md")).ReplaceLineEndings("\n");
 
     /// <summary>Writes the README's <c>&lt;!-- file: PATH --&gt;</c> blocks into a fresh folder and returns it.</summary>
     private static string WriteWalkThrough()

@@ -33,19 +33,7 @@ public sealed class TestFileSchemaTests
     private static readonly JsonObject s_schemaNode = JsonNode.Parse(File.ReadAllText(SchemaPath("access-tests.v1.schema.json")))!.AsObject();
     private static readonly JsonSchema s_schema = Load();
 
-    private static string SchemaPath(string name)
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            string path = Path.Combine(directory.FullName, "schemas", name);
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-
-        throw new FileNotFoundException($"schemas/{name} not found above the test output.");
-    }
+    private static string SchemaPath(string name) => CliHost.RepositoryFile("schemas", name);
 
     private static JsonSchema Load()
     {
@@ -126,7 +114,7 @@ public sealed class TestFileSchemaTests
     [Fact]
     public void Schema_IsShippedInTheToolsPackage()
     {
-        string project = File.ReadAllText(Path.Combine(Path.GetDirectoryName(SchemaPath("access-tests.v1.schema.json"))!, "..", "tools", "Creatio.AccessControl.Cli", "Creatio.AccessControl.Cli.csproj"));
+        string project = File.ReadAllText(CliHost.RepositoryFile("tools", "Creatio.AccessControl.Cli", "Creatio.AccessControl.Cli.csproj"));
 
         Assert.Contains("<None Include=\"../../schemas/access-tests.v1.schema.json\" Pack=\"true\" PackagePath=\"schemas/\"", project, StringComparison.Ordinal);
     }
