@@ -16,6 +16,8 @@ public sealed class EffectiveRolesPageTests
     [InlineData("Bruno", "Bruno, Branch secretaries, Branch, All employees, Secretaries, Office staff")]
     [InlineData("Sara", "Sara, Sales department, Head office, All employees, Managers of Branch, Branch, Branch secretaries, Bruno, Dana, Secretaries, Office staff")]
     [InlineData("Pat", "Pat, Acme, All portal users")]
+    [InlineData("Ann", "Ann, Managers of Head office, Head office, All employees, Sales department, Head office secretaries, Carl, Irene, Bob, Sara, Dev, Helen, Secretaries, Office staff, Security admins")]
+    [InlineData("Amy", "Amy, Managers of Head office, Head office, All employees, Sales department, Head office secretaries, Carl, Irene, Bob, Sara, Dev, Helen, Secretaries, Office staff, Security admins")]
     public void ExampleOrganization_EffectiveRolesAsThePageLists(string user, string expected)
     {
         Org org = Organization();

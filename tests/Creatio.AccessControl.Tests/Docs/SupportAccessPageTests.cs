@@ -23,6 +23,7 @@ public sealed class SupportAccessPageTests
         { "edit Currency", "SupportConfigurationRestriction", "SupportConfigurationRestriction", "allowed", "SupportLevel", "SupportLevel" },
         { "edit SysSettings", "SupportConfigurationRestriction", "SupportConfigurationRestriction", "allowed", "SupportLevel", "SupportLevel" },
         { "create in SysExternalAccess", "SupportConfigurationRestriction", "SupportConfigurationRestriction", "SupportAdministrationForbidden", "SupportAdministrationForbidden", "SupportAdministrationForbidden" },
+        { "CanExportGrid", "allowed", "allowed", "allowed", "allowed", "SupportLevel" },
         { "CanManageSysSettings", "SupportConfigurationRestriction", "SupportConfigurationRestriction", "allowed", "SupportLevel", "SupportLevel" },
         { "CanManageUsers", "SupportConfigurationRestriction", "SupportConfigurationRestriction", "SupportAdministrationForbidden", "SupportAdministrationForbidden", "SupportAdministrationForbidden" },
         { "share Read on o", "SupportDataIsolation", "SupportConfigurationRestriction", "SupportAdministrationForbidden", "SupportAdministrationForbidden", "SupportAdministrationForbidden" },
@@ -110,6 +111,46 @@ public sealed class SupportAccessPageTests
 
         Assert.Equal(new DateTimeOffset(2025, 3, 9, 23, 0, 0, TimeSpan.Zero), window.StartsAt);
         Assert.Equal(new DateTimeOffset(2025, 3, 15, 23, 0, 0, TimeSpan.Zero), window.EndsAt);
+    }
+
+    [Theory]
+    [InlineData("2024-10-01", "2024-10-05", "2024-10-01T04:00:00Z", "2024-10-06T04:00:00Z")]
+    [InlineData("2024-10-06", "2024-10-06", "2024-10-06T04:00:00Z", "2024-10-07T03:00:00Z")]
+    public void Window_Asuncion_ADayWithoutMidnightStartsAfterTheGap(string start, string close, string startsAt, string endsAt)
+    {
+        var grant = new SupportAccessGrant(
+            Grant("x"), "Case 4711", DateOnly.Parse(start, CultureInfo.InvariantCulture), DateOnly.Parse(close, CultureInfo.InvariantCulture), Ids.User("Irene"), Ids.User("Irene"));
+
+        SupportAccessWindow window = SupportAccessWindow.For(grant, SupportAccessSettings.Default with { TimeZoneId = "America/Asuncion" });
+
+        Assert.Equal(
+            (DateTimeOffset.Parse(startsAt, CultureInfo.InvariantCulture), DateTimeOffset.Parse(endsAt, CultureInfo.InvariantCulture)),
+            (window.StartsAt, window.EndsAt));
+    }
+
+    [Theory]
+    [InlineData("open-admin", "portal mode", "applied")]
+    [InlineData("open-manage", "portal mode", "SupportLevel")]
+    [InlineData("defaults", "portal mode", "SupportConfigurationRestriction")]
+    [InlineData("open-admin", "support access settings", "SupportAdministrationForbidden")]
+    [InlineData("open-admin", "audit events", "SupportAdministrationForbidden")]
+    public async Task SetSettings_FromASupportSession_AsThePageSays(string grant, string what, string expected)
+    {
+        Org org = Example(relaxed: false);
+        var evaluator = new AccessEvaluator(org.Compile(), new FakeTimeProvider(Now));
+        AccessAdministration administration = NewAdministration(evaluator);
+        AccessSettings settings = evaluator.Snapshot.Model.Settings;
+        AccessSettings changed = what switch
+        {
+            "support access settings" => settings with { SupportAccess = settings.SupportAccess with { DefaultDurationDays = 3 } },
+            "audit events" => settings with { EnabledAuditEvents = [AccessAuditEventType.SupportAccess] },
+            _ => settings with { PortalAvailabilityMode = PortalAvailabilityMode.OperationPermissions },
+        };
+
+        AccessChangeResult result = await administration.ApplyAsync(AccessActor.ForSupportSession(Grant(grant)), new SetSettings(changed));
+
+        Assert.Equal(expected, result.IsApplied ? "applied" : result.Decision.Reason.ToString());
+        Assert.Equal(result.IsApplied ? changed : settings, evaluator.Snapshot.Model.Settings);
     }
 
     [Fact]
