@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Creatio.AccessControl.Benchmarks.Depth;
 using Creatio.AccessControl.Benchmarks.Interleaving;
 using Creatio.AccessControl.Benchmarks.PostgreSql;
 using Creatio.AccessControl.Benchmarks.Verification;
@@ -11,6 +12,11 @@ if (args.Length > 0 && args[0] == "verify")
 if (args.Length > 0 && args[0] == "postgres-load")
 {
     return await PostgreSqlLoadCommand.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "depth")
+{
+    return DepthCommand.Run(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "interleave")

@@ -1,30 +1,38 @@
+using System.CommandLine;
+
 namespace Creatio.AccessControl.Cli;
 
 /// <summary><c>effective-roles FILE --user USER [--at TIME] [--json]</c>: <c>E(u)</c> and how each unit was obtained.</summary>
 internal static class EffectiveRolesCommand
 {
-    private static readonly string[] s_valued = ["--user", "--at"];
-    private static readonly string[] s_flags = ["--json"];
-
-    public static int Run(ReadOnlySpan<string> args, TextWriter stdout, TimeProvider time)
+    public static Command Create(CliContext context)
     {
-        CommandLine line = CommandLine.Parse("effective-roles", args, s_valued, s_flags);
-        string userText = line.Required("--user");
-        DateTimeOffset now = CheckCommand.Now(line, time);
-        AccessModel model = PolicyFiles.Load(line.File);
-        if (Values.User(model, userText, out UserId user) is { } error)
-        {
-            throw new UsageException($"`effective-roles`: option `--user`: {error}");
-        }
+        Argument<string> file = CliOptions.PolicyFile();
+        Option<string> user = CliOptions.User(file, "The user: a GUID or a name.");
+        user.Required = true;
+        Option<string> at = CliOptions.At();
+        Option<bool> json = CliOptions.Json();
+        var command = new Command("effective-roles", "List the user's effective roles E(u) and how each was obtained.") { file, user, at, json };
+        command.SetAction(parse => Run(
+            parse.GetValue(file)!,
+            CliOptions.Value(parse, user)!,
+            CliOptions.Now(parse, at, context.Time),
+            parse.GetValue(json),
+            context.Stdout));
+        return command;
+    }
 
-        if (!model.Users.Any(u => u.Id == user))
+    private static int Run(string file, string userText, DateTimeOffset now, bool json, TextWriter stdout)
+    {
+        AccessModel model = PolicyFiles.Load(file);
+        if (new PolicyInputs(model).User(userText, out UserId user) is { } problem)
         {
-            throw new UsageException($"`effective-roles`: option `--user`: the policy has no user `{user}`.");
+            throw new UsageException($"`effective-roles`: option `--user`: {problem.Message}");
         }
 
         var names = new UnitNames(model);
         IReadOnlyList<RoleOrigin> roles = new RoleProvenance(model).EffectiveRoles(user, now);
-        if (line.Has("--json"))
+        if (json)
         {
             stdout.WriteLine(Json.Write(w =>
             {

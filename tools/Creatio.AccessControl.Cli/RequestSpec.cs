@@ -8,8 +8,8 @@ namespace Creatio.AccessControl.Cli;
 /// <param name="Operation">The operation name; for a system operation, its code.</param>
 internal sealed record RequestSpec(AccessRequestKind Kind, string? Object, string? Record, string? Column, string Operation)
 {
-    /// <summary>The kinds as test files name them.</summary>
-    public static readonly IReadOnlyDictionary<string, AccessRequestKind> Kinds = new Dictionary<string, AccessRequestKind>(StringComparer.Ordinal)
+    /// <summary>The kinds as test files name them (matched ignoring case, like every enumerated value).</summary>
+    public static readonly IReadOnlyDictionary<string, AccessRequestKind> Kinds = new Dictionary<string, AccessRequestKind>(StringComparer.OrdinalIgnoreCase)
     {
         ["object"] = AccessRequestKind.Object,
         ["record"] = AccessRequestKind.Record,

@@ -1,158 +1,178 @@
+using System.CommandLine;
+
 namespace Creatio.AccessControl.Cli;
 
-/// <summary><c>test FILE [--json]</c>: runs a test file of requests and expected decisions.</summary>
+/// <summary><c>test FILE... [--json] [--junit PATH]</c>: runs test files of requests and expected decisions.</summary>
 internal static class TestCommand
 {
-    private static readonly string[] s_valued = [];
-    private static readonly string[] s_flags = ["--json"];
+    internal const string Notes = """
+        FILE is a test file or a pattern: * matches within a name, ? one character, ** any number of folders.
+        Quote a pattern to have the tool expand it (on Windows, or to reach into subfolders): "policies/tests/**/*.json".
+        A test file names its policy (policyFile, relative to the test file, or policy inline), the instant the
+        requests are made at (now) and the requests with their expected decisions; its JSON Schema,
+        access-tests.v1.schema.json, ships in the tool's package (schemas/) and may be named by "$schema".
+        A case that names an unknown user, support grant, object, column, record or system operation fails, unless it
+        expects the reason the engine gives for it: UnknownUser, UnknownSupportGrant, UnknownObject, UnknownColumn,
+        UnknownRecord or UnknownSystemOperation.
+        Exit code 0 when every case passed, 1 when a case failed, 3 when a test file or its policy is invalid, 2 when one
+        cannot be read.
+        """;
 
-    public static int Run(ReadOnlySpan<string> args, TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliContext context)
     {
-        CommandLine line = CommandLine.Parse("test", args, s_valued, s_flags);
-        TestFile file = TestFile.Parse(PolicyFiles.ReadBytes(line.File));
-        if (file.Errors.Count > 0)
+        var files = new Argument<string[]>("FILE")
         {
-            WriteProblems(stderr, line.File, file.Errors);
-            return ExitCodes.InvalidInput;
-        }
+            Arity = ArgumentArity.OneOrMore,
+            Description = "Test files, or patterns of test files.",
+        };
+        Option<bool> json = CliOptions.Json();
+        var junit = new Option<string>("--junit")
+        {
+            HelpName = "PATH",
+            Description = "Also write the results as JUnit XML to PATH, for CI servers: a testsuite per file, a testcase per case.",
+        };
+        var command = new Command("test", "Run test files of requests and expected decisions; print a summary; exit 1 if a case fails.")
+        {
+            files, json, junit,
+        };
+        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(json), CliOptions.Value(parse, junit), context));
+        return command;
+    }
 
-        AccessModel model;
-        string policySource = file.PolicyFile is { } relative
-            ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(line.File)) ?? ".", relative)
-            : $"{line.File} ($.policy)";
-        try
+    private static int Run(string[] arguments, bool json, string? junit, CliContext context)
+    {
+        IReadOnlyList<string> paths = Glob.Expand("test", arguments);
+        TimeProvider time = context.Time;
+        long started = time.GetTimestamp();
+        var runner = new TestRunner(time);
+        TestFileResult[] files = [.. paths.Select(runner.Run)];
+        TimeSpan total = time.GetElapsedTime(started);
+        foreach (TestFileResult file in files.Where(f => !f.Ran))
         {
-            model = file.InlinePolicy is { } inline
-                ? Serialization.AccessPolicyJson.Deserialize(inline)
-                : PolicyFiles.Load(policySource);
-        }
-        catch (AccessModelValidationException exception)
-        {
-            PolicyFiles.WriteErrors(stderr, policySource, exception.Errors);
-            return ExitCodes.InvalidInput;
-        }
-
-        // Resolve every user and grant before running anything, so that a mistake in the file is reported as such.
-        var problems = new List<string>();
-        var resolved = new List<(TestCase Case, UserId? User, SupportGrantId? Grant, AccessRequest Request)>();
-        foreach (TestCase test in file.Cases)
-        {
-            string path = $"$.requests[{test.Index}]";
-            UserId? user = null;
-            SupportGrantId? grant = null;
-            if (test.User is { } userText)
+            context.Stderr.WriteLine(file.Problem == ExitCodes.Usage ? $"error: {file.Problems[0]}" : $"{file.ProblemSource}: {PolicyFiles.Plural(file.Problems.Count, "problem")}:");
+            if (file.Problem != ExitCodes.Usage)
             {
-                if (Values.User(model, userText, out UserId id) is { } error)
+                foreach (string problem in file.Problems)
                 {
-                    problems.Add($"{path}.user: {error}");
-                    continue;
-                }
-
-                user = id;
-            }
-
-            if (test.SupportGrant is { } grantText)
-            {
-                if (Values.Grant(grantText, out SupportGrantId id) is { } error)
-                {
-                    problems.Add($"{path}.supportGrant: {error}");
-                    continue;
-                }
-
-                grant = id;
-                if (Values.GrantAgreesWithUser(model, id, user) is { } mismatch)
-                {
-                    problems.Add($"{path}: {mismatch}");
-                    continue;
+                    context.Stderr.WriteLine($"  {problem}");
                 }
             }
-
-            test.Request.TryBuild(n => n, out AccessRequest request);
-            resolved.Add((test, user, grant, request));
         }
 
-        if (problems.Count > 0)
+        if (json)
         {
-            WriteProblems(stderr, line.File, problems);
-            return ExitCodes.InvalidInput;
+            WriteJson(context.Stdout, files, total);
+        }
+        else
+        {
+            WriteText(context.Stdout, files, total);
         }
 
-        AccessSnapshot snapshot = Snapshots.Compile(model);
-        var names = new UnitNames(model);
-        var results = new List<(TestCase Case, AccessDecision Actual, bool Passed)>();
-        foreach ((TestCase test, UserId? user, SupportGrantId? grant, AccessRequest request) in resolved)
+        if (junit is not null)
         {
-            AccessDecision actual = Values.Principal(snapshot, user, grant, file.Now).Check(request);
-            bool passed = actual.Outcome == test.Decision &&
-                          (test.Stage is not { } stage || stage == actual.Stage) &&
-                          (test.Reason is not { } reason || reason == actual.Reason);
-            results.Add((test, actual, passed));
+            JUnitReport.Write(junit, files, total);
         }
 
-        int failed = results.Count(r => !r.Passed);
-        int passedCount = results.Count - failed;
-        if (line.Has("--json"))
+        return files.Any(f => f.Problem == ExitCodes.Usage) ? ExitCodes.Usage
+            : files.Any(f => f.Problem == ExitCodes.InvalidInput) ? ExitCodes.InvalidInput
+            : files.Any(f => f.Failed > 0) ? ExitCodes.Negative
+            : ExitCodes.Success;
+    }
+
+    private static void WriteText(TextWriter stdout, TestFileResult[] files, TimeSpan total)
+    {
+        foreach (TestFileResult file in files)
         {
-            stdout.WriteLine(Json.Write(w =>
+            foreach (TestCaseResult result in file.Cases.Where(r => !r.Passed))
+            {
+                stdout.WriteLine($"FAIL {file.File} {result.Case.Path} (line {result.Case.Line}): {result.Case.Description}");
+                foreach (string detail in result.Details)
+                {
+                    stdout.WriteLine($"  {detail}");
+                }
+            }
+
+            stdout.WriteLine(file.Ran
+                ? $"{file.File}: {file.Passed} passed, {file.Failed} failed"
+                : $"{file.File}: not run ({(file.Problem == ExitCodes.Usage ? "unreadable" : "invalid")})");
+        }
+
+        int notRun = files.Count(f => !f.Ran);
+        string filesText = PolicyFiles.Plural(files.Length, "file") + (notRun > 0 ? $" ({notRun} not run)" : string.Empty);
+        stdout.WriteLine(
+            $"{filesText}, {PolicyFiles.Plural(files.Sum(f => f.Cases.Count), "case")}: " +
+            $"{files.Sum(f => f.Passed)} passed, {files.Sum(f => f.Failed)} failed ({JUnitReport.Seconds(total)} s)");
+    }
+
+    private static void WriteJson(TextWriter stdout, TestFileResult[] files, TimeSpan total)
+    {
+        stdout.WriteLine(Json.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber("files", files.Length);
+            w.WriteNumber("filesNotRun", files.Count(f => !f.Ran));
+            w.WriteNumber("cases", files.Sum(f => f.Cases.Count));
+            w.WriteNumber("passed", files.Sum(f => f.Passed));
+            w.WriteNumber("failed", files.Sum(f => f.Failed));
+            w.WriteNumber("seconds", Math.Round(total.TotalSeconds, 3));
+            w.WriteStartArray("results");
+            foreach (TestFileResult file in files)
             {
                 w.WriteStartObject();
-                w.WriteString("file", line.File);
-                w.WriteNumber("passed", passedCount);
-                w.WriteNumber("failed", failed);
-                w.WriteStartArray("results");
-                foreach ((TestCase test, AccessDecision actual, bool passed) in results)
+                w.WriteString("file", file.File);
+                w.WriteBoolean("ran", file.Ran);
+                w.WriteString("problemSource", file.ProblemSource);
+                w.WriteStartArray("problems");
+                foreach (string problem in file.Problems)
                 {
-                    w.WriteStartObject();
-                    w.WriteNumber("index", test.Index);
-                    w.WriteString("description", test.Description);
-                    w.WriteBoolean("passed", passed);
-                    w.WriteStartObject("expected");
-                    w.WriteString("decision", test.Decision.ToString());
-                    w.WriteString("stage", test.Stage?.ToString());
-                    w.WriteString("reason", test.Reason?.ToString());
-                    w.WriteEndObject();
-                    w.WriteStartObject("actual");
-                    DecisionOutput.WriteMembers(w, actual, names);
-                    w.WriteEndObject();
-                    w.WriteEndObject();
+                    w.WriteStringValue(problem);
+                }
+
+                w.WriteEndArray();
+                w.WriteNumber("passed", file.Passed);
+                w.WriteNumber("failed", file.Failed);
+                w.WriteNumber("seconds", Math.Round(file.Time.TotalSeconds, 3));
+                w.WriteStartArray("cases");
+                foreach (TestCaseResult result in file.Cases)
+                {
+                    WriteCase(w, result, file);
                 }
 
                 w.WriteEndArray();
                 w.WriteEndObject();
-            }));
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }));
+    }
+
+    private static void WriteCase(System.Text.Json.Utf8JsonWriter w, TestCaseResult result, TestFileResult file)
+    {
+        TestCase test = result.Case;
+        w.WriteStartObject();
+        w.WriteNumber("index", test.Index);
+        w.WriteNumber("line", test.Line);
+        w.WriteString("description", test.Description);
+        w.WriteBoolean("passed", result.Passed);
+        w.WriteString("failure", result.Passed ? null : result.Failure.ToString());
+        w.WriteString("message", result.Message);
+        w.WriteStartObject("expected");
+        w.WriteString("decision", test.Decision.ToString());
+        w.WriteString("stage", test.Stage?.ToString());
+        w.WriteString("reason", test.Reason?.ToString());
+        w.WriteEndObject();
+        if (result.Actual is { } actual)
+        {
+            w.WriteStartObject("actual");
+            DecisionOutput.WriteMembers(w, actual, file.Names!);
+            w.WriteEndObject();
         }
         else
         {
-            foreach ((TestCase test, AccessDecision actual, bool passed) in results.Where(r => !r.Passed))
-            {
-                stdout.WriteLine($"FAIL $.requests[{test.Index}] {test.Description}");
-                stdout.WriteLine($"  expected: {Expected(test)}");
-                stdout.WriteLine($"  actual:   {DecisionOutput.Line(actual, names)}");
-            }
-
-            stdout.WriteLine($"{passedCount} passed, {failed} failed");
+            w.WriteNull("actual");
         }
 
-        return failed == 0 ? ExitCodes.Success : ExitCodes.Negative;
-    }
-
-    private static string Expected(TestCase test)
-    {
-        string text = test.Decision.ToString();
-        if (test.Stage is { } stage)
-        {
-            text += $" at {stage}";
-        }
-
-        return test.Reason is { } reason ? $"{text}: {reason}" : text;
-    }
-
-    private static void WriteProblems(TextWriter writer, string file, IReadOnlyList<string> problems)
-    {
-        writer.WriteLine($"{file}: invalid test file: {PolicyFiles.Plural(problems.Count, "problem")}:");
-        foreach (string problem in problems)
-        {
-            writer.WriteLine($"  {problem}");
-        }
+        w.WriteEndObject();
     }
 }

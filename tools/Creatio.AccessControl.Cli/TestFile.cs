@@ -3,28 +3,44 @@ using System.Text.Json;
 namespace Creatio.AccessControl.Cli;
 
 /// <summary>One request of a test file and the decision it expects.</summary>
+/// <param name="Index">The request's index in <c>requests</c>.</param>
+/// <param name="Line">The 1-based line the request starts on.</param>
+/// <param name="Description">What the case tests.</param>
+/// <param name="User">The user as written (GUID or name), if any.</param>
+/// <param name="SupportGrant">The support grant's GUID as written, if any.</param>
+/// <param name="Request">The request.</param>
+/// <param name="Decision">The expected outcome.</param>
+/// <param name="Stage">The expected stage, if checked.</param>
+/// <param name="Reason">The expected reason, if checked.</param>
 internal sealed record TestCase(
     int Index,
+    int Line,
     string Description,
     string? User,
     string? SupportGrant,
     RequestSpec Request,
     AccessOutcome Decision,
     AccessStage? Stage,
-    AccessReason? Reason);
+    AccessReason? Reason)
+{
+    /// <summary>Gets the case's JSON path.</summary>
+    public string Path => $"$.requests[{Index}]";
+}
 
 /// <summary>A test file: a policy (inline or a sibling file), the instant requests are made at, and the requests.</summary>
 /// <remarks>Read with <see cref="JsonDocument"/> and checked member by member (no reflection serialization); unknown
-/// and repeated members are refused, and every problem is reported at once with its JSON path.</remarks>
+/// and repeated members are refused, and every problem is reported at once with its JSON path and line. The format is
+/// described by <c>schemas/access-tests.v1.schema.json</c>.</remarks>
 internal sealed class TestFile
 {
-    private static readonly string[] s_rootMembers = ["description", "policy", "policyFile", "now", "requests"];
-    private static readonly string[] s_requestMembers =
+    internal static readonly string[] RootMembers = ["$schema", "description", "policy", "policyFile", "now", "requests"];
+    internal static readonly string[] RequestMembers =
         ["description", "user", "supportGrant", "kind", "object", "record", "column", "operation", "expect"];
 
-    private static readonly string[] s_expectMembers = ["decision", "stage", "reason"];
+    internal static readonly string[] ExpectMembers = ["decision", "stage", "reason"];
 
     private readonly List<string> _errors = [];
+    private Dictionary<string, int> _lines = new(StringComparer.Ordinal);
 
     private TestFile()
     {
@@ -36,10 +52,13 @@ internal sealed class TestFile
     /// <summary>Gets the policy file's path, relative to the test file.</summary>
     public string? PolicyFile { get; private set; }
 
+    /// <summary>Gets the instant every request is made at.</summary>
     public DateTimeOffset Now { get; private set; }
 
+    /// <summary>Gets the requests that were read whole.</summary>
     public List<TestCase> Cases { get; } = [];
 
+    /// <summary>Gets the problems of the file, each <c>path (line N): message</c>.</summary>
     public IReadOnlyList<string> Errors => _errors;
 
     public static TestFile Parse(ReadOnlyMemory<byte> utf8)
@@ -63,34 +82,40 @@ internal sealed class TestFile
 
         using (document)
         {
-            file.ReadRoot(document.RootElement, utf8.Span);
+            file._lines = JsonLines.Map(utf8.Span);
+            file.ReadRoot(document.RootElement);
         }
 
         return file;
     }
 
-    private void ReadRoot(JsonElement root, ReadOnlySpan<byte> utf8)
+    private void ReadRoot(JsonElement root)
     {
-        if (!Members(root, "$", s_rootMembers, out Dictionary<string, JsonElement> members))
+        if (!Members(root, "$", RootMembers, out Dictionary<string, JsonElement> members))
         {
             return;
+        }
+
+        if (members.TryGetValue("$schema", out JsonElement schema))
+        {
+            String(schema, "$.$schema");
         }
 
         bool hasPolicy = members.TryGetValue("policy", out JsonElement policy);
         bool hasPolicyFile = members.TryGetValue("policyFile", out JsonElement policyFile);
         if (hasPolicy == hasPolicyFile)
         {
-            _errors.Add("$: Give exactly one of `policy` (an inline policy document) and `policyFile` (a path relative to the test file).");
+            Add("$", "Give exactly one of `policy` (an inline policy document) and `policyFile` (a path relative to the test file).");
         }
         else if (hasPolicy)
         {
             if (policy.ValueKind != JsonValueKind.Object)
             {
-                _errors.Add($"$.policy: Expected an object, found {Describe(policy)}.");
+                Add("$.policy", $"Expected an object, found {Describe(policy)}.");
             }
             else
             {
-                InlinePolicy = new string('\n', LineOfMember(utf8, "policy") - 1) + policy.GetRawText();
+                InlinePolicy = new string('\n', Line("$.policy") - 1) + policy.GetRawText();
             }
         }
         else
@@ -105,13 +130,13 @@ internal sealed class TestFile
 
         if (!members.TryGetValue("now", out JsonElement now))
         {
-            _errors.Add("$: Missing required member `now` (an ISO 8601 instant).");
+            Add("$", "Missing required member `now` (an ISO 8601 instant).");
         }
         else if (String(now, "$.now") is { } text)
         {
             if (Values.Instant(text, out DateTimeOffset instant) is { } error)
             {
-                _errors.Add($"$.now: {error}");
+                Add("$.now", error);
             }
 
             Now = instant;
@@ -119,15 +144,15 @@ internal sealed class TestFile
 
         if (!members.TryGetValue("requests", out JsonElement requests))
         {
-            _errors.Add("$: Missing required member `requests`.");
+            Add("$", "Missing required member `requests`.");
         }
         else if (requests.ValueKind != JsonValueKind.Array)
         {
-            _errors.Add($"$.requests: Expected an array, found {Describe(requests)}.");
+            Add("$.requests", $"Expected an array, found {Describe(requests)}.");
         }
         else if (requests.GetArrayLength() == 0)
         {
-            _errors.Add("$.requests: The test file has no requests.");
+            Add("$.requests", "The test file has no requests.");
         }
         else
         {
@@ -142,7 +167,7 @@ internal sealed class TestFile
     private void ReadRequest(JsonElement element, int index)
     {
         string path = $"$.requests[{index}]";
-        if (!Members(element, path, s_requestMembers, out Dictionary<string, JsonElement> members))
+        if (!Members(element, path, RequestMembers, out Dictionary<string, JsonElement> members))
         {
             return;
         }
@@ -157,13 +182,19 @@ internal sealed class TestFile
         string? operation = Required(members, path, "operation");
         if (user is null && grant is null)
         {
-            _errors.Add($"{path}: Missing required member `user` (or `supportGrant` for a support session).");
+            Add(path, "Missing required member `user` (or `supportGrant` for a support session).");
+        }
+
+        if (grant is not null && Values.Grant(grant, out _) is { } grantError)
+        {
+            Add($"{path}.supportGrant", grantError);
+            grant = null;
         }
 
         AccessRequestKind kind = default;
         if (kindText is not null && !RequestSpec.Kinds.TryGetValue(kindText, out kind))
         {
-            _errors.Add($"{path}.kind: `{kindText}` is not a request kind; expected one of {CommandLine.List(RequestSpec.Kinds.Keys)}.");
+            Add($"{path}.kind", $"`{kindText}` is not a request kind; expected one of {Values.Quote(RequestSpec.Kinds.Keys)}.");
             kindText = null;
         }
 
@@ -173,28 +204,29 @@ internal sealed class TestFile
         bool expectOk = false;
         if (!members.TryGetValue("expect", out JsonElement expect))
         {
-            _errors.Add($"{path}: Missing required member `expect`.");
+            Add(path, "Missing required member `expect`.");
         }
-        else if (Members(expect, $"{path}.expect", s_expectMembers, out Dictionary<string, JsonElement> expected))
+        else if (Members(expect, $"{path}.expect", ExpectMembers, out Dictionary<string, JsonElement> expected))
         {
             expectOk = true;
             if (Required(expected, $"{path}.expect", "decision") is { } text)
             {
-                if (text is not ("Allow" or "Deny"))
+                bool allow = string.Equals(text, "Allow", StringComparison.OrdinalIgnoreCase);
+                if (!allow && !string.Equals(text, "Deny", StringComparison.OrdinalIgnoreCase))
                 {
-                    _errors.Add($"{path}.expect.decision: `{text}` is not a decision; expected `Allow` or `Deny`.");
+                    Add($"{path}.expect.decision", $"`{text}` is not a decision; expected `Allow` or `Deny`.");
                     expectOk = false;
                 }
 
-                decision = text == "Allow" ? AccessOutcome.Allow : AccessOutcome.Deny;
+                decision = allow ? AccessOutcome.Allow : AccessOutcome.Deny;
             }
             else
             {
                 expectOk = false;
             }
 
-            stage = Enum<AccessStage>(expected, $"{path}.expect", "stage", "stage", ref expectOk);
-            reason = Enum<AccessReason>(expected, $"{path}.expect", "reason", "reason", ref expectOk);
+            stage = Enum<AccessStage>(expected, $"{path}.expect", "stage", ref expectOk);
+            reason = Enum<AccessReason>(expected, $"{path}.expect", "reason", ref expectOk);
         }
 
         if (description is null || kindText is null || operation is null || !expectOk || (user is null && grant is null))
@@ -205,14 +237,14 @@ internal sealed class TestFile
         var spec = new RequestSpec(kind, objectName, record, column, operation);
         if (spec.TryBuild(n => $"`{n}`", out _) is { } error)
         {
-            _errors.Add($"{path}: {error}");
+            Add(path, error);
             return;
         }
 
-        Cases.Add(new TestCase(index, description, user, grant, spec, decision, stage, reason));
+        Cases.Add(new TestCase(index, Line(path), description, user, grant, spec, decision, stage, reason));
     }
 
-    private T? Enum<T>(Dictionary<string, JsonElement> members, string path, string name, string what, ref bool ok)
+    private T? Enum<T>(Dictionary<string, JsonElement> members, string path, string name, ref bool ok)
         where T : struct, System.Enum
     {
         if (Optional(members, path, name) is not { } text)
@@ -221,10 +253,9 @@ internal sealed class TestFile
             return null;
         }
 
-        // Expectations name stages and reasons exactly as the engine does.
-        if (Values.Name(text, what, out T value) is { } error || !string.Equals(value.ToString(), text, StringComparison.Ordinal))
+        if (Values.Name(text, name, out T value) is { } error)
         {
-            _errors.Add($"{path}.{name}: `{text}` is not {Values.Article(what)} {what}; expected one of {CommandLine.List(System.Enum.GetNames<T>())}.");
+            Add($"{path}.{name}", error);
             ok = false;
             return null;
         }
@@ -237,19 +268,20 @@ internal sealed class TestFile
         members = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         if (element.ValueKind != JsonValueKind.Object)
         {
-            _errors.Add($"{path}: Expected an object, found {Describe(element)}.");
+            Add(path, $"Expected an object, found {Describe(element)}.");
             return false;
         }
 
         foreach (JsonProperty property in element.EnumerateObject())
         {
+            string at = $"{path}.{property.Name}";
             if (!allowed.Contains(property.Name, StringComparer.Ordinal))
             {
-                _errors.Add($"{path}: Member `{property.Name}` is not part of the test file format here; expected one of {CommandLine.List(allowed)}.");
+                Add(path, at, $"Member `{property.Name}` is not part of the test file format here; expected one of {Values.Quote(allowed)}.");
             }
             else if (!members.TryAdd(property.Name, property.Value))
             {
-                _errors.Add($"{path}: Member `{property.Name}` appears more than once.");
+                Add(path, at, $"Member `{property.Name}` appears more than once.");
             }
         }
 
@@ -260,7 +292,7 @@ internal sealed class TestFile
     {
         if (!members.TryGetValue(name, out JsonElement value))
         {
-            _errors.Add($"{path}: Missing required member `{name}`.");
+            Add(path, $"Missing required member `{name}`.");
             return null;
         }
 
@@ -274,19 +306,27 @@ internal sealed class TestFile
     {
         if (value.ValueKind != JsonValueKind.String)
         {
-            _errors.Add($"{path}: Expected a string, found {Describe(value)}.");
+            Add(path, $"Expected a string, found {Describe(value)}.");
             return null;
         }
 
         string text = value.GetString()!;
         if (string.IsNullOrWhiteSpace(text))
         {
-            _errors.Add($"{path}: Expected a non-empty string.");
+            Add(path, "Expected a non-empty string.");
             return null;
         }
 
         return text;
     }
+
+    private void Add(string path, string message) => Add(path, path, message);
+
+    /// <summary>Adds a problem at a path, located at the line of <paramref name="linePath"/> (a member's own line when the
+    /// problem is reported on the object that holds it).</summary>
+    private void Add(string path, string linePath, string message) => _errors.Add($"{path} (line {Line(linePath)}): {message}");
+
+    private int Line(string path) => _lines.TryGetValue(path, out int line) ? line : 1;
 
     private static string Describe(JsonElement value) => value.ValueKind switch
     {
@@ -297,26 +337,4 @@ internal sealed class TestFile
         JsonValueKind.True or JsonValueKind.False => "a boolean",
         _ => "null",
     };
-
-    /// <summary>The 1-based line on which the value of a top-level member starts.</summary>
-    private static int LineOfMember(ReadOnlySpan<byte> utf8, string name)
-    {
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 256 });
-        while (reader.Read())
-        {
-            if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals(name))
-            {
-                reader.Read();
-                long offset = reader.TokenStartIndex;
-                return 1 + utf8[..(int)offset].Count((byte)'\n');
-            }
-
-            if (reader.CurrentDepth >= 1 && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-            {
-                reader.Skip();
-            }
-        }
-
-        return 1;
-    }
 }

@@ -1,29 +1,35 @@
+using System.CommandLine;
+
 namespace Creatio.AccessControl.Cli;
 
 /// <summary><c>validate FILE [--json]</c>.</summary>
 internal static class ValidateCommand
 {
-    private static readonly string[] s_valued = [];
-    private static readonly string[] s_flags = ["--json"];
-
-    public static int Run(ReadOnlySpan<string> args, TextWriter stdout)
+    public static Command Create(CliContext context)
     {
-        CommandLine line = CommandLine.Parse("validate", args, s_valued, s_flags);
-        bool json = line.Has("--json");
+        Argument<string> file = CliOptions.PolicyFile();
+        Option<bool> json = CliOptions.Json();
+        var command = new Command("validate", "Report every problem of a policy document; exit 1 if it has any.") { file, json };
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(json), context.Stdout));
+        return command;
+    }
+
+    private static int Run(string file, bool json, TextWriter stdout)
+    {
         AccessModel model;
         try
         {
-            model = PolicyFiles.Load(line.File);
+            model = PolicyFiles.Load(file);
         }
         catch (AccessModelValidationException exception)
         {
             if (json)
             {
-                PolicyFiles.WriteErrorsJson(stdout, line.File, exception.Errors);
+                PolicyFiles.WriteErrorsJson(stdout, file, exception.Errors);
             }
             else
             {
-                PolicyFiles.WriteErrors(stdout, line.File, exception.Errors);
+                PolicyFiles.WriteErrors(stdout, file, exception.Errors);
             }
 
             return ExitCodes.Negative;
@@ -36,7 +42,7 @@ internal static class ValidateCommand
             stdout.WriteLine(Json.Write(w =>
             {
                 w.WriteStartObject();
-                w.WriteString("file", line.File);
+                w.WriteString("file", file);
                 w.WriteBoolean("valid", true);
                 w.WriteNumber("users", model.Users.Length);
                 w.WriteNumber("roles", model.Roles.Length);
@@ -51,7 +57,7 @@ internal static class ValidateCommand
         else
         {
             stdout.WriteLine(
-                $"{line.File}: valid: {PolicyFiles.Plural(model.Users.Length, "user")}, {PolicyFiles.Plural(model.Roles.Length, "role")}, " +
+                $"{file}: valid: {PolicyFiles.Plural(model.Users.Length, "user")}, {PolicyFiles.Plural(model.Roles.Length, "role")}, " +
                 $"{PolicyFiles.Plural(model.Objects.Length, "object")}, {PolicyFiles.Plural(rows, "row")}, {PolicyFiles.Plural(model.Records.Length, "record")}.");
         }
 

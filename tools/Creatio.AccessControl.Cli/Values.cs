@@ -6,40 +6,31 @@ namespace Creatio.AccessControl.Cli;
 /// (or <see langword="null"/> when the text is good), so that the command line and test files report the same way.</summary>
 internal static class Values
 {
-    /// <summary>Parses an ISO 8601 instant; one without an offset is taken as UTC.</summary>
+    /// <summary>The ISO 8601 forms accepted for instants: a date, or a date and time to the minute, second or fraction of a
+    /// second, each with an optional offset (<c>Z</c> or <c>±hh:mm</c>).</summary>
+    private static readonly string[] s_instantFormats =
+    [
+        "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFK",
+        "yyyy'-'MM'-'dd'T'HH':'mm':'ssK",
+        "yyyy'-'MM'-'dd'T'HH':'mmK",
+        "yyyy'-'MM'-'dd",
+    ];
+
+    /// <summary>Parses an ISO 8601 instant in the extended format (<c>2025-03-01T09:30:00Z</c>, <c>2025-03-01T11:30+02:00</c>,
+    /// <c>2025-03-01</c>); one without an offset is taken as UTC. Anything else is refused.</summary>
     public static string? Instant(string text, out DateTimeOffset instant)
     {
-        bool ok = DateTimeOffset.TryParse(
+        instant = default;
+        int dot = text.IndexOf('.', StringComparison.Ordinal);
+        bool ok = (dot < 0 || (dot + 1 < text.Length && char.IsAsciiDigit(text[dot + 1]))) && DateTimeOffset.TryParseExact(
             text,
+            s_instantFormats,
             CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces,
+            DateTimeStyles.AssumeUniversal,
             out instant);
-        return ok && text.Length >= 10 && char.IsAsciiDigit(text[0])
+        return ok
             ? null
-            : $"`{text}` is not an ISO 8601 instant, such as `2025-03-01T09:30:00Z`.";
-    }
-
-    /// <summary>Resolves a user: a GUID (known or not: an unknown user is denied by the engine, not refused here), or
-    /// the exact name of exactly one user of the model.</summary>
-    public static string? User(AccessModel model, string text, out UserId user)
-    {
-        if (Guid.TryParse(text, out Guid id))
-        {
-            user = new UserId(id);
-            return null;
-        }
-
-        user = default;
-        UserDefinition[] named = [.. model.Users.Where(u => string.Equals(u.Name, text, StringComparison.Ordinal))];
-        if (named.Length == 1)
-        {
-            user = named[0].Id;
-            return null;
-        }
-
-        return named.Length == 0
-            ? $"`{text}` is neither a GUID nor the exact name of a user of the policy."
-            : $"`{text}` names {named.Length} users ({string.Join(", ", named.Select(u => u.Id))}); use the GUID of one.";
+            : $"`{text}` is not an ISO 8601 instant; write `2025-03-01T09:30:00Z`, `2025-03-01T11:30:00+02:00` or `2025-03-01` (without an offset, UTC).";
     }
 
     /// <summary>Parses a support grant's GUID.</summary>
@@ -68,23 +59,14 @@ internal static class Values
         }
 
         value = default;
-        return $"`{text}` is not {Article(what)} {what}; expected one of {CommandLine.List(Enum.GetNames<T>())}.";
+        return $"`{text}` is not {Article(what)} {what}; expected one of {Quote(Enum.GetNames<T>())}.";
     }
+
+    /// <summary>Lists names in backticks, separated by commas: <c>`Read`, `Edit`</c>.</summary>
+    public static string Quote(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"`{n}`"));
 
     /// <summary>Returns "an" before a vowel, else "a".</summary>
     public static string Article(string noun) => "aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";
-
-    /// <summary>Checks that the grant exists and, when a user is named too, that it is the grant's grantor.</summary>
-    public static string? GrantAgreesWithUser(AccessModel model, SupportGrantId grant, UserId? user)
-    {
-        SupportAccessGrant? definition = model.SupportGrants.FirstOrDefault(g => g.Id == grant);
-        if (definition is null || user is not { } named || named == definition.Grantor)
-        {
-            return null;
-        }
-
-        return $"support grant `{grant}` runs with the permissions of its grantor `{definition.Grantor}`, not of user `{named}`; leave the user out or name the grantor.";
-    }
 
     /// <summary>Resolves the principal of a request: the user's, or the support session's when a grant is named.</summary>
     public static AccessPrincipal Principal(AccessSnapshot snapshot, UserId? user, SupportGrantId? grant, DateTimeOffset now) =>

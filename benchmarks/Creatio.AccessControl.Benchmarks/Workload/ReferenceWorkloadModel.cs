@@ -277,7 +277,7 @@ internal sealed class ReferenceWorkloadModel
         : MakeGuid(FunctionalTag, role - w.OrgCount - w.ManagerCount);
 
     /// <summary>A random-looking but fixed Guid per (kind, number): two SplitMix64 outputs of the pair.</summary>
-    private static Guid MakeGuid(uint tag, int number)
+    internal static Guid MakeGuid(uint tag, int number)
     {
         ulong seed = ((ulong)tag << 32) | (uint)number;
         Span<byte> bytes = stackalloc byte[16];

@@ -106,6 +106,9 @@ internal sealed class ModelEditor(AccessModelBuilder builder, AccessSnapshot bef
     }
 
     /// <summary>The Default rows the current rules write for a record created by <paramref name="creator"/> (DESIGN.md §5).</summary>
+    /// <remarks>A rule without a grantee grants the author's portal organization: the organization linked to the author's
+    /// account (one row for each, should several be linked to it). An author without an account, or whose account no
+    /// organization is linked to, has none, whatever roles they belong to.</remarks>
     public IEnumerable<RecordRightRow> DefaultRights(RecordDefinition record, UserId? creator)
     {
         if (creator is not { } user)
@@ -122,30 +125,22 @@ internal sealed class ModelEditor(AccessModelBuilder builder, AccessSnapshot bef
                 continue;
             }
 
-            AdminUnitId? grantee = rule.Grantee ?? PortalOrganizationOf(definition);
-            if (grantee is { } unit)
+            if (rule.Grantee is { } grantee)
             {
-                yield return new RecordRightRow(record.Object, record.Id, unit, rule.Operation, rule.Level, RecordRightSource.Default);
+                yield return new RecordRightRow(record.Object, record.Id, grantee, rule.Operation, rule.Level, RecordRightSource.Default);
+                continue;
+            }
+
+            foreach (RoleId organization in PortalOrganizationsOf(definition))
+            {
+                yield return new RecordRightRow(record.Object, record.Id, organization, rule.Operation, rule.Level, RecordRightSource.Default);
             }
         }
     }
 
-    private AdminUnitId? PortalOrganizationOf(UserDefinition? user)
-    {
-        if (user is null || !user.IsExternal)
-        {
-            return null;
-        }
-
-        // The portal organization: an organization linked to the user's account, or the organization role the user is a member of.
-        IEnumerable<RoleDefinition> organizations = Builder.Roles.Where(r => r.Kind == AdminUnitKind.Organization && r.Account is not null);
-        RoleDefinition? byAccount = user.Account is { } account ? organizations.FirstOrDefault(r => r.Account == account) : null;
-        if (byAccount is not null)
-        {
-            return byAccount.Id;
-        }
-
-        HashSet<RoleId> memberOf = [.. Builder.Memberships.Where(m => m.User == user.Id).Select(m => m.Role)];
-        return organizations.FirstOrDefault(r => memberOf.Contains(r.Id))?.Id;
-    }
+    /// <summary>The portal organizations linked to a user's account: organizations whose account is the user's.</summary>
+    private IEnumerable<RoleId> PortalOrganizationsOf(UserDefinition? user) =>
+        user?.Account is { } account
+            ? Builder.Roles.Where(r => r.Kind == AdminUnitKind.Organization && r.Account == account).Select(r => r.Id)
+            : [];
 }

@@ -13,8 +13,9 @@ namespace Creatio.AccessControl.Compilation;
 /// the id's hash and the record index + 1 (0 marks a free slot). The table is small enough to stay cached; the id is
 /// compared only when the hash matches.</para>
 /// <para>Rows of one (record, grantee) are merged into one <see cref="RightEntry"/> with a bit per operation, ordered by
-/// unit index; the implicit grantees (the manager units of the organizational roles the author and owner directly belong
-/// to) follow them, marked <see cref="RightEntry.Implicit"/>.</para>
+/// unit index; the implicit grantees follow them, marked <see cref="RightEntry.Implicit"/>: the manager units of the
+/// organizational roles the author and owner directly belong to, by unit index, then the author's and the owner's own
+/// units: these rights are matched like rows, grantee in <c>E(u)</c>.</para>
 /// <para>The array ends with <see cref="Slack"/> zero cells, so that the rights of every record can be read in whole groups
 /// of four (<see cref="RightsInGroups"/>).</para>
 /// </remarks>
@@ -40,7 +41,7 @@ internal sealed class CompiledRecords
     /// <param name="rightAllow">The operations each merged right allows.</param>
     /// <param name="rightGrant">The operations each merged right holds at AllowAndGrant.</param>
     /// <param name="implicitStart">Where each record's implicit grantees start; one more entry ends the last.</param>
-    /// <param name="implicitUnit">The implicit grantees, by record, then unit index.</param>
+    /// <param name="implicitUnit">The implicit grantees, by record, each record's as <see cref="AppendImplicitGrantees"/> gives them.</param>
     /// <param name="createdInSupportGrant">Each record's support grant (<see langword="null"/> for none), or <see langword="null"/>
     /// when no record was created in one.</param>
     public CompiledRecords(
@@ -160,10 +161,32 @@ internal sealed class CompiledRecords
         return false;
     }
 
-    /// <summary>Returns these records with every record's implicit grantees recomputed: the manager units of the author's
-    /// and the owner's organizational roles, by unit index.</summary>
+    /// <summary>Appends a record's implicit grantees: the manager units of the organizational roles its
+    /// author and owner directly belong to, by unit index, then the author's unit and the owner's, each once.</summary>
+    /// <param name="author">The author's user ordinal, or -1.</param>
+    /// <param name="owner">The owner's user ordinal, or -1.</param>
     /// <param name="managerUnitsOf">The manager units of a user (by ordinal), sorted.</param>
-    public CompiledRecords WithImplicitUnits(Func<int, int[]> managerUnitsOf)
+    /// <param name="roleCount">The number of roles: user ordinal <c>u</c> is unit <c>roleCount + u</c>.</param>
+    /// <param name="target">The list to append to.</param>
+    public static void AppendImplicitGrantees(int author, int owner, Func<int, int[]> managerUnitsOf, int roleCount, List<int> target)
+    {
+        TableCompiler.UnionSorted(author >= 0 ? managerUnitsOf(author) : [], owner >= 0 ? managerUnitsOf(owner) : [], target);
+        if (author >= 0)
+        {
+            target.Add(roleCount + author);
+        }
+
+        if (owner >= 0 && owner != author)
+        {
+            target.Add(roleCount + owner);
+        }
+    }
+
+    /// <summary>Returns these records with every record's implicit grantees recomputed
+    /// (<see cref="AppendImplicitGrantees"/>).</summary>
+    /// <param name="managerUnitsOf">The manager units of a user (by ordinal), sorted.</param>
+    /// <param name="roleCount">The number of roles.</param>
+    public CompiledRecords WithImplicitUnits(Func<int, int[]> managerUnitsOf, int roleCount)
     {
         var cells = new List<ulong>(_cells.Length + 8);
         var starts = new int[Count];
@@ -189,10 +212,7 @@ internal sealed class CompiledRecords
             }
 
             units.Clear();
-            TableCompiler.UnionSorted(
-                header.Author >= 0 ? managerUnitsOf(header.Author) : [],
-                header.Owner >= 0 ? managerUnitsOf(header.Owner) : [],
-                units);
+            AppendImplicitGrantees(header.Author, header.Owner, managerUnitsOf, roleCount, units);
             foreach (int unit in units)
             {
                 cells.Add(RightEntry.ImplicitGrantee(unit).Bits);

@@ -1,14 +1,61 @@
 namespace Creatio.AccessControl.Compilation;
 
 /// <summary>Computes <c>E(u)</c> by the rules of DESIGN.md §2, for every user of a graph or for some of them, remembering
-/// what it has computed (each manager unit's managed roles and users, each user's own roles) for the rest of the run.</summary>
-internal sealed class EffectiveRoleCompiler(RoleGraph graph)
+/// what it has computed (each manager unit's managed roles and users, each user's rules 1–5 set) for the rest of the run.</summary>
+/// <remarks>
+/// <para>What a manager unit manages is computed once per unit, from the bottom up: a manager unit whose subtree holds
+/// another managed role takes that role's result whole instead of walking its subtree again, so that nested managers cost
+/// the size of the tree, not its depth times its size. The results are kept with the compiled table, so that a membership
+/// change recomputes only those of the manager units above the roles it touches.</para>
+/// <para>Sets built under rules 3 and 4 are built closed (<see cref="RoleGraph.AddClosure"/>), so a role already present
+/// stops the walk up its ancestors: a user at depth <c>d</c> costs <c>d</c>, and a chain of roles costs its length.</para>
+/// </remarks>
+internal sealed class EffectiveRoleCompiler
 {
-    private readonly Dictionary<int, (ulong[] Roles, ulong[] Users)> _managed = [];
-    private readonly Dictionary<int, ulong[]> _employee = [];
+    private readonly RoleGraph _graph;
+    private readonly Dictionary<int, (ulong[] Roles, ulong[] Users)> _managed;
+    private readonly Dictionary<int, ulong[]> _own;
     private readonly Dictionary<int, (ulong[] Roles, ulong[]? Users)> _base = [];
 
-    public RoleGraph Graph => graph;
+    // Scratch sets of ComputeManaged, cleared before each use.
+    private readonly ulong[] _employee;
+    private readonly ulong[] _taken;
+
+    /// <summary>Creates a compiler over a graph.</summary>
+    /// <param name="graph">The graph.</param>
+    /// <param name="memo">What a compile over an earlier graph remembered, or <see langword="null"/>.</param>
+    /// <param name="staleManagers">The manager units whose entry in <paramref name="memo"/> the new graph may change.</param>
+    /// <param name="staleUser">The user whose direct memberships the new graph changed, or -1.</param>
+    public EffectiveRoleCompiler(RoleGraph graph, EffectiveRoleMemo? memo = null, IReadOnlySet<int>? staleManagers = null, int staleUser = -1)
+    {
+        _graph = graph;
+        memo ??= EffectiveRoleMemo.Empty;
+        _managed = new Dictionary<int, (ulong[], ulong[])>(memo.Managed.Count);
+        foreach ((int unit, (ulong[], ulong[]) result) in memo.Managed)
+        {
+            if (staleManagers is null || !staleManagers.Contains(unit))
+            {
+                _managed.Add(unit, result);
+            }
+        }
+
+        _own = new Dictionary<int, ulong[]>(memo.OwnRoles.Count);
+        foreach ((int user, ulong[] roles) in memo.OwnRoles)
+        {
+            if (user != staleUser)
+            {
+                _own.Add(user, roles);
+            }
+        }
+
+        _employee = new ulong[graph.Words];
+        _taken = new ulong[graph.Words];
+    }
+
+    public RoleGraph Graph => _graph;
+
+    /// <summary>Gets what this compiler remembers: every manager unit's and manager's result computed so far.</summary>
+    public EffectiveRoleMemo Memo => new(_managed, _own);
 
     /// <summary>Compiles the effective role sets of every user.</summary>
     public static EffectiveRoleTable Compile(AccessModel model, UnitTable units)
@@ -35,7 +82,7 @@ internal sealed class EffectiveRoleCompiler(RoleGraph graph)
         }
 
         firstSubject[userCount] = subjectUser.Count;
-        return new EffectiveRoleTable(graph, [.. roleBits], [.. userBits], [.. subjectUser], [.. subjectEndsAt], firstSubject);
+        return new EffectiveRoleTable(graph, [.. roleBits], [.. userBits], [.. subjectUser], [.. subjectEndsAt], firstSubject, compiler.Memo);
     }
 
     /// <summary>Computes a user's subjects: one per interval between the distinct ends of the delegations that reach the
@@ -43,7 +90,7 @@ internal sealed class EffectiveRoleCompiler(RoleGraph graph)
     public List<(long EndsAt, ulong[] Roles, ulong[]? Users)> Subjects(int u)
     {
         var applying = new List<(int Grantor, long EndsAt)>();
-        foreach ((int grantor, int recipient, long endsAt) in graph.Delegations)
+        foreach ((int grantor, int recipient, long endsAt) in _graph.Delegations)
         {
             if (BaseContains(u, recipient))
             {
@@ -52,7 +99,13 @@ internal sealed class EffectiveRoleCompiler(RoleGraph graph)
         }
 
         (ulong[] baseRoles, ulong[]? baseUsers) = Base(u);
-        UnitTable units = graph.Units;
+        if (applying.Count == 0)
+        {
+            // The sets are never changed once computed, so the subject may share them.
+            return [(long.MaxValue, baseRoles, baseUsers)];
+        }
+
+        UnitTable units = _graph.Units;
         long[] ends = [.. applying.Where(a => a.EndsAt != long.MaxValue).Select(a => a.EndsAt).Distinct().Order(), long.MaxValue];
         var subjects = new List<(long, ulong[], ulong[]?)>(ends.Length);
         foreach (long intervalEnd in ends)
@@ -68,7 +121,9 @@ internal sealed class EffectiveRoleCompiler(RoleGraph graph)
 
                 if (units.IsRole(grantor))
                 {
-                    Bits.Or(roles, graph.Closure(grantor));
+                    // A rules 1–5 set is not closed (rule 5 leaves the roles not inherited by managers out), so the
+                    // grantor's closure is built apart.
+                    Bits.Or(roles, _graph.ClosureOf(grantor));
                     continue;
                 }
 
@@ -77,12 +132,12 @@ internal sealed class EffectiveRoleCompiler(RoleGraph graph)
                 Bits.Or(roles, grantorRoles);
                 if (g != u)
                 {
-                    Bits.Set(users ??= new ulong[graph.UserWords], g);
+                    Bits.Set(users ??= new ulong[_graph.UserWords], g);
                 }
 
                 if (grantorUsers is not null)
                 {
-                    Bits.Or(users ??= new ulong[graph.UserWords], grantorUsers);
+                    Bits.Or(users ??= new ulong[_graph.UserWords], grantorUsers);
                 }
             }
 
@@ -100,27 +155,48 @@ internal sealed class EffectiveRoleCompiler(RoleGraph graph)
             return known;
         }
 
-        var roles = new ulong[graph.Words];
+        ulong[] roles = OwnRoles(u);
         ulong[]? users = null;
-        foreach (int role in graph.Direct[u])
-        {
-            Bits.Or(roles, graph.Closure(role));
-        }
 
         // Rule 5: what a manager unit the user belongs to manages.
-        foreach (int role in graph.Direct[u])
+        foreach (int role in _graph.Direct[u])
         {
-            if (graph.IsManager(role))
+            if (_graph.IsManager(role))
             {
                 (ulong[] managedRoles, ulong[] managedUsers) = Managed(role);
                 Bits.Or(roles, managedRoles);
-                Bits.Or(users ??= new ulong[graph.UserWords], managedUsers);
+                Bits.Or(users ??= new ulong[_graph.UserWords], managedUsers);
             }
         }
 
         (ulong[], ulong[]?) result = (roles, WithoutSelf(users, u));
         _base.Add(u, result);
         return result;
+    }
+
+    /// <summary>A new set of a user's own roles: the closure of the user's direct roles (rules 1–4), remembered for the
+    /// members of manager units.</summary>
+    private ulong[] OwnRoles(int u)
+    {
+        if (_own.TryGetValue(u, out ulong[]? known))
+        {
+            return (ulong[])known.Clone();
+        }
+
+        var roles = new ulong[_graph.Words];
+        bool manager = false;
+        foreach (int role in _graph.Direct[u])
+        {
+            _graph.AddClosure(roles, role);
+            manager |= _graph.IsManager(role);
+        }
+
+        if (manager)
+        {
+            _own.Add(u, (ulong[])roles.Clone());
+        }
+
+        return roles;
     }
 
     private static ulong[]? WithoutSelf(ulong[]? users, int u)
@@ -136,7 +212,7 @@ internal sealed class EffectiveRoleCompiler(RoleGraph graph)
 
     private bool BaseContains(int user, int unit)
     {
-        UnitTable units = graph.Units;
+        UnitTable units = _graph.Units;
         (ulong[] roles, ulong[]? users) = Base(user);
         if (units.IsRole(unit))
         {
@@ -147,29 +223,10 @@ internal sealed class EffectiveRoleCompiler(RoleGraph graph)
         return other == user || (users is not null && Bits.Get(users, other));
     }
 
-    /// <summary>What a user obtains as an employee: rules 2–4 without manager units and roles not inherited by managers.</summary>
-    private ulong[] EmployeeRoles(int v)
-    {
-        if (_employee.TryGetValue(v, out ulong[]? known))
-        {
-            return known;
-        }
-
-        var roles = new ulong[graph.Words];
-        foreach (int role in graph.Direct[v])
-        {
-            if (!graph.IsManager(role) && !graph.NotInherited[role])
-            {
-                Bits.Or(roles, graph.Closure(role));
-            }
-        }
-
-        _employee.Add(v, roles);
-        return roles;
-    }
-
-    /// <summary>The roles and users a manager unit's members obtain: every unit below its organizational role and every
-    /// member of one (co-managers excepted), with what those members obtain as employees.</summary>
+    /// <summary>The roles and users a manager unit's members obtain (rule 5): every unit below its organizational role,
+    /// every member of one (co-managers excepted), and what those members obtain as employees, without the roles not
+    /// inherited by managers; what the members obtain anyway by rule 3 (the closure of the organizational role) may be
+    /// left out.</summary>
     private (ulong[] Roles, ulong[] Users) Managed(int managerUnit)
     {
         if (_managed.TryGetValue(managerUnit, out (ulong[], ulong[]) known))
@@ -177,41 +234,123 @@ internal sealed class EffectiveRoleCompiler(RoleGraph graph)
             return known;
         }
 
-        int organizational = graph.Units.Parent[managerUnit];
-        var roles = new ulong[graph.Words];
-        var users = new ulong[graph.UserWords];
-        var coManagers = new HashSet<int>(graph.Members[managerUnit]);
+        // The manager units below not computed yet, in preorder; computed in reverse, each finds those below it done.
+        var pending = new List<int> { managerUnit };
         var stack = new Stack<int>();
-        stack.Push(organizational);
+        stack.Push(_graph.Units.Parent[managerUnit]);
+        while (stack.Count > 0)
+        {
+            foreach (int child in _graph.Children[stack.Pop()])
+            {
+                int below = _graph.ManagerOf[child];
+                if (below >= 0 && _managed.ContainsKey(below))
+                {
+                    continue;
+                }
+
+                if (below >= 0)
+                {
+                    pending.Add(below);
+                }
+
+                stack.Push(child);
+            }
+        }
+
+        for (int i = pending.Count - 1; i >= 0; i--)
+        {
+            _managed.Add(pending[i], ComputeManaged(pending[i], reuse: true) ?? ComputeManaged(pending[i], reuse: false)!.Value);
+        }
+
+        return _managed[managerUnit];
+    }
+
+    /// <summary>Walks the subtree of a manager unit's organizational role. With <paramref name="reuse"/>, a role below that
+    /// has a manager unit of its own is not walked: that unit's result (its subtree, its subordinates) and its members are
+    /// taken instead. Returns <see langword="null"/> when that would take in one of this unit's own members (a co-manager
+    /// who is also a subordinate further down, whose employee roles cannot be taken out again): walk without reuse.</summary>
+    private (ulong[] Roles, ulong[] Users)? ComputeManaged(int managerUnit, bool reuse)
+    {
+        // The managed role is marked in both sets before anything is added, so that the walks up from below stop there:
+        // its closure (its ancestors and their links) is the manager unit's own by rule 3, and a manager unit above takes
+        // it when it walks this role. Otherwise every manager unit of a deep tree would walk up to the root.
+        int organizational = _graph.Units.Parent[managerUnit];
+        var subtree = new ulong[_graph.Words];
+        ulong[] employee = _employee;
+        ulong[] taken = _taken;
+        Array.Clear(employee);
+        Array.Clear(taken);
+        var users = new ulong[_graph.UserWords];
+        Bits.Set(subtree, organizational);
+        Bits.Set(employee, organizational);
+        AddSubordinates(managerUnit, organizational, users, employee);
+        var stack = new Stack<int>();
+        foreach (int child in _graph.Children[organizational])
+        {
+            stack.Push(child);
+        }
+
         while (stack.Count > 0)
         {
             int unit = stack.Pop();
-            if (unit != organizational)
+            _graph.AddClosure(subtree, unit);
+            int below = _graph.ManagerOf[unit];
+            if (reuse && below >= 0)
             {
-                Bits.Or(roles, graph.Closure(unit));
-            }
-
-            foreach (int v in graph.Members[unit])
-            {
-                if (!coManagers.Contains(v))
+                (ulong[] belowRoles, ulong[] belowUsers) = _managed[below];
+                foreach (int coManager in _graph.Members[managerUnit])
                 {
-                    Bits.Set(users, v);
+                    if (Bits.Get(belowUsers, coManager))
+                    {
+                        return null;
+                    }
                 }
+
+                Bits.Or(taken, belowRoles);
+                Bits.Or(users, belowUsers);
+                AddSubordinates(managerUnit, below, users, employee);
+                continue;
             }
 
-            foreach (int child in graph.Children[unit])
+            AddSubordinates(managerUnit, unit, users, employee);
+            foreach (int child in _graph.Children[unit])
             {
                 stack.Push(child);
             }
         }
 
-        for (int v = Bits.Next(users, 0); v >= 0; v = Bits.Next(users, v + 1))
+        // Decision (rule 5): what subordinates bring never holds a role not inherited by managers, not even
+        // as the parent or linked role of a role they hold; the subtree's own units are obtained as always.
+        foreach (int role in _graph.NotInheritedRoles)
         {
-            Bits.Or(roles, EmployeeRoles(v));
+            employee[role >> 6] &= ~(1UL << role);
         }
 
-        (ulong[], ulong[]) result = (roles, users);
-        _managed.Add(managerUnit, result);
-        return result;
+        Bits.Or(subtree, taken);
+        Bits.Or(subtree, employee);
+        return (subtree, users);
+    }
+
+    /// <summary>Adds the direct members of a unit other than the manager unit's own members, with what each obtains as an
+    /// employee: rules 2–4 from their direct memberships, leaving out manager units and the roles not inherited by
+    /// managers.</summary>
+    private void AddSubordinates(int managerUnit, int unit, ulong[] users, ulong[] employee)
+    {
+        foreach (int v in _graph.Members[unit])
+        {
+            if (Bits.Get(users, v) || unit == managerUnit || Array.IndexOf(_graph.Direct[v], managerUnit) >= 0)
+            {
+                continue;
+            }
+
+            Bits.Set(users, v);
+            foreach (int role in _graph.Direct[v])
+            {
+                if (!_graph.IsManager(role) && !_graph.NotInherited[role])
+                {
+                    _graph.AddClosure(employee, role);
+                }
+            }
+        }
     }
 }

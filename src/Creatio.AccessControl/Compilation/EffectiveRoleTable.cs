@@ -10,12 +10,15 @@ namespace Creatio.AccessControl.Compilation;
 /// </remarks>
 internal sealed class EffectiveRoleTable
 {
-    // Subjects are held in pages of 256, so that a membership change copies the pages of the subjects it changes and not
-    // megabytes of bits (the pages stay below the large object heap).
-    private const int PageShift = 8;
-    private const int PageMask = (1 << PageShift) - 1;
+    // Subjects are held in pages of up to 256, so that a membership change copies the pages of the subjects it changes
+    // and not megabytes of bits. A page of role bits stays within PageBytes, below the large object heap: with many roles
+    // a page holds fewer subjects (a role chain 100,000 deep: four).
+    private const int MaxPageShift = 8;
+    private const int PageBytes = 64 * 1024;
 
     // What a membership test reads, held as fields of this table so that it loads nothing through Units.
+    private readonly int _pageShift;
+    private readonly int _pageMask;
     private readonly int _roleCount;
     private readonly int _userCount;
     private readonly int _roleWords;
@@ -30,8 +33,17 @@ internal sealed class EffectiveRoleTable
         ulong[]?[] userBits,
         int[] subjectUser,
         long[] subjectEndsAt,
-        int[] firstSubject)
-        : this(graph, Pages(roleBits, graph.Words, subjectUser.Length), Pages(userBits), Signatures(graph, roleBits, userBits, subjectUser), subjectUser, subjectEndsAt, firstSubject)
+        int[] firstSubject,
+        EffectiveRoleMemo memo)
+        : this(
+            graph,
+            Pages(roleBits, graph.Words, subjectUser.Length, PageShiftFor(graph.Words)),
+            Pages(userBits, PageShiftFor(graph.Words)),
+            Signatures(graph, roleBits, userBits, subjectUser, PageShiftFor(graph.Words)),
+            subjectUser,
+            subjectEndsAt,
+            firstSubject,
+            memo)
     {
     }
 
@@ -42,15 +54,19 @@ internal sealed class EffectiveRoleTable
         RoleSignature[][] signaturePages,
         int[] subjectUser,
         long[] subjectEndsAt,
-        int[] firstSubject)
+        int[] firstSubject,
+        EffectiveRoleMemo memo)
     {
         Graph = graph;
+        Memo = memo;
         Units = graph.Units;
         SubjectEndsAt = subjectEndsAt;
         FirstSubject = firstSubject;
         _roleCount = Units.RoleCount;
         _userCount = Units.UserCount;
         _roleWords = graph.Words;
+        _pageShift = PageShiftFor(_roleWords);
+        _pageMask = (1 << _pageShift) - 1;
         _rolePages = rolePages;
         _userPages = userPages;
         _signaturePages = signaturePages;
@@ -61,6 +77,10 @@ internal sealed class EffectiveRoleTable
 
     /// <summary>Gets what the sets were computed from, for recomputing some of them after a membership change.</summary>
     public RoleGraph Graph { get; }
+
+    /// <summary>Gets what <see cref="EffectiveRoleCompiler"/> remembered computing these sets: what a membership change
+    /// reuses for the manager units and managers it does not touch.</summary>
+    public EffectiveRoleMemo Memo { get; }
 
     /// <summary>Gets the number of words of one subject's role bit set.</summary>
     public int RoleWords => _roleWords;
@@ -77,15 +97,15 @@ internal sealed class EffectiveRoleTable
     public int SubjectCount => _subjectUser.Length;
 
     public ReadOnlySpan<ulong> RolesOf(int subject) =>
-        new(_rolePages[subject >> PageShift], (subject & PageMask) * _roleWords, _roleWords);
+        new(_rolePages[subject >> _pageShift], (subject & _pageMask) * _roleWords, _roleWords);
 
     /// <summary>Gets the bit set over user ordinals of the users in <c>E(u)</c> other than the subject's own user;
     /// <see langword="null"/> when there are none.</summary>
-    public ulong[]? UsersOf(int subject) => _userPages[subject >> PageShift][subject & PageMask];
+    public ulong[]? UsersOf(int subject) => _userPages[subject >> _pageShift][subject & _pageMask];
 
     /// <summary>Gets the summary of the subject's <c>E(u)</c> that proves most units absent without reading its bit sets.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public RoleSignature SignatureOf(int subject) => _signaturePages[subject >> PageShift][subject & PageMask];
+    public RoleSignature SignatureOf(int subject) => _signaturePages[subject >> _pageShift][subject & _pageMask];
 
     /// <summary>Finds the subject of a user at an instant.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -107,7 +127,7 @@ internal sealed class EffectiveRoleTable
         int roleCount = _roleCount;
         if ((uint)unit < (uint)roleCount)
         {
-            return (_rolePages[subject >> PageShift][((subject & PageMask) * _roleWords) + (unit >> 6)] & (1UL << unit)) != 0;
+            return (_rolePages[subject >> _pageShift][((subject & _pageMask) * _roleWords) + (unit >> 6)] & (1UL << unit)) != 0;
         }
 
         int user = unit - roleCount;
@@ -116,7 +136,7 @@ internal sealed class EffectiveRoleTable
             return true;
         }
 
-        ulong[]? users = _userPages[subject >> PageShift][subject & PageMask];
+        ulong[]? users = _userPages[subject >> _pageShift][subject & _pageMask];
         return users is not null && (uint)user < (uint)_userCount && (users[user >> 6] & (1UL << user)) != 0;
     }
 
@@ -128,14 +148,18 @@ internal sealed class EffectiveRoleTable
 
     /// <summary>Returns the table with some subjects' sets replaced (the same subjects, after a membership change), copying
     /// only the pages they are on.</summary>
-    public EffectiveRoleTable WithSubjects(RoleGraph graph, List<(int Subject, ulong[] Roles, ulong[]? Users)> subjects)
+    /// <param name="graph">The graph the sets were computed from.</param>
+    /// <param name="subjects">The subjects, their new sets and the signature of those.</param>
+    /// <param name="memo">What the compiler remembered computing the sets over <paramref name="graph"/>.</param>
+    public EffectiveRoleTable WithSubjects(
+        RoleGraph graph, List<(int Subject, ulong[] Roles, ulong[]? Users, RoleSignature Signature)> subjects, EffectiveRoleMemo memo)
     {
         var rolePages = (ulong[][])_rolePages.Clone();
         var userPages = (ulong[]?[][])_userPages.Clone();
         var signaturePages = (RoleSignature[][])_signaturePages.Clone();
-        foreach ((int subject, ulong[] roles, ulong[]? users) in subjects)
+        foreach ((int subject, ulong[] roles, ulong[]? users, RoleSignature signature) in subjects)
         {
-            int page = subject >> PageShift;
+            int page = subject >> _pageShift;
             if (ReferenceEquals(rolePages[page], _rolePages[page]))
             {
                 rolePages[page] = (ulong[])_rolePages[page].Clone();
@@ -143,36 +167,48 @@ internal sealed class EffectiveRoleTable
                 signaturePages[page] = (RoleSignature[])_signaturePages[page].Clone();
             }
 
-            roles.CopyTo(rolePages[page].AsSpan((subject & PageMask) * _roleWords, _roleWords));
-            userPages[page][subject & PageMask] = users;
-            signaturePages[page][subject & PageMask] = RoleSignature.Of(roles, _roleCount + _subjectUser[subject], users, _roleCount);
+            roles.CopyTo(rolePages[page].AsSpan((subject & _pageMask) * _roleWords, _roleWords));
+            userPages[page][subject & _pageMask] = users;
+            signaturePages[page][subject & _pageMask] = signature;
         }
 
-        return new EffectiveRoleTable(graph, rolePages, userPages, signaturePages, _subjectUser, SubjectEndsAt, FirstSubject);
+        return new EffectiveRoleTable(graph, rolePages, userPages, signaturePages, _subjectUser, SubjectEndsAt, FirstSubject, memo);
     }
 
-    private static ulong[][] Pages(ulong[] bits, int words, int subjectCount)
+    /// <summary>The page size, as a power of two, for subjects whose role bits take <paramref name="words"/> words.</summary>
+    private static int PageShiftFor(int words)
     {
-        var pages = new ulong[(subjectCount + PageMask) >> PageShift][];
+        int shift = MaxPageShift;
+        while (shift > 0 && ((long)words << shift) * sizeof(ulong) > PageBytes)
+        {
+            shift--;
+        }
+
+        return shift;
+    }
+
+    private static ulong[][] Pages(ulong[] bits, int words, int subjectCount, int pageShift)
+    {
+        var pages = new ulong[(subjectCount + (1 << pageShift) - 1) >> pageShift][];
         for (int page = 0; page < pages.Length; page++)
         {
-            int first = page << PageShift;
-            int count = Math.Min(1 << PageShift, subjectCount - first);
+            int first = page << pageShift;
+            int count = Math.Min(1 << pageShift, subjectCount - first);
             pages[page] = bits.AsSpan(first * words, count * words).ToArray();
         }
 
         return pages;
     }
 
-    private static RoleSignature[][] Signatures(RoleGraph graph, ulong[] roleBits, ulong[]?[] userBits, int[] subjectUser)
+    private static RoleSignature[][] Signatures(RoleGraph graph, ulong[] roleBits, ulong[]?[] userBits, int[] subjectUser, int pageShift)
     {
         int words = graph.Words;
         int roleCount = graph.Units.RoleCount;
-        var pages = new RoleSignature[(subjectUser.Length + PageMask) >> PageShift][];
+        var pages = new RoleSignature[(subjectUser.Length + (1 << pageShift) - 1) >> pageShift][];
         for (int page = 0; page < pages.Length; page++)
         {
-            int first = page << PageShift;
-            var signatures = new RoleSignature[Math.Min(1 << PageShift, subjectUser.Length - first)];
+            int first = page << pageShift;
+            var signatures = new RoleSignature[Math.Min(1 << pageShift, subjectUser.Length - first)];
             for (int i = 0; i < signatures.Length; i++)
             {
                 int subject = first + i;
@@ -185,13 +221,13 @@ internal sealed class EffectiveRoleTable
         return pages;
     }
 
-    private static ulong[]?[][] Pages(ulong[]?[] users)
+    private static ulong[]?[][] Pages(ulong[]?[] users, int pageShift)
     {
-        var pages = new ulong[]?[(users.Length + PageMask) >> PageShift][];
+        var pages = new ulong[]?[(users.Length + (1 << pageShift) - 1) >> pageShift][];
         for (int page = 0; page < pages.Length; page++)
         {
-            int first = page << PageShift;
-            pages[page] = users.AsSpan(first, Math.Min(1 << PageShift, users.Length - first)).ToArray();
+            int first = page << pageShift;
+            pages[page] = users.AsSpan(first, Math.Min(1 << pageShift, users.Length - first)).ToArray();
         }
 
         return pages;

@@ -26,8 +26,8 @@ internal readonly record struct RightEntry
     /// <param name="unit">The grantee's unit index.</param>
     /// <param name="allow">The operations allowed (bit <c>1 &lt;&lt; RecordOperation</c>) at level Allow or above.</param>
     /// <param name="grant">The operations held at level AllowAndGrant.</param>
-    /// <param name="isImplicit">Whether the grantee is a manager unit of the author's or the owner's organizational roles,
-    /// which holds AllowAndGrant on every operation (DESIGN.md §5) without a row.</param>
+    /// <param name="isImplicit">Whether the grantee is the author, the owner or a manager unit of their organizational
+    /// roles, which holds AllowAndGrant on every operation without a row.</param>
     public RightEntry(int unit, byte allow, byte grant, bool isImplicit)
     {
         _bits = unchecked((uint)unit)
@@ -43,7 +43,7 @@ internal readonly record struct RightEntry
     /// <summary>Gets <see cref="Allow"/> in the low byte and <see cref="Grant"/> in the high byte, for one test of either.</summary>
     public ushort Operations => unchecked((ushort)(_bits >> AllowShift));
 
-    /// <summary>Gets a value indicating whether the grantee is implicit: a manager of the author or owner.</summary>
+    /// <summary>Gets a value indicating whether the grantee is implicit: the author, the owner, or a manager unit of theirs.</summary>
     public bool Implicit => ((_bits >> ImplicitShift) & 1) != 0;
 
     /// <summary>Gets the operations allowed at level Allow or above.</summary>

@@ -1,15 +1,17 @@
 namespace Creatio.AccessControl.Compilation;
 
-/// <summary>What <c>E(u)</c> is computed from (DESIGN.md §2): role closures, direct memberships both ways, the roles not
-/// inherited by managers and the delegations, by unit index. Immutable; a membership change makes a new graph that shares
-/// everything but the two lists it touches.</summary>
+/// <summary>What <c>E(u)</c> is computed from (DESIGN.md §2): parents and functional links, direct memberships both ways,
+/// the roles not inherited by managers and the delegations, by unit index. Immutable; a membership change makes a new graph
+/// that shares everything but the two lists it touches.</summary>
+/// <remarks>No role's closure is stored: a closure is as long as the role is deep, so storing every one would take the
+/// square of the depth. <see cref="AddClosure"/> walks it into a set instead, stopping where the set already has it.</remarks>
 internal sealed class RoleGraph
 {
-    private readonly ulong[] _closure;
+    private readonly int[]?[] _linked;
 
     private RoleGraph(
         UnitTable units,
-        ulong[] closure,
+        int[]?[] linked,
         int[][] direct,
         int[][] members,
         int[][] children,
@@ -21,11 +23,12 @@ internal sealed class RoleGraph
         Units = units;
         Words = Bits.WordsFor(units.RoleCount);
         UserWords = Bits.WordsFor(units.UserCount);
-        _closure = closure;
+        _linked = linked;
         Direct = direct;
         Members = members;
         Children = children;
         NotInherited = notInherited;
+        NotInheritedRoles = [.. Enumerable.Range(0, notInherited.Length).Where(r => notInherited[r])];
         Delegations = delegations;
     }
 
@@ -46,6 +49,9 @@ internal sealed class RoleGraph
 
     /// <summary>Gets whether each role is one of the roles not inherited by managers.</summary>
     public bool[] NotInherited { get; }
+
+    /// <summary>Gets the roles not inherited by managers, by unit index.</summary>
+    public int[] NotInheritedRoles { get; }
 
     /// <summary>Gets the manager unit of each organizational role, or -1.</summary>
     public int[] ManagerOf { get; }
@@ -117,10 +123,21 @@ internal sealed class RoleGraph
             }
         }
 
+        var linked = new List<int>?[roleCount];
+        foreach (FunctionalRoleLink link in model.FunctionalLinks)
+        {
+            List<int> functional = linked[units.IndexOf[link.OrganizationalRole]] ??= [];
+            int f = units.IndexOf[link.FunctionalRole];
+            if (!functional.Contains(f))
+            {
+                functional.Add(f);
+            }
+        }
+
         (int, int, long)[] delegations = [.. model.Delegations.Select(d => (units.IndexOf[d.Grantor], units.IndexOf[d.Recipient], d.EndsAt?.UtcTicks ?? long.MaxValue))];
         return new RoleGraph(
             units,
-            Closures(model, units),
+            [.. linked.Select(l => l?.ToArray())],
             [.. direct.Select(d => d.ToArray())],
             [.. members.Select(m => m.ToArray())],
             [.. children.Select(c => c.ToArray())],
@@ -129,7 +146,37 @@ internal sealed class RoleGraph
             managerOf);
     }
 
-    public ReadOnlySpan<ulong> Closure(int role) => _closure.AsSpan(role * Words, Words);
+    /// <summary>Adds a role's closure under rules 3 and 4 (the role, its ancestors, the functional roles linked to any of
+    /// them and their ancestors) to a set of roles that is already closed under those rules.</summary>
+    /// <remarks>Because the set is closed, a role already in it brings nothing new, and the walk stops there: adding the
+    /// closures of many roles to one set costs the roles added, not the sum of the closures' lengths.</remarks>
+    /// <param name="closed">A role bit set closed under rules 3 and 4; it stays closed.</param>
+    /// <param name="role">The role's unit index.</param>
+    public void AddClosure(Span<ulong> closed, int role)
+    {
+        int[] parent = Units.Parent;
+        for (int current = role; current >= 0 && !Bits.Get(closed, current); current = parent[current])
+        {
+            Bits.Set(closed, current);
+
+            // Links go from organizational roles to functional roles, whose ancestors have no links: one level deep.
+            if (_linked[current] is { } functional)
+            {
+                foreach (int f in functional)
+                {
+                    AddClosure(closed, f);
+                }
+            }
+        }
+    }
+
+    /// <summary>Returns a role's closure under rules 3 and 4 as a new bit set.</summary>
+    public ulong[] ClosureOf(int role)
+    {
+        var closed = new ulong[Words];
+        AddClosure(closed, role);
+        return closed;
+    }
 
     public bool IsManager(int role) => Units.Roles[role].Kind == AdminUnitKind.Manager;
 
@@ -147,7 +194,7 @@ internal sealed class RoleGraph
         var members = (int[][])Members.Clone();
         direct[user] = member ? [.. Direct[user], role] : [.. Direct[user].Where(r => r != role)];
         members[role] = member ? [.. Members[role], user] : [.. Members[role].Where(u => u != user)];
-        return new RoleGraph(Units, _closure, direct, members, Children, NotInherited, Delegations, ManagerOf);
+        return new RoleGraph(Units, _linked, direct, members, Children, NotInherited, Delegations, ManagerOf);
     }
 
     /// <summary>The manager units of the organizational roles a user directly belongs to (All employees included for
@@ -172,67 +219,5 @@ internal sealed class RoleGraph
         int[] sorted = [.. managers];
         Array.Sort(sorted);
         return sorted;
-    }
-
-    // closure[r]: r, its ancestors, the functional roles linked to any of them and their ancestors (rules 3 and 4).
-    private static ulong[] Closures(AccessModel model, UnitTable units)
-    {
-        int roleCount = units.RoleCount;
-        int words = Bits.WordsFor(roleCount);
-        int[] parent = units.Parent;
-        var closure = new ulong[roleCount * words];
-
-        // Depth of each role, to visit parents before children.
-        var depth = new int[roleCount];
-        Array.Fill(depth, -1);
-        var chain = new List<int>();
-        for (int r = 0; r < roleCount; r++)
-        {
-            chain.Clear();
-            int current = r;
-            while (current >= 0 && depth[current] < 0)
-            {
-                chain.Add(current);
-                current = parent[current];
-            }
-
-            int d = current >= 0 ? depth[current] : -1;
-            for (int i = chain.Count - 1; i >= 0; i--)
-            {
-                depth[chain[i]] = ++d;
-            }
-        }
-
-        var linked = new List<int>?[roleCount];
-        foreach (FunctionalRoleLink link in model.FunctionalLinks)
-        {
-            int organizational = units.IndexOf[link.OrganizationalRole];
-            List<int> list = linked[organizational] ??= [];
-            list.Add(units.IndexOf[link.FunctionalRole]);
-        }
-
-        // Functional roles first (their closure is their ancestors only), then the rest, each by depth.
-        int[] order = [.. Enumerable.Range(0, roleCount)
-            .OrderBy(r => units.Roles[r].Kind == AdminUnitKind.FunctionalRole ? 0 : 1)
-            .ThenBy(r => depth[r])];
-        foreach (int r in order)
-        {
-            Span<ulong> own = closure.AsSpan(r * words, words);
-            Bits.Set(own, r);
-            if (parent[r] >= 0)
-            {
-                Bits.Or(own, closure.AsSpan(parent[r] * words, words));
-            }
-
-            if (linked[r] is { } functionalRoles)
-            {
-                foreach (int f in functionalRoles)
-                {
-                    Bits.Or(own, closure.AsSpan(f * words, words));
-                }
-            }
-        }
-
-        return closure;
     }
 }

@@ -126,36 +126,60 @@ internal readonly struct RoleSignature
     /// <param name="roleCount">The number of roles: user ordinal <c>u</c> is unit <c>roleCount + u</c>.</param>
     public static RoleSignature Of(ReadOnlySpan<ulong> roles, int user, ulong[]? users, int roleCount)
     {
-        Span<ulong> words = stackalloc ulong[3];
-        words.Clear();
-        Add(words, user);
-        for (int word = 0; word < roles.Length; word++)
-        {
-            for (ulong bits = roles[word]; bits != 0; bits &= bits - 1)
-            {
-                Add(words, (word << 6) + BitOperations.TrailingZeroCount(bits));
-            }
-        }
-
+        ulong low = 0;
+        ulong first = 0;
+        ulong second = 0;
+        Add(ref low, ref first, ref second, user);
+        AddAll(roles, 0, ref low, ref first, ref second);
         if (users is not null)
         {
-            for (int word = 0; word < users.Length; word++)
+            AddAll(users, roleCount, ref low, ref first, ref second);
+        }
+
+        return new RoleSignature(low, first, second);
+    }
+
+    /// <summary>Returns the signature of the same <c>E(u)</c> with one more unit: a unit added sets its bits, so that a
+    /// change that only adds units costs the units it adds.</summary>
+    public RoleSignature With(int unit)
+    {
+        ulong low = _low;
+        ulong first = _first;
+        ulong second = _second;
+        Add(ref low, ref first, ref second, unit);
+        return new RoleSignature(low, first, second);
+    }
+
+    /// <summary>Adds every unit of a bit set, bit <c>i</c> being unit <paramref name="offset"/> + <c>i</c>.</summary>
+    private static void AddAll(ReadOnlySpan<ulong> bits, int offset, ref ulong low, ref ulong first, ref ulong second)
+    {
+        ulong l = low;
+        ulong f = first;
+        ulong s = second;
+        for (int word = 0; word < bits.Length; word++)
+        {
+            int @base = offset + (word << 6);
+            for (ulong remaining = bits[word]; remaining != 0; remaining &= remaining - 1)
             {
-                for (ulong bits = users[word]; bits != 0; bits &= bits - 1)
-                {
-                    Add(words, roleCount + (word << 6) + BitOperations.TrailingZeroCount(bits));
-                }
+                int unit = @base + BitOperations.TrailingZeroCount(remaining);
+                int probe = Probe(unit);
+                l |= 1UL << unit;
+                f |= 1UL << probe;
+                s |= 1UL << (probe >> ProbeBits);
             }
         }
 
-        return new RoleSignature(words[0], words[1], words[2]);
+        low = l;
+        first = f;
+        second = s;
     }
 
-    private static void Add(Span<ulong> words, int unit)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Add(ref ulong low, ref ulong first, ref ulong second, int unit)
     {
         int probe = Probe(unit);
-        words[0] |= 1UL << unit;
-        words[1] |= 1UL << probe;
-        words[2] |= 1UL << (probe >> ProbeBits);
+        low |= 1UL << unit;
+        first |= 1UL << probe;
+        second |= 1UL << (probe >> ProbeBits);
     }
 }

@@ -209,6 +209,7 @@ internal sealed class TableCompiler
     private Dictionary<string, CompiledRecords> CompileRecords(Func<string, bool> include)
     {
         int[][] managersOfUser = ManagersOfUsers();
+        Func<int, int[]> managerUnitsOf = user => managersOfUser[user];
 
         // Objects with records, numbered in order of first appearance; -1 for an object left out by include.
         ImmutableArray<RecordDefinition> allRecords = _model.Records;
@@ -310,13 +311,10 @@ internal sealed class TableCompiler
                 author[r] = authorUser;
                 owner[r] = ownerUser;
 
-                // Ordered by unit index, like the merged rights, so that the grantee a decision names does not depend on
-                // the order of the model's rows.
+                // In a fixed order, like the merged rights, so that the grantee a decision names does not depend on the
+                // order of the model's rows.
                 implicitStart[r] = implicitOfRecord.Count;
-                UnionSorted(
-                    authorUser >= 0 ? managersOfUser[authorUser] : [],
-                    ownerUser >= 0 ? managersOfUser[ownerUser] : [],
-                    implicitOfRecord);
+                CompiledRecords.AppendImplicitGrantees(authorUser, ownerUser, managerUnitsOf, _units.RoleCount, implicitOfRecord);
             }
 
             implicitStart[count] = implicitOfRecord.Count;

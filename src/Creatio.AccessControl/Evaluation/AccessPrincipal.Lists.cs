@@ -169,15 +169,23 @@ public readonly partial struct AccessPrincipal
             grantees.Add(unit);
         }
 
-        // Users whose records the user holds implicitly: themselves, and the direct members of every organizational role
-        // whose manager unit is in E(u).
+        // Users whose records the user holds implicitly: every user in E(u) (themselves, those they manage,
+        // those who delegated to them), and the direct members of every organizational role whose manager unit is in E(u).
         var authors = new HashSet<UserId> { User };
         AccessSnapshot snapshot = _snapshot!;
         var managed = new HashSet<AdminUnitId>();
         foreach (AdminUnitId unit in grantees)
         {
-            if (snapshot.TryGetUnit(unit, out int index) && snapshot.Units.IsRole(index) &&
-                snapshot.Units.Roles[index].Kind == AdminUnitKind.Manager && snapshot.Units.Parent[index] >= 0)
+            if (!snapshot.TryGetUnit(unit, out int index))
+            {
+                continue;
+            }
+
+            if (!snapshot.Units.IsRole(index))
+            {
+                authors.Add(new UserId(unit.Value));
+            }
+            else if (snapshot.Units.Roles[index].Kind == AdminUnitKind.Manager && snapshot.Units.Parent[index] >= 0)
             {
                 managed.Add(snapshot.Units.Ids[snapshot.Units.Parent[index]]);
             }

@@ -61,10 +61,12 @@ public enum AccessReason : byte
     /// <summary>A record right row with level Allow or AllowAndGrant matches the user's effective roles.</summary>
     RecordRight = 51,
 
-    /// <summary>The user is the record's author.</summary>
+    /// <summary>The record's author is in the user's effective roles: the user is the author, manages the author, or the
+    /// author delegated to the user. The decision names the author.</summary>
     RecordAuthor = 52,
 
-    /// <summary>The user is the record's owner.</summary>
+    /// <summary>The record's owner is in the user's effective roles: the user is the owner, manages the owner, or the
+    /// owner delegated to the user. The decision names the owner.</summary>
     RecordOwner = 53,
 
     /// <summary>The user holds a manager unit of an organizational role the record's author or owner directly belongs to.</summary>

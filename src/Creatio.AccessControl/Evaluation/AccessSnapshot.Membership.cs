@@ -21,10 +21,11 @@ public sealed partial class AccessSnapshot
             return new AccessSnapshot(this, model, Version);
         }
 
-        var compiler = new EffectiveRoleCompiler(graph);
+        int userOrdinal = Units.UserOfUnit(user);
+        var compiler = new EffectiveRoleCompiler(graph, Roles.Memo, ManagerUnitsAbove(before, graph, userOrdinal), userOrdinal);
         HashSet<int> affected = AffectedUsers(before, graph, user, role);
 
-        var replaced = new List<(int Subject, ulong[] Roles, ulong[]? Users)>();
+        var replaced = new List<(int Subject, ulong[] Roles, ulong[]? Users, RoleSignature Signature)>();
         var changes = new List<(int Unit, int Subject, bool Added)>();
         foreach (int u in affected)
         {
@@ -43,14 +44,15 @@ public sealed partial class AccessSnapshot
                     return null;
                 }
 
+                int from = changes.Count;
                 Diff(Roles.RolesOf(subject), subjects[i].Roles, 0, subject, changes);
                 Diff(Roles.UsersOf(subject), subjects[i].Users, Units.RoleCount, subject, changes);
-                replaced.Add((subject, subjects[i].Roles, subjects[i].Users));
+                replaced.Add((subject, subjects[i].Roles, subjects[i].Users, Signature(Roles.SignatureOf(subject), changes, from, subjects[i].Roles, Units.RoleCount + u, subjects[i].Users)));
             }
         }
 
         changes.Sort();
-        EffectiveRoleTable roles = Roles.WithSubjects(graph, replaced);
+        EffectiveRoleTable roles = Roles.WithSubjects(graph, replaced, compiler.Memo);
         int[] changed = [.. changes.Select(c => c.Subject).Distinct().Order()];
         CompiledSystemOperations operations = Operations;
         SubjectState[] states = States;
@@ -80,7 +82,6 @@ public sealed partial class AccessSnapshot
             objects = WithSubjects(Objects, ObjectIndex, roles, operations, changed, changedUnits);
         }
 
-        int userOrdinal = Units.UserOfUnit(user);
         if (!before.ManagerUnitsOf(userOrdinal).AsSpan().SequenceEqual(graph.ManagerUnitsOf(userOrdinal)))
         {
             objects = WithImplicitUnits(objects, graph, userOrdinal);
@@ -101,7 +102,7 @@ public sealed partial class AccessSnapshot
             AddManagersBelow(before, after, ancestor, affected);
         }
 
-        foreach (int subject in Inverse.SubjectsOf(user))
+        foreach (int subject in Inverse.SubjectsOfUnit(user).Span)
         {
             affected.Add(Roles.SubjectUser[subject]);
         }
@@ -111,7 +112,7 @@ public sealed partial class AccessSnapshot
         {
             if (!Units.IsRole(grantor) && affected.Contains(Units.UserOfUnit(grantor)))
             {
-                foreach (int subject in Inverse.SubjectsOf(recipient))
+                foreach (int subject in Inverse.SubjectsOfUnit(recipient).Span)
                 {
                     reached.Add(Roles.SubjectUser[subject]);
                 }
@@ -120,6 +121,28 @@ public sealed partial class AccessSnapshot
 
         affected.UnionWith(reached);
         return affected;
+    }
+
+    /// <summary>The manager units whose managed roles and users a change of the user's direct memberships can change: those
+    /// of every role the user directly belongs to, before or after, and of their ancestors (rule 5 reads the
+    /// members of the managed subtree and what they hold as employees).</summary>
+    private static HashSet<int> ManagerUnitsAbove(RoleGraph before, RoleGraph after, int user)
+    {
+        var managers = new HashSet<int>();
+        var seen = new HashSet<int>();
+        int[] parent = before.Units.Parent;
+        foreach (int role in before.Direct[user].Concat(after.Direct[user]))
+        {
+            for (int ancestor = role; ancestor >= 0 && seen.Add(ancestor); ancestor = parent[ancestor])
+            {
+                if (after.ManagerOf[ancestor] >= 0)
+                {
+                    managers.Add(after.ManagerOf[ancestor]);
+                }
+            }
+        }
+
+        return managers;
     }
 
     private static void AddManagersBelow(RoleGraph before, RoleGraph after, int role, HashSet<int> affected)
@@ -138,6 +161,30 @@ public sealed partial class AccessSnapshot
             affected.UnionWith(before.Members[role]);
             affected.UnionWith(after.Members[role]);
         }
+    }
+
+    /// <summary>The signature of a subject's new sets: the old one with the units added. A summary cannot take a unit out,
+    /// so units taken out leave their bits, which only lets a few more non-members through to the exact test (never a
+    /// member less), until the next compile; when they are an eighth of the set or more, it is computed again.</summary>
+    private RoleSignature Signature(RoleSignature old, List<(int Unit, int Subject, bool Added)> changes, int from, ulong[] roles, int userUnit, ulong[]? users)
+    {
+        RoleSignature signature = old;
+        int removed = 0;
+        for (int i = from; i < changes.Count; i++)
+        {
+            if (changes[i].Added)
+            {
+                signature = signature.With(changes[i].Unit);
+            }
+            else
+            {
+                removed++;
+            }
+        }
+
+        return removed > 0 && removed * 8 >= Bits.Count(roles) + 1 + (users is null ? 0 : Bits.Count(users))
+            ? RoleSignature.Of(roles, userUnit, users, Units.RoleCount)
+            : signature;
     }
 
     /// <summary>Adds the (unit, subject) pairs that differ between two bit sets (<see langword="null"/> is empty).</summary>
@@ -278,7 +325,7 @@ public sealed partial class AccessSnapshot
         {
             if (result[o].Records.MentionsUser(user))
             {
-                result[o] = result[o].WithRecords(result[o].Records.WithImplicitUnits(ManagerUnitsOf));
+                result[o] = result[o].WithRecords(result[o].Records.WithImplicitUnits(ManagerUnitsOf, graph.Units.RoleCount));
             }
         }
 

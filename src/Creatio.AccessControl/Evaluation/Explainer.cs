@@ -279,29 +279,39 @@ internal sealed class Explainer
 
         int roleCount = _snapshot.Units.RoleCount;
         RecordHeader header = records.Header(record);
+        int self = _snapshot.Roles.SubjectUser[_subject];
+
+        // The author and the owner in person first, as the step looks at them; held through E(u), they are implicit rights.
         foreach ((int user, string what) in new[] { (header.Author, "author"), (header.Owner, "owner") })
         {
-            if (user >= 0)
+            if (user >= 0 && user == self)
             {
                 int unit = roleCount + user;
-                bool self = _snapshot.Roles.SubjectUser[_subject] == user;
-                list.Add(new AccessExplanationRow(_snapshot.Units.Ids[unit], Name(unit), null, $"{what}: AllowAndGrant on all operations", self, false));
-                allows.Add(self);
+                list.Add(new AccessExplanationRow(_snapshot.Units.Ids[unit], Name(unit), null, $"{what}: AllowAndGrant on all operations", true, false));
+                allows.Add(true);
             }
         }
 
         foreach (RightEntry right in records.Rights(record, header.RightCount))
         {
-            string value = right.Implicit
-                ? "manager of the author or owner: AllowAndGrant on all operations"
-                : $"Allow {Operations(right.Allow)}; AllowAndGrant {Operations(right.Grant)}";
+            int user = right.Unit - roleCount;
+            if (right.Implicit && user == self)
+            {
+                continue;
+            }
+
+            string value = !right.Implicit ? $"Allow {Operations(right.Allow)}; AllowAndGrant {Operations(right.Grant)}"
+                : user < 0 ? "manager of the author or owner: AllowAndGrant on all operations"
+                : user == header.Author ? "author, in the effective roles: AllowAndGrant on all operations"
+                : "owner, in the effective roles: AllowAndGrant on all operations";
             bool member = _snapshot.Roles.Contains(_subject, right.Unit);
             list.Add(new AccessExplanationRow(_snapshot.Units.Ids[right.Unit], Name(right.Unit), null, value, member, false));
             allows.Add(member && ((grant ? right.Grant : right.Allow) & operationBit) != 0);
         }
 
-        // Mark the first row that allows, in the order the step looks at rows (author, owner, rights, managers). A right row
-        // allows only when it holds the operation at the level asked for; another row of the same grantee may not.
+        // Mark the first row that allows, in the order the step looks at rows (author and owner in person, rights, then
+        // implicit rights: managers, author, owner). A right row allows only when it holds the operation at the level asked
+        // for; another row of the same grantee may not.
         int deciding = allows.IndexOf(true);
         if (deciding >= 0)
         {

@@ -177,7 +177,9 @@ internal static class Pipeline
 
     /// <summary>Whether the subject, of user ordinal <paramref name="user"/> and <c>E(u)</c> summary
     /// <paramref name="signature"/>, holds the operation (or, with <paramref name="grant"/>, AllowAndGrant on it) on a
-    /// record: as its author or owner, by a right, or as a manager of the author or owner.</summary>
+    /// record: as its author or owner, by a right, or by an implicit right whose grantee is in
+    /// <c>E(u)</c>: a manager unit of the author or owner, or the author or owner in <c>E(u)</c> (held through a manager
+    /// unit above them or a delegation).</summary>
     public static AccessDecision Rights(
         AccessSnapshot snapshot, int subject, int user, RoleSignature signature, CompiledRecords records, int record, int operationBit, bool grant)
     {
@@ -201,8 +203,17 @@ internal static class Pipeline
         }
 
         ref readonly RightEntry match = ref rights[right];
-        AccessReason reason = match.Implicit && !grant ? AccessReason.ManagerOfAuthorOrOwner : allowReason;
+        AccessReason reason = match.Implicit && !grant ? ImplicitReason(snapshot, in header, match.Unit) : allowReason;
         return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, reason, snapshot.Units.Ids, match.Unit);
+    }
+
+    /// <summary>Why an implicit grantee holds a record's rights: it is the author's unit, the owner's, or a manager unit.</summary>
+    private static AccessReason ImplicitReason(AccessSnapshot snapshot, in RecordHeader header, int unit)
+    {
+        int user = unit - snapshot.Units.RoleCount;
+        return user < 0 ? AccessReason.ManagerOfAuthorOrOwner
+            : user == header.Author ? AccessReason.RecordAuthor
+            : AccessReason.RecordOwner;
     }
 
     /// <summary>Whether <see cref="Rights(AccessSnapshot, int, int, RoleSignature, CompiledRecords, int, int, bool)"/>

@@ -5,8 +5,9 @@ namespace Creatio.AccessControl;
 /// <para>A <see cref="RecordFilterKind.Conditional"/> filter allows a record when, for a support session under data
 /// isolation, it was created in <see cref="CreatedInSupportGrant"/>, and <em>any</em> of these holds: <see cref="AnyGrantee"/>;
 /// it has a record right row for <see cref="Operation"/> with level Allow or AllowAndGrant whose grantee is in
-/// <see cref="Grantees"/>; or its author or owner is in <see cref="AuthorsAndOwners"/> (the user, and the users whose
-/// records the user holds as their manager).</para>
+/// <see cref="Grantees"/>; or its author or owner is in <see cref="AuthorsAndOwners"/> (the users in the user's
+/// <c>E(u)</c> — the user, the users they manage, the users who delegated to them — and the direct members of the
+/// organizational roles whose manager unit is in <c>E(u)</c>).</para>
 /// <para>As SQL: <c>EXISTS (SELECT 1 FROM Rights r WHERE r.RecordId = x.Id AND r.Operation = @op AND r.Level &gt;= 1 AND
 /// r.GranteeId IN @grantees) OR x.AuthorId IN @authors OR x.OwnerId IN @authors</c>.</para>
 /// <para>This type is immutable and safe for concurrent use.</para>

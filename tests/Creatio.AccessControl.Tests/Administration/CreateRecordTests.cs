@@ -71,8 +71,9 @@ public sealed class CreateRecordTests
     }
 
     [Fact]
-    public async Task CreateRecord_PortalUserWithoutAccountButMemberOfAPortalOrganization_GrantsThatOrganization()
+    public async Task CreateRecord_PortalUserWithoutAccountButMemberOfAPortalOrganization_WritesNoRow()
     {
+        // Decision (§5): membership in a portal organization does not stand in for a missing account.
         using AdminHarness h = AdminHarness.Create(org =>
         {
             org.Organization("Globex", "All portal users").Portal("Gus", "Globex");
@@ -82,7 +83,54 @@ public sealed class CreateRecordTests
 
         RecordRightRow[] rows = await CreateAsync(h, "Gus");
 
-        Assert.Equal(h.Org.Unit("Globex"), Assert.Single(rows).Grantee);
+        Assert.Empty(rows);
+    }
+
+    [Fact]
+    public async Task CreateRecord_PortalUserWhoseAccountNoOrganizationIsLinkedTo_WritesNoRowEvenAsMemberOfAPortalOrganization()
+    {
+        using AdminHarness h = AdminHarness.Create(org =>
+        {
+            org.Portal("Pia", "Acme");
+            int pia = org.Builder.Users.IndexOf(org.Builder.Users.Single(u => u.Id == org.UserId("Pia")));
+            org.Builder.Users[pia] = org.Builder.Users[pia] with { Account = Ids.Account("Initech") };
+        });
+
+        RecordRightRow[] rows = await CreateAsync(h, "Pia");
+
+        Assert.Empty(rows);
+    }
+
+    [Fact]
+    public async Task CreateRecord_TwoOrganizationsLinkedToTheAuthorsAccount_GrantsEach()
+    {
+        using AdminHarness h = AdminHarness.Create(org =>
+        {
+            org.Organization("Acme branch", "All portal users");
+            int branch = org.Builder.Roles.IndexOf(org.Builder.Roles.Single(r => r.Id == org["Acme branch"]));
+            org.Builder.Roles[branch] = org.Builder.Roles[branch] with { Account = AdminHarness.AcmeAccount };
+        });
+
+        RecordRightRow[] rows = await CreateAsync(h, "Pat");
+
+        Assert.Equal(2, rows.Length);
+        Assert.Equal(new HashSet<AdminUnitId> { h.Org.Unit("Acme"), h.Org.Unit("Acme branch") }, rows.Select(r => r.Grantee).ToHashSet());
+    }
+
+    [Fact]
+    public async Task CreateRecord_EmployeeWithAnAccountLinkedToAPortalOrganization_GrantsThatOrganization()
+    {
+        // The author's portal organization is the one linked to the author's account, whoever the author is.
+        using AdminHarness h = AdminHarness.Create(org =>
+        {
+            int bob = org.Builder.Users.IndexOf(org.Builder.Users.Single(u => u.Id == org.UserId("Bob")));
+            org.Builder.Users[bob] = org.Builder.Users[bob] with { Account = AdminHarness.AcmeAccount };
+            org.Builder.Add(new DefaultRecordRightRule(AdminHarness.Account, BuiltInRoles.AllEmployees, null, RecordOperation.Edit, RecordRightLevel.Allow));
+        });
+
+        RecordRightRow[] rows = await CreateAsync(h, "Bob");
+
+        Assert.Equal(new RecordRightRow(AdminHarness.Account, s_new, h.Org.Unit("Acme"), RecordOperation.Edit, RecordRightLevel.Allow, RecordRightSource.Default), Assert.Single(rows));
     }
 
     [Fact]

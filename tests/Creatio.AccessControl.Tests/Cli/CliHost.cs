@@ -15,6 +15,22 @@ internal static class CliHost
 
     public static string PipelineTest => Path.Combine(ScenarioDirectory, "pipeline.test.json");
 
+    /// <summary>Finds a file of the repository (<c>schemas/…</c>, <c>tools/…</c>) in a folder above the test output.</summary>
+    public static string RepositoryFile(params string[] parts)
+    {
+        string relative = Path.Combine(parts);
+        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            string path = Path.Combine(directory.FullName, relative);
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        throw new FileNotFoundException($"{relative} not found above the test output.");
+    }
+
     public static CliResult Run(params string[] args) => RunAt(ScenarioNow, args);
 
     public static CliResult RunAt(DateTimeOffset now, params string[] args)

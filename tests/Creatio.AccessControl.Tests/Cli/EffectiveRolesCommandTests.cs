@@ -61,7 +61,7 @@ public sealed class EffectiveRolesCommandTests
         CliResult result = CliHost.Run("effective-roles", CliHost.PipelinePolicy, "--user", "99999999-9999-9999-9999-999999999999");
 
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
-        Assert.StartsWith("error: `effective-roles`: option `--user`: the policy has no user `99999999-9999-9999-9999-999999999999`.", result.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("error: `effective-roles`: option `--user`: the policy has no user with id `99999999-9999-9999-9999-999999999999`.", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class EffectiveRolesCommandTests
         CliResult result = CliHost.Run("effective-roles", CliHost.PipelinePolicy);
 
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
-        Assert.StartsWith("error: `effective-roles`: missing required option `--user`.", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("error: Option '--user' is required.\nRun `creatio-access effective-roles --help` for usage.\n", result.Stderr);
     }
 
     [Fact]

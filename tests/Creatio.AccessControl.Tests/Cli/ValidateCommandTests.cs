@@ -88,6 +88,6 @@ public sealed class ValidateCommandTests
         CliResult result = CliHost.Run("validate");
 
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
-        Assert.StartsWith("error: `validate`: missing the policy or test FILE.", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("error: Required argument missing for command: 'validate'.\nRun `creatio-access validate --help` for usage.\n", result.Stderr);
     }
 }

@@ -58,16 +58,34 @@ public sealed class CompiledRecordsTests
     [Fact]
     public void WithImplicitUnits_RecomputesOnlyTheImplicitGranteesOfEveryRecord()
     {
+        const int roleCount = 1000;
         Guid[] ids = [.. Enumerable.Range(0, 20).Select(i => new Guid(i, 1, 2, new byte[8]))];
         CompiledRecords records = Layout(ids, rightsOf: r => 1, implicitOf: r => 2)
-            .WithImplicitUnits(user => user % 2 == 0 ? [200, 300] : [250]);
+            .WithImplicitUnits(user => user % 2 == 0 ? [200, 300] : [250], roleCount);
 
         for (int r = 0; r < ids.Length; r++)
         {
+            // Author and owner are user r (every fifth record has no owner): the managers, then the author's own unit.
             int index = records.Find(ids[r]);
-            int[] expected = r % 2 == 0 ? [200, 300] : [250];
+            int[] expected = r % 2 == 0 ? [200, 300, roleCount + r] : [250, roleCount + r];
             Assert.Equal(new[] { 0 }.Concat(expected), records.Rights(index, records.Header(index).RightCount).ToArray().Select(x => x.Unit));
+            Assert.All(records.Rights(index, records.Header(index).RightCount).ToArray()[1..], right => Assert.True(right.Implicit));
         }
+    }
+
+    [Theory]
+    [InlineData(3, 5, new[] { 10, 20, 30, 1003, 1005 })]
+    [InlineData(3, 3, new[] { 10, 20, 1003 })]
+    [InlineData(-1, 5, new[] { 20, 30, 1005 })]
+    [InlineData(3, -1, new[] { 10, 20, 1003 })]
+    [InlineData(-1, -1, new int[0])]
+    public void AppendImplicitGrantees_ManagersByUnitThenAuthorThenOwner_EachOnce(int author, int owner, int[] expected)
+    {
+        var units = new List<int>();
+
+        CompiledRecords.AppendImplicitGrantees(author, owner, user => user == 3 ? [10, 20] : [20, 30], 1000, units);
+
+        Assert.Equal(expected, units);
     }
 
     [Fact]

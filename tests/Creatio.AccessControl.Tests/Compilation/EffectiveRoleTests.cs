@@ -245,6 +245,113 @@ public sealed class EffectiveRoleTests
     }
 
     [Fact]
+    public void EffectiveRoles_SubordinateInChildOfNotInheritedRole_ManagerObtainsTheChildButNotItsNotInheritedParent()
+    {
+        Org org = Company()
+            .Role("Night admins", "System administrators")
+            .User("Boss", "Managers of Head office")
+            .User("Ops", "Sales department", "Night admins");
+        AccessSnapshot snapshot = org.Compile();
+
+        IReadOnlyList<string> roles = org.EffectiveRoles(snapshot, "Boss");
+
+        Assert.Contains("System administrators", org.EffectiveRoles(snapshot, "Ops"));
+        Assert.Contains("Night admins", roles);
+        Assert.DoesNotContain("System administrators", roles);
+    }
+
+    [Fact]
+    public void EffectiveRoles_SubordinateInRoleLinkedToNotInheritedFunctionalRole_ManagerDoesNotObtainTheFunctionalRole()
+    {
+        Org org = Company()
+            .Functional("Auditors")
+            .Organization("Audit")
+            .Link("Auditors", "Audit")
+            .User("Boss", "Managers of Head office")
+            .User("Inspector", "Sales department", "Audit")
+            .NotInheritedByManagers("Auditors");
+        AccessSnapshot snapshot = org.Compile();
+
+        IReadOnlyList<string> roles = org.EffectiveRoles(snapshot, "Boss");
+
+        Assert.Contains("Auditors", org.EffectiveRoles(snapshot, "Inspector"));
+        Assert.Contains("Audit", roles);
+        Assert.DoesNotContain("Auditors", roles);
+    }
+
+    [Fact]
+    public void EffectiveRoles_SubordinateBelowNotInheritedRole_ManagerObtainsTheRolesAboveItButNotTheListedRole()
+    {
+        // Decision (§2 rule 5): only the listed roles are left out of what subordinates bring; a listed role's own
+        // ancestors still come as ancestors of the role the subordinate holds.
+        Org org = Company()
+            .Organization("Holding")
+            .Role("Treasury", "Holding")
+            .Role("Payments", "Treasury")
+            .User("Boss", "Managers of Head office")
+            .User("Clerk", "Sales department", "Payments")
+            .NotInheritedByManagers("Treasury");
+
+        IReadOnlyList<string> roles = org.EffectiveRoles(org.Compile(), "Boss");
+
+        Assert.Contains("Payments", roles);
+        Assert.Contains("Holding", roles);
+        Assert.DoesNotContain("Treasury", roles);
+    }
+
+    [Fact]
+    public void EffectiveRoles_NotInheritedRoleInsideTheManagedSubtree_IsObtainedAsASubtreeUnit()
+    {
+        Org org = Company()
+            .Role("Sales admins", "Sales department")
+            .User("Boss", "Managers of Head office")
+            .User("Seller", "Sales admins")
+            .NotInheritedByManagers("Sales admins");
+
+        Assert.Contains("Sales admins", org.EffectiveRoles(org.Compile(), "Boss"));
+    }
+
+    [Fact]
+    public void EffectiveRoles_NestedManagers_EachObtainsItsOwnSubtreeAndTheManagersBelowAsEmployees()
+    {
+        Org org = Company()
+            .User("Boss", "Managers of Head office")
+            .User("Sam", "Managers of Sales department")
+            .User("Bella", "Managers of Sales Boston")
+            .User("Seller", "Sales Boston");
+        AccessSnapshot snapshot = org.Compile();
+
+        Assert.Equal(
+            ["All employees", "Bella", "Boss", "Head office", "Managers of Head office", "Managers of Sales Boston", "Managers of Sales department",
+             "Sales Boston", "Sales department", "Sam", "Seller", "Support department"],
+            org.EffectiveRoles(snapshot, "Boss"));
+        Assert.Equal(
+            ["All employees", "Bella", "Head office", "Managers of Sales Boston", "Managers of Sales department", "Sales Boston", "Sales department", "Sam", "Seller"],
+            org.EffectiveRoles(snapshot, "Sam"));
+        Assert.Equal(
+            ["All employees", "Bella", "Head office", "Managers of Sales Boston", "Sales Boston", "Sales department", "Seller"],
+            org.EffectiveRoles(snapshot, "Bella"));
+    }
+
+    [Fact]
+    public void EffectiveRoles_CoManagerAlsoEmployeeFurtherDown_IsNotObtainedByTheOtherCoManager()
+    {
+        Org org = Company()
+            .Functional("Auditors")
+            .User("Boss", "Managers of Head office")
+            .User("Deputy", "Managers of Head office", "Sales Boston", "Auditors")
+            .User("Bella", "Managers of Sales Boston");
+        AccessSnapshot snapshot = org.Compile();
+
+        IReadOnlyList<string> roles = org.EffectiveRoles(snapshot, "Boss");
+
+        Assert.DoesNotContain("Deputy", roles);
+        Assert.DoesNotContain("Auditors", roles);
+        Assert.Contains("Bella", roles);
+        Assert.Contains("Deputy", org.EffectiveRoles(snapshot, "Bella"));
+    }
+
+    [Fact]
     public void EffectiveRoles_ManagerUnitWithoutEmployees_ObtainsOnlyUnits()
     {
         Org org = Company().User("Bella", "Managers of Sales Boston");

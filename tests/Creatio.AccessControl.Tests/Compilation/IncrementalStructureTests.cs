@@ -93,6 +93,77 @@ public sealed class IncrementalStructureTests
         Assert.Equal(everyone, inverse.SubjectsOf(allEmployees).ToArray());
     }
 
+    [Fact]
+    public void SubjectsByUnit_ManyChangesInARow_ReadOneUnitOrAllAlikeAndLeaveEarlierInversesAsTheyWere()
+    {
+        Org org = new Org().Role("Sales");
+        for (int i = 0; i < 40; i++)
+        {
+            org.User($"u{i}", i % 3 == 0 ? ["Sales"] : []);
+        }
+
+        AccessSnapshot snapshot = AccessSnapshot.Compile(org.Build());
+        int units = snapshot.Units.UnitCount;
+        int subjects = snapshot.Roles.SubjectCount;
+        var expected = new HashSet<(int Unit, int Subject)>();
+        for (int unit = 0; unit < units; unit++)
+        {
+            foreach (int subject in snapshot.Inverse.SubjectsOf(unit))
+            {
+                expected.Add((unit, subject));
+            }
+        }
+
+        // Two hundred changes of random pairs (past every limit on the changes kept unmerged), each checked on one unit
+        // before anything is merged and on every unit after; the inverses of earlier steps keep their answers.
+        var random = new Random(13);
+        var history = new List<(SubjectsByUnit Inverse, HashSet<(int, int)> Pairs)>();
+        SubjectsByUnit inverse = snapshot.Inverse;
+        for (int step = 0; step < 200; step++)
+        {
+            var changes = new List<(int Unit, int Subject, bool Added)>();
+            var touched = new HashSet<(int, int)>();
+            for (int i = random.Next(1, 30); i > 0; i--)
+            {
+                (int, int) pair = (random.Next(units), random.Next(subjects));
+                if (touched.Add(pair))
+                {
+                    changes.Add((pair.Item1, pair.Item2, !expected.Contains(pair)));
+                }
+            }
+
+            foreach ((int unit, int subject, bool added) in changes)
+            {
+                if (added)
+                {
+                    expected.Add((unit, subject));
+                }
+                else
+                {
+                    expected.Remove((unit, subject));
+                }
+            }
+
+            changes.Sort();
+            inverse = inverse.With(changes);
+            int probe = changes[0].Unit;
+            Assert.Equal(Subjects(expected, probe), inverse.SubjectsOfUnit(probe).ToArray());
+            history.Add((inverse, [.. expected]));
+        }
+
+        foreach ((SubjectsByUnit earlier, HashSet<(int, int)> pairs) in history.Where((_, i) => i % 37 == 0).Append(history[^1]))
+        {
+            for (int unit = 0; unit < units; unit++)
+            {
+                Assert.Equal(Subjects(pairs, unit), earlier.SubjectsOfUnit(unit).ToArray());
+                Assert.Equal(Subjects(pairs, unit), earlier.SubjectsOf(unit).ToArray());
+            }
+        }
+    }
+
+    private static int[] Subjects(HashSet<(int Unit, int Subject)> pairs, int unit) =>
+        [.. pairs.Where(p => p.Unit == unit).Select(p => p.Subject).Order()];
+
     private static RecordRightRow Right(int record, int grantee, RecordOperation operation) =>
         new(s_account, new RecordId(new Guid(record, 0, 0, new byte[8])), new RoleId(new Guid(grantee, 1, 0, new byte[8])), operation, RecordRightLevel.Allow);
 }

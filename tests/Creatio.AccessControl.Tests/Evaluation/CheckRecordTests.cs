@@ -158,6 +158,105 @@ public sealed class CheckRecordTests
     }
 
     [Fact]
+    public void CheckRecord_ManagerAboveAnAuthorWhoseRoleHasNoManagerUnit_AllowedAsHoldingTheAuthor()
+    {
+        // Sales has no manager unit; Hal manages Head office, so Sue, a member of Sales, is in Hal's E(u) (§2 rule 5).
+        Org org = Company().Record("Deal", "r1", author: "Sue");
+
+        AccessDecision decision = org.Principal("Hal").CheckRecord("Deal", s_r1, RecordOperation.Delete);
+
+        Assert.Equal((AccessOutcome.Allow, AccessStage.Record, AccessReason.RecordAuthor), (decision.Outcome, decision.Stage, decision.Reason));
+        Assert.Equal(org.Unit("Sue"), decision.Grantee);
+    }
+
+    [Fact]
+    public void CheckRecord_ManagerAboveAnOwnerWhoseRoleHasNoManagerUnit_AllowedAsHoldingTheOwner()
+    {
+        Org org = Company().Record("Deal", "r1", author: "Bob", owner: "Sue");
+
+        AccessDecision decision = org.Principal("Hal").CheckRecord("Deal", s_r1, RecordOperation.Edit);
+
+        Assert.Equal((AccessOutcome.Allow, AccessReason.RecordOwner), (decision.Outcome, decision.Reason));
+        Assert.Equal(org.Unit("Sue"), decision.Grantee);
+    }
+
+    [Fact]
+    public void CheckRecord_UserTheAuthorDelegatedTo_AllowedAsHoldingTheAuthor()
+    {
+        Org org = Company().Record("Deal", "r1", author: "Sue").Delegate("Sue", "Bob");
+
+        AccessDecision decision = org.Principal("Bob").CheckRecord("Deal", s_r1, RecordOperation.Edit);
+
+        Assert.Equal((AccessOutcome.Allow, AccessReason.RecordAuthor), (decision.Outcome, decision.Reason));
+        Assert.Equal(org.Unit("Sue"), decision.Grantee);
+    }
+
+    [Fact]
+    public void CheckRecord_UserTheAuthorDelegatedToUntilAnInstant_AllowedOnlyBeforeIt()
+    {
+        DateTimeOffset end = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        AccessSnapshot snapshot = Company().Record("Deal", "r1", author: "Sue").Delegate("Sue", "Bob", end).Compile();
+
+        Assert.True(snapshot.GetPrincipal(Ids.User("Bob"), end.AddTicks(-1)).CheckRecord("Deal", s_r1, RecordOperation.Read).IsAllowed);
+        Assert.Equal(AccessReason.NoRecordRight, snapshot.GetPrincipal(Ids.User("Bob"), end).CheckRecord("Deal", s_r1, RecordOperation.Read).Reason);
+    }
+
+    [Fact]
+    public void CheckShare_ManagerAboveAnAuthorWhoseRoleHasNoManagerUnit_MayShareEveryOperation()
+    {
+        Org org = Company().Record("Deal", "r1", author: "Sue");
+        AccessPrincipal hal = org.Principal("Hal");
+
+        foreach (RecordOperation operation in new[] { RecordOperation.Read, RecordOperation.Edit, RecordOperation.Delete })
+        {
+            AccessDecision decision = hal.CheckShare("Deal", s_r1, operation);
+            Assert.Equal((AccessOutcome.Allow, AccessReason.CanGrant), (decision.Outcome, decision.Reason));
+            Assert.Equal(org.Unit("Sue"), decision.Grantee);
+        }
+    }
+
+    [Fact]
+    public void CheckRecord_AuthorHeldThroughEffectiveRolesAndARow_TheRowDecidesBeforeTheImplicitRight()
+    {
+        Org org = Company().Record("Deal", "r1", author: "Sue").Right("Deal", "r1", "Head office", RecordOperation.Read);
+
+        AccessDecision decision = org.Principal("Hal").CheckRecord("Deal", s_r1, RecordOperation.Read);
+
+        Assert.Equal((AccessReason.RecordRight, org.Unit("Head office")), (decision.Reason, decision.Grantee));
+    }
+
+    [Fact]
+    public void CheckRecord_ManagerUnitAndAuthorBothHeld_TheManagerUnitDecidesBeforeTheAuthor()
+    {
+        // Hal holds both the manager unit of Sales Boston (a subtree unit) and Sam (a subordinate).
+        Org org = Company().Record("Deal", "r1", author: "Sam");
+
+        AccessDecision decision = org.Principal("Hal").CheckRecord("Deal", s_r1, RecordOperation.Read);
+
+        Assert.Equal((AccessReason.ManagerOfAuthorOrOwner, org.Unit("Managers of Sales Boston")), (decision.Reason, decision.Grantee));
+    }
+
+    [Fact]
+    public void FilterRecordsAndRecordFilter_AuthorHeldThroughEffectiveRoles_IncludeTheRecord()
+    {
+        Org org = Company()
+            .User("Ann")
+            .Delegate("Ann", "Hal")
+            .Record("Deal", "r1", author: "Sue")
+            .Record("Deal", "r2", author: "Bob")
+            .Record("Deal", "r3", owner: "Ann");
+        AccessPrincipal hal = org.Principal("Hal");
+        RecordId[] ids = [s_r1, Ids.Record("r2"), Ids.Record("r3")];
+
+        RecordFilter filter = hal.GetRecordFilter("Deal", RecordOperation.Read);
+
+        Assert.Equal([s_r1, Ids.Record("r3")], hal.FilterRecords("Deal", RecordOperation.Read, ids));
+        Assert.Contains(org.UserId("Sue"), filter.AuthorsAndOwners);
+        Assert.Contains(org.UserId("Ann"), filter.AuthorsAndOwners);
+        Assert.DoesNotContain(org.UserId("Bob"), filter.AuthorsAndOwners);
+    }
+
+    [Fact]
     public void CheckRecord_ImplicitRights_AuthorBeforeOwnerBeforeRowsBeforeManagers()
     {
         Org org = Company()

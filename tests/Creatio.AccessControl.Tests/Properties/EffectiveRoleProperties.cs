@@ -29,6 +29,36 @@ public sealed class EffectiveRoleProperties
         }
     }
 
+    /// <summary>§2 rule 5, the decision on the roles not inherited by managers: without delegations, such a role is in
+    /// <c>E(u)</c> only through the user's own memberships (rules 1–4) or as the closure of a unit of a subtree the user
+    /// manages; never through what a subordinate holds.</summary>
+    [Property(Arbitrary = [typeof(RandomModels)], MaxTest = 150)]
+    public void EffectiveRoles_RoleNotInheritedByManagers_ComesOnlyFromOwnRolesOrAManagedSubtree(RandomModel random)
+    {
+        AccessModelBuilder builder = random.Builder;
+        builder.Delegations.Clear();
+        AccessModel model = builder.Build();
+        AccessSnapshot snapshot = AccessSnapshot.Compile(model);
+
+        foreach (UserId user in random.Users)
+        {
+            List<AdminUnitId> direct = ReferenceEffectiveRoles.DirectRoles(model, user);
+            var allowed = ReferenceEffectiveRoles.CloseUnderAncestorsAndLinks(model, direct);
+            foreach (RoleDefinition manager in model.Roles.Where(r => r.Kind == AdminUnitKind.Manager && direct.Contains(r.Id) && r.Parent is not null))
+            {
+                allowed.UnionWith(ReferenceEffectiveRoles.CloseUnderAncestorsAndLinks(model, Descendants(model, manager.Parent!.Value)));
+            }
+
+            AccessPrincipal principal = snapshot.GetPrincipal(user, random.Now);
+            foreach (RoleId role in model.RolesNotInheritedByManagers)
+            {
+                Assert.True(
+                    !principal.HasEffectiveRole(role) || allowed.Contains(role),
+                    $"{user} holds {role}, not inherited by managers, neither through its own roles nor a managed subtree");
+            }
+        }
+    }
+
     [Property(Arbitrary = [typeof(RandomModels)], MaxTest = 100)]
     public void EffectiveRoles_AfterShufflingEveryRowList_AreUnchanged(RandomModel random, int seed)
     {
@@ -139,6 +169,9 @@ public sealed class EffectiveRoleProperties
             to.Add(item);
         }
     }
+
+    private static List<AdminUnitId> Descendants(AccessModel model, RoleId root) =>
+        [.. model.Roles.Where(r => r.Parent == root).SelectMany(r => Descendants(model, r.Id).Prepend(r.Id))];
 
     private static List<RoleId> Descendants(AccessModelBuilder builder, RoleId root)
     {

@@ -124,11 +124,12 @@ internal static class ReferenceEffectiveRoles
     {
         List<AdminUnitId> subtree = Descendants(model, managed);
 
-        // Every unit below the managed role, at any depth.
-        var obtained = new HashSet<AdminUnitId>(subtree);
+        // Every unit below the managed role, at any depth, closed under rules 3 and 4 as always.
+        HashSet<AdminUnitId> obtained = CloseUnderAncestorsAndLinks(model, subtree);
 
         // Every user who is a direct member of the managed role or of a unit below it, except the co-managers.
         var units = new HashSet<AdminUnitId>(subtree) { managed };
+        var employeeRoles = new List<AdminUnitId>();
         foreach (UserDefinition v in model.Users)
         {
             List<AdminUnitId> direct = DirectRoles(model, v.Id);
@@ -145,19 +146,21 @@ internal static class ReferenceEffectiveRoles
             foreach (AdminUnitId role in direct)
             {
                 bool isManagerUnit = FindRole(model, role) is { Kind: AdminUnitKind.Manager };
-                bool notInherited = model.RolesNotInheritedByManagers.Any(r => (AdminUnitId)r == role);
-                if (!isManagerUnit && !notInherited)
+                if (!isManagerUnit && !IsNotInherited(model, role))
                 {
-                    obtained.Add(role);
+                    employeeRoles.Add(role);
                 }
             }
         }
 
-        // Closed again under rules 3 and 4.
-        HashSet<AdminUnitId> closed = CloseUnderAncestorsAndLinks(model, obtained.Where(u => FindRole(model, u) is not null));
-        closed.UnionWith(obtained);
-        return closed;
+        // Closed again under rules 3 and 4; the decision of rule 5: what subordinates bring never holds a role not
+        // inherited by managers, not even as the parent or the linked role of a role they hold.
+        obtained.UnionWith(CloseUnderAncestorsAndLinks(model, employeeRoles).Where(role => !IsNotInherited(model, role)));
+        return obtained;
     }
+
+    private static bool IsNotInherited(AccessModel model, AdminUnitId role) =>
+        model.RolesNotInheritedByManagers.Any(r => (AdminUnitId)r == role);
 
     /// <summary>Every role whose chain of parents passes through <paramref name="root"/>, <paramref name="root"/> excluded.</summary>
     private static List<AdminUnitId> Descendants(AccessModel model, AdminUnitId root)

@@ -42,8 +42,8 @@ internal sealed record ReferenceDecision(AccessOutcome Outcome, AccessStage Stag
 /// portal users comes before the super operations; unknown object, column or operation codes deny before the super
 /// operations; employees' record checks on an object without record permissions do not look the record up; System
 /// administrators hold every built-in operation through a row below all explicit rows; sharing needs reading the record,
-/// a known record, then AllowAndGrant or <c>CanChangeEntitySchemaRecordRight</c>; implicit record rights are looked at
-/// author, owner, rows, manager units.</para>
+/// a known record, then AllowAndGrant or <c>CanChangeEntitySchemaRecordRight</c>; record rights are looked at author and
+/// owner in person, rows, then the implicit rights: manager units, the author, the owner in <c>E(u)</c>.</para>
 /// </remarks>
 internal sealed class ReferenceEvaluator
 {
@@ -344,8 +344,9 @@ internal sealed class ReferenceEvaluator
     }
 
     /// <summary>§5: whether the user holds <paramref name="operation"/> on the record (with <paramref name="grant"/>, at level
-    /// AllowAndGrant): author, owner, any right row, any manager unit of an organizational role the author or owner
-    /// directly belongs to.</summary>
+    /// AllowAndGrant): author, owner, any right row, then the implicit rights, which are rows matched like any row (grantee in
+    /// <c>E(u)</c>): any manager unit of an organizational role the author or owner directly belongs to, the author, the
+    /// owner.</summary>
     private ReferenceDecision Rights(UserId user, RecordDefinition record, RecordOperation operation, bool grant)
     {
         if (record.Author == user)
@@ -379,6 +380,17 @@ internal sealed class ReferenceEvaluator
         {
             return new ReferenceDecision(
                 AccessOutcome.Allow, AccessStage.Record, grant ? AccessReason.CanGrant : AccessReason.ManagerOfAuthorOrOwner, managers, null);
+        }
+
+        // The author and the owner held through E(u): by a manager above them (§2 rule 5) or a delegation (rule 6).
+        if (record.Author is { } author && roles.Contains(author))
+        {
+            return ReferenceDecision.Row(true, AccessStage.Record, grant ? AccessReason.CanGrant : AccessReason.RecordAuthor, author, null);
+        }
+
+        if (record.Owner is { } owner && roles.Contains(owner))
+        {
+            return ReferenceDecision.Row(true, AccessStage.Record, grant ? AccessReason.CanGrant : AccessReason.RecordOwner, owner, null);
         }
 
         return ReferenceDecision.Deny(AccessStage.Record, grant ? AccessReason.NoGrantRight : AccessReason.NoRecordRight);
