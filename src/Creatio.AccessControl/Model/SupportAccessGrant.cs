@@ -1,6 +1,6 @@
 namespace Creatio.AccessControl;
 
-/// <summary>Time-limited remote access for a vendor's support specialists under a user's permissions (DESIGN.md §8).</summary>
+/// <summary>Time-limited remote access for a vendor's support specialists under a user's permissions (<see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/support-access.md">support access</see>).</summary>
 /// <remarks>Access is valid in the half-open window [start of <see cref="StartDate"/>, start of the day after
 /// <see cref="CloseDate"/>), both in the system's configured time zone. Grants are never deleted; deactivating one ends it.</remarks>
 public sealed record SupportAccessGrant
