@@ -103,7 +103,7 @@ public sealed partial class DocsReferenceTests
             .Where(path => path.EndsWith(".cs", StringComparison.Ordinal) || path.EndsWith(".md", StringComparison.Ordinal))
             .Select(Relative)
             .Where(path => !path.Contains("/bin/", StringComparison.Ordinal) && !path.Contains("/obj/", StringComparison.Ordinal));
-        return files.Append("README.md").Append("CHANGELOG.md").Order(StringComparer.Ordinal);
+        return files.Append("README.md").Append("CHANGELOG.md").Append("CONTRIBUTING.md").Order(StringComparer.Ordinal);
     }
 
     private static IEnumerable<string> PackageReadmePaths() =>
