@@ -50,7 +50,7 @@ public sealed partial class DocsReferenceTests
             }
         }
 
-        Assert.Empty(broken);
+        Assert.True(broken.Count == 0, $"{file} has broken links:\n{string.Join('\n', broken)}");
     }
 
     [Fact]

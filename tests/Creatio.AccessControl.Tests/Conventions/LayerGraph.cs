@@ -22,17 +22,23 @@ internal sealed record LayerReference(string From, string To, string Type, strin
 /// <remarks>Types are mapped to folders by where they are declared, not by namespace: the folders are the layers.</remarks>
 internal static class LayerGraph
 {
-    private static readonly Lazy<ImmutableArray<LayerReference>> s_references = new(Build);
+    private static readonly Lazy<(ImmutableArray<LayerReference> References, ImmutableArray<string> Unresolved)> s_graph = new(Build);
 
     /// <summary>Gets the folder of the core's sources.</summary>
     public static string SourceFolder { get; } =
         Path.GetDirectoryName(CliHost.RepositoryFile("src", "Creatio.AccessControl", "Creatio.AccessControl.csproj"))!;
 
     /// <summary>Gets every cross-folder reference of the core, in file order.</summary>
-    public static ImmutableArray<LayerReference> References => s_references.Value;
+    public static ImmutableArray<LayerReference> References => s_graph.Value.References;
+
+    /// <summary>Gets the type and namespace names of the core that did not bind (file, line and message): a name that did not
+    /// bind could hide a wrong arrow.</summary>
+    public static ImmutableArray<string> Unresolved => s_graph.Value.Unresolved;
 
     /// <summary>Lists the cross-folder references of sources given as (path relative to the core's folder, text).</summary>
-    public static ImmutableArray<LayerReference> Analyze(IEnumerable<(string Path, string Text)> sources)
+    public static ImmutableArray<LayerReference> Analyze(IEnumerable<(string Path, string Text)> sources) => AnalyzeAll(sources).References;
+
+    private static (ImmutableArray<LayerReference> References, ImmutableArray<string> Unresolved) AnalyzeAll(IEnumerable<(string Path, string Text)> sources)
     {
         var parse = new CSharpParseOptions(LanguageVersion.Preview, preprocessorSymbols: ["NET", "NET8_0_OR_GREATER", "NET10_0_OR_GREATER"]);
         var trees = new List<SyntaxTree>
@@ -52,10 +58,14 @@ internal static class LayerGraph
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
 
         var references = ImmutableArray.CreateBuilder<LayerReference>();
+        var unresolved = ImmutableArray.CreateBuilder<string>();
         foreach (SyntaxTree tree in trees.Skip(1))
         {
             string from = FolderOf(tree.FilePath);
             SemanticModel model = compilation.GetSemanticModel(tree);
+            unresolved.AddRange(model.GetDiagnostics()
+                .Where(d => d.Id is "CS0246" or "CS0234" or "CS0400")
+                .Select(d => $"{tree.FilePath}:{d.Location.GetLineSpan().StartLinePosition.Line + 1}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}"));
             foreach (SimpleNameSyntax name in tree.GetRoot().DescendantNodes().OfType<SimpleNameSyntax>())
             {
                 if (Referenced(model.GetSymbolInfo(name)) is not { } type)
@@ -76,7 +86,7 @@ internal static class LayerGraph
             }
         }
 
-        return references.ToImmutable();
+        return (references.ToImmutable(), unresolved.ToImmutable());
     }
 
     /// <summary>Gets the top-level folder of a path relative to the core's folder; empty for a file at its root.</summary>
@@ -113,7 +123,7 @@ internal static class LayerGraph
         return type.DeclaringSyntaxReferences.IsEmpty ? null : type;
     }
 
-    private static ImmutableArray<LayerReference> Build()
+    private static (ImmutableArray<LayerReference> References, ImmutableArray<string> Unresolved) Build()
     {
         string root = SourceFolder;
         IEnumerable<(string, string)> sources = Directory
@@ -122,7 +132,7 @@ internal static class LayerGraph
             .Where(path => !path.StartsWith("obj/", StringComparison.Ordinal) && !path.StartsWith("bin/", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(path => (path, File.ReadAllText(Path.Combine(root, path))));
-        return Analyze(sources);
+        return AnalyzeAll(sources);
     }
 
     /// <summary>The framework and the Microsoft.Extensions assemblies the core compiles against (the test's own copies;

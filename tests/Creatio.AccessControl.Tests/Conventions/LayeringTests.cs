@@ -72,6 +72,13 @@ public sealed class LayeringTests
     }
 
     [Fact]
+    public void EveryTypeName_Binds()
+    {
+        // A name the graph could not bind to a type is a reference it cannot place in a layer.
+        Assert.True(LayerGraph.Unresolved.IsEmpty, string.Join('\n', LayerGraph.Unresolved));
+    }
+
+    [Fact]
     public void TheGraph_SeesReferencesInCode()
     {
         // The core's own sources: Evaluation uses Compilation, Administration uses Evaluation, DependencyInjection uses
