@@ -103,12 +103,13 @@ public sealed partial class PostgreSqlAccessAuditSink : IAccessAuditSink, IAcces
     }
 
     /// <inheritdoc/>
-    /// <remarks>Waits first until the events queued before the call are written, so that they are read too.</remarks>
+    /// <remarks>Waits first until the events queued before the call are written, so that they are read too, unless a write
+    /// fails meanwhile: then it reads what the table holds rather than wait for the database to take the batch.</remarks>
     /// <exception cref="NpgsqlException">The database could not be read.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public async ValueTask<IReadOnlyList<AccessAuditEvent>> ReadAsync(DateTimeOffset from, DateTimeOffset before, CancellationToken cancellationToken)
     {
-        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        await WaitForQueuedAsync(cancellationToken).ConfigureAwait(false);
         await using NpgsqlCommand command = _dataSource.CreateCommand($"""
             SELECT {Columns}
             FROM {_schema}."SysOperationAudit"
@@ -121,13 +122,14 @@ public sealed partial class PostgreSqlAccessAuditSink : IAccessAuditSink, IAcces
     }
 
     /// <inheritdoc/>
-    /// <remarks>Waits first until the events queued before the call are written, then deletes the archived rows and returns
-    /// them in one statement: several instances may archive at once, and each row is returned to one of them.</remarks>
+    /// <remarks>Waits first until the events queued before the call are written (unless a write fails meanwhile, as for
+    /// <see cref="ReadAsync"/>), then deletes the archived rows and returns them in one statement: several instances may
+    /// archive at once, and each row is returned to one of them.</remarks>
     /// <exception cref="NpgsqlException">The database could not be written.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled; nothing is removed.</exception>
     public async ValueTask<IReadOnlyList<AccessAuditEvent>> ArchiveAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
-        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        await WaitForQueuedAsync(cancellationToken).ConfigureAwait(false);
         await using NpgsqlCommand command = _dataSource.CreateCommand($"""
             WITH archived AS (
                 DELETE FROM {_schema}."SysOperationAudit" WHERE "Date" < @before
@@ -136,6 +138,18 @@ public sealed partial class PostgreSqlAccessAuditSink : IAccessAuditSink, IAcces
             """);
         AddInstant(command, "before", before);
         return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits until the events queued before the call are written, the writer has stopped, or a write fails: a
+    /// batch the database keeps refusing must not make the log unreadable.</summary>
+    private async Task WaitForQueuedAsync(CancellationToken cancellationToken)
+    {
+        long target = Interlocked.Read(ref _queued);
+        long failures = Interlocked.Read(ref _failures);
+        while (Interlocked.Read(ref _written) < target && !_writer.IsCompleted && Interlocked.Read(ref _failures) == failures)
+        {
+            await Task.Delay(5, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Stops taking events, waits up to <see cref="PostgreSqlAccessControlOptions.AuditShutdownTimeout"/> for the

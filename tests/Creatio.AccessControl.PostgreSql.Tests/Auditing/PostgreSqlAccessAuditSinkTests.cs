@@ -122,6 +122,27 @@ public sealed class PostgreSqlAccessAuditSinkTests(PostgreSqlServerFixture serve
     }
 
     [Fact]
+    public async Task ReadAndArchive_WhileTheDatabaseKeepsRefusingABatch_AnswerWithWhatTheTableHolds()
+    {
+        NpgsqlDataSource dataSource = await FreshDatabaseAsync("audit_refused");
+        var options = new PostgreSqlAccessControlOptions { AuditRetryDelay = TimeSpan.FromMilliseconds(50) };
+        await using var sink = new PostgreSqlAccessAuditSink(dataSource, options);
+        sink.Write(new AccessAuditEvent(AccessAuditEventType.UserAuthorization, s_now, AccessActor.System, "stored", "signed in", null, null, 1));
+        await sink.FlushAsync();
+
+        // PostgreSQL text cannot hold a NUL character: this batch is refused at every try.
+        sink.Write(new AccessAuditEvent(AccessAuditEventType.UserAuthorization, s_now, AccessActor.System, "refused", "nul \0 inside", null, null, 1));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        IReadOnlyList<AccessAuditEvent> read = await sink.ReadAsync(s_now, s_now.AddMinutes(1), timeout.Token);
+        IReadOnlyList<AccessAuditEvent> archived = await sink.ArchiveAsync(s_now.AddMinutes(1), timeout.Token);
+
+        Assert.Equal(["stored"], read.Select(e => e.Action));
+        Assert.Equal(["stored"], archived.Select(e => e.Action));
+        Assert.True(sink.FailureCount > 0);
+        Assert.Equal(1, sink.PendingCount);
+    }
+
+    [Fact]
     public async Task Write_QueueFull_DropsAndCountsWithoutWaiting()
     {
         NpgsqlDataSource dataSource = await FreshDatabaseAsync("audit_full", migrate: false);
