@@ -1,5 +1,5 @@
-// QuickStart: the organization of DESIGN.md §2, compiled into a snapshot, with each user's effective roles,
-// a check and its explanation, and what a vendor's support specialist may do under a support-access grant.
+// QuickStart: an organization like the example of docs/effective-roles.md, compiled into a snapshot, with each user's
+// effective roles, a check and its explanation, and what a vendor's support specialist may do under a support-access grant.
 using Creatio.AccessControl;
 
 var ids = new Dictionary<AdminUnitId, string>();

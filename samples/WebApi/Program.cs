@@ -59,7 +59,7 @@ app.MapGet("/opportunities/{id}", (RecordId id, OpportunityStore store) =>
 
 // An edit, refused with 403 to users without Edit on the record (and on the Margin column when it changes). A change made in
 // a support session goes to the session's log.
-app.MapPut("/opportunities/{id}", async (RecordId id, OpportunityEdit edit, OpportunityStore store, CurrentAccessPrincipal current, SupportSessions sessions) =>
+app.MapPut("/opportunities/{id}", async (RecordId id, OpportunityEdit edit, OpportunityStore store, CurrentAccessPrincipal current, ISupportSessions sessions) =>
 {
     if (store.Find(id) is null)
     {
@@ -107,19 +107,19 @@ app.MapPost("/support-grants", async (GrantRequest request, CurrentAccessPrincip
 
 // A support session: the vendor's specialist starts one under a grant (no account of this app), works with
 // X-Support-Session: {id}, and ends it. The grantor reads the session log.
-app.MapPost("/support-sessions", async (StartSessionRequest request, SupportSessions sessions) =>
+app.MapPost("/support-sessions", async (StartSessionRequest request, ISupportSessions sessions) =>
 {
     (SupportSession? session, AccessDecision decision) = await sessions.StartAsync(new SupportGrantId(request.Grant));
     return session is null
         ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: decision.ToString())
         : Results.Created($"/support-sessions/{session.Id}", new { id = session.Id.ToString() });
 }).AllowAnonymous();
-app.MapDelete("/support-sessions/{id}", async (SupportSessionId id, SupportSessions sessions) =>
+app.MapDelete("/support-sessions/{id}", async (SupportSessionId id, ISupportSessions sessions) =>
 {
     SupportSession ended = await sessions.EndAsync(id);
     return Results.Ok(new { id = ended.Id.ToString(), endedAt = ended.EndedAt });
 }).AllowAnonymous();
-app.MapGet("/support-grants/{id}/sessions", async (SupportGrantId id, SupportSessions sessions) =>
+app.MapGet("/support-grants/{id}/sessions", async (SupportGrantId id, ISupportSessions sessions) =>
         (await sessions.GetSessionsAsync(id)).Select(s => new
         {
             id = s.Id.ToString(),

@@ -1,6 +1,6 @@
 namespace Creatio.AccessControl.Cli;
 
-/// <summary>How a unit came into a user's effective roles (DESIGN.md §2).</summary>
+/// <summary>How a unit came into a user's effective roles (<see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/effective-roles.md">effective roles</see>).</summary>
 internal enum ProvenanceKind
 {
     /// <summary>Rule 1: the user.</summary>
@@ -28,10 +28,10 @@ internal enum ProvenanceKind
     Delegation,
 }
 
-/// <summary>How one unit of <c>E(u)</c> was obtained: the first way found, in the order of DESIGN.md §2.</summary>
+/// <summary>How one unit of <c>E(u)</c> was obtained: the first way found, in the order of the rules of <see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/effective-roles.md">effective roles</see>.</summary>
 internal sealed record RoleOrigin(Guid Unit, ProvenanceKind Kind, Guid? From, Guid? Manager);
 
-/// <summary>Computes <c>E(u)</c> with provenance by a plain, readable walk over the model's rows, following DESIGN.md §2
+/// <summary>Computes <c>E(u)</c> with provenance by a plain, readable walk over the model's rows, following the rules of <see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/effective-roles.md">effective roles</see>
 /// rule by rule. It is deliberately independent of the engine's compiled tables (and slow): the tests compare the two.</summary>
 internal sealed class RoleProvenance
 {

@@ -11,7 +11,7 @@ internal sealed class AccessRequirementHandling(
     AccessPrincipalResolver resolver,
     IHttpContextAccessor httpContextAccessor,
     AccessControlMetrics metrics,
-    AccessAuditDispatcher audit,
+    IAccessAuditLog auditLog,
     TimeProvider timeProvider,
     ILogger<AccessRequirementHandling> logger)
 {
@@ -44,9 +44,9 @@ internal sealed class AccessRequirementHandling(
 
         long version = current.Snapshot.Version;
         AccessControlLog.Denied(logger, current.UserId, request, decision, version);
-        if (audit.HasSinks && current.Actor is { } actor && current.Snapshot.Model.Settings.IsAuditEnabled(AccessAuditEventType.DeniedOperation))
+        if (current.Actor is { } actor && auditLog.IsEnabled(AccessAuditEventType.DeniedOperation))
         {
-            audit.Write(new AccessAuditEvent(
+            auditLog.Write(new AccessAuditEvent(
                 AccessAuditEventType.DeniedOperation, timeProvider.GetUtcNow(), actor, "Denied", $"{request}: {decision}", null, null, version));
         }
 

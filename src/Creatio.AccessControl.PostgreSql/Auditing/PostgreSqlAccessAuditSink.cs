@@ -6,7 +6,8 @@ using NpgsqlTypes;
 
 namespace Creatio.AccessControl.PostgreSql;
 
-/// <summary>Writes audit events to the <c>SysOperationAudit</c> table, in batches, from a background writer; and reads them back.</summary>
+/// <summary>Writes audit events to the <c>SysOperationAudit</c> table, in batches, from a background writer; reads them back
+/// and archives them (<see cref="IAccessAuditReader"/>).</summary>
 /// <remarks>
 /// <para><see cref="Write"/> only queues the event: a check or a change never waits for the database. A writer task takes the
 /// queued events in batches of up to <see cref="PostgreSqlAccessControlOptions.AuditBatchSize"/> and stores each batch with
@@ -16,7 +17,7 @@ namespace Creatio.AccessControl.PostgreSql;
 /// logged and counted in <see cref="DroppedCount"/>: none is lost silently, and none ever changes a decision.</para>
 /// <para>Several instances may write to one table. Instants are kept to the microsecond. This type is safe for concurrent use.</para>
 /// </remarks>
-public sealed partial class PostgreSqlAccessAuditSink : IAccessAuditSink, IAsyncDisposable, IDisposable
+public sealed partial class PostgreSqlAccessAuditSink : IAccessAuditSink, IAccessAuditReader, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _schema;
@@ -101,56 +102,54 @@ public sealed partial class PostgreSqlAccessAuditSink : IAccessAuditSink, IAsync
         }
     }
 
-    /// <summary>Reads stored events, oldest first.</summary>
-    /// <param name="reader">The user who reads; must be allowed <c>CanViewSysOperationAudit</c>.</param>
-    /// <param name="from">The first instant included, or <see langword="null"/> for no lower bound.</param>
-    /// <param name="to">The first instant excluded, or <see langword="null"/> for no upper bound.</param>
-    /// <param name="limit">The most events returned.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The events in <c>[from, to)</c>, oldest first; each instant in UTC.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is not positive.</exception>
-    /// <exception cref="UnauthorizedAccessException">The reader is not allowed <c>CanViewSysOperationAudit</c>.</exception>
+    /// <inheritdoc/>
+    /// <remarks>Waits first until the events queued before the call are written, so that they are read too, unless a write
+    /// fails meanwhile: then it reads what the table holds rather than wait for the database to take the batch.</remarks>
     /// <exception cref="NpgsqlException">The database could not be read.</exception>
-    public async Task<IReadOnlyList<AccessAuditEvent>> ReadAsync(
-        AccessPrincipal reader, DateTimeOffset? from = null, DateTimeOffset? to = null, int limit = 1000, CancellationToken cancellationToken = default)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public async ValueTask<IReadOnlyList<AccessAuditEvent>> ReadAsync(DateTimeOffset from, DateTimeOffset before, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        AccessDecision decision = reader.CheckSystemOperation(SystemOperations.CanViewSysOperationAudit);
-        if (!decision.IsAllowed)
-        {
-            throw new UnauthorizedAccessException(
-                $"User `{reader.User}` may not read the audit log: {SystemOperations.CanViewSysOperationAudit} is denied ({decision.Reason}).");
-        }
-
+        await WaitForQueuedAsync(cancellationToken).ConfigureAwait(false);
         await using NpgsqlCommand command = _dataSource.CreateCommand($"""
-            SELECT "Type", "Date", "ActorId", "SupportAccessGrantId", "Action", "Description", "Before", "After", "SnapshotVersion"
+            SELECT {Columns}
             FROM {_schema}."SysOperationAudit"
-            WHERE (@from IS NULL OR "Date" >= @from) AND (@to IS NULL OR "Date" < @to)
+            WHERE "Date" >= @from AND "Date" < @before
             ORDER BY "Date", "Id"
-            LIMIT @limit
             """);
-        command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.TimestampTz) { Value = (object?)from?.UtcDateTime ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("to", NpgsqlDbType.TimestampTz) { Value = (object?)to?.UtcDateTime ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
-        var events = new List<AccessAuditEvent>();
-        await using NpgsqlDataReader rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            AccessActor actor = !rows.IsDBNull(3) ? AccessActor.ForSupportSession(new SupportGrantId(rows.GetGuid(3)))
-                : !rows.IsDBNull(2) ? AccessActor.ForUser(new UserId(rows.GetGuid(2)))
-                : AccessActor.System;
-            events.Add(new AccessAuditEvent(
-                (AccessAuditEventType)rows.GetInt16(0),
-                new DateTimeOffset(DateTime.SpecifyKind(rows.GetDateTime(1), DateTimeKind.Utc)),
-                actor,
-                rows.GetString(4),
-                rows.GetString(5),
-                rows.IsDBNull(6) ? null : rows.GetString(6),
-                rows.IsDBNull(7) ? null : rows.GetString(7),
-                rows.GetInt64(8)));
-        }
+        AddInstant(command, "from", from);
+        AddInstant(command, "before", before);
+        return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
 
-        return events;
+    /// <inheritdoc/>
+    /// <remarks>Waits first until the events queued before the call are written (unless a write fails meanwhile, as for
+    /// <see cref="ReadAsync"/>), then deletes the archived rows and returns them in one statement: several instances may
+    /// archive at once, and each row is returned to one of them.</remarks>
+    /// <exception cref="NpgsqlException">The database could not be written.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled; nothing is removed.</exception>
+    public async ValueTask<IReadOnlyList<AccessAuditEvent>> ArchiveAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await WaitForQueuedAsync(cancellationToken).ConfigureAwait(false);
+        await using NpgsqlCommand command = _dataSource.CreateCommand($"""
+            WITH archived AS (
+                DELETE FROM {_schema}."SysOperationAudit" WHERE "Date" < @before
+                RETURNING "Id", {Columns})
+            SELECT {Columns} FROM archived ORDER BY "Date", "Id"
+            """);
+        AddInstant(command, "before", before);
+        return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits until the events queued before the call are written, the writer has stopped, or a write fails: a
+    /// batch the database keeps refusing must not make the log unreadable.</summary>
+    private async Task WaitForQueuedAsync(CancellationToken cancellationToken)
+    {
+        long target = Interlocked.Read(ref _queued);
+        long failures = Interlocked.Read(ref _failures);
+        while (Interlocked.Read(ref _written) < target && !_writer.IsCompleted && Interlocked.Read(ref _failures) == failures)
+        {
+            await Task.Delay(5, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Stops taking events, waits up to <see cref="PostgreSqlAccessControlOptions.AuditShutdownTimeout"/> for the
@@ -267,6 +266,36 @@ public sealed partial class PostgreSqlAccessAuditSink : IAccessAuditSink, IAsync
                 await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    private const string Columns = "\"Type\", \"Date\", \"ActorId\", \"SupportAccessGrantId\", \"Action\", \"Description\", \"Before\", \"After\", \"SnapshotVersion\"";
+
+    /// <summary>Adds an instant parameter in UTC; Npgsql sends the calendar's ends as PostgreSQL's infinities.</summary>
+    private static void AddInstant(NpgsqlCommand command, string name, DateTimeOffset instant) =>
+        command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.TimestampTz) { Value = instant.UtcDateTime });
+
+    /// <summary>Reads the events a command selects with <see cref="Columns"/>.</summary>
+    private static async Task<IReadOnlyList<AccessAuditEvent>> ReadEventsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var events = new List<AccessAuditEvent>();
+        await using NpgsqlDataReader rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            AccessActor actor = !rows.IsDBNull(3) ? AccessActor.ForSupportSession(new SupportGrantId(rows.GetGuid(3)))
+                : !rows.IsDBNull(2) ? AccessActor.ForUser(new UserId(rows.GetGuid(2)))
+                : AccessActor.System;
+            events.Add(new AccessAuditEvent(
+                (AccessAuditEventType)rows.GetInt16(0),
+                new DateTimeOffset(DateTime.SpecifyKind(rows.GetDateTime(1), DateTimeKind.Utc)),
+                actor,
+                rows.GetString(4),
+                rows.GetString(5),
+                rows.IsDBNull(6) ? null : rows.GetString(6),
+                rows.IsDBNull(7) ? null : rows.GetString(7),
+                rows.GetInt64(8)));
+        }
+
+        return events;
     }
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Error, Message = "Writing {Count} audit events to PostgreSQL failed; they stay queued and are tried again in {RetryDelay}.")]

@@ -93,7 +93,8 @@ public static partial class PostgreSqlAccessControlBuilderExtensions
     /// <remarks>
     /// <para>Registers <see cref="PostgreSqlAccessStore"/> (also as every store reader contract),
     /// <see cref="PostgreSqlSupportSessionStore"/> as <see cref="ISupportSessionStore"/>, <see cref="PostgreSqlAccessAuditSink"/>
-    /// as an <see cref="IAccessAuditSink"/>, <see cref="PostgreSqlAccessControlOptions"/> validated at start-up, and a hosted
+    /// as an <see cref="IAccessAuditSink"/> and as the <see cref="IAccessAuditReader"/> that <see cref="IAccessAuditLog"/>
+    /// reads, <see cref="PostgreSqlAccessControlOptions"/> validated at start-up, and a hosted
     /// service. In the host's first start-up step (before any hosted service's <c>StartAsync</c>) it creates or upgrades the
     /// schema (unless <see cref="PostgreSqlAccessControlOptions.MigrateSchemaOnStart"/> is off) and loads the whole model
     /// asynchronously with <see cref="PostgreSqlAccessStore.LoadModelAsync"/>; a database that cannot be reached or holds an
@@ -144,6 +145,7 @@ public static partial class PostgreSqlAccessControlBuilderExtensions
         services.Replace(ServiceDescriptor.Singleton<ISupportSessionStore>(sp => sp.GetRequiredService<PostgreSqlSupportSessionStore>()));
         services.TryAddSingleton(sp => new PostgreSqlAccessAuditSink(DataSource(sp), Options(sp), sp.GetService<ILogger<PostgreSqlAccessAuditSink>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAccessAuditSink, PostgreSqlAccessAuditSink>(sp => sp.GetRequiredService<PostgreSqlAccessAuditSink>()));
+        services.TryAddSingleton<IAccessAuditReader>(sp => sp.GetRequiredService<PostgreSqlAccessAuditSink>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgreSqlAccessControlStartup>());
         return builder.UseModelLoader(LoadAsync);
     }

@@ -23,14 +23,20 @@ public sealed class AccessAdministration : IAccessAdministration
     /// <param name="evaluator">The evaluator whose snapshot is changed.</param>
     /// <param name="store">Where changes are stored before they are published; none when <see langword="null"/>. Its
     /// versions follow the evaluator's snapshot versions (see <see cref="IAccessStoreWriter"/>).</param>
-    /// <param name="audit">Where audit events go; none when <see langword="null"/>.</param>
+    /// <param name="auditSinks">Where audit events go; none when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="evaluator"/> is <see langword="null"/>.</exception>
-    public AccessAdministration(AccessEvaluator evaluator, IAccessStoreWriter? store = null, AccessAuditDispatcher? audit = null)
+    /// <exception cref="ArgumentException"><paramref name="auditSinks"/> contains <see langword="null"/>.</exception>
+    public AccessAdministration(AccessEvaluator evaluator, IAccessStoreWriter? store = null, IEnumerable<IAccessAuditSink>? auditSinks = null)
+        : this(evaluator, store, new AccessAuditDispatcher(auditSinks))
+    {
+    }
+
+    internal AccessAdministration(AccessEvaluator evaluator, IAccessStoreWriter? store, AccessAuditDispatcher audit)
     {
         ArgumentNullException.ThrowIfNull(evaluator);
         _evaluator = evaluator;
         _store = store;
-        _audit = audit ?? AccessAuditDispatcher.None;
+        _audit = audit;
     }
 
     /// <inheritdoc/>
@@ -61,8 +67,9 @@ public sealed class AccessAdministration : IAccessAdministration
         var batch = new Batch(this, actor, changes);
         using Activity? activity = AccessControlDiagnostics.StartApply(actor, changes.Count);
         await _evaluator.PublishCoreAsync(batch.NextAsync, batch.Published, cancellationToken).ConfigureAwait(false);
-        AccessControlDiagnostics.Applied(activity, batch.Result!);
-        return batch.Result!;
+        AccessChangeResult result = batch.Result!;
+        AccessControlDiagnostics.Applied(activity, result.IsApplied, result.Refusal.ToString(), result.Version, result.Message);
+        return result;
     }
 
     /// <summary>Gets a value indicating whether changes that can are applied to the snapshot alone; tests turn it off to

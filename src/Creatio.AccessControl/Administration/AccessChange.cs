@@ -1,7 +1,7 @@
 namespace Creatio.AccessControl;
 
 /// <summary>One change to the access model, made through <see cref="IAccessAdministration"/>.</summary>
-/// <remarks>Each change knows what the acting user needs (DESIGN.md §10), how it edits the model, and which audit event
+/// <remarks>Each change knows what the acting user needs (<see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/administration-and-audit.md">administration and audit</see>), how it edits the model, and which audit event
 /// reports it. Changes are immutable values; a batch of them is applied all or nothing.</remarks>
 public abstract record AccessChange
 {

@@ -6,7 +6,7 @@ public enum AccessChangeRefusal
     /// <summary>The change was not refused.</summary>
     None = 0,
 
-    /// <summary>The acting user may not make the change (DESIGN.md §10).</summary>
+    /// <summary>The acting user may not make the change (<see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/administration-and-audit.md">administration and audit</see>).</summary>
     NotPermitted = 1,
 
     /// <summary>What the change updates or removes does not exist.</summary>

@@ -1,6 +1,6 @@
 namespace Creatio.AccessControl;
 
-/// <summary>Changes the access model while checks go on: checks the actor's permissions (DESIGN.md §10), validates,
+/// <summary>Changes the access model while checks go on: checks the actor's permissions (<see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/administration-and-audit.md">administration and audit</see>), validates,
 /// stores, publishes a new snapshot with one reference swap, and writes audit events.</summary>
 /// <remarks>Changes are applied one batch at a time; readers are never blocked. A refused batch changes nothing.</remarks>
 public interface IAccessAdministration

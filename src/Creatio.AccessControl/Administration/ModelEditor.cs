@@ -105,7 +105,7 @@ internal sealed class ModelEditor(AccessModelBuilder builder, AccessSnapshot bef
         }
     }
 
-    /// <summary>The Default rows the current rules write for a record created by <paramref name="creator"/> (DESIGN.md §5).</summary>
+    /// <summary>The Default rows the current rules write for a record created by <paramref name="creator"/> (<see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/record-rights.md#default-record-rules">default record rules</see>).</summary>
     /// <remarks>A rule without a grantee grants the author's portal organization: the organization linked to the author's
     /// account (one row for each, should several be linked to it). An author without an account, or whose account no
     /// organization is linked to, has none, whatever roles they belong to.</remarks>

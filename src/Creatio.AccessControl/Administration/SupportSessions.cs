@@ -2,10 +2,11 @@ using Creatio.AccessControl.Stores;
 
 namespace Creatio.AccessControl;
 
-/// <summary>Starts and ends support sessions, logs the changes made in them, and reports expired grants (DESIGN.md §8).</summary>
+/// <summary>Starts and ends support sessions, logs the changes made in them, and reports expired grants; the
+/// <see cref="ISupportSessions"/> of an <see cref="AccessEvaluator"/>.</summary>
 /// <remarks>Every step writes a <see cref="AccessAuditEventType.SupportAccess"/> audit event when that type is enabled.
 /// This type is safe for concurrent use.</remarks>
-public sealed class SupportSessions
+public sealed class SupportSessions : ISupportSessions
 {
     private readonly AccessEvaluator _evaluator;
     private readonly ISupportSessionStore _store;
@@ -15,22 +16,24 @@ public sealed class SupportSessions
     /// <summary>Creates the service.</summary>
     /// <param name="evaluator">The evaluator whose snapshot holds the grants.</param>
     /// <param name="store">Where the session log is kept.</param>
-    /// <param name="audit">Where audit events go; none when <see langword="null"/>.</param>
+    /// <param name="auditSinks">Where audit events go; none when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="evaluator"/> or <paramref name="store"/> is <see langword="null"/>.</exception>
-    public SupportSessions(AccessEvaluator evaluator, ISupportSessionStore store, AccessAuditDispatcher? audit = null)
+    /// <exception cref="ArgumentException"><paramref name="auditSinks"/> contains <see langword="null"/>.</exception>
+    public SupportSessions(AccessEvaluator evaluator, ISupportSessionStore store, IEnumerable<IAccessAuditSink>? auditSinks = null)
+        : this(evaluator, store, new AccessAuditDispatcher(auditSinks))
+    {
+    }
+
+    internal SupportSessions(AccessEvaluator evaluator, ISupportSessionStore store, AccessAuditDispatcher audit)
     {
         ArgumentNullException.ThrowIfNull(evaluator);
         ArgumentNullException.ThrowIfNull(store);
         _evaluator = evaluator;
         _store = store;
-        _audit = audit ?? AccessAuditDispatcher.None;
+        _audit = audit;
     }
 
-    /// <summary>Starts a session under a grant, if the grant allows access now.</summary>
-    /// <param name="grant">The grant.</param>
-    /// <param name="cancellationToken">Cancels the start.</param>
-    /// <returns>The started session and an allowing decision; or no session and the decision that refused it
-    /// (unknown, inactive, not started, expired, or another environment).</returns>
+    /// <inheritdoc/>
     public async ValueTask<(SupportSession? Session, AccessDecision Decision)> StartAsync(SupportGrantId grant, CancellationToken cancellationToken = default)
     {
         AccessSnapshot snapshot = _evaluator.Snapshot;
@@ -52,10 +55,7 @@ public sealed class SupportSessions
         return (session, AccessDecision.Allow(AccessStage.SupportAccess, AccessReason.None));
     }
 
-    /// <summary>Ends a session.</summary>
-    /// <param name="session">The session.</param>
-    /// <param name="cancellationToken">Cancels the end.</param>
-    /// <returns>The ended session.</returns>
+    /// <inheritdoc/>
     /// <exception cref="ArgumentException"><paramref name="session"/> is the empty GUID.</exception>
     /// <exception cref="InvalidOperationException">The session does not exist or has already ended.</exception>
     public async ValueTask<SupportSession> EndAsync(SupportSessionId session, CancellationToken cancellationToken = default)
@@ -68,16 +68,7 @@ public sealed class SupportSessions
         return ended;
     }
 
-    /// <summary>Logs a change the host performed in a session, if the session's grant still allows access.</summary>
-    /// <param name="session">The session.</param>
-    /// <param name="objectName">The object changed.</param>
-    /// <param name="record">The record changed, if one was.</param>
-    /// <param name="operation">What was done.</param>
-    /// <param name="changedColumns">The columns changed.</param>
-    /// <param name="cancellationToken">Cancels the write.</param>
-    /// <returns>The logged change and an allowing decision; or no change and the decision that refused it, when the grant
-    /// allows nothing now (deactivated, expired, or no longer for this environment): a session's access ends with its
-    /// grant, so a change made after that is not taken into its log as if it were allowed. The host should undo it.</returns>
+    /// <inheritdoc/>
     /// <exception cref="ArgumentException"><paramref name="operation"/> is empty, or <paramref name="session"/> is the empty GUID.</exception>
     /// <exception cref="InvalidOperationException">The session does not exist or has already ended.</exception>
     public async ValueTask<(SupportSessionChange? Change, AccessDecision Decision)> RecordChangeAsync(
@@ -111,15 +102,11 @@ public sealed class SupportSessions
         return (change, AccessDecision.Allow(AccessStage.SupportAccess, AccessReason.None));
     }
 
-    /// <summary>Lists a grant's sessions with their changes, oldest first.</summary>
-    /// <param name="grant">The grant.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The sessions.</returns>
+    /// <inheritdoc/>
     public ValueTask<IReadOnlyList<SupportSession>> GetSessionsAsync(SupportGrantId grant, CancellationToken cancellationToken = default) =>
         _store.GetSessionsAsync(grant, cancellationToken);
 
-    /// <summary>Writes an <c>Expired</c> audit event for every active grant whose window has ended and was not reported yet.</summary>
-    /// <returns>The grants reported now.</returns>
+    /// <inheritdoc/>
     public IReadOnlyList<SupportGrantId> ReportExpirations()
     {
         AccessSnapshot snapshot = _evaluator.Snapshot;

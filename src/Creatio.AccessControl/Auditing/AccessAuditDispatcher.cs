@@ -4,21 +4,26 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Creatio.AccessControl;
 
 /// <summary>Sends audit events to every sink, isolating each sink's failures.</summary>
-/// <remarks>This type is safe for concurrent use.</remarks>
-public sealed partial class AccessAuditDispatcher
+/// <remarks>Machinery: the services that write events (the administration API, support sessions, the audit log) each take
+/// the sinks and build one. This type is safe for concurrent use.</remarks>
+internal sealed partial class AccessAuditDispatcher
 {
     private readonly IAccessAuditSink[] _sinks;
     private readonly ILogger _logger;
     private long _failures;
 
     /// <summary>Creates a dispatcher.</summary>
-    /// <param name="sinks">The sinks.</param>
+    /// <param name="sinks">The sinks; none when <see langword="null"/>.</param>
     /// <param name="logger">Where sink failures are reported; none when <see langword="null"/>.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="sinks"/> is <see langword="null"/>.</exception>
-    public AccessAuditDispatcher(IEnumerable<IAccessAuditSink> sinks, ILogger? logger = null)
+    /// <exception cref="ArgumentException"><paramref name="sinks"/> contains <see langword="null"/>.</exception>
+    public AccessAuditDispatcher(IEnumerable<IAccessAuditSink>? sinks, ILogger? logger = null)
     {
-        ArgumentNullException.ThrowIfNull(sinks);
-        _sinks = [.. sinks];
+        _sinks = sinks is null ? [] : [.. sinks];
+        if (Array.IndexOf(_sinks, null) >= 0)
+        {
+            throw new ArgumentException("The audit sinks must not contain null.", nameof(sinks));
+        }
+
         _logger = logger ?? NullLogger.Instance;
     }
 

@@ -1,9 +1,9 @@
 namespace Creatio.AccessControl;
 
-/// <summary>Keeps audit events in memory and lets permitted users read and archive them.</summary>
-/// <remarks>Reading needs <c>CanViewSysOperationAudit</c>; archiving needs <c>CanManageSysOperationAudit</c> (DESIGN.md §10).
-/// This type is safe for concurrent use.</remarks>
-public sealed class InMemoryAccessAuditSink : IAccessAuditSink
+/// <summary>Keeps audit events in memory, for tests, samples and single-process hosts; they can be read back and archived.</summary>
+/// <remarks>The sink does not check who reads it: users read and archive the log through <see cref="IAccessAuditLog"/>,
+/// which checks their permissions. This type is safe for concurrent use.</remarks>
+public sealed class InMemoryAccessAuditSink : IAccessAuditSink, IAccessAuditReader
 {
     private readonly object _gate = new();
     private readonly List<AccessAuditEvent> _events = [];
@@ -20,6 +20,18 @@ public sealed class InMemoryAccessAuditSink : IAccessAuditSink
         }
     }
 
+    /// <summary>Gets a copy of the events the sink holds, in the order they were written.</summary>
+    public IReadOnlyList<AccessAuditEvent> Events
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _events];
+            }
+        }
+    }
+
     /// <inheritdoc/>
     public void Write(in AccessAuditEvent auditEvent)
     {
@@ -29,51 +41,30 @@ public sealed class InMemoryAccessAuditSink : IAccessAuditSink
         }
     }
 
-    /// <summary>Reads the events, oldest first.</summary>
-    /// <param name="reader">The user who reads; must be allowed <c>CanViewSysOperationAudit</c>.</param>
-    /// <returns>A copy of the events.</returns>
-    /// <exception cref="UnauthorizedAccessException">The reader is not allowed <c>CanViewSysOperationAudit</c>.</exception>
-    public IReadOnlyList<AccessAuditEvent> Read(AccessPrincipal reader)
+    /// <inheritdoc/>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public ValueTask<IReadOnlyList<AccessAuditEvent>> ReadAsync(DateTimeOffset from, DateTimeOffset before, CancellationToken cancellationToken)
     {
-        Demand(reader, SystemOperations.CanViewSysOperationAudit);
+        cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            return [.. _events];
+            return ValueTask.FromResult(Oldest([.. _events.Where(e => from <= e.Timestamp && e.Timestamp < before)]));
         }
     }
 
-    /// <summary>Removes and returns the events older than an instant, and records that it did.</summary>
-    /// <param name="actor">The user who archives; must be allowed <c>CanManageSysOperationAudit</c>.</param>
-    /// <param name="before">Events strictly before this instant are archived.</param>
-    /// <param name="now">The instant of the archiving, for its own audit event.</param>
-    /// <returns>The archived events, oldest first.</returns>
-    /// <exception cref="UnauthorizedAccessException">The actor is not allowed <c>CanManageSysOperationAudit</c>.</exception>
-    public IReadOnlyList<AccessAuditEvent> Archive(AccessPrincipal actor, DateTimeOffset before, DateTimeOffset now)
+    /// <inheritdoc/>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled; nothing is removed.</exception>
+    public ValueTask<IReadOnlyList<AccessAuditEvent>> ArchiveAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
-        Demand(actor, SystemOperations.CanManageSysOperationAudit);
+        cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
             AccessAuditEvent[] archived = [.. _events.Where(e => e.Timestamp < before)];
             _events.RemoveAll(e => e.Timestamp < before);
-            _events.Add(new AccessAuditEvent(
-                AccessAuditEventType.AuditLogOperation,
-                now,
-                AccessActor.ForUser(actor.User),
-                "Archive",
-                $"{archived.Length} events before {before:O} archived",
-                null,
-                null,
-                actor.Snapshot?.Version ?? 0));
-            return archived;
+            return ValueTask.FromResult(Oldest(archived));
         }
     }
 
-    private static void Demand(AccessPrincipal principal, SystemOperationCode operation)
-    {
-        AccessDecision decision = principal.CheckSystemOperation(operation);
-        if (!decision.IsAllowed)
-        {
-            throw new UnauthorizedAccessException($"User `{principal.User}` may not use the audit log: {operation} is denied ({decision.Reason}).");
-        }
-    }
+    /// <summary>Sorts events by instant, keeping the written order of events of one instant.</summary>
+    private static IReadOnlyList<AccessAuditEvent> Oldest(AccessAuditEvent[] events) => [.. events.OrderBy(e => e.Timestamp)];
 }

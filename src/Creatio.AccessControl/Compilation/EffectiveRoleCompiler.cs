@@ -1,6 +1,6 @@
 namespace Creatio.AccessControl.Compilation;
 
-/// <summary>Computes <c>E(u)</c> by the rules of DESIGN.md §2, for every user of a graph or for some of them, remembering
+/// <summary>Computes <c>E(u)</c> by the rules of <see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/effective-roles.md">effective roles</see>, for every user of a graph or for some of them, remembering
 /// what it has computed (each manager unit's managed roles and users, each user's rules 1–5 set) for the rest of the run.</summary>
 /// <remarks>
 /// <para>What a manager unit manages is computed once per unit, from the bottom up: a manager unit whose subtree holds

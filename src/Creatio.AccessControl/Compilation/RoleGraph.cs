@@ -1,6 +1,6 @@
 namespace Creatio.AccessControl.Compilation;
 
-/// <summary>What <c>E(u)</c> is computed from (DESIGN.md §2): parents and functional links, direct memberships both ways,
+/// <summary>What <c>E(u)</c> is computed from (<see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/effective-roles.md">effective roles</see>): parents and functional links, direct memberships both ways,
 /// the roles not inherited by managers and the delegations, by unit index. Immutable; a membership change makes a new graph
 /// that shares everything but the two lists it touches.</summary>
 /// <remarks>No role's closure is stored: a closure is as long as the role is deep, so storing every one would take the
@@ -198,7 +198,7 @@ internal sealed class RoleGraph
     }
 
     /// <summary>The manager units of the organizational roles a user directly belongs to (All employees included for
-    /// employees), sorted by unit index: the implicit grantees of the records the user authors or owns (DESIGN.md §5).</summary>
+    /// employees), sorted by unit index: the implicit grantees of the records the user authors or owns (<see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/record-rights.md#implicit-rights-author-owner-and-their-managers">implicit rights</see>).</summary>
     public int[] ManagerUnitsOf(int user)
     {
         var managers = new List<int>();

@@ -6,7 +6,7 @@ namespace Creatio.AccessControl;
 /// <see cref="AccessSettings"/> in the model the source provides (the stores, a policy file or a model), at start-up and on
 /// every reload; each one left <see langword="null"/> keeps the source's value. A host thus pins, for example, its
 /// environment and licence whatever a policy file says.</para>
-/// <para><see cref="AccessControlOptionsValidator"/> checks the options when they are first used, and at host start-up
+/// <para>The options are checked, every broken one listed with its value, when they are first used, and at host start-up
 /// when a host runs the options' start-up validation.</para>
 /// </remarks>
 public sealed class AccessControlOptions

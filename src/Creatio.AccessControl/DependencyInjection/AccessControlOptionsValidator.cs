@@ -3,8 +3,9 @@ using Microsoft.Extensions.Options;
 namespace Creatio.AccessControl;
 
 /// <summary>Validates <see cref="AccessControlOptions"/>, reporting every broken option at once with its actual value.</summary>
-/// <remarks>This type is stateless and safe for concurrent use.</remarks>
-public sealed class AccessControlOptionsValidator : IValidateOptions<AccessControlOptions>
+/// <remarks>Registered by <c>AddCreatioAccessControl</c>; machinery, not for use on its own. This type is stateless and safe
+/// for concurrent use.</remarks>
+internal sealed class AccessControlOptionsValidator : IValidateOptions<AccessControlOptions>
 {
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>

@@ -27,12 +27,14 @@ public static class AccessControlServiceCollectionExtensions
     /// <remarks>
     /// <para>Registers, as singletons: <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered;
     /// <see cref="AccessEvaluator"/> and <see cref="IAccessEvaluator"/> (one instance); <see cref="AccessAdministration"/>
-    /// and <see cref="IAccessAdministration"/>; <see cref="AccessAuditDispatcher"/> over every registered
-    /// <see cref="IAccessAuditSink"/>, logging sink failures when an <see cref="ILogger{TCategoryName}"/> can be resolved;
+    /// and <see cref="IAccessAdministration"/>; <see cref="SupportSessions"/> and <see cref="ISupportSessions"/>;
+    /// <see cref="AccessAuditLog"/> and <see cref="IAccessAuditLog"/>, which reads the registered
+    /// <see cref="IAccessAuditReader"/>, or else the first registered audit sink that can be read;
     /// <see cref="InMemoryAccessStore"/> as every store contract and <see cref="IAccessStoreWriter"/>;
-    /// <see cref="InMemorySupportSessionStore"/> as <see cref="ISupportSessionStore"/>; <see cref="SupportSessions"/>;
-    /// <see cref="IAccessPolicyReloadStatus"/>; and <see cref="AccessControlOptions"/> with
-    /// <see cref="AccessControlOptionsValidator"/> and start-up validation.</para>
+    /// <see cref="InMemorySupportSessionStore"/> as <see cref="ISupportSessionStore"/>; <see cref="IAccessPolicyReloadStatus"/>;
+    /// and <see cref="AccessControlOptions"/> with their validation at start-up. Audit events go to every registered
+    /// <see cref="IAccessAuditSink"/>; a sink that throws is logged when an <see cref="ILogger{TCategoryName}"/> can be
+    /// resolved.</para>
     /// <para>Every registration is a try-add: a service registered before wins, and calling this method again adds nothing
     /// but <paramref name="configure"/>.</para>
     /// <para>The evaluator's first snapshot is loaded when it is first resolved, from the source chosen on the builder
@@ -96,6 +98,12 @@ public static class AccessControlServiceCollectionExtensions
         services.TryAddSingleton<IAccessAdministration>(sp => sp.GetRequiredService<AccessAdministration>());
         services.TryAddSingleton(sp => new SupportSessions(
             sp.GetRequiredService<AccessEvaluator>(), sp.GetRequiredService<ISupportSessionStore>(), sp.GetRequiredService<AccessAuditDispatcher>()));
+        services.TryAddSingleton<ISupportSessions>(sp => sp.GetRequiredService<SupportSessions>());
+        services.TryAddSingleton(sp => new AccessAuditLog(
+            sp.GetRequiredService<AccessEvaluator>(),
+            sp.GetService<IAccessAuditReader>() ?? sp.GetServices<IAccessAuditSink>().OfType<IAccessAuditReader>().FirstOrDefault(),
+            sp.GetRequiredService<AccessAuditDispatcher>()));
+        services.TryAddSingleton<IAccessAuditLog>(sp => sp.GetRequiredService<AccessAuditLog>());
         services.TryAddSingleton<IAccessPolicyReloadStatus>(sp =>
         {
             sp.GetRequiredService<AccessEvaluator>();

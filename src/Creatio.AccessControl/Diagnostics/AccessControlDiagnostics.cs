@@ -34,18 +34,24 @@ internal static class AccessControlDiagnostics
     }
 
     /// <summary>Ends the span of an administration batch with its result and counts the batch.</summary>
-    public static void Applied(Activity? activity, AccessChangeResult result)
+    /// <param name="activity">The batch's span, if one was started.</param>
+    /// <param name="applied">Whether the batch was applied.</param>
+    /// <param name="refusal">The refusal's name (<c>None</c> when applied).</param>
+    /// <param name="version">The snapshot version after the batch.</param>
+    /// <param name="message">Why it was refused.</param>
+    /// <remarks>Takes the result's parts, not the administration API's result, so that diagnostics stay below
+    /// administration.</remarks>
+    public static void Applied(Activity? activity, bool applied, string refusal, long version, string message)
     {
-        string outcome = result.IsApplied ? "applied" : "refused";
-        string refusal = result.Refusal.ToString();
+        string outcome = applied ? "applied" : "refused";
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("creatio.access.outcome", outcome);
-            activity.SetTag("creatio.access.snapshot_version", result.Version);
-            if (!result.IsApplied)
+            activity.SetTag("creatio.access.snapshot_version", version);
+            if (!applied)
             {
                 activity.SetTag("creatio.access.refusal", refusal);
-                activity.SetStatus(ActivityStatusCode.Error, result.Message);
+                activity.SetStatus(ActivityStatusCode.Error, message);
             }
         }
 

@@ -22,15 +22,21 @@ public sealed class AccessEvaluator : IAccessEvaluator
     /// <summary>Creates an evaluator.</summary>
     /// <param name="snapshot">The first snapshot.</param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
-    /// <param name="audit">Where denied checks are reported when the <see cref="AccessAuditEventType.DeniedOperation"/>
+    /// <param name="auditSinks">Where denied checks are reported when the <see cref="AccessAuditEventType.DeniedOperation"/>
     /// event type is enabled; none when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is <see langword="null"/>.</exception>
-    public AccessEvaluator(AccessSnapshot snapshot, TimeProvider? timeProvider = null, AccessAuditDispatcher? audit = null)
+    /// <exception cref="ArgumentException"><paramref name="auditSinks"/> contains <see langword="null"/>.</exception>
+    public AccessEvaluator(AccessSnapshot snapshot, TimeProvider? timeProvider = null, IEnumerable<IAccessAuditSink>? auditSinks = null)
+        : this(snapshot, timeProvider, new AccessAuditDispatcher(auditSinks))
+    {
+    }
+
+    internal AccessEvaluator(AccessSnapshot snapshot, TimeProvider? timeProvider, AccessAuditDispatcher audit)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         _snapshot = snapshot;
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _audit = audit ?? AccessAuditDispatcher.None;
+        _audit = audit;
     }
 
     /// <inheritdoc/>

@@ -10,7 +10,7 @@ namespace Creatio.AccessControl;
 /// <param name="Request">The request.</param>
 /// <param name="SnapshotVersion">The version of the snapshot that decided.</param>
 /// <param name="Decision">The decision.</param>
-/// <param name="Steps">The steps, in the order of DESIGN.md §3.</param>
+/// <param name="Steps">The steps, in the <see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/check-order.md">order of checks</see>.</param>
 public sealed record AccessExplanation(
     UserId User,
     AccessRequest Request,

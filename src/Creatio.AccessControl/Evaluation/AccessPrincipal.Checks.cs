@@ -5,7 +5,7 @@ namespace Creatio.AccessControl;
 
 public readonly partial struct AccessPrincipal
 {
-    /// <summary>Checks an object operation (DESIGN.md §3 steps 1–4).</summary>
+    /// <summary>Checks an object operation (steps 1–4 of the <see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/check-order.md">order of checks</see>).</summary>
     /// <param name="objectName">The object.</param>
     /// <param name="operation">The operation.</param>
     /// <returns>The decision; an unknown user or object is a deny with its own reason.</returns>
@@ -16,7 +16,7 @@ public readonly partial struct AccessPrincipal
         return _grant == 0 ? decision : Support(decision, objectIndex, operation, null, column: false);
     }
 
-    /// <summary>Checks an object operation on an object resolved beforehand (DESIGN.md §3 steps 1–4).</summary>
+    /// <summary>Checks an object operation on an object resolved beforehand (steps 1–4 of the <see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/check-order.md">order of checks</see>).</summary>
     /// <param name="accessObject">The object, resolved with <see cref="AccessSnapshot.GetObject(ObjectName)"/> in this
     /// principal's snapshot.</param>
     /// <param name="operation">The operation.</param>
@@ -54,7 +54,7 @@ public readonly partial struct AccessPrincipal
             : Pipeline.Object(_subject, external, compiled!, rows, operation);
     }
 
-    /// <summary>Checks an operation on one record (DESIGN.md §3 steps 1–5).</summary>
+    /// <summary>Checks an operation on one record (steps 1–5 of the <see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/check-order.md">order of checks</see>).</summary>
     /// <param name="objectName">The object.</param>
     /// <param name="record">The record.</param>
     /// <param name="operation">The operation.</param>
@@ -67,7 +67,7 @@ public readonly partial struct AccessPrincipal
         return _grant == 0 ? decision : Support(decision, objectIndex, ToObjectOperation(operation), record, column: false);
     }
 
-    /// <summary>Checks an operation on one record of an object resolved beforehand (DESIGN.md §3 steps 1–5).</summary>
+    /// <summary>Checks an operation on one record of an object resolved beforehand (steps 1–5 of the <see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/check-order.md">order of checks</see>).</summary>
     /// <param name="accessObject">The object, resolved with <see cref="AccessSnapshot.GetObject(ObjectName)"/> in this
     /// principal's snapshot.</param>
     /// <param name="record">The record.</param>
@@ -111,7 +111,7 @@ public readonly partial struct AccessPrincipal
             : Pipeline.Rights(_snapshot!, _subject, _user, _signature, records, index, 1 << (int)operation, grant: false);
     }
 
-    /// <summary>Checks an operation on a column of an object, without naming a record (DESIGN.md §3 steps 1–4 and 6).</summary>
+    /// <summary>Checks an operation on a column of an object, without naming a record (steps 1–4 and 6 of the <see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/check-order.md">order of checks</see>).</summary>
     /// <param name="objectName">The object.</param>
     /// <param name="column">The column.</param>
     /// <param name="operation">The operation.</param>
@@ -119,7 +119,7 @@ public readonly partial struct AccessPrincipal
     public AccessDecision CheckColumn(ObjectName objectName, ColumnName column, ColumnOperation operation) =>
         CheckColumn(objectName, column, operation, null);
 
-    /// <summary>Checks an operation on a column of one record (DESIGN.md §3 steps 1–6).</summary>
+    /// <summary>Checks an operation on a column of one record (steps 1–6 of the <see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/check-order.md">order of checks</see>).</summary>
     /// <param name="objectName">The object.</param>
     /// <param name="record">The record.</param>
     /// <param name="column">The column.</param>
@@ -128,8 +128,8 @@ public readonly partial struct AccessPrincipal
     public AccessDecision CheckColumn(ObjectName objectName, RecordId record, ColumnName column, ColumnOperation operation) =>
         CheckColumn(objectName, column, operation, record);
 
-    /// <summary>Checks an operation on a column of an object resolved beforehand, without naming a record (DESIGN.md §3
-    /// steps 1–4 and 6).</summary>
+    /// <summary>Checks an operation on a column of an object resolved beforehand, without naming a record (steps 1–4 and 6 of
+    /// the <see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/check-order.md">order of checks</see>).</summary>
     /// <param name="accessObject">The object, resolved with <see cref="AccessSnapshot.GetObject(ObjectName)"/> in this
     /// principal's snapshot.</param>
     /// <param name="column">The column.</param>
@@ -139,7 +139,7 @@ public readonly partial struct AccessPrincipal
     public AccessDecision CheckColumn(in AccessObject accessObject, ColumnName column, ColumnOperation operation) =>
         CheckColumn(in accessObject, column, operation, null);
 
-    /// <summary>Checks an operation on a column of one record of an object resolved beforehand (DESIGN.md §3 steps 1–6).</summary>
+    /// <summary>Checks an operation on a column of one record of an object resolved beforehand (steps 1–6 of the <see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/check-order.md">order of checks</see>).</summary>
     /// <param name="accessObject">The object, resolved with <see cref="AccessSnapshot.GetObject(ObjectName)"/> in this
     /// principal's snapshot.</param>
     /// <param name="record">The record.</param>
@@ -151,7 +151,7 @@ public readonly partial struct AccessPrincipal
     public AccessDecision CheckColumn(in AccessObject accessObject, RecordId record, ColumnName column, ColumnOperation operation) =>
         CheckColumn(in accessObject, column, operation, record);
 
-    /// <summary>Checks a system operation (DESIGN.md §7).</summary>
+    /// <summary>Checks a system operation (<see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/system-operations.md">system operations</see>).</summary>
     /// <param name="operation">The operation's code.</param>
     /// <returns>The decision; an unknown code is a deny with its own reason.</returns>
     public AccessDecision CheckSystemOperation(SystemOperationCode operation)
@@ -175,7 +175,7 @@ public readonly partial struct AccessPrincipal
         return _grant == 0 ? decision : SupportOverlay.SystemOperation(_snapshot, _grant - 1, decision, index);
     }
 
-    /// <summary>Checks whether the user may share an operation on a record: add or remove record rights for it (DESIGN.md §5).</summary>
+    /// <summary>Checks whether the user may share an operation on a record: add or remove record rights for it (<see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/record-rights.md#sharing">sharing</see>).</summary>
     /// <param name="objectName">The object.</param>
     /// <param name="record">The record.</param>
     /// <param name="operation">The operation to share.</param>

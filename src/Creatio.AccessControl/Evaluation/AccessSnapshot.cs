@@ -5,7 +5,7 @@ namespace Creatio.AccessControl;
 
 /// <summary>A compiled, immutable access model that answers checks.</summary>
 /// <remarks>
-/// <para>Compiling computes everything a check needs: the effective role set <c>E(u)</c> of every user (DESIGN.md §2)
+/// <para>Compiling computes everything a check needs: the effective role set <c>E(u)</c> of every user (<see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/effective-roles.md">effective roles</see>)
 /// and the lookup tables of every step. A check is then a pure function of the snapshot, the request and the instant.</para>
 /// <para>Resolve a user once per request with <see cref="GetPrincipal(UserId, DateTimeOffset)"/> and ask the returned
 /// <see cref="AccessPrincipal"/> as many questions as needed: deciding is cheap, resolving ids is not.</para>
@@ -148,7 +148,7 @@ public sealed partial class AccessSnapshot
     /// <summary>Resolves a support session: the grantor's permissions under a support grant, at an instant.</summary>
     /// <param name="grant">The support grant the session runs under.</param>
     /// <param name="now">The instant the checks are made at.</param>
-    /// <returns>A principal whose every decision is the grantor's decision followed by the support overlay (DESIGN.md §8);
+    /// <returns>A principal whose every decision is the grantor's decision followed by the support overlay (<see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/support-access.md">support access</see>);
     /// for an unknown, inactive, expired or not-yet-started grant, or one for another environment, a principal denied
     /// everything with that reason.</returns>
     public AccessPrincipal GetSupportPrincipal(SupportGrantId grant, DateTimeOffset now)

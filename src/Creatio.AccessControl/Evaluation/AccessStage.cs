@@ -1,6 +1,6 @@
 namespace Creatio.AccessControl;
 
-/// <summary>The step of the check order (DESIGN.md §3) that decided a request.</summary>
+/// <summary>The step of the <see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/check-order.md">order of checks</see> that decided a request.</summary>
 public enum AccessStage : byte
 {
     /// <summary>No step ran: the <see langword="default"/> decision.</summary>

@@ -2,7 +2,7 @@ using Creatio.AccessControl.Compilation;
 
 namespace Creatio.AccessControl;
 
-/// <summary>Walks the steps of DESIGN.md §3 for one request, recording what each looked at.</summary>
+/// <summary>Walks the steps of the <see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/check-order.md">order of checks</see> for one request, recording what each looked at.</summary>
 internal sealed class Explainer
 {
     private readonly AccessSnapshot _snapshot;

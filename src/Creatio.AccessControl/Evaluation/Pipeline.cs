@@ -4,7 +4,7 @@ using Creatio.AccessControl.Compilation;
 
 namespace Creatio.AccessControl;
 
-/// <summary>The steps of DESIGN.md §3, each a pure function of the snapshot, the subject and the request.</summary>
+/// <summary>The steps of the <see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/check-order.md">order of checks</see>, each a pure function of the snapshot, the subject and the request.</summary>
 /// <remarks>A step returns a deny that decides, or an allow; the caller goes on to the next step after an allow,
 /// except after a super operation, which skips steps 4–6. <see cref="AccessExplanation"/> calls the same steps.</remarks>
 internal static class Pipeline

@@ -2,7 +2,7 @@ using Creatio.AccessControl.Compilation;
 
 namespace Creatio.AccessControl;
 
-/// <summary>Step 7 of DESIGN.md §3: what a support session may do of what its grantor may do (DESIGN.md §8).</summary>
+/// <summary>Step 7 of the <see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/check-order.md">order of checks</see>: what a support session may do of what its grantor may do (<see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/support-access.md">support access</see>).</summary>
 /// <remarks>Every method takes the grantor's decision and never turns a deny into an allow. When several rules deny,
 /// the decision names the first in the order of §8: data isolation, configuration restriction, administration, scope, level.</remarks>
 internal static class SupportOverlay

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 
 namespace Creatio.AccessControl;
 
-/// <summary>Finds every problem of a model at once (DESIGN.md §11).</summary>
+/// <summary>Finds every problem of a model at once (<see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/bad-input.md">bad input</see>).</summary>
 internal sealed class AccessModelValidator
 {
     private readonly AccessModelBuilder _model;

@@ -1,9 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace Creatio.AccessControl;
 
 /// <summary>Identifies the account a portal organization or a portal user belongs to.</summary>
 /// <param name="Value">The underlying identifier, as stored by Creatio.</param>
+[JsonConverter(typeof(IdJsonConverter<AccountId>))]
 public readonly record struct AccountId(Guid Value) : ISpanParsable<AccountId>, ISpanFormattable
 {
     /// <summary>Creates an identifier from its text form.</summary>

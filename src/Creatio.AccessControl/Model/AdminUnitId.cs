@@ -1,9 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace Creatio.AccessControl;
 
 /// <summary>Identifies an admin unit: a user or a role of any kind (Creatio's <c>SysAdminUnit.Id</c>).</summary>
 /// <param name="Value">The underlying identifier, as stored by Creatio.</param>
+[JsonConverter(typeof(IdJsonConverter<AdminUnitId>))]
 public readonly record struct AdminUnitId(Guid Value) : ISpanParsable<AdminUnitId>, ISpanFormattable
 {
     /// <summary>Creates an identifier from its text form.</summary>

@@ -1,9 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace Creatio.AccessControl;
 
 /// <summary>Names a column of an object.</summary>
 /// <remarks>Compared ordinally, case-sensitively, as Creatio compares schema names.</remarks>
+[JsonConverter(typeof(IdJsonConverter<ColumnName>))]
 public readonly record struct ColumnName : ISpanParsable<ColumnName>, ISpanFormattable
 {
     /// <summary>Creates a name.</summary>

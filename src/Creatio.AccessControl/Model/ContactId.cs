@@ -1,9 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace Creatio.AccessControl;
 
 /// <summary>Identifies the contact of a user.</summary>
 /// <param name="Value">The underlying identifier, as stored by Creatio.</param>
+[JsonConverter(typeof(IdJsonConverter<ContactId>))]
 public readonly record struct ContactId(Guid Value) : ISpanParsable<ContactId>, ISpanFormattable
 {
     /// <summary>Creates an identifier from its text form.</summary>

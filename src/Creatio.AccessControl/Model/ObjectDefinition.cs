@@ -1,10 +1,23 @@
 namespace Creatio.AccessControl;
 
 /// <summary>An object (entity schema) and its administration switches.</summary>
-/// <param name="Name">The object's name.</param>
-/// <param name="Category">What the object holds.</param>
-public sealed record ObjectDefinition(ObjectName Name, ObjectCategory Category = ObjectCategory.BusinessData)
+public sealed record ObjectDefinition
 {
+    /// <summary>Creates an object.</summary>
+    /// <param name="Name">The object's name.</param>
+    /// <param name="Category">What the object holds.</param>
+    public ObjectDefinition(ObjectName Name, ObjectCategory Category = ObjectCategory.BusinessData)
+    {
+        this.Name = Name;
+        this.Category = Category;
+    }
+
+    /// <summary>Gets the object's name.</summary>
+    public ObjectName Name { get; init; }
+
+    /// <summary>Gets what the object holds.</summary>
+    public ObjectCategory Category { get; init; }
+
     /// <summary>Gets a value indicating whether object operation rows decide access ("Use operation permissions").</summary>
     /// <value>The default value is <see langword="false"/>: every employee may do all four operations, portal users none.</value>
     public bool UseOperationPermissions { get; init; }

@@ -1,9 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace Creatio.AccessControl;
 
 /// <summary>Names an object (a Creatio entity schema).</summary>
 /// <remarks>Compared ordinally, case-sensitively, as Creatio compares schema names.</remarks>
+[JsonConverter(typeof(IdJsonConverter<ObjectName>))]
 public readonly record struct ObjectName : ISpanParsable<ObjectName>, ISpanFormattable
 {
     /// <summary>Creates a name.</summary>

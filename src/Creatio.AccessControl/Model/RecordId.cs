@@ -1,9 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace Creatio.AccessControl;
 
 /// <summary>Identifies a record of an object.</summary>
 /// <param name="Value">The underlying identifier, as stored by Creatio.</param>
+[JsonConverter(typeof(IdJsonConverter<RecordId>))]
 public readonly record struct RecordId(Guid Value) : ISpanParsable<RecordId>, ISpanFormattable
 {
     /// <summary>Creates an identifier from its text form.</summary>

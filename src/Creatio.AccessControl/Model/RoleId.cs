@@ -1,9 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace Creatio.AccessControl;
 
 /// <summary>Identifies a role: organizational, functional or manager.</summary>
 /// <param name="Value">The underlying identifier, as stored by Creatio.</param>
+[JsonConverter(typeof(IdJsonConverter<RoleId>))]
 public readonly record struct RoleId(Guid Value) : ISpanParsable<RoleId>, ISpanFormattable
 {
     /// <summary>Creates an identifier from its text form.</summary>

@@ -2,7 +2,7 @@ namespace Creatio.AccessControl;
 
 /// <summary>The rules support-access settings and grants obey, written once for every entry point: the model validator
 /// (builder, policy documents, administration changes), <see cref="GrantSupportAccess"/> and
-/// <c>AccessControlOptionsValidator</c> (DESIGN.md §8).</summary>
+/// <c>AccessControlOptionsValidator</c> (<see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/support-access.md">support access</see>).</summary>
 /// <remarks>Each rule returns <see langword="null"/> when the value is valid, or the end of a sentence saying what is wrong
 /// with the actual values ("must be positive; it is 0."), which each entry point puts after the name of the value in its
 /// own terms: an option's property name, a policy document's member, a grant.</remarks>

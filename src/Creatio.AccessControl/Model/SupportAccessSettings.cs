@@ -1,6 +1,6 @@
 namespace Creatio.AccessControl;
 
-/// <summary>The system settings of support access (DESIGN.md §8).</summary>
+/// <summary>The system settings of support access (<see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/support-access.md">support access</see>).</summary>
 public sealed record SupportAccessSettings
 {
     /// <summary>The largest <see cref="MaxDurationDays"/> and <see cref="DefaultDurationDays"/> accepted: 36,500 days,

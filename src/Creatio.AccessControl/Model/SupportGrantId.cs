@@ -1,9 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace Creatio.AccessControl;
 
 /// <summary>Identifies a support-access grant.</summary>
 /// <param name="Value">The underlying identifier.</param>
+[JsonConverter(typeof(IdJsonConverter<SupportGrantId>))]
 public readonly record struct SupportGrantId(Guid Value) : ISpanParsable<SupportGrantId>, ISpanFormattable
 {
     /// <summary>Creates an identifier from its text form.</summary>

@@ -1,9 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace Creatio.AccessControl;
 
 /// <summary>Identifies a support session.</summary>
 /// <param name="Value">The underlying identifier.</param>
+[JsonConverter(typeof(IdJsonConverter<SupportSessionId>))]
 public readonly record struct SupportSessionId(Guid Value) : ISpanParsable<SupportSessionId>, ISpanFormattable
 {
     /// <summary>Creates an identifier from its text form.</summary>

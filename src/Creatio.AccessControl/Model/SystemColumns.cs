@@ -1,6 +1,6 @@
 namespace Creatio.AccessControl;
 
-/// <summary>The system columns every object has, which portal users never read or write (DESIGN.md §6).</summary>
+/// <summary>The system columns every object has, which portal users never read or write (<see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/columns.md#system-columns-and-portal-users">system columns</see>).</summary>
 internal static class SystemColumns
 {
     /// <summary>Gets the system columns, in the order grids list them.</summary>

@@ -1,9 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace Creatio.AccessControl;
 
 /// <summary>The code of a system operation (Creatio's <c>SysAdminOperation.Code</c>).</summary>
 /// <remarks>Compared ordinally, case-sensitively. The built-in codes are listed in <see cref="SystemOperations"/>.</remarks>
+[JsonConverter(typeof(IdJsonConverter<SystemOperationCode>))]
 public readonly record struct SystemOperationCode : ISpanParsable<SystemOperationCode>, ISpanFormattable
 {
     /// <summary>Creates a code.</summary>

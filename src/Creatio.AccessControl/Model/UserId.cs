@@ -1,9 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace Creatio.AccessControl;
 
 /// <summary>Identifies a user, employee or portal user.</summary>
 /// <param name="Value">The underlying identifier, as stored by Creatio.</param>
+[JsonConverter(typeof(IdJsonConverter<UserId>))]
 public readonly record struct UserId(Guid Value) : ISpanParsable<UserId>, ISpanFormattable
 {
     /// <summary>Creates an identifier from its text form.</summary>

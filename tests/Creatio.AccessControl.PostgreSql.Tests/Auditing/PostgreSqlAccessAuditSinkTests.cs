@@ -1,10 +1,12 @@
 using Creatio.AccessControl.Testing.PostgreSql;
 using Creatio.AccessControl.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace Creatio.AccessControl.PostgreSql.Tests.Auditing;
 
-/// <summary>The audit log in PostgreSQL: written in the background, read back by permitted users, kept across a failing database.</summary>
+/// <summary>The audit log in PostgreSQL: written in the background, read back and archived, read by permitted users through
+/// the audit log, kept across a failing database.</summary>
 public sealed class PostgreSqlAccessAuditSinkTests(PostgreSqlServerFixture server) : PostgreSqlTest(server)
 {
     private static readonly DateTimeOffset s_now = new(2026, 3, 1, 9, 30, 0, TimeSpan.FromHours(2));
@@ -15,8 +17,6 @@ public sealed class PostgreSqlAccessAuditSinkTests(PostgreSqlServerFixture serve
         .Add(new UserDefinition(s_bob, "Bob"))
         .Add(new SystemOperationRow(SystemOperations.CanViewSysOperationAudit, s_viewer, 0, CanExecute: true))
         .Build());
-
-    private static AccessPrincipal Viewer => s_snapshot.GetPrincipal(s_viewer, s_now);
 
     [Fact]
     public async Task Write_ThenFlush_AnotherDataSourceReadsEveryEventBackOldestFirst()
@@ -41,7 +41,7 @@ public sealed class PostgreSqlAccessAuditSinkTests(PostgreSqlServerFixture serve
 
         await using NpgsqlDataSource other = NpgsqlDataSource.Create(ConnectionString);
         await using var reader = new PostgreSqlAccessAuditSink(other);
-        IReadOnlyList<AccessAuditEvent> read = await reader.ReadAsync(Viewer, s_now, s_now.AddMinutes(3));
+        IReadOnlyList<AccessAuditEvent> read = await reader.ReadAsync(s_now, s_now.AddMinutes(3), CancellationToken.None);
 
         Assert.Equal(written.Select(Text), read.Select(Text));
         Assert.All(read, e => Assert.Equal(TimeSpan.Zero, e.Timestamp.Offset));
@@ -59,19 +59,45 @@ public sealed class PostgreSqlAccessAuditSinkTests(PostgreSqlServerFixture serve
 
         await sink.FlushAsync();
 
-        Assert.Equal(["e1", "e2"], (await sink.ReadAsync(Viewer, s_now.AddMinutes(1), s_now.AddMinutes(3))).Select(e => e.Action));
-        Assert.Equal(["e0", "e1"], (await sink.ReadAsync(Viewer, limit: 2)).Select(e => e.Action));
+        Assert.Equal(["e1", "e2"], (await sink.ReadAsync(s_now.AddMinutes(1), s_now.AddMinutes(3), CancellationToken.None)).Select(e => e.Action));
+        Assert.Equal(["e0", "e1", "e2", "e3", "e4"], (await AllAsync(sink)).Select(e => e.Action));
     }
 
     [Fact]
-    public async Task ReadAsync_UserNotAllowedToViewTheAuditLog_ThrowsUnauthorizedAccess()
+    public async Task ArchiveAsync_RemovesAndReturnsTheEventsBeforeTheInstantOldestFirst()
     {
-        await using var sink = new PostgreSqlAccessAuditSink(DataSource);
-        AccessPrincipal bob = s_snapshot.GetPrincipal(s_bob, s_now);
+        NpgsqlDataSource dataSource = await FreshDatabaseAsync("audit_archive");
+        await using var sink = new PostgreSqlAccessAuditSink(dataSource);
+        for (int i = 4; i >= 0; i--)
+        {
+            sink.Write(new AccessAuditEvent(AccessAuditEventType.UserAuthorization, s_now.AddMinutes(i), AccessActor.System, $"e{i}", "signed in", null, null, 1));
+        }
 
-        var failure = await Assert.ThrowsAsync<UnauthorizedAccessException>(() => sink.ReadAsync(bob));
+        IReadOnlyList<AccessAuditEvent> archived = await sink.ArchiveAsync(s_now.AddMinutes(2), CancellationToken.None);
 
-        Assert.StartsWith($"User `{s_bob}` may not read the audit log: CanViewSysOperationAudit is denied", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(["e0", "e1"], archived.Select(e => e.Action));
+        Assert.Equal(["e2", "e3", "e4"], (await AllAsync(sink)).Select(e => e.Action));
+        Assert.Empty(await sink.ArchiveAsync(s_now.AddMinutes(2), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AuditLog_OverThePostgreSqlSink_ReadsForTheViewerOnlyAndAuditsTheRead()
+    {
+        NpgsqlDataSource dataSource = await FreshDatabaseAsync("audit_log");
+        await using var sink = new PostgreSqlAccessAuditSink(dataSource);
+        AccessModelBuilder builder = s_snapshot.Model.ToBuilder();
+        builder.Settings = builder.Settings with { EnabledAuditEvents = [AccessAuditEventType.AuditLogOperation] };
+        var evaluator = new AccessEvaluator(AccessSnapshot.Compile(builder.Build()), new FakeTimeProvider(s_now));
+        var log = new AccessAuditLog(evaluator, sink, [sink]);
+        sink.Write(new AccessAuditEvent(AccessAuditEventType.UserAuthorization, s_now.AddMinutes(-1), AccessActor.System, "SignIn", "signed in", null, null, 1));
+
+        AccessAuditLogResult bob = await log.ReadAsync(AccessActor.ForUser(s_bob), DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+        AccessAuditLogResult viewer = await log.ReadAsync(AccessActor.ForUser(s_viewer), DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+
+        Assert.False(bob.IsAllowed);
+        Assert.Empty(bob.Events);
+        Assert.Equal(["SignIn"], viewer.Events.Select(e => e.Action));
+        Assert.Equal(["SignIn", "Read"], (await AllAsync(sink)).Select(e => e.Action));
     }
 
     [Fact]
@@ -92,7 +118,28 @@ public sealed class PostgreSqlAccessAuditSinkTests(PostgreSqlServerFixture serve
 
         Assert.Null(sink.LastError);
         Assert.Equal(0, sink.DroppedCount);
-        Assert.Equal(["early"], (await sink.ReadAsync(Viewer)).Select(e => e.Action));
+        Assert.Equal(["early"], (await AllAsync(sink)).Select(e => e.Action));
+    }
+
+    [Fact]
+    public async Task ReadAndArchive_WhileTheDatabaseKeepsRefusingABatch_AnswerWithWhatTheTableHolds()
+    {
+        NpgsqlDataSource dataSource = await FreshDatabaseAsync("audit_refused");
+        var options = new PostgreSqlAccessControlOptions { AuditRetryDelay = TimeSpan.FromMilliseconds(50) };
+        await using var sink = new PostgreSqlAccessAuditSink(dataSource, options);
+        sink.Write(new AccessAuditEvent(AccessAuditEventType.UserAuthorization, s_now, AccessActor.System, "stored", "signed in", null, null, 1));
+        await sink.FlushAsync();
+
+        // PostgreSQL text cannot hold a NUL character: this batch is refused at every try.
+        sink.Write(new AccessAuditEvent(AccessAuditEventType.UserAuthorization, s_now, AccessActor.System, "refused", "nul \0 inside", null, null, 1));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        IReadOnlyList<AccessAuditEvent> read = await sink.ReadAsync(s_now, s_now.AddMinutes(1), timeout.Token);
+        IReadOnlyList<AccessAuditEvent> archived = await sink.ArchiveAsync(s_now.AddMinutes(1), timeout.Token);
+
+        Assert.Equal(["stored"], read.Select(e => e.Action));
+        Assert.Equal(["stored"], archived.Select(e => e.Action));
+        Assert.True(sink.FailureCount > 0);
+        Assert.Equal(1, sink.PendingCount);
     }
 
     [Fact]
@@ -135,16 +182,19 @@ public sealed class PostgreSqlAccessAuditSinkTests(PostgreSqlServerFixture serve
         await using var sink = new PostgreSqlAccessAuditSink(dataSource);
         AccessModelBuilder builder = s_snapshot.Model.ToBuilder();
         builder.Settings = builder.Settings with { EnabledAuditEvents = [AccessAuditEventType.DeniedOperation] };
-        var evaluator = new AccessEvaluator(AccessSnapshot.Compile(builder.Build()), audit: new AccessAuditDispatcher([sink]));
+        var evaluator = new AccessEvaluator(AccessSnapshot.Compile(builder.Build()), auditSinks: [sink]);
 
         AccessDecision decision = evaluator.CheckSystemOperation(s_bob, SystemOperations.CanViewSysOperationAudit);
         await sink.FlushAsync();
 
         Assert.False(decision.IsAllowed);
-        AccessAuditEvent stored = Assert.Single(await sink.ReadAsync(Viewer));
+        AccessAuditEvent stored = Assert.Single(await AllAsync(sink));
         Assert.Equal(AccessAuditEventType.DeniedOperation, stored.Type);
         Assert.Equal(AccessActor.ForUser(s_bob), stored.Actor);
     }
+
+    private static async Task<IReadOnlyList<AccessAuditEvent>> AllAsync(PostgreSqlAccessAuditSink sink) =>
+        await sink.ReadAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, CancellationToken.None);
 
     private static string Text(AccessAuditEvent e) =>
         $"{e.Type}|{e.Timestamp.UtcTicks}|{e.Actor}|{e.Action}|{e.Description}|{e.Before}|{e.After}|{e.SnapshotVersion}";

@@ -60,13 +60,13 @@ public sealed class PostgreSqlAccessControlBuilderExtensionsTests(PostgreSqlServ
         await new PostgreSqlAccessStore(dataSource).ImportAsync(model);
         var services = new ServiceCollection();
         services.AddSingleton(dataSource);
-        services.AddCreatioAccessControl().UsePostgreSql();
+        services.AddCreatioAccessControl(options => options.EnabledAuditEvents = [AccessAuditEventType.UserAuthorization]).UsePostgreSql();
         await using ServiceProvider provider = services.BuildServiceProvider();
         await provider.InitializeCreatioAccessControlAsync();
 
         var session = new SupportSession(new SupportSessionId(Guid.NewGuid()), model.SupportGrants[0].Id, DateTimeOffset.UnixEpoch, null, []);
         await provider.GetRequiredService<ISupportSessionStore>().SaveSessionAsync(session, CancellationToken.None);
-        provider.GetRequiredService<AccessAuditDispatcher>().Write(
+        provider.GetRequiredService<IAccessAuditLog>().Write(
             new AccessAuditEvent(AccessAuditEventType.UserAuthorization, DateTimeOffset.UnixEpoch, AccessActor.System, "SignIn", "signed in", null, null, 1));
         await provider.GetRequiredService<PostgreSqlAccessAuditSink>().FlushAsync();
 

@@ -37,6 +37,7 @@ internal sealed class AdminHarness : IDisposable
         Sink = sink;
         Dispatcher = dispatcher;
         Admin = new AccessAdministration(Evaluator, writer is null ? Store : writer(Store), dispatcher);
+        AuditLog = new AccessAuditLog(Evaluator, sink, dispatcher);
     }
 
     public Org Org { get; }
@@ -50,6 +51,9 @@ internal sealed class AdminHarness : IDisposable
     public AccessAdministration Admin { get; }
 
     public InMemoryAccessAuditSink Sink { get; }
+
+    /// <summary>Gets the audit log that reads <see cref="Sink"/> and writes to every sink.</summary>
+    public AccessAuditLog AuditLog { get; }
 
     public AccessAuditDispatcher Dispatcher { get; }
 

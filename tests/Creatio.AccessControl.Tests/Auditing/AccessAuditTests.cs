@@ -67,7 +67,7 @@ public sealed class AccessAuditTests
         AccessChangeResult result = await h.Admin.ApplyAsync(actor, change);
 
         Assert.True(result.IsApplied, result.Message);
-        AccessAuditEvent audit = Assert.Single(h.Sink.Read(h.Principal("Admin")));
+        AccessAuditEvent audit = Assert.Single(h.Sink.Events);
         Assert.Equal(s_types[name], audit.Type);
         Assert.Equal(change.AuditEventType, audit.Type);
         Assert.Equal(change.GetType().Name, audit.Action);
@@ -86,7 +86,7 @@ public sealed class AccessAuditTests
 
         await h.Admin.ApplyAsync(AccessActor.System, Make(name, h.Org));
 
-        Assert.Equal(s_types[name], Assert.Single(h.Sink.Read(h.Principal("Admin")), e => e.Type != AccessAuditEventType.AuditLogOperation).Type);
+        Assert.Equal(s_types[name], Assert.Single(h.Sink.Events, e => e.Type != AccessAuditEventType.AuditLogOperation).Type);
     }
 
     [Theory]
@@ -125,7 +125,7 @@ public sealed class AccessAuditTests
             AccessActor.System,
             [new UpdateUser(bob with { Name = "Robert" }), new RemoveMembership(membership), new AddUser(new UserDefinition(Ids.User("Dan"), "Dan"))]);
 
-        IReadOnlyList<AccessAuditEvent> events = h.Sink.Read(h.Principal("Admin"));
+        IReadOnlyList<AccessAuditEvent> events = h.Sink.Events;
         Assert.Equal(3, events.Count);
         Assert.Equal(bob.ToString(), events[0].Before);
         Assert.Equal(membership.ToString(), events[1].Before);
@@ -143,7 +143,7 @@ public sealed class AccessAuditTests
 
         AccessChangeResult result = await h.Admin.ApplyAsync(h.User("Admin"), change);
 
-        AccessAuditEvent audit = Assert.Single(h.Sink.Read(h.Principal("Admin")));
+        AccessAuditEvent audit = Assert.Single(h.Sink.Events);
         Assert.Equal(AccessAuditEventType.SystemSettingValues, audit.Type);
         Assert.Equal(result.Version, audit.SnapshotVersion);
     }
@@ -159,7 +159,7 @@ public sealed class AccessAuditTests
 
         Assert.Equal(
             [AccessAuditEventType.SystemSettingValues, AccessAuditEventType.UserChange],
-            h.Sink.Read(h.Principal("Admin")).Select(e => e.Type));
+            h.Sink.Events.Select(e => e.Type));
     }
 
     [Fact]
@@ -213,7 +213,7 @@ public sealed class AccessAuditTests
         AccessDecision decision = OneShot(h, method, "Bob");
 
         Assert.False(decision.IsAllowed);
-        AccessAuditEvent audit = Assert.Single(h.Sink.Read(h.Principal("Admin")), e => e.Type != AccessAuditEventType.AuditLogOperation);
+        AccessAuditEvent audit = Assert.Single(h.Sink.Events, e => e.Type != AccessAuditEventType.AuditLogOperation);
         Assert.Equal(AccessAuditEventType.DeniedOperation, audit.Type);
         Assert.Equal(AccessActor.ForUser(h.Org.UserId("Bob")), audit.Actor);
         Assert.Equal("Denied", audit.Action);
@@ -255,7 +255,7 @@ public sealed class AccessAuditTests
         AccessDecision decision = h.Evaluator.CheckObject(nobody, AdminHarness.Account, ObjectOperation.Read);
 
         Assert.Equal(AccessReason.UnknownUser, decision.Reason);
-        Assert.Equal(AccessActor.ForUser(nobody), Assert.Single(h.Sink.Read(h.Principal("Admin"))).Actor);
+        Assert.Equal(AccessActor.ForUser(nobody), Assert.Single(h.Sink.Events).Actor);
     }
 
     // ---- Failing sinks -------------------------------------------------------------------------------------------------
@@ -284,7 +284,7 @@ public sealed class AccessAuditTests
         Assert.False(h.Principal("Bob").IsActive);
         Assert.Equal(1, throwing.Calls);
         Assert.Equal(1, h.Dispatcher.FailureCount);
-        Assert.Equal(AccessAuditEventType.UserChange, Assert.Single(h.Sink.Read(h.Principal("Admin"))).Type);
+        Assert.Equal(AccessAuditEventType.UserChange, Assert.Single(h.Sink.Events).Type);
     }
 
     [Theory]

@@ -5,7 +5,7 @@ using Creatio.AccessControl.Tests.Support;
 
 namespace Creatio.AccessControl.Tests.Auditing;
 
-/// <summary>One parseable JSON object per line.</summary>
+/// <summary>One parseable JSON object per line; read back, and archived by rewriting the file.</summary>
 public sealed class JsonLinesAccessAuditSinkTests
 {
     private static readonly UserId s_user = Ids.User("Alice");
@@ -121,5 +121,83 @@ public sealed class JsonLinesAccessAuditSinkTests
         Assert.Equal("UserChange", line.GetProperty("type").GetString());
         Assert.Equal(h.Org.UserId("Admin").Value.ToString(), line.GetProperty("actor").GetString());
         Assert.Equal(2, line.GetProperty("snapshotVersion").GetInt64());
+    }
+
+    [Fact]
+    public async Task ArchiveAsync_File_RewritesItWithTheNewerLinesAsTheyWere()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"audit-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            using (var sink = new JsonLinesAccessAuditSink(path))
+            {
+                sink.Write(s_events[0]);
+                sink.Write(s_events[1]);
+                string secondLine = File.ReadAllText(path).Split('\n')[1];
+
+                IReadOnlyList<AccessAuditEvent> archived = await sink.ArchiveAsync(s_events[1].Timestamp, CancellationToken.None);
+
+                Assert.Equal(["AddUser"], archived.Select(e => e.Action));
+                Assert.Equal(secondLine + "\n", File.ReadAllText(path));
+            }
+
+            Assert.False(File.Exists(path + ".archiving"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task ReadAsync_ALineThatIsNotAnEvent_ThrowsNamingTheLineAndArchivingRemovesNothing()
+    {
+        using var stream = new MemoryStream();
+        using var sink = new JsonLinesAccessAuditSink(stream);
+        sink.Write(s_events[0]);
+        stream.Write("{\"type\":\"NoSuchType\"}\n"u8);
+        byte[] before = stream.ToArray();
+
+        InvalidDataException read = await Assert.ThrowsAsync<InvalidDataException>(async () => await sink.ReadAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidDataException>(async () => await sink.ArchiveAsync(DateTimeOffset.MaxValue, CancellationToken.None));
+
+        Assert.Equal("Line 2 of the audit log is not an audit event: `NoSuchType` is not an audit event type.", read.Message);
+        Assert.Equal(before, stream.ToArray());
+    }
+
+    [Fact]
+    public async Task ReadAsync_StreamThatCannotBeRead_ThrowsNotSupported()
+    {
+        using var target = new MemoryStream();
+        using var writeOnly = new WriteOnlyStream(target);
+        using var sink = new JsonLinesAccessAuditSink(writeOnly);
+        sink.Write(s_events[0]);
+
+        NotSupportedException exception = await Assert.ThrowsAsync<NotSupportedException>(async () => await sink.ReadAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, CancellationToken.None));
+
+        Assert.Equal("This audit sink writes to a stream that cannot be read and sought, so it cannot be read back.", exception.Message);
+    }
+
+    private sealed class WriteOnlyStream(Stream inner) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
     }
 }

@@ -29,7 +29,8 @@ public sealed class AccessControlServiceCollectionExtensionsTests
         Assert.Same(store, provider.GetRequiredService<ISettingsStore>());
         Assert.Same(store, provider.GetRequiredService<IAccessStoreWriter>());
         Assert.Same(provider.GetRequiredService<InMemorySupportSessionStore>(), provider.GetRequiredService<ISupportSessionStore>());
-        Assert.NotNull(provider.GetRequiredService<SupportSessions>());
+        Assert.Same(provider.GetRequiredService<SupportSessions>(), provider.GetRequiredService<ISupportSessions>());
+        Assert.Same(provider.GetRequiredService<AccessAuditLog>(), provider.GetRequiredService<IAccessAuditLog>());
         Assert.Null(provider.GetRequiredService<IAccessPolicyReloadStatus>().PolicyFilePath);
         Assert.NotNull(provider.GetRequiredService<IOptions<AccessControlOptions>>().Value);
         Assert.Contains(provider.GetServices<IValidateOptions<AccessControlOptions>>(), v => v is AccessControlOptionsValidator);

@@ -48,15 +48,17 @@ public sealed class AdministrationPageTests
         Org org = Organization();
         org.Builder.Settings = AccessSettings.Default with { EnabledAuditEvents = [AccessAuditEventType.UserRoleChange] };
         var sink = new InMemoryAccessAuditSink();
-        var audit = new AccessAuditDispatcher([sink]);
-        var evaluator = new AccessEvaluator(org.Compile(), new FakeTimeProvider(Now), audit);
-        AccessAdministration administration = NewAdministration(evaluator, audit: audit);
+        var evaluator = new AccessEvaluator(org.Compile(), new FakeTimeProvider(Now));
+        var administration = new AccessAdministration(evaluator, auditSinks: [sink]);
+        var log = new AccessAuditLog(evaluator, sink, [sink]);
         await administration.ApplyAsync(AccessActor.ForUser(org.UserId("Irene")), new AddMembership(new RoleMembership(org.UserId("Dana"), org["Sales department"])));
 
-        IReadOnlyList<AccessAuditEvent> events = sink.Read(evaluator.GetPrincipal(org.UserId("Irene")));
+        AccessAuditLogResult irene = await log.ReadAsync(AccessActor.ForUser(org.UserId("Irene")), Now.AddDays(-1), Now.AddDays(1));
+        AccessAuditLogResult bob = await log.ReadAsync(AccessActor.ForUser(org.UserId("Bob")), Now.AddDays(-1), Now.AddDays(1));
 
-        Assert.Equal([(AccessAuditEventType.UserRoleChange, "AddMembership")], events.Select(e => (e.Type, e.Action)));
-        Assert.Throws<UnauthorizedAccessException>(() => sink.Read(evaluator.GetPrincipal(org.UserId("Bob"))));
+        Assert.Equal([(AccessAuditEventType.UserRoleChange, "AddMembership")], irene.Events.Select(e => (e.Type, e.Action)));
+        Assert.Equal("Refused: Deny at SystemOperation: NoMatchingSystemOperationRow", bob.ToString());
+        Assert.Empty(bob.Events);
     }
 
     [Fact]

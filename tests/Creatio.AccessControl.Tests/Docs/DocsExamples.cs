@@ -62,8 +62,8 @@ internal static class DocsExamples
     /// <summary>The administration API over <paramref name="evaluator"/>, without a store.</summary>
     /// <remarks>Made here rather than in a <c>using</c> statement, so that the tests do not depend on whether the API is
     /// disposable.</remarks>
-    public static AccessAdministration NewAdministration(AccessEvaluator evaluator, AccessAuditDispatcher? audit = null) =>
-        new(evaluator, audit: audit);
+    public static AccessAdministration NewAdministration(AccessEvaluator evaluator, IEnumerable<IAccessAuditSink>? auditSinks = null) =>
+        new(evaluator, auditSinks: auditSinks);
 
     /// <summary>The names of <c>E(u)</c>, sorted and joined with ", ".</summary>
     public static string EffectiveRoles(Org org, AccessSnapshot snapshot, string user, DateTimeOffset? now = null) =>

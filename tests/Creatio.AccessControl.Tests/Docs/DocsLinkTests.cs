@@ -63,7 +63,7 @@ public sealed partial class DocsLinkTests
 
     /// <summary>The ids GitHub gives a page's headings: lower case, punctuation dropped, spaces as hyphens, repeats
     /// numbered.</summary>
-    private static List<string> Anchors(string markdown)
+    internal static List<string> Anchors(string markdown)
     {
         var anchors = new List<string>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -94,8 +94,8 @@ public sealed class AdministrationProperties
         var fullEvaluator = new AccessEvaluator(AccessSnapshot.Compile(start, 1), time);
         var fastAudit = new ListSink();
         var fullAudit = new ListSink();
-        var fast = new AccessAdministration(fastEvaluator, audit: new AccessAuditDispatcher([fastAudit]));
-        var full = new AccessAdministration(fullEvaluator, audit: new AccessAuditDispatcher([fullAudit])) { ApplyIncrementally = false };
+        var fast = new AccessAdministration(fastEvaluator, auditSinks: [fastAudit]);
+        var full = new AccessAdministration(fullEvaluator, auditSinks: [fullAudit]) { ApplyIncrementally = false };
 
         for (int step = 0; step < 12; step++)
         {

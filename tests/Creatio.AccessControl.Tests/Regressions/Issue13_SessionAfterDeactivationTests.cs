@@ -20,7 +20,7 @@ public sealed class Issue13_SessionAfterDeactivationTests
     }
 
     private static IReadOnlyList<AccessAuditEvent> DataChanged(AdminHarness h) =>
-        [.. h.Sink.Read(h.Principal("Admin")).Where(e => e.Type == AccessAuditEventType.SupportAccess && e.Action == "DataChanged")];
+        [.. h.Sink.Events.Where(e => e.Type == AccessAuditEventType.SupportAccess && e.Action == "DataChanged")];
 
     [Fact]
     public async Task RecordChangeAsync_GrantDeactivatedDuringTheSession_IsRefusedAsInactiveAndNotLogged()
@@ -50,7 +50,7 @@ public sealed class Issue13_SessionAfterDeactivationTests
         Assert.Equal((null, null), (first, second));
         SupportModel.AssertSupportDenied(AccessReason.SupportGrantExpired, decision);
         Assert.Empty((await store.GetSessionAsync(session.Id, CancellationToken.None))!.Changes);
-        Assert.Single(h.Sink.Read(h.Principal("Admin")), e => e.Action == "Expired");
+        Assert.Single(h.Sink.Events, e => e.Action == "Expired");
         Assert.Empty(DataChanged(h));
     }
 

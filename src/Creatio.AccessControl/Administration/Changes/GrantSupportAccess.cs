@@ -1,6 +1,6 @@
 namespace Creatio.AccessControl;
 
-/// <summary>Grants a vendor's support specialists time-limited access under a user's permissions (DESIGN.md §8).</summary>
+/// <summary>Grants a vendor's support specialists time-limited access under a user's permissions (<see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/support-access.md">support access</see>).</summary>
 /// <param name="Grant">The grant. <see cref="SupportAccessGrant.GrantedBy"/> must be the acting user.</param>
 /// <remarks>Who may grant: a member of System administrators with Read and Create on the External access object
 /// (<c>SysExternalAccess</c>), or, when the setting allows non-admins, anyone with those rights. Naming another grantor

@@ -1,6 +1,6 @@
 namespace Creatio.AccessControl;
 
-/// <summary>The audit event types, after Creatio's audit log (DESIGN.md §10); each is enabled by a setting.</summary>
+/// <summary>The audit event types, after Creatio's audit log (<see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/administration-and-audit.md">administration and audit</see>); each is enabled by a setting.</summary>
 public enum AccessAuditEventType
 {
     /// <summary>A user was added to or removed from a role, or a delegation changed.</summary>

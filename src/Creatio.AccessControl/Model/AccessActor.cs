@@ -33,7 +33,7 @@ public readonly record struct AccessActor
     /// <returns>The actor.</returns>
     public static AccessActor ForUser(UserId user) => new(user);
 
-    /// <summary>Creates an actor for a support session: the grantor's permissions under the grant's overlay (DESIGN.md §8).</summary>
+    /// <summary>Creates an actor for a support session: the grantor's permissions under the grant's overlay (<see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/support-access.md">support access</see>).</summary>
     /// <param name="grant">The support grant the session runs under.</param>
     /// <returns>The actor.</returns>
     /// <remarks>A support session may create, edit and delete data within its overlay; it never changes users, roles,
