@@ -76,23 +76,21 @@ internal sealed class AnswerTable
         int objectKeys = w.ObjectCount * 4;
         long recordKeys = (long)w.ObjectCount * w.RecordsPerObject;
 
-        // The keys each role is granted, and the users each role is in E(u) of.
+        // The keys each role is granted; then each user's row of bits, one user at a time (a row stays in the cache).
         List<int>[] objectKeysOfRole = Lists(w.RoleCount);
         for (int i = 0; i < w.GrantRole.Length; i++)
         {
             objectKeysOfRole[w.GrantRole[i]].Add((w.GrantObject[i] * 4) + w.GrantOperation[i]);
         }
 
-        List<int>[] usersOfRole = Lists(w.RoleCount);
-        for (int u = 0; u < effective.Length; u++)
+        List<int>[] recordKeysOfRole = Lists(w.RoleCount);
+        for (int i = 0; i < w.RecordGrantRole.Length; i++)
         {
-            foreach (int role in effective[u])
-            {
-                usersOfRole[role].Add(u);
-            }
+            recordKeysOfRole[w.RecordGrantRole[i]].Add((w.RecordGrantObject[i] * w.RecordsPerObject) + w.RecordGrantRecord[i]);
         }
 
         var objectBits = new ulong[(((long)w.UserCount * objectKeys) + 63) >> 6];
+        var recordBits = new ulong[(((long)w.UserCount * recordKeys) + 63) >> 6];
         for (int u = 0; u < effective.Length; u++)
         {
             foreach (int role in effective[u])
@@ -101,16 +99,11 @@ internal sealed class AnswerTable
                 {
                     Set(objectBits, ((long)u * objectKeys) + key);
                 }
-            }
-        }
 
-        var recordBits = new ulong[(((long)w.UserCount * recordKeys) + 63) >> 6];
-        for (int i = 0; i < w.RecordGrantRole.Length; i++)
-        {
-            long key = ((long)w.RecordGrantObject[i] * w.RecordsPerObject) + w.RecordGrantRecord[i];
-            foreach (int u in usersOfRole[w.RecordGrantRole[i]])
-            {
-                Set(recordBits, (u * recordKeys) + key);
+                foreach (int key in recordKeysOfRole[role])
+                {
+                    Set(recordBits, (u * recordKeys) + key);
+                }
             }
         }
 

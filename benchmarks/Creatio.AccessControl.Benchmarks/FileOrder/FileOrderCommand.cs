@@ -14,6 +14,9 @@ namespace Creatio.AccessControl.Benchmarks.FileOrder;
 /// small operation until it is warm in the caches, is not needed for a loop this long.</remarks>
 internal static class FileOrderCommand
 {
+    /// <summary>The slices each stream is cut in for alternating library and baseline.</summary>
+    private const int Slices = 10;
+
     public static int Run(string[] args)
     {
         string size = "full";
@@ -75,52 +78,59 @@ internal static class FileOrderCommand
         int perObject = w.RecordsPerObject;
         Measured[] measured =
         [
-            new("object, resolved principal + `AccessObject`", 2.0, x.OpUser.Length,
-                new("library", () => FileOrderLoops.ObjectResolved(principals, operationObjects, x)),
-                [new("answer bit, dense ids", () => FileOrderLoops.ObjectDense(answers, x))]),
-            new("object, as a request does it: `evaluator.CheckObject(userGuid, name, op)`", 1.5, x.OpUser.Length,
-                new("library", () => FileOrderLoops.ObjectByName(evaluator, x)),
-                [new("user and name through dictionaries", () => FileOrderLoops.ObjectDictionaries(answers, x))]),
-            new("record, resolved principal + `AccessObject`, record by `Guid`", 1.2, x.RecordUser.Length,
-                new("library", () => FileOrderLoops.RecordResolved(principals, recordObjects, x)),
-                [new("record through a `Dictionary<Guid,int>`", () => FileOrderLoops.RecordDictionary(answers, perObject, x)),
-                 new("dense", () => FileOrderLoops.RecordDense(answers, x))]),
-            new("record, as a request does it: `evaluator.CheckRecord(userGuid, name, recordGuid, Read)`", 1.2, x.RecordUser.Length,
-                new("library", () => FileOrderLoops.RecordRequest(evaluator, x)),
-                [new("user, name and record through dictionaries", () => FileOrderLoops.RecordDictionaries(answers, perObject, x))]),
-            new("`GetPrincipal` + `FilterRecords`, page of 50 ids (per id)", 1.5, x.PageRecords.Length,
-                new("library", () => FileOrderLoops.FilterPages(evaluator, x)),
-                [new("user, name and records through dictionaries", () => FileOrderLoops.FilterPagesDictionaries(answers, perObject, x))]),
+            new("object, resolved principal + `AccessObject`", 2.0, x.OpUser.Length, 1,
+                new("library", (from, to) => FileOrderLoops.ObjectResolved(principals, operationObjects, x, from, to)),
+                [new("answer bit, dense ids", (from, to) => FileOrderLoops.ObjectDense(answers, x, from, to))]),
+            new("object, as a request does it: `evaluator.CheckObject(userGuid, name, op)`", 1.5, x.OpUser.Length, 1,
+                new("library", (from, to) => FileOrderLoops.ObjectByName(evaluator, x, from, to)),
+                [new("user and name through dictionaries", (from, to) => FileOrderLoops.ObjectDictionaries(answers, x, from, to))]),
+            new("record, resolved principal + `AccessObject`, record by `Guid`", 1.2, x.RecordUser.Length, 1,
+                new("library", (from, to) => FileOrderLoops.RecordResolved(principals, recordObjects, x, from, to)),
+                [new("record through a `Dictionary<Guid,int>`", (from, to) => FileOrderLoops.RecordDictionary(answers, perObject, x, from, to)),
+                 new("dense", (from, to) => FileOrderLoops.RecordDense(answers, x, from, to))]),
+            new("record, as a request does it: `evaluator.CheckRecord(userGuid, name, recordGuid, Read)`", 1.2, x.RecordUser.Length, 1,
+                new("library", (from, to) => FileOrderLoops.RecordRequest(evaluator, x, from, to)),
+                [new("user, name and record through dictionaries", (from, to) => FileOrderLoops.RecordDictionaries(answers, perObject, x, from, to))]),
+            new("`GetPrincipal` + `FilterRecords`, page of 50 ids (per id)", 1.5, x.PageUserId.Length, FileOrderInputs.PageSize,
+                new("library", (from, to) => FileOrderLoops.FilterPages(evaluator, x, from, to)),
+                [new("user, name and records through dictionaries", (from, to) => FileOrderLoops.FilterPagesDictionaries(answers, perObject, x, from, to))]),
         ];
 
-        // One warm-up round (tiering, caches), then rounds in which library and baseline alternate, which one goes first
-        // alternating too.
+        // One warm-up round (tiering, caches), then the rounds. Each stream is cut in slices of consecutive checks, and
+        // library and baseline alternate slice by slice (which one goes first alternating too), so that a burst of other
+        // work on the machine weighs on both alike; every slice is a sample.
         for (int round = -1; round < rounds; round++)
         {
             foreach (Measured m in measured)
             {
-                if ((round & 1) == 0)
+                for (int slice = 0; slice < Slices; slice++)
                 {
-                    m.Library.Run(m.Count, round >= 0);
-                }
+                    int from = (int)((long)m.Count * slice / Slices);
+                    int to = (int)((long)m.Count * (slice + 1) / Slices);
+                    bool libraryFirst = ((round + slice) & 1) == 0;
+                    if (libraryFirst)
+                    {
+                        m.Library.Run(from, to, m.IdsPerUnit, round >= 0);
+                    }
 
-                foreach (Side baseline in m.Baselines)
-                {
-                    baseline.Run(m.Count, round >= 0);
-                }
+                    foreach (Side baseline in m.Baselines)
+                    {
+                        baseline.Run(from, to, m.IdsPerUnit, round >= 0);
+                    }
 
-                if ((round & 1) != 0)
-                {
-                    m.Library.Run(m.Count, round >= 0);
+                    if (!libraryFirst)
+                    {
+                        m.Library.Run(from, to, m.IdsPerUnit, round >= 0);
+                    }
                 }
             }
         }
 
         Console.WriteLine();
-        Console.WriteLine($"File order, one thread, medians of {rounds} interleaved rounds (ns per check; mismatches against the expected answers, every round):");
+        Console.WriteLine($"File order, one thread, {rounds} rounds of each whole stream in {Slices} slices, library and baseline alternating slice by slice; medians of the slices in elapsed ns per check, and in processor ns of the measuring thread{(ThreadClock.IsAvailable ? string.Empty : " (not available here)")}; mismatches against the expected answers over every round:");
         Console.WriteLine();
-        Console.WriteLine("| check | this library | limit in the same run | ratio | target | mismatches | bytes/check |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| check | this library | limit in the same run | ratio | target | processor time: library / limit, ratio | mismatches | bytes/check |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         bool ok = true;
         foreach (Measured m in measured)
         {
@@ -133,11 +143,13 @@ internal static class FileOrderCommand
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"| {m.Name} | {library:F0} ns | {limits} | {ratios} | ≤ {m.Target:F1}× {(ratio <= m.Target ? "met" : "missed")} | "
+                + $"{m.Library.ProcessorMedian:F0} / {string.Join(" / ", m.Baselines.Select(b => b.ProcessorMedian.ToString("F0", CultureInfo.InvariantCulture)))} ns, "
+                + $"{string.Join(" / ", m.Baselines.Select(b => (m.Library.ProcessorMedian / b.ProcessorMedian).ToString("F1", CultureInfo.InvariantCulture) + "×"))} | "
                 + $"{m.Library.Mismatches} (baseline {m.Baselines.Sum(b => b.Mismatches)}) | {m.Library.BytesPerCheck:F2} |"));
         }
 
         Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rounds (library ns/check, min … max): {string.Join("; ", measured.Select(m => $"{m.Library.Min:F0} … {m.Library.Max:F0}"))}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"slices (library ns/check, min … max): {string.Join("; ", measured.Select(m => $"{m.Library.Min:F0} … {m.Library.Max:F0}"))}"));
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"throughput         object checks {1e3 / measured[1].Library.Median:F2} M/s by name, {1e3 / measured[0].Library.Median:F2} M/s resolved; "
@@ -181,41 +193,57 @@ internal static class FileOrderCommand
     private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):F1} MiB");
 
     /// <summary>One row of the table: the library's loop and the baselines it is set beside (the first one is the target's).</summary>
-    private sealed record Measured(string Name, double Target, int Count, Side Library, Side[] Baselines);
+    /// <param name="Count">The calls of the stream: checks, or pages for the filters.</param>
+    /// <param name="IdsPerUnit">The ids each call decides: 1, or the page size.</param>
+    private sealed record Measured(string Name, double Target, int Count, int IdsPerUnit, Side Library, Side[] Baselines);
 
     /// <summary>One loop and its rounds' figures.</summary>
-    private sealed class Side(string name, Func<long> loop)
+    private sealed class Side(string name, Func<int, int, long> loop)
     {
         private readonly List<double> _nanoseconds = [];
+        private readonly List<double> _processorNanoseconds = [];
         private readonly List<double> _bytes = [];
 
         public string Name { get; } = name;
 
+        /// <summary>Gets the answers that differed from the expected ones, over every round.</summary>
         public long Mismatches { get; private set; }
 
-        public double Median => Sorted()[_nanoseconds.Count / 2];
+        /// <summary>Gets the median elapsed ns per id over the slices.</summary>
+        public double Median => MedianOf(_nanoseconds);
 
-        public double Min => Sorted()[0];
+        /// <summary>Gets the median processor ns per id of the measuring thread over the slices.</summary>
+        public double ProcessorMedian => MedianOf(_processorNanoseconds);
 
-        public double Max => Sorted()[^1];
+        public double Min => _nanoseconds.Min();
+
+        public double Max => _nanoseconds.Max();
 
         public double BytesPerCheck => _bytes.Count == 0 ? 0 : _bytes.Max();
 
-        public void Run(int count, bool record)
+        public void Run(int from, int to, int idsPerUnit, bool record)
         {
             long allocated = GC.GetAllocatedBytesForCurrentThread();
+            long processor = ThreadClock.Nanoseconds();
             long start = Stopwatch.GetTimestamp();
-            long mismatches = loop();
+            long mismatches = loop(from, to);
             TimeSpan elapsed = Stopwatch.GetElapsedTime(start);
+            processor = ThreadClock.Nanoseconds() - processor;
             allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
-            Mismatches = Math.Max(Mismatches, mismatches);
+            Mismatches += mismatches;
             if (record)
             {
-                _nanoseconds.Add(elapsed.TotalNanoseconds / count);
-                _bytes.Add((double)allocated / count);
+                long ids = (long)(to - from) * idsPerUnit;
+                _nanoseconds.Add(elapsed.TotalNanoseconds / ids);
+                _processorNanoseconds.Add((double)processor / ids);
+                _bytes.Add((double)allocated / ids);
             }
         }
 
-        private double[] Sorted() => [.. _nanoseconds.Order()];
+        private static double MedianOf(List<double> values)
+        {
+            double[] sorted = [.. values.Order()];
+            return sorted[sorted.Length / 2];
+        }
     }
 }

@@ -2,21 +2,22 @@ using System.Runtime.CompilerServices;
 
 namespace Creatio.AccessControl.Benchmarks.FileOrder;
 
-/// <summary>The measured loops: each runs one whole stream in file order, one call per check, and returns the number of
-/// answers that differ from the expected ones. The library's loops and the baseline's do the same bookkeeping.</summary>
+/// <summary>The measured loops: each runs a slice of one stream, checks <c>from</c> to <c>to</c> (pages for the filters),
+/// in file order, one call per check, and returns the number of answers that differ from the expected ones. The library's
+/// loops and the baseline's do the same bookkeeping.</summary>
 internal static class FileOrderLoops
 {
     // ---- the library ----
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static long ObjectResolved(AccessPrincipal[] principals, AccessObject[] objects, FileOrderInputs x)
+    public static long ObjectResolved(AccessPrincipal[] principals, AccessObject[] objects, FileOrderInputs x, int from, int to)
     {
         int[] users = x.OpUser;
         int[] pairs = x.OpPair;
         ObjectOperation[] operations = x.OpOperation;
         byte[] expected = x.OpExpected;
         long mismatches = 0;
-        for (int i = 0; i < users.Length; i++)
+        for (int i = from; i < to; i++)
         {
             bool allowed = principals[users[i]].CheckObject(in objects[pairs[i]], operations[i]).IsAllowed;
             mismatches += (allowed ? 1 : 0) ^ expected[i];
@@ -26,14 +27,14 @@ internal static class FileOrderLoops
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static long ObjectByName(AccessEvaluator evaluator, FileOrderInputs x)
+    public static long ObjectByName(AccessEvaluator evaluator, FileOrderInputs x, int from, int to)
     {
         UserId[] users = x.OpUserId;
         ObjectName[] names = x.OpName;
         ObjectOperation[] operations = x.OpOperation;
         byte[] expected = x.OpExpected;
         long mismatches = 0;
-        for (int i = 0; i < users.Length; i++)
+        for (int i = from; i < to; i++)
         {
             bool allowed = evaluator.CheckObject(users[i], names[i], operations[i]).IsAllowed;
             mismatches += (allowed ? 1 : 0) ^ expected[i];
@@ -43,14 +44,14 @@ internal static class FileOrderLoops
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static long RecordResolved(AccessPrincipal[] principals, AccessObject[] objects, FileOrderInputs x)
+    public static long RecordResolved(AccessPrincipal[] principals, AccessObject[] objects, FileOrderInputs x, int from, int to)
     {
         int[] users = x.RecordUser;
         int[] objectOf = x.RecordObject;
         RecordId[] records = x.RecordIds;
         byte[] expected = x.RecordExpected;
         long mismatches = 0;
-        for (int i = 0; i < users.Length; i++)
+        for (int i = from; i < to; i++)
         {
             bool allowed = principals[users[i]].CheckRecord(in objects[objectOf[i]], records[i], RecordOperation.Read).IsAllowed;
             mismatches += (allowed ? 1 : 0) ^ expected[i];
@@ -60,14 +61,14 @@ internal static class FileOrderLoops
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static long RecordRequest(AccessEvaluator evaluator, FileOrderInputs x)
+    public static long RecordRequest(AccessEvaluator evaluator, FileOrderInputs x, int from, int to)
     {
         UserId[] users = x.RecordUserId;
         ObjectName[] names = x.RecordName;
         RecordId[] records = x.RecordIds;
         byte[] expected = x.RecordExpected;
         long mismatches = 0;
-        for (int i = 0; i < users.Length; i++)
+        for (int i = from; i < to; i++)
         {
             bool allowed = evaluator.CheckRecord(users[i], names[i], records[i], RecordOperation.Read).IsAllowed;
             mismatches += (allowed ? 1 : 0) ^ expected[i];
@@ -77,11 +78,11 @@ internal static class FileOrderLoops
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static long FilterPages(AccessEvaluator evaluator, FileOrderInputs x)
+    public static long FilterPages(AccessEvaluator evaluator, FileOrderInputs x, int from, int to)
     {
         Span<RecordId> destination = stackalloc RecordId[FileOrderInputs.PageSize];
         long mismatches = 0;
-        for (int p = 0; p < x.PageUserId.Length; p++)
+        for (int p = from; p < to; p++)
         {
             int first = p * FileOrderInputs.PageSize;
             ReadOnlySpan<RecordId> page = x.PageRecords.AsSpan(first, FileOrderInputs.PageSize);
@@ -96,7 +97,7 @@ internal static class FileOrderLoops
     // ---- the baseline: answer bits, ids resolved through dictionaries where the row's library call resolves them ----
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static long ObjectDense(AnswerTable answers, FileOrderInputs x)
+    public static long ObjectDense(AnswerTable answers, FileOrderInputs x, int from, int to)
     {
         int[] users = x.OpUser;
         int[] pairs = x.OpPair;
@@ -104,7 +105,7 @@ internal static class FileOrderLoops
         ulong[] bits = answers.ObjectBits;
         long keys = answers.ObjectKeys;
         long mismatches = 0;
-        for (int i = 0; i < users.Length; i++)
+        for (int i = from; i < to; i++)
         {
             bool allowed = AnswerTable.Bit(bits, (users[i] * keys) + pairs[i]);
             mismatches += (allowed ? 1 : 0) ^ expected[i];
@@ -114,7 +115,7 @@ internal static class FileOrderLoops
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static long ObjectDictionaries(AnswerTable answers, FileOrderInputs x)
+    public static long ObjectDictionaries(AnswerTable answers, FileOrderInputs x, int from, int to)
     {
         UserId[] users = x.OpUserId;
         ObjectName[] names = x.OpName;
@@ -124,7 +125,7 @@ internal static class FileOrderLoops
         Dictionary<Guid, int> userIndex = answers.Users;
         Dictionary<string, int> objectIndex = answers.OperationObjects;
         long mismatches = 0;
-        for (int i = 0; i < users.Length; i++)
+        for (int i = from; i < to; i++)
         {
             bool allowed = userIndex.TryGetValue(users[i].Value, out int user) &&
                            objectIndex.TryGetValue(names[i].Value, out int pair) &&
@@ -136,7 +137,7 @@ internal static class FileOrderLoops
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static long RecordDense(AnswerTable answers, FileOrderInputs x)
+    public static long RecordDense(AnswerTable answers, FileOrderInputs x, int from, int to)
     {
         int[] users = x.RecordUser;
         int[] dense = x.RecordDense;
@@ -144,7 +145,7 @@ internal static class FileOrderLoops
         ulong[] bits = answers.RecordBits;
         long keys = answers.RecordKeys;
         long mismatches = 0;
-        for (int i = 0; i < users.Length; i++)
+        for (int i = from; i < to; i++)
         {
             bool allowed = AnswerTable.Bit(bits, (users[i] * keys) + dense[i]);
             mismatches += (allowed ? 1 : 0) ^ expected[i];
@@ -154,7 +155,7 @@ internal static class FileOrderLoops
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static long RecordDictionary(AnswerTable answers, int recordsPerObject, FileOrderInputs x)
+    public static long RecordDictionary(AnswerTable answers, int recordsPerObject, FileOrderInputs x, int from, int to)
     {
         int[] users = x.RecordUser;
         int[] objectOf = x.RecordObject;
@@ -164,7 +165,7 @@ internal static class FileOrderLoops
         long keys = answers.RecordKeys;
         Dictionary<Guid, int> recordIndex = answers.Records;
         long mismatches = 0;
-        for (int i = 0; i < users.Length; i++)
+        for (int i = from; i < to; i++)
         {
             bool allowed = recordIndex.TryGetValue(records[i].Value, out int record) &&
                            (uint)(record - (objectOf[i] * recordsPerObject)) < (uint)recordsPerObject &&
@@ -176,14 +177,14 @@ internal static class FileOrderLoops
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static long RecordDictionaries(AnswerTable answers, int recordsPerObject, FileOrderInputs x)
+    public static long RecordDictionaries(AnswerTable answers, int recordsPerObject, FileOrderInputs x, int from, int to)
     {
         UserId[] users = x.RecordUserId;
         ObjectName[] names = x.RecordName;
         RecordId[] records = x.RecordIds;
         byte[] expected = x.RecordExpected;
         long mismatches = 0;
-        for (int i = 0; i < users.Length; i++)
+        for (int i = from; i < to; i++)
         {
             bool allowed = AllowedRecord(answers, recordsPerObject, users[i], names[i], records[i]);
             mismatches += (allowed ? 1 : 0) ^ expected[i];
@@ -193,14 +194,14 @@ internal static class FileOrderLoops
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static long FilterPagesDictionaries(AnswerTable answers, int recordsPerObject, FileOrderInputs x)
+    public static long FilterPagesDictionaries(AnswerTable answers, int recordsPerObject, FileOrderInputs x, int from, int to)
     {
         Span<RecordId> destination = stackalloc RecordId[FileOrderInputs.PageSize];
         ulong[] bits = answers.RecordBits;
         long keys = answers.RecordKeys;
         Dictionary<Guid, int> recordIndex = answers.Records;
         long mismatches = 0;
-        for (int p = 0; p < x.PageUserId.Length; p++)
+        for (int p = from; p < to; p++)
         {
             int first = p * FileOrderInputs.PageSize;
             ReadOnlySpan<RecordId> page = x.PageRecords.AsSpan(first, FileOrderInputs.PageSize);
