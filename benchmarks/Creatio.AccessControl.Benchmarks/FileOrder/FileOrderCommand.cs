@@ -91,6 +91,12 @@ internal static class FileOrderCommand
             new("record, as a request does it: `evaluator.CheckRecord(userGuid, name, recordGuid, Read)`", 1.2, x.RecordUser.Length, 1,
                 new("library", (from, to) => FileOrderLoops.RecordRequest(evaluator, x, from, to)),
                 [new("user, name and record through dictionaries", (from, to) => FileOrderLoops.RecordDictionaries(answers, perObject, x, from, to))]),
+            new("object by name, reading the clock on every call (the evaluator before issue 15)", 1.5, x.OpUser.Length, 1,
+                new("library", (from, to) => FileOrderLoops.ObjectByNameReadingClock(evaluator, x, from, to)),
+                [new("user and name through dictionaries", (from, to) => FileOrderLoops.ObjectDictionaries(answers, x, from, to))]),
+            new("record as a request, reading the clock on every call (the evaluator before issue 15)", 1.2, x.RecordUser.Length, 1,
+                new("library", (from, to) => FileOrderLoops.RecordRequestReadingClock(evaluator, x, from, to)),
+                [new("user, name and record through dictionaries", (from, to) => FileOrderLoops.RecordDictionaries(answers, perObject, x, from, to))]),
             new("`GetPrincipal` + `FilterRecords`, page of 50 ids (per id)", 1.5, x.PageUserId.Length, FileOrderInputs.PageSize,
                 new("library", (from, to) => FileOrderLoops.FilterPages(evaluator, x, from, to)),
                 [new("user, name and records through dictionaries", (from, to) => FileOrderLoops.FilterPagesDictionaries(answers, perObject, x, from, to))]),
@@ -153,7 +159,7 @@ internal static class FileOrderCommand
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"throughput         object checks {1e3 / measured[1].Library.Median:F2} M/s by name, {1e3 / measured[0].Library.Median:F2} M/s resolved; "
-            + $"record checks {1e3 / measured[3].Library.Median:F2} M/s as a request, {1e3 / measured[2].Library.Median:F2} M/s resolved"));
+            + $"record checks {1e3 / measured[3].Library.Median:F2} M/s as a request, {1e3 / measured[2].Library.Median:F2} M/s resolved (elapsed time)"));
 
         Console.WriteLine();
         Console.WriteLine("administration changes, until a check through the evaluator sees them (median of 50 after 40 warm-up; min … max):");

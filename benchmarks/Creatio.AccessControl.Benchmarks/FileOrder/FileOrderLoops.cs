@@ -77,6 +77,44 @@ internal static class FileOrderLoops
         return mismatches;
     }
 
+    /// <summary><see cref="ObjectByName"/> as the evaluator did it before issue 15: the clock read on every call.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static long ObjectByNameReadingClock(AccessEvaluator evaluator, FileOrderInputs x, int from, int to)
+    {
+        UserId[] users = x.OpUserId;
+        ObjectName[] names = x.OpName;
+        ObjectOperation[] operations = x.OpOperation;
+        byte[] expected = x.OpExpected;
+        TimeProvider clock = evaluator.TimeProvider;
+        long mismatches = 0;
+        for (int i = from; i < to; i++)
+        {
+            bool allowed = evaluator.Snapshot.GetPrincipal(users[i], clock.GetUtcNow()).CheckObject(names[i], operations[i]).IsAllowed;
+            mismatches += (allowed ? 1 : 0) ^ expected[i];
+        }
+
+        return mismatches;
+    }
+
+    /// <summary><see cref="RecordRequest"/> as the evaluator did it before issue 15: the clock read on every call.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static long RecordRequestReadingClock(AccessEvaluator evaluator, FileOrderInputs x, int from, int to)
+    {
+        UserId[] users = x.RecordUserId;
+        ObjectName[] names = x.RecordName;
+        RecordId[] records = x.RecordIds;
+        byte[] expected = x.RecordExpected;
+        TimeProvider clock = evaluator.TimeProvider;
+        long mismatches = 0;
+        for (int i = from; i < to; i++)
+        {
+            bool allowed = evaluator.Snapshot.GetPrincipal(users[i], clock.GetUtcNow()).CheckRecord(names[i], records[i], RecordOperation.Read).IsAllowed;
+            mismatches += (allowed ? 1 : 0) ^ expected[i];
+        }
+
+        return mismatches;
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static long FilterPages(AccessEvaluator evaluator, FileOrderInputs x, int from, int to)
     {
