@@ -97,6 +97,12 @@ internal static class FileOrderCommand
             new("record as a request, reading the clock on every call (the evaluator before issue 15)", 1.2, x.RecordUser.Length, 1,
                 new("library", (from, to) => FileOrderLoops.RecordRequestReadingClock(evaluator, x, from, to)),
                 [new("user, name and record through dictionaries", (from, to) => FileOrderLoops.RecordDictionaries(answers, perObject, x, from, to))]),
+            new("part: `evaluator.GetPrincipal(userGuid)` alone (users of the object stream)", double.NaN, x.OpUser.Length, 1,
+                new("library", (from, to) => FileOrderLoops.PrincipalAlone(evaluator, x, from, to)),
+                [new("`Dictionary<Guid,int>`", (from, to) => FileOrderLoops.UserDictionaryAlone(answers, x, from, to))]),
+            new("part: `snapshot.GetObject(name)` alone (names of the object stream)", double.NaN, x.OpUser.Length, 1,
+                new("library", (from, to) => FileOrderLoops.ObjectAlone(evaluator, x, from, to)),
+                [new("`Dictionary<string,int>`", (from, to) => FileOrderLoops.NameDictionaryAlone(answers, x, from, to))]),
             new("`GetPrincipal` + `FilterRecords`, page of 50 ids (per id)", 1.5, x.PageUserId.Length, FileOrderInputs.PageSize,
                 new("library", (from, to) => FileOrderLoops.FilterPages(evaluator, x, from, to)),
                 [new("user, name and records through dictionaries", (from, to) => FileOrderLoops.FilterPagesDictionaries(answers, perObject, x, from, to))]),
@@ -148,7 +154,7 @@ internal static class FileOrderCommand
             ok &= mismatches == 0 && m.Library.BytesPerCheck == 0;
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {m.Name} | {library:F0} ns | {limits} | {ratios} | ≤ {m.Target:F1}× {(ratio <= m.Target ? "met" : "missed")} | "
+                $"| {m.Name} | {library:F0} ns | {limits} | {ratios} | {(double.IsNaN(m.Target) ? "—" : $"≤ {m.Target:F1}× {(ratio <= m.Target ? "met" : "missed")}")} | "
                 + $"{m.Library.ProcessorMedian:F0} / {string.Join(" / ", m.Baselines.Select(b => b.ProcessorMedian.ToString("F0", CultureInfo.InvariantCulture)))} ns, "
                 + $"{string.Join(" / ", m.Baselines.Select(b => (m.Library.ProcessorMedian / b.ProcessorMedian).ToString("F1", CultureInfo.InvariantCulture) + "×"))} | "
                 + $"{m.Library.Mismatches} (baseline {m.Baselines.Sum(b => b.Mismatches)}) | {m.Library.BytesPerCheck:F2} |"));

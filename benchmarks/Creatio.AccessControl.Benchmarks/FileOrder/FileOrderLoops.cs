@@ -132,6 +132,63 @@ internal static class FileOrderLoops
         return mismatches;
     }
 
+    // ---- the parts of a request's check, for reading where its time goes (mismatches: ids not found) ----
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static long PrincipalAlone(AccessEvaluator evaluator, FileOrderInputs x, int from, int to)
+    {
+        UserId[] users = x.OpUserId;
+        long unknown = 0;
+        for (int i = from; i < to; i++)
+        {
+            unknown += evaluator.GetPrincipal(users[i]).IsKnown ? 0 : 1;
+        }
+
+        return unknown;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static long ObjectAlone(AccessEvaluator evaluator, FileOrderInputs x, int from, int to)
+    {
+        ObjectName[] names = x.OpName;
+        AccessSnapshot snapshot = evaluator.Snapshot;
+        long unknown = 0;
+        for (int i = from; i < to; i++)
+        {
+            unknown += snapshot.GetObject(names[i]).IsKnown ? 0 : 1;
+        }
+
+        return unknown;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static long UserDictionaryAlone(AnswerTable answers, FileOrderInputs x, int from, int to)
+    {
+        UserId[] users = x.OpUserId;
+        Dictionary<Guid, int> index = answers.Users;
+        long unknown = 0;
+        for (int i = from; i < to; i++)
+        {
+            unknown += index.ContainsKey(users[i].Value) ? 0 : 1;
+        }
+
+        return unknown;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static long NameDictionaryAlone(AnswerTable answers, FileOrderInputs x, int from, int to)
+    {
+        ObjectName[] names = x.OpName;
+        Dictionary<string, int> index = answers.OperationObjects;
+        long unknown = 0;
+        for (int i = from; i < to; i++)
+        {
+            unknown += index.ContainsKey(names[i].Value) ? 0 : 1;
+        }
+
+        return unknown;
+    }
+
     // ---- the baseline: answer bits, ids resolved through dictionaries where the row's library call resolves them ----
 
     [MethodImpl(MethodImplOptions.NoInlining)]
