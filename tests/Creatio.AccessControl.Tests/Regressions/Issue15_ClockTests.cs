@@ -1,7 +1,9 @@
 using Creatio.AccessControl.Stores;
+using Creatio.AccessControl.Tests.Properties.Generators;
 using Creatio.AccessControl.Tests.Administration;
 using Creatio.AccessControl.Tests.SupportAccess;
 using Creatio.AccessControl.Tests.Support;
+using FsCheck.Xunit;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Creatio.AccessControl.Tests.Regressions;
@@ -150,6 +152,41 @@ public sealed class Issue15_ClockTests
         Assert.False(decision.IsAllowed);
         AccessAuditEvent denied = Assert.Single(h.Sink.Read(h.Principal("Admin")), e => e.Type == AccessAuditEventType.DeniedOperation);
         Assert.Equal(AdminHarness.Now.AddMinutes(7), denied.Timestamp);
+    }
+
+    [Property(Arbitrary = [typeof(RandomModels)], MaxTest = 100)]
+    public void GetPrincipal_RandomModel_SameAsTheSnapshotAtTheClocksInstantAndTheClockReadOnlyForDatedDelegations(RandomModel random)
+    {
+        AccessSnapshot snapshot = AccessSnapshot.Compile(random.Builder.Build());
+        bool dated = random.Builder.Delegations.Any(d => d.EndsAt is not null);
+        var clock = new CountingClock(random.Now);
+        var evaluator = new AccessEvaluator(snapshot, clock);
+
+        foreach (DateTimeOffset instant in random.Instants.Distinct().Order())
+        {
+            clock.SetUtcNow(instant);
+            foreach (UserId user in random.Users)
+            {
+                AccessPrincipal expected = snapshot.GetPrincipal(user, instant);
+                AccessPrincipal actual = evaluator.GetPrincipal(user);
+
+                Assert.Equal(Units(expected.EffectiveRoles), Units(actual.EffectiveRoles));
+                Assert.Equal(expected.EffectiveRolesValidUntil, actual.EffectiveRolesValidUntil);
+            }
+        }
+
+        Assert.Equal(dated, clock.Reads > 0);
+    }
+
+    private static List<AdminUnitId> Units(EffectiveRoleSet set)
+    {
+        var units = new List<AdminUnitId>(set.Count);
+        foreach (AdminUnitId unit in set)
+        {
+            units.Add(unit);
+        }
+
+        return units;
     }
 
     /// <summary>A settable clock that counts how often it is read.</summary>
