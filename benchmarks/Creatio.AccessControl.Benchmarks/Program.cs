@@ -1,8 +1,14 @@
 using BenchmarkDotNet.Running;
 using Creatio.AccessControl.Benchmarks.Depth;
+using Creatio.AccessControl.Benchmarks.FileOrder;
 using Creatio.AccessControl.Benchmarks.Interleaving;
 using Creatio.AccessControl.Benchmarks.PostgreSql;
 using Creatio.AccessControl.Benchmarks.Verification;
+
+if (args.Length > 0 && args[0] == "fileorder")
+{
+    return FileOrderCommand.Run(args[1..]);
+}
 
 if (args.Length > 0 && args[0] == "verify")
 {

@@ -116,7 +116,13 @@ public sealed class AccessEvaluator : IAccessEvaluator
     }
 
     /// <inheritdoc/>
-    public AccessPrincipal GetPrincipal(UserId user) => Snapshot.GetPrincipal(user, _timeProvider.GetUtcNow());
+    /// <remarks>The clock is read only when the snapshot holds a rule that depends on time (a delegation with an end date);
+    /// otherwise every instant gives the same principal.</remarks>
+    public AccessPrincipal GetPrincipal(UserId user)
+    {
+        AccessSnapshot snapshot = Snapshot;
+        return snapshot.GetPrincipal(user, snapshot.DependsOnTime ? _timeProvider.GetUtcNow() : DateTimeOffset.MinValue);
+    }
 
     /// <inheritdoc/>
     public AccessDecision CheckObject(UserId user, ObjectName objectName, ObjectOperation operation)

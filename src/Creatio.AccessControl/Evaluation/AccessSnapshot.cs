@@ -22,6 +22,7 @@ public sealed partial class AccessSnapshot
         (Operations, ObjectIndex, Objects, Inverse) = TableCompiler.Compile(model, Roles);
         States = ComputeStates();
         SupportGrants = CompiledSupportGrants.Compile(model, ObjectIndex);
+        DependsOnTime = DependsOnTimeOf(model, previous: null);
     }
 
     private AccessSnapshot(AccessSnapshot previous, AccessModel model, long version, ChangeScope scope, IReadOnlySet<string> touchedRecordObjects)
@@ -46,6 +47,7 @@ public sealed partial class AccessSnapshot
         }
 
         SupportGrants = CompiledSupportGrants.Compile(model, ObjectIndex);
+        DependsOnTime = DependsOnTimeOf(model, previous);
     }
 
     /// <summary>A snapshot equal to <paramref name="previous"/> but for the model, the version and the tables given: what
@@ -71,6 +73,7 @@ public sealed partial class AccessSnapshot
         States = states ?? previous.States;
         Inverse = inverse ?? previous.Inverse;
         SupportGrants = previous.SupportGrants;
+        DependsOnTime = DependsOnTimeOf(model, previous);
     }
 
     /// <summary>Gets a snapshot of the empty model: it knows no user, so it denies everything.</summary>
@@ -96,6 +99,13 @@ public sealed partial class AccessSnapshot
 
     /// <summary>Gets, for each admin unit, the subjects whose <c>E(u)</c> contains it.</summary>
     internal SubjectsByUnit Inverse { get; }
+
+    /// <summary>Gets whether a user's principal depends on the instant it is resolved at: whether the model holds a
+    /// delegation with an end date, the only rule that makes <c>E(u)</c> change with time. When it does not, every instant
+    /// gives the same principal, so an evaluator need not read its clock to resolve one.</summary>
+    /// <remarks>Support grants depend on time too, but only through <see cref="GetSupportPrincipal"/>, which is always
+    /// given its instant.</remarks>
+    internal bool DependsOnTime { get; }
 
     /// <summary>Gets each subject's packed state: active, external, and the super operations it holds.</summary>
     internal SubjectState[] States { get; }
@@ -168,6 +178,24 @@ public sealed partial class AccessSnapshot
             : !string.Equals(definition.Environment, Model.Settings.SupportAccess.Environment, StringComparison.Ordinal) ? AccessReason.SupportWrongEnvironment
             : AccessReason.None;
         return new AccessPrincipal(this, definition.Grantor, grantor.Subject, index, denial);
+    }
+
+    private static bool DependsOnTimeOf(AccessModel model, AccessSnapshot? previous)
+    {
+        if (previous is not null && model.Delegations == previous.Model.Delegations)
+        {
+            return previous.DependsOnTime;
+        }
+
+        foreach (Delegation delegation in model.Delegations)
+        {
+            if (delegation.EndsAt is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private SubjectState[] ComputeStates()
