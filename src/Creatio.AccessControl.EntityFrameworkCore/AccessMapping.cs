@@ -12,7 +12,6 @@ internal sealed class AccessMapping
     internal const string AuthorAnnotation = "Creatio.AccessControl:Author";
     internal const string OwnerAnnotation = "Creatio.AccessControl:Owner";
     internal const string SupportGrantAnnotation = "Creatio.AccessControl:SupportGrant";
-    internal const string RightsAnnotation = "Creatio.AccessControl:RecordRights";
 
     private static readonly ConditionalWeakTable<IModel, AccessMapping> s_models = [];
 
@@ -88,14 +87,9 @@ internal sealed class AccessMapping
     {
         var problems = new List<string>();
         var objects = new Dictionary<Type, ObjectMapping>();
-        IEntityType? rights = null;
+        IEntityType? rights = model.FindEntityType(typeof(EntityRecordRight));
         foreach (IEntityType entity in model.GetEntityTypes())
         {
-            if (entity.FindAnnotation(RightsAnnotation) is not null)
-            {
-                rights = entity;
-            }
-
             if (entity.FindAnnotation(ObjectAnnotation)?.Value is not string objectName)
             {
                 continue;

@@ -77,6 +77,8 @@ public static class AccessModelBuilderExtensions
     /// <param name="modelBuilder">The model builder.</param>
     /// <param name="table">The table; by default <see cref="DefaultRecordRightsTable"/>.</param>
     /// <param name="schema">The table's schema, or <see langword="null"/> for the database's default.</param>
+    /// <param name="excludeFromMigrations"><see langword="true"/> when another tool creates the table (the PostgreSQL package
+    /// does), so that EF Core migrations and <c>EnsureCreated</c> leave it alone.</param>
     /// <returns>The model builder.</returns>
     /// <remarks>
     /// <para>Columns: <c>Id</c>, <c>SubjectSchemaName</c>, <c>RecordId</c>, <c>SysAdminUnitId</c>, <c>Operation</c>,
@@ -85,18 +87,16 @@ public static class AccessModelBuilderExtensions
     /// <c>IX_SysEntityRecordRight_Record</c> (object, record, operation, grantee, level), which answers the query's
     /// <c>EXISTS</c> for each candidate record, and <c>IX_SysEntityRecordRight_Grantee</c> (object, operation, grantee,
     /// record, level), which answers "which records may these units read".</para>
-    /// <para>When another tool creates the table (the PostgreSQL package does), leave it out of migrations:
-    /// <c>modelBuilder.Entity&lt;EntityRecordRight&gt;().ToTable(t =&gt; t.ExcludeFromMigrations())</c>.</para>
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="modelBuilder"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="table"/> is empty or white space.</exception>
-    public static ModelBuilder HasRecordRights(this ModelBuilder modelBuilder, string table = DefaultRecordRightsTable, string? schema = null)
+    public static ModelBuilder HasRecordRights(this ModelBuilder modelBuilder, string table = DefaultRecordRightsTable, string? schema = null, bool excludeFromMigrations = false)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         ArgumentException.ThrowIfNullOrWhiteSpace(table);
         modelBuilder.Entity<EntityRecordRight>(rights =>
         {
-            rights.ToTable(table, schema);
+            rights.ToTable(table, schema, t => t.ExcludeFromMigrations(excludeFromMigrations));
             rights.HasKey(r => r.Id);
             rights.Property(r => r.ObjectName).HasColumnName("SubjectSchemaName").IsRequired();
             rights.Property(r => r.RecordId).HasColumnName("RecordId");
@@ -106,7 +106,6 @@ public static class AccessModelBuilderExtensions
             rights.Property(r => r.Source).HasColumnName("Source");
             rights.HasIndex(r => new { r.ObjectName, r.RecordId, r.Operation, r.GranteeId, r.Level }).HasDatabaseName("IX_SysEntityRecordRight_Record");
             rights.HasIndex(r => new { r.ObjectName, r.Operation, r.GranteeId, r.RecordId, r.Level }).HasDatabaseName("IX_SysEntityRecordRight_Grantee");
-            rights.HasAnnotation(AccessMapping.RightsAnnotation, true);
         });
         return modelBuilder;
     }
