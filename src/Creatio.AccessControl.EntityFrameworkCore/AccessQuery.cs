@@ -107,10 +107,14 @@ internal readonly struct AccessQuery<TEntity>
         return Expression.Call(s_any, rights, Expression.Quote(Expression.Lambda<Func<EntityRecordRight, bool>>(predicate, right)));
     }
 
-    private static MethodCallExpression IsAuthorOrOwner(ParameterExpression record, IProperty property, FilterValues values) =>
-        property.ClrType == typeof(Guid)
-            ? Contains(Values(values, nameof(FilterValues.authors), typeof(Guid[])), Property(record, property.Name, typeof(Guid)), typeof(Guid))
-            : Contains(Values(values, nameof(FilterValues.nullableAuthors), typeof(Guid?[])), Property(record, property.Name, typeof(Guid?)), typeof(Guid?));
+    // A nullable column is compared through its value, so that the array holds no null and the SQL stays "col = ANY (@authors)".
+    private static MethodCallExpression IsAuthorOrOwner(ParameterExpression record, IProperty property, FilterValues values)
+    {
+        Expression column = property.ClrType == typeof(Guid)
+            ? Property(record, property.Name, typeof(Guid))
+            : Expression.Property(Property(record, property.Name, typeof(Guid?)), nameof(Nullable<Guid>.Value));
+        return Contains(Values(values, nameof(FilterValues.authors), typeof(Guid[])), column, typeof(Guid));
+    }
 
     private static MethodCallExpression Property(ParameterExpression record, string name, Type type) =>
         Expression.Call(s_property.MakeGenericMethod(type), record, Expression.Constant(name));

@@ -8,14 +8,12 @@ internal sealed class FilterValues
 {
     public readonly Guid[] grantees;
     public readonly Guid[] authors;
-    public readonly Guid?[] nullableAuthors;
     public readonly Guid? grant;
 
     public FilterValues(RecordFilter filter)
     {
         grantees = [.. filter.Grantees.Select(unit => unit.Value)];
         authors = [.. filter.AuthorsAndOwners.Select(user => user.Value)];
-        nullableAuthors = [.. authors.Select(user => (Guid?)user)];
         grant = filter.CreatedInSupportGrant?.Value;
     }
 }

@@ -19,7 +19,7 @@ public sealed class PostgreSqlFilterProperties(PostgreSqlServerFixture server) :
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    [Property(Arbitrary = [typeof(RandomSupportGrants)], MaxTest = 25)]
+    [Property(Arbitrary = [typeof(RandomSupportGrants)], MaxTest = 12)]
     public void WhereAccessible_ReturnsExactlyTheRecordsCheckRecordAllows(RandomSupportModel random) =>
         FilterAgreement.Holds(_database, random);
 }

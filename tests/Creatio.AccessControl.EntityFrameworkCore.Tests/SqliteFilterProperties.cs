@@ -8,7 +8,7 @@ public sealed class SqliteFilterProperties : IDisposable
 {
     private readonly SqliteRecordDatabase _database = new();
 
-    [Property(Arbitrary = [typeof(RandomSupportGrants)], MaxTest = 40)]
+    [Property(Arbitrary = [typeof(RandomSupportGrants)], MaxTest = 20)]
     public void WhereAccessible_ReturnsExactlyTheRecordsCheckRecordAllows(RandomSupportModel random) =>
         FilterAgreement.Holds(_database, random);
 
