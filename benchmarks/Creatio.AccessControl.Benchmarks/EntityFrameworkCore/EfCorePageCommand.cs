@@ -8,7 +8,7 @@ using Npgsql;
 
 namespace Creatio.AccessControl.Benchmarks.EntityFrameworkCore;
 
-/// <summary><c>efcore-page [--records N] [--roles R] [--users U] [--runs N]</c>: a throwaway PostgreSQL with N opportunities
+/// <summary><c>efcore-page [--records N] [--roles R] [--users U] [--runs N] [--work-mem MB]</c>: a throwaway PostgreSQL with N opportunities
 /// and 3N record rights generated in the database (the PostgreSQL package's table and indexes), then, for a user with about
 /// 10 and one with about 300 effective roles, the time of a page of 50 readable records by name through
 /// <c>WhereAccessible</c> (p50, p99), of counting the readable records, and the query plans.</summary>
@@ -22,6 +22,7 @@ internal static partial class EfCorePageCommand
         int roles = 2_000;
         int users = 10_000;
         int runs = 200;
+        int workMem = 0;
         for (int i = 0; i + 1 < args.Length; i += 2)
         {
             int value = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
@@ -31,8 +32,9 @@ internal static partial class EfCorePageCommand
                 case "--roles": roles = value; break;
                 case "--users": users = value; break;
                 case "--runs": runs = value; break;
+                case "--work-mem": workMem = value; break;
                 default:
-                    Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: efcore-page [--records N] [--roles R] [--users U] [--runs N]");
+                    Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: efcore-page [--records N] [--roles R] [--users U] [--runs N] [--work-mem MB]");
                     return 2;
             }
         }
@@ -49,7 +51,13 @@ internal static partial class EfCorePageCommand
         Console.WriteLine($"generated and indexed in {Stopwatch.GetElapsedTime(start).TotalSeconds:N1} s (setup)");
 
         (AccessSnapshot snapshot, UserId few, UserId many) = Model(roles);
-        var options = new DbContextOptionsBuilder<PageContext>().UseNpgsql(dataSource).Options;
+        // work_mem bounds the hash of rights PostgreSQL may build for EXISTS (a "hashed SubPlan"); above it, each row probes.
+        await using NpgsqlDataSource queries = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            Options = workMem > 0 ? $"-c work_mem={workMem}MB" : null,
+        }.ConnectionString);
+        Console.WriteLine($"work_mem {(workMem > 0 ? $"{workMem} MB" : "the server's default (4 MB)")}");
+        var options = new DbContextOptionsBuilder<PageContext>().UseNpgsql(queries).Options;
         foreach ((string name, UserId user) in new[] { ("~10 roles", few), ("~300 roles", many) })
         {
             AccessPrincipal principal = snapshot.GetPrincipal(user, s_now);
