@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Creatio.AccessControl.Benchmarks.Depth;
+using Creatio.AccessControl.Benchmarks.EntityFrameworkCore;
 using Creatio.AccessControl.Benchmarks.FileOrder;
 using Creatio.AccessControl.Benchmarks.Interleaving;
 using Creatio.AccessControl.Benchmarks.PostgreSql;
@@ -18,6 +19,11 @@ if (args.Length > 0 && args[0] == "verify")
 if (args.Length > 0 && args[0] == "postgres-load")
 {
     return await PostgreSqlLoadCommand.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "efcore-page")
+{
+    return await EfCorePageCommand.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "depth")

@@ -45,11 +45,12 @@ app.MapGet("/me", (CurrentAccessPrincipal current) => new
     snapshotVersion = current.Snapshot.Version,
 }).RequireAuthorization();
 
-// A list filtered by record permissions: only the records the user may read, each without the columns they may not.
-app.MapGet("/opportunities", (HttpContext http, OpportunityStore store) =>
+// A list filtered by record permissions in the database (Creatio.AccessControl.EntityFrameworkCore): one SQL query returns
+// only the records the user may read; each is returned without the columns they may not read.
+app.MapGet("/opportunities", async (HttpContext http, OpportunityStore store) =>
 {
-    IReadOnlyList<RecordId> readable = http.GetAccessPrincipal().FilterRecords(OpportunityStore.ObjectName, RecordOperation.Read, store.Ids);
-    return AccessResults.Records(OpportunityStore.ObjectName, store.Get(readable), o => new RecordId(o.Id));
+    IReadOnlyList<Opportunity> readable = await store.ListAsync(http.GetAccessPrincipal(), RecordOperation.Read, http.RequestAborted);
+    return AccessResults.Records(OpportunityStore.ObjectName, readable, o => new RecordId(o.Id));
 }).RequireAccess(OpportunityStore.ObjectName, ObjectOperation.Read);
 
 // A record page: the record check runs on the route's id before the handler; the columns are hidden in the response.
@@ -83,10 +84,16 @@ app.MapPut("/opportunities/{id}", async (RecordId id, OpportunityEdit edit, Oppo
 
 // Administration: share a record. The administration API checks the sharer (AllowAndGrant on the operation, or
 // CanChangeEntitySchemaRecordRight) and publishes a new snapshot version.
-app.MapPost("/opportunities/{id}/shares", async (RecordId id, ShareRequest share, CurrentAccessPrincipal current, IAccessAdministration administration) =>
+// The right is stored in the app's database too, so that lists see it.
+app.MapPost("/opportunities/{id}/shares", async (RecordId id, ShareRequest share, CurrentAccessPrincipal current, IAccessAdministration administration, OpportunityStore store) =>
 {
     var right = new RecordRightRow(OpportunityStore.ObjectName, id, new AdminUnitId(share.Grantee), share.Operation, share.Level);
     AccessChangeResult result = await administration.ApplyAsync(current.Actor!.Value, new ShareRecord(right));
+    if (result.IsApplied)
+    {
+        store.AddRight(right);
+    }
+
     return result.IsApplied ? Results.Ok(new { version = result.Version }) : Refused(result);
 }).RequireAuthorization();
 

@@ -43,6 +43,8 @@ public static class SelfCheck
             new { grantee = Bob, operation = "Read" }, HttpStatusCode.OK);
         await tour.ExpectAsync("now Bob opens it", HttpMethod.Get, $"/opportunities/{DataCenterMove}", "Bob", null, HttpStatusCode.OK,
             body => !body.Contains("margin", StringComparison.Ordinal));
+        await tour.ExpectAsync("and his list, filtered by the database, has it", HttpMethod.Get, "/opportunities", "Bob", null, HttpStatusCode.OK,
+            body => Count(body) == 3);
         await tour.ExpectAsync("Bob may not share what he only reads", HttpMethod.Post, $"/opportunities/{SupportContract}/shares", "Bob",
             new { grantee = Bob, operation = "Edit" }, HttpStatusCode.Forbidden);
         await tour.ExpectAsync("Bob may not export", HttpMethod.Get, "/reports/pipeline", "Bob", null, HttpStatusCode.Forbidden);
