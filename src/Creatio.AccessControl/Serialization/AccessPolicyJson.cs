@@ -15,15 +15,18 @@ namespace Creatio.AccessControl.Serialization;
 /// <c>systemOperations</c>, <c>systemOperationRows</c>, <c>workplaces</c>, <c>supportGrants</c> — with camel-cased
 /// member names, enums by name, object operations as arrays of names, ids as GUID strings, instants as ISO 8601 with
 /// an offset and dates (of support grants) as <c>yyyy-MM-dd</c>. A member left out takes the model's default. The
-/// package ships its JSON Schema as <c>schemas/access-policy.v1.schema.json</c>.</para>
+/// package ships its JSON Schema as <c>schemas/access-policy.v1.schema.json</c>; a document may name it in a top-level
+/// <c>"$schema"</c> string, which editors read and this library ignores (and never writes).</para>
 /// <para>Reading is strict: unknown members, wrong JSON types, missing required members, unknown enum names, malformed
 /// GUIDs, instants or dates and unsupported format versions are refused, and so is everything
 /// <see cref="AccessModelBuilder.Build"/> refuses. Every problem is reported at once in one
 /// <see cref="AccessModelValidationException"/>, each <see cref="AccessModelError"/> with the JSON path and 1-based
 /// line of the offending value (<see cref="AccessModelError.Path"/>, <see cref="AccessModelError.Line"/>); past
 /// <see cref="AccessModelValidationException.MaxReportedErrors"/> problems the rest are counted
-/// (<see cref="AccessModelValidationException.TotalErrorCount"/>), not described. Problems of the document's shape are
-/// reported first: the model is validated only once the document's shape is right. Strings must be Unicode text: an
+/// (<see cref="AccessModelValidationException.TotalErrorCount"/>), not described. Problems of the document's shape and of
+/// the model it describes are reported in one pass, those of shape first: a row with a problem of shape (a bad value, a
+/// missing member) is left out of the model that is validated, and a reference to what it defines is not reported
+/// again; a member the format does not have is left out alone. Strings must be Unicode text: an
 /// escaped half of a surrogate pair (<c>"\ud800"</c>) is refused, and so is a document string holding one.</para>
 /// <para>Writing is deterministic: the same model always gives the same bytes, and reading a written document back
 /// gives a model that writes the same bytes again.</para>
@@ -247,34 +250,74 @@ public static class AccessPolicyJson
 #endif
     }
 
-    /// <summary>Checks a document's shape, reporting every problem, and reads it.</summary>
+    /// <summary>Checks a document's shape and reads it; when its shape has problems, reports them with the problems of
+    /// the rest of the document, in one pass.</summary>
     private static PolicyDocument CheckAndRead(PolicyDocumentText text)
     {
-        ReadOnlyMemory<byte> utf8 = text.Utf8;
-        PolicyJsonContext context = PolicyJsonContext.Default;
-        IReadOnlyList<AccessModelError> errors = PolicyDocumentChecker.Check(text, context);
-        if (errors.Count > 0)
+        PolicyDocumentCheck check = PolicyDocumentChecker.Check(text, PolicyJsonContext.Default);
+        if (check.Errors.Count == 0)
         {
-            throw new AccessModelValidationException(errors);
+            // The checker accepts only documents the deserializer reads; the safety net is not a path tests reach.
+            return Deserialize(text.Utf8, out JsonException? failure) ?? throw SafetyNet(failure!);
         }
 
-        PolicyDocument document;
+        var errors = new AccessModelErrorList();
+        foreach (AccessModelError error in check.Errors)
+        {
+            errors.Add(error);
+        }
+
+        errors.AddUnreported(AccessModelErrorList.From(check.Errors).TotalCount - check.Errors.Count);
+        if (check.ReadRest)
+        {
+            CheckRest(text, check, errors);
+        }
+
+        throw new AccessModelValidationException(errors);
+    }
+
+    /// <summary>Reads what can be read of a document whose shape has problems and adds the problems of the model it
+    /// describes: rows with a problem of shape are left out, and so are references to what they define.</summary>
+    private static void CheckRest(PolicyDocumentText text, PolicyDocumentCheck check, AccessModelErrorList errors)
+    {
+        var rest = PolicyDocumentRemainder.Create(text.Utf8, check.Unreadable);
+        if (Deserialize(rest.Utf8, out _) is not { } document)
+        {
+            return;
+        }
+
         try
         {
-            document = JsonSerializer.Deserialize(utf8.Span, context.PolicyDocument)
+            _ = PolicyDocumentMapper.ToBuilder(document).Build();
+        }
+        catch (AccessModelValidationException exception)
+        {
+            PolicyErrorLocator.Locate(text, exception, rest, errors);
+        }
+    }
+
+    private static PolicyDocument? Deserialize(ReadOnlyMemory<byte> utf8, out JsonException? failure)
+    {
+        failure = null;
+        try
+        {
+            return JsonSerializer.Deserialize(utf8.Span, PolicyJsonContext.Default.PolicyDocument)
                 ?? throw new JsonException("The document is null.");
         }
         catch (JsonException exception)
         {
-            // The checker accepts only documents the deserializer reads; this is a safety net, not a path tests reach.
-            string path = exception.Path ?? "$";
-            long? line = exception.LineNumber + 1;
-            throw new AccessModelValidationException(
-            [
-                new AccessModelError(AccessModelErrorCode.InvalidJson, PolicyDocumentText.Locate(path, line, exception.Message), []) { Path = path, Line = line },
-            ]);
+            failure = exception;
+            return null;
         }
+    }
 
-        return document;
+    private static AccessModelValidationException SafetyNet(JsonException exception)
+    {
+        string path = exception.Path ?? "$";
+        long? line = exception.LineNumber + 1;
+        return new AccessModelValidationException(
+        [
+            new AccessModelError(AccessModelErrorCode.InvalidJson, PolicyDocumentText.Locate(path, line, exception.Message), []) { Path = path, Line = line },
+        ]);
     }
 }

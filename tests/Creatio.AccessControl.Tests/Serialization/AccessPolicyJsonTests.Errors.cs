@@ -618,6 +618,10 @@ public sealed partial class AccessPolicyJsonTests
                 (AccessModelErrorCode.InvalidValue, "$.settings.enabledAuditEvents[2]", 6L),
                 (AccessModelErrorCode.UnknownMember, "$.workplaces[0].colour", 8L),
                 (AccessModelErrorCode.MissingMember, "$.supportGrants[0]", 9L),
+
+                // The rest is checked in the same pass: the workplace (without its unknown member), the settings.
+                (AccessModelErrorCode.DanglingReference, "$.workplaces[0].objects[0]", 8L),
+                (AccessModelErrorCode.InvalidValue, "$.settings.supportAccess.timeZoneId", 4L),
             ],
             errors.Select(e => (e.Code, e.Path!, e.Line!.Value)));
     }
