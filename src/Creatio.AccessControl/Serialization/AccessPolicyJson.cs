@@ -107,7 +107,34 @@ public static class AccessPolicyJson
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
     /// <exception cref="AccessModelValidationException">The document is too large, is not valid JSON, does not follow
     /// the format, or describes an invalid model; the exception lists every problem.</exception>
-    public static AccessModel Deserialize(string json, AccessPolicyJsonOptions? options)
+    public static AccessModel Deserialize(string json, AccessPolicyJsonOptions? options) => Read(Utf8Of(json, options));
+
+    /// <summary>Reads a policy document into a validated model, and finds what the model holds that decides nothing.</summary>
+    /// <param name="json">The document.</param>
+    /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
+    /// <param name="warnings">The warnings of the model (<see cref="AccessModelWarnings.Find"/>), each located in the
+    /// document (<see cref="AccessModelWarning.Path"/>, <see cref="AccessModelWarning.Line"/>); empty when there are none.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="AccessModelValidationException">The document is too large, is not valid JSON, does not follow
+    /// the format, or describes an invalid model; the exception lists every problem.</exception>
+    public static AccessModel Deserialize(string json, AccessPolicyJsonOptions? options, out IReadOnlyList<AccessModelWarning> warnings) =>
+        ReadWithWarnings(Utf8Of(json, options), out warnings);
+
+    /// <summary>Reads a policy document from a stream of UTF-8 into a validated model, and finds what the model holds that
+    /// decides nothing.</summary>
+    /// <param name="utf8Json">The stream, read to its end (or until the document proves too large); it is left open.</param>
+    /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
+    /// <param name="warnings">The warnings of the model (<see cref="AccessModelWarnings.Find"/>), each located in the
+    /// document (<see cref="AccessModelWarning.Path"/>, <see cref="AccessModelWarning.Line"/>); empty when there are none.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="AccessModelValidationException">The document is too large, is not valid JSON, does not follow
+    /// the format, or describes an invalid model; the exception lists every problem.</exception>
+    public static AccessModel Deserialize(Stream utf8Json, AccessPolicyJsonOptions? options, out IReadOnlyList<AccessModelWarning> warnings) =>
+        ReadWithWarnings(ReadAll(utf8Json, options), out warnings);
+
+    private static ReadOnlyMemory<byte> Utf8Of(string json, AccessPolicyJsonOptions? options)
     {
         ArgumentNullException.ThrowIfNull(json);
         int limit = (options ?? s_defaultOptions).MaxDocumentBytes;
@@ -132,7 +159,7 @@ public static class AccessPolicyJson
             ]);
         }
 
-        return Read(PolicyDocumentInput.WithoutByteOrderMark(Encoding.UTF8.GetBytes(json)));
+        return PolicyDocumentInput.WithoutByteOrderMark(Encoding.UTF8.GetBytes(json));
     }
 
     /// <summary>Reads a policy document from a stream of UTF-8 into a validated model, with the default options.</summary>
@@ -150,7 +177,9 @@ public static class AccessPolicyJson
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
     /// <exception cref="AccessModelValidationException">The document is too large, is not valid JSON, does not follow
     /// the format, or describes an invalid model; the exception lists every problem.</exception>
-    public static AccessModel Deserialize(Stream utf8Json, AccessPolicyJsonOptions? options)
+    public static AccessModel Deserialize(Stream utf8Json, AccessPolicyJsonOptions? options) => Read(ReadAll(utf8Json, options));
+
+    private static ReadOnlyMemory<byte> ReadAll(Stream utf8Json, AccessPolicyJsonOptions? options)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         var input = new PolicyDocumentInput(utf8Json, (options ?? s_defaultOptions).MaxDocumentBytes);
@@ -161,7 +190,7 @@ public static class AccessPolicyJson
             input.Advance(read);
         }
 
-        return Read(input.Document());
+        return input.Document();
     }
 
     /// <summary>Reads a policy document from a stream of UTF-8 into a validated model.</summary>
@@ -206,6 +235,13 @@ public static class AccessPolicyJson
             buffer.Dispose();
             throw;
         }
+    }
+
+    private static AccessModel ReadWithWarnings(ReadOnlyMemory<byte> utf8, out IReadOnlyList<AccessModelWarning> warnings)
+    {
+        AccessModel model = Read(utf8);
+        warnings = PolicyErrorLocator.Locate(new PolicyDocumentText(utf8), AccessModelWarnings.Find(model));
+        return model;
     }
 
     private static AccessModel Read(ReadOnlyMemory<byte> utf8)

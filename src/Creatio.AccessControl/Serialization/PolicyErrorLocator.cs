@@ -63,6 +63,27 @@ internal static class PolicyErrorLocator
         located.AddUnreported(invalid.TotalErrorCount - errors.Count);
     }
 
+    /// <summary>Returns the warnings of a model read from a document, each located in the document.</summary>
+    public static IReadOnlyList<AccessModelWarning> Locate(PolicyDocumentText text, IReadOnlyList<AccessModelWarning> warnings)
+    {
+        if (warnings.Count == 0)
+        {
+            return warnings;
+        }
+
+        string[][] candidates = [.. warnings.Select(w => Candidates(w.Row))];
+        Dictionary<string, long> offsets = FindOffsets(text.Utf8.Span, [.. candidates.SelectMany(c => c)]);
+        var located = new List<AccessModelWarning>(warnings.Count);
+        for (int i = 0; i < warnings.Count; i++)
+        {
+            string path = candidates[i].FirstOrDefault(offsets.ContainsKey) ?? Root;
+            long line = text.LineOf(offsets.GetValueOrDefault(path));
+            located.Add(warnings[i] with { Message = PolicyDocumentText.Locate(path, line, warnings[i].Message), Path = path, Line = line, Row = null });
+        }
+
+        return located;
+    }
+
     /// <summary>The string a document holds at an offset, or <see langword="null"/> when another value starts there.</summary>
     private static string? StringAt(ReadOnlySpan<byte> utf8, long offset)
     {
