@@ -89,6 +89,7 @@ internal sealed class PolicyUser
 
     public required string Name { get; init; }
 
+    [JsonConverter(typeof(AdminUnitKindConverter))]
     public AdminUnitKind Kind { get; set; } = AdminUnitKind.User;
 
     public bool IsActive { get; set; } = true;
@@ -104,6 +105,7 @@ internal sealed class PolicyRole
 
     public required string Name { get; init; }
 
+    [JsonConverter(typeof(AdminUnitKindConverter))]
     public required AdminUnitKind Kind { get; init; }
 
     public Guid? Parent { get; set; }
@@ -291,4 +293,33 @@ internal sealed class SchemaReferenceConverter : JsonConverter<string>
         reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new JsonException("Not a string.");
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+}
+
+/// <summary>Reads an admin unit kind from its exact name, or from <c>PortalUser</c>, the name Creatio gave external users
+/// before 8.0.9; writes the name.</summary>
+internal sealed class AdminUnitKindConverter : JsonConverter<AdminUnitKind>
+{
+    /// <summary>The names a document may give a kind besides its own.</summary>
+    public static readonly IReadOnlyDictionary<string, AdminUnitKind> Aliases = new Dictionary<string, AdminUnitKind>(StringComparer.Ordinal)
+    {
+        ["PortalUser"] = AdminUnitKind.ExternalUser,
+    };
+
+    private static readonly AdminUnitKind[] s_kinds = Enum.GetValues<AdminUnitKind>();
+
+    public override AdminUnitKind Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        string? name = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        foreach (AdminUnitKind kind in s_kinds)
+        {
+            if (string.Equals(kind.ToString(), name, StringComparison.Ordinal))
+            {
+                return kind;
+            }
+        }
+
+        return name is not null && Aliases.TryGetValue(name, out AdminUnitKind alias) ? alias : throw new JsonException("Not a name of AdminUnitKind.");
+    }
+
+    public override void Write(Utf8JsonWriter writer, AdminUnitKind value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
 }

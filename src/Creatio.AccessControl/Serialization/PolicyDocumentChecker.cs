@@ -364,7 +364,7 @@ internal sealed class PolicyDocumentChecker
         else if (type.IsEnum)
         {
             string[] names = Enum.GetNames(type);
-            if (Array.IndexOf(names, value) < 0)
+            if (Array.IndexOf(names, value) < 0 && !(type == typeof(AdminUnitKind) && AdminUnitKindConverter.Aliases.ContainsKey(value)))
             {
                 Add(AccessModelErrorCode.InvalidValue, path, offset, $"{PolicyDocumentText.Quote(value)} is not one of {string.Join(", ", names.Select(n => $"`{n}`"))}.", value);
             }

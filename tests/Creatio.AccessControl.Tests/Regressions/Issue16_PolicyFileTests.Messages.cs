@@ -89,4 +89,52 @@ public sealed partial class Issue16_PolicyFileTests
             ],
             messages);
     }
+
+    [Theory]
+    [InlineData("ExternalUser")]
+    [InlineData("PortalUser")]
+    public void Deserialize_UserKindByEitherName_IsAnExternalUserWrittenByTheNewName(string kind)
+    {
+        string json = $$"""{ "formatVersion": 1, "users": [ { "id": "{{s_ann}}", "name": "Pat", "kind": "{{kind}}" } ] }""";
+
+        AccessModel model = AccessPolicyJson.Deserialize(json);
+
+        Assert.Equal(AdminUnitKind.ExternalUser, Assert.Single(model.Users).Kind);
+        Assert.Contains("\"kind\": \"ExternalUser\"", AccessPolicyJson.Serialize(model), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("portalUser")]
+    [InlineData("Portal")]
+    [InlineData("5")]
+    public void Deserialize_UserKindOtherwiseNamed_IsRefused(string kind)
+    {
+        string json = $$"""{ "formatVersion": 1, "users": [ { "id": "{{s_ann}}", "name": "Pat", "kind": "{{kind}}" } ] }""";
+
+        AccessModelError error = Assert.Single(Invalid(json).Errors);
+
+        Assert.Equal(AccessModelErrorCode.InvalidValue, error.Code);
+        Assert.Equal("$.users[0].kind", error.Path);
+    }
+
+    [Fact]
+    public void Deserialize_BuiltInPortalRoleNamedAllExternalUsers_IsTheBuiltInRole()
+    {
+        string json = $$"""
+            {
+              "formatVersion": 1,
+              "roles": [
+                { "id": "{{BuiltInRoles.AllPortalUsers.Value}}", "name": "All external users", "kind": "Organization" },
+                { "id": "{{s_sales}}", "name": "Acme", "kind": "Organization", "parent": "{{BuiltInRoles.AllPortalUsers.Value}}" }
+              ],
+              "users": [ { "id": "{{s_ann}}", "name": "Pat", "kind": "PortalUser" } ],
+              "memberships": [ { "user": "{{s_ann}}", "role": "{{s_sales}}" } ]
+            }
+            """;
+
+        AccessModel model = AccessPolicyJson.Deserialize(json);
+
+        Assert.Equal("All external users", Assert.Single(model.Roles, r => r.Id == BuiltInRoles.AllPortalUsers).Name);
+        Assert.Equal(4, model.Roles.Length);
+    }
 }
