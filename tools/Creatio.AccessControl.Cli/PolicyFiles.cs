@@ -9,12 +9,17 @@ internal static class PolicyFiles
     /// <summary>Reads a policy document from a file.</summary>
     /// <exception cref="UsageException">The file cannot be read.</exception>
     /// <exception cref="AccessModelValidationException">The document is invalid.</exception>
-    public static AccessModel Load(string path)
+    public static AccessModel Load(string path) => Load(path, out _);
+
+    /// <summary>Reads a policy document from a file, with the warnings of its model.</summary>
+    /// <exception cref="UsageException">The file cannot be read.</exception>
+    /// <exception cref="AccessModelValidationException">The document is invalid.</exception>
+    public static AccessModel Load(string path, out IReadOnlyList<AccessModelWarning> warnings)
     {
         try
         {
             using FileStream stream = File.OpenRead(path);
-            return AccessPolicyJson.Deserialize(stream);
+            return AccessPolicyJson.Deserialize(stream, options: null, out warnings);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {

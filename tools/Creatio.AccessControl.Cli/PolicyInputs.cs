@@ -104,7 +104,7 @@ internal sealed class PolicyInputs
                 AccessReason.None);
         }
 
-        UserDefinition[] near = Nearest(_model.Users, u => u.Name, text);
+        UserDefinition[] near = NameSuggestions.Nearest(_model.Users, u => u.Name, text);
         string hint = near.Length == 0 ? string.Empty : $" Did you mean {Users(near)}?";
         return new InputProblem("user", $"the policy has no user named `{text}`.{hint}", AccessReason.None)
         {
@@ -186,55 +186,13 @@ internal sealed class PolicyInputs
     /// <summary>Returns " Did you mean `A` or `B`?" for the known names nearest to a typed one, or nothing.</summary>
     internal static string DidYouMean(IEnumerable<string> known, string text)
     {
-        string[] near = Nearest(known, n => n, text);
+        string[] near = NameSuggestions.Nearest(known, n => n, text);
         return near.Length switch
         {
             0 => string.Empty,
             1 => $" Did you mean `{near[0]}`?",
             _ => $" Did you mean one of {Values.Quote(near)}?",
         };
-    }
-
-    /// <summary>The known items whose names are nearest to a typed one: equal ignoring case first, then by edit distance,
-    /// at most three, none further than a third of the typed name's length (at least two edits).</summary>
-    internal static T[] Nearest<T>(IEnumerable<T> known, Func<T, string> name, string text)
-    {
-        int limit = Math.Max(2, text.Length / 3);
-        return
-        [
-            .. known
-                .Select(item => (Item: item, Name: name(item), Distance: Distance(name(item), text)))
-                .Where(c => c.Distance <= limit)
-                .OrderBy(c => c.Distance)
-                .ThenBy(c => c.Name, StringComparer.Ordinal)
-                .Take(3)
-                .Select(c => c.Item),
-        ];
-    }
-
-    /// <summary>The edit distance between two names ignoring case, where a change of case alone costs nothing.</summary>
-    internal static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int substitution = char.ToUpperInvariant(a[i - 1]) == char.ToUpperInvariant(b[j - 1]) ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + substitution);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 
     private static string Users(IEnumerable<UserDefinition> users) =>

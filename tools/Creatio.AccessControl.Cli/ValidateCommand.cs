@@ -2,24 +2,32 @@ using System.CommandLine;
 
 namespace Creatio.AccessControl.Cli;
 
-/// <summary><c>validate FILE [--json]</c>.</summary>
+/// <summary><c>validate FILE [--json] [--warnings-as-errors]</c>.</summary>
 internal static class ValidateCommand
 {
     public static Command Create(CliContext context)
     {
         Argument<string> file = CliOptions.PolicyFile();
         Option<bool> json = CliOptions.Json();
-        var command = new Command("validate", "Report every problem of a policy document; exit 1 if it has any.") { file, json };
-        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(json), context.Stdout));
+        var warningsAsErrors = new Option<bool>("--warnings-as-errors")
+        {
+            Description = "Exit 1 when the policy is valid but has warnings (rows it ignores), as when it is invalid.",
+        };
+        var command = new Command("validate", "Report every problem of a policy document, and its warnings; exit 1 if it has problems.")
+        {
+            file, json, warningsAsErrors,
+        };
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(json), parse.GetValue(warningsAsErrors), context.Stdout));
         return command;
     }
 
-    private static int Run(string file, bool json, TextWriter stdout)
+    private static int Run(string file, bool json, bool warningsAsErrors, TextWriter stdout)
     {
         AccessModel model;
+        IReadOnlyList<AccessModelWarning> warnings;
         try
         {
-            model = PolicyFiles.Load(file);
+            model = PolicyFiles.Load(file, out warnings);
         }
         catch (AccessModelValidationException exception)
         {
@@ -51,6 +59,18 @@ internal static class ValidateCommand
                 w.WriteNumber("records", model.Records.Length);
                 w.WriteStartArray("errors");
                 w.WriteEndArray();
+                w.WriteStartArray("warnings");
+                foreach (AccessModelWarning warning in warnings)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("code", warning.Code.ToString());
+                    w.WriteString("path", warning.Path);
+                    w.WriteNumber("line", warning.Line ?? 0);
+                    w.WriteString("message", warning.Message);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
                 w.WriteEndObject();
             }));
         }
@@ -58,9 +78,14 @@ internal static class ValidateCommand
         {
             stdout.WriteLine(
                 $"{file}: valid: {PolicyFiles.Plural(model.Users.Length, "user")}, {PolicyFiles.Plural(model.Roles.Length, "role")}, " +
-                $"{PolicyFiles.Plural(model.Objects.Length, "object")}, {PolicyFiles.Plural(rows, "row")}, {PolicyFiles.Plural(model.Records.Length, "record")}.");
+                $"{PolicyFiles.Plural(model.Objects.Length, "object")}, {PolicyFiles.Plural(rows, "row")}, {PolicyFiles.Plural(model.Records.Length, "record")}" +
+                (warnings.Count == 0 ? "." : $"; {PolicyFiles.Plural(warnings.Count, "warning")}:"));
+            foreach (AccessModelWarning warning in warnings)
+            {
+                stdout.WriteLine($"  {warning.Code}: {warning.Message}");
+            }
         }
 
-        return ExitCodes.Success;
+        return warningsAsErrors && warnings.Count > 0 ? ExitCodes.Negative : ExitCodes.Success;
     }
 }

@@ -175,7 +175,7 @@ public sealed partial class AccessSnapshot
             !definition.IsActive ? AccessReason.SupportGrantInactive
             : now < compiled.Window.StartsAt ? AccessReason.SupportGrantNotStarted
             : now >= compiled.Window.EndsAt ? AccessReason.SupportGrantExpired
-            : !string.Equals(definition.Environment, Model.Settings.SupportAccess.Environment, StringComparison.Ordinal) ? AccessReason.SupportWrongEnvironment
+            : !SupportAccessRules.IsSameEnvironment(definition.Environment, Model.Settings.SupportAccess.Environment) ? AccessReason.SupportWrongEnvironment
             : AccessReason.None;
         return new AccessPrincipal(this, definition.Grantor, grantor.Subject, index, denial);
     }

@@ -43,7 +43,8 @@ internal sealed class AccessModelValidator
         validator.ValidateSystemOperations();
         validator.ValidateRecords();
         validator.ValidateSupportAccess();
-        return validator._errors;
+        return AccessModelErrorNames.Apply(validator._errors, id => validator._users.TryGetValue(new AdminUnitId(id), out UserDefinition? user) ? user.Name
+            : validator._roles.TryGetValue(new AdminUnitId(id), out RoleDefinition? role) ? role.Name : null);
     }
 
     private void Add(AccessModelErrorCode code, string message, params string[] ids) =>
@@ -196,7 +197,7 @@ internal sealed class AccessModelValidator
             if (IsBelow(lower, upper))
             {
                 At(ModelList.Roles, _roleIndexes[lower], Member(nameof(RoleDefinition.Parent)));
-                Add(AccessModelErrorCode.InvalidParent, $"Built-in role {Q(lower)} is below {Q(upper)}; All employees and All portal users must stay apart.", lower.ToString(), upper.ToString());
+                Add(AccessModelErrorCode.InvalidParent, $"Built-in role {Q(lower)} is below {Q(upper)}; All employees and All external users must stay apart.", lower.ToString(), upper.ToString());
             }
         }
     }
@@ -366,7 +367,7 @@ internal sealed class AccessModelValidator
 
             if (userDefinition is { IsExternal: true } && !IsUnderAllPortalUsers(role))
             {
-                Add(AccessModelErrorCode.ExternalUserInNonPortalRole, $"Portal user {Q(user)} is a member of {Q(role)}, which is not All portal users or a role below it.", user.ToString(), role.ToString());
+                Add(AccessModelErrorCode.ExternalUserInNonPortalRole, $"External user {Q(user)} is a member of {Q(role)}, which is not All external users or a role below it.", user.ToString(), role.ToString());
             }
         }
 
@@ -446,7 +447,8 @@ internal sealed class AccessModelValidator
             return true;
         }
 
-        Add(AccessModelErrorCode.DanglingReference, $"{what} names object {Q(name)}, which is not defined.", name.ToString());
+        string? near = name.Value is null || _errors.IsFull ? null : NameSuggestions.Nearest(_objects.Keys.Select(o => o.Value), name.Value);
+        Add(AccessModelErrorCode.DanglingReference, $"{what} names object {Q(name)}, which is not defined{(near is null ? "." : $"; did you mean {Q(near)}?")}", name.ToString());
         return false;
     }
 

@@ -26,6 +26,10 @@ internal static class SupportAccessRules
         : days > SupportAccessSettings.DurationLimitDays ? $"must be at most {SupportAccessSettings.DurationLimitDays}; it is {days}."
         : null;
 
+    /// <summary>Whether a grant given for an environment holds in the system's environment: environment names compare
+    /// ordinal ignoring case, so a grant for <c>Production</c> holds where the settings say <c>production</c>.</summary>
+    public static bool IsSameEnvironment(string? grant, string? system) => string.Equals(grant, system, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>What is wrong with a grant's dates: the close date must not precede the start date.</summary>
     public static string? Period(SupportAccessGrant grant) =>
         grant.CloseDate < grant.StartDate

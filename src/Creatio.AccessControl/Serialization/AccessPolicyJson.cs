@@ -15,15 +15,18 @@ namespace Creatio.AccessControl.Serialization;
 /// <c>systemOperations</c>, <c>systemOperationRows</c>, <c>workplaces</c>, <c>supportGrants</c> — with camel-cased
 /// member names, enums by name, object operations as arrays of names, ids as GUID strings, instants as ISO 8601 with
 /// an offset and dates (of support grants) as <c>yyyy-MM-dd</c>. A member left out takes the model's default. The
-/// package ships its JSON Schema as <c>schemas/access-policy.v1.schema.json</c>.</para>
+/// package ships its JSON Schema as <c>schemas/access-policy.v1.schema.json</c>; a document may name it in a top-level
+/// <c>"$schema"</c> string, which editors read and this library ignores (and never writes).</para>
 /// <para>Reading is strict: unknown members, wrong JSON types, missing required members, unknown enum names, malformed
 /// GUIDs, instants or dates and unsupported format versions are refused, and so is everything
 /// <see cref="AccessModelBuilder.Build"/> refuses. Every problem is reported at once in one
 /// <see cref="AccessModelValidationException"/>, each <see cref="AccessModelError"/> with the JSON path and 1-based
 /// line of the offending value (<see cref="AccessModelError.Path"/>, <see cref="AccessModelError.Line"/>); past
 /// <see cref="AccessModelValidationException.MaxReportedErrors"/> problems the rest are counted
-/// (<see cref="AccessModelValidationException.TotalErrorCount"/>), not described. Problems of the document's shape are
-/// reported first: the model is validated only once the document's shape is right. Strings must be Unicode text: an
+/// (<see cref="AccessModelValidationException.TotalErrorCount"/>), not described. Problems of the document's shape and of
+/// the model it describes are reported in one pass, those of shape first: a row with a problem of shape (a bad value, a
+/// missing member) is left out of the model that is validated, and a reference to what it defines is not reported
+/// again; a member the format does not have is left out alone. Strings must be Unicode text: an
 /// escaped half of a surrogate pair (<c>"\ud800"</c>) is refused, and so is a document string holding one.</para>
 /// <para>Writing is deterministic: the same model always gives the same bytes, and reading a written document back
 /// gives a model that writes the same bytes again.</para>
@@ -104,7 +107,34 @@ public static class AccessPolicyJson
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
     /// <exception cref="AccessModelValidationException">The document is too large, is not valid JSON, does not follow
     /// the format, or describes an invalid model; the exception lists every problem.</exception>
-    public static AccessModel Deserialize(string json, AccessPolicyJsonOptions? options)
+    public static AccessModel Deserialize(string json, AccessPolicyJsonOptions? options) => Read(Utf8Of(json, options));
+
+    /// <summary>Reads a policy document into a validated model, and finds what the model holds that decides nothing.</summary>
+    /// <param name="json">The document.</param>
+    /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
+    /// <param name="warnings">The warnings of the model (<see cref="AccessModelWarnings.Find"/>), each located in the
+    /// document (<see cref="AccessModelWarning.Path"/>, <see cref="AccessModelWarning.Line"/>); empty when there are none.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="AccessModelValidationException">The document is too large, is not valid JSON, does not follow
+    /// the format, or describes an invalid model; the exception lists every problem.</exception>
+    public static AccessModel Deserialize(string json, AccessPolicyJsonOptions? options, out IReadOnlyList<AccessModelWarning> warnings) =>
+        ReadWithWarnings(Utf8Of(json, options), out warnings);
+
+    /// <summary>Reads a policy document from a stream of UTF-8 into a validated model, and finds what the model holds that
+    /// decides nothing.</summary>
+    /// <param name="utf8Json">The stream, read to its end (or until the document proves too large); it is left open.</param>
+    /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
+    /// <param name="warnings">The warnings of the model (<see cref="AccessModelWarnings.Find"/>), each located in the
+    /// document (<see cref="AccessModelWarning.Path"/>, <see cref="AccessModelWarning.Line"/>); empty when there are none.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="AccessModelValidationException">The document is too large, is not valid JSON, does not follow
+    /// the format, or describes an invalid model; the exception lists every problem.</exception>
+    public static AccessModel Deserialize(Stream utf8Json, AccessPolicyJsonOptions? options, out IReadOnlyList<AccessModelWarning> warnings) =>
+        ReadWithWarnings(ReadAll(utf8Json, options), out warnings);
+
+    private static ReadOnlyMemory<byte> Utf8Of(string json, AccessPolicyJsonOptions? options)
     {
         ArgumentNullException.ThrowIfNull(json);
         int limit = (options ?? s_defaultOptions).MaxDocumentBytes;
@@ -129,7 +159,7 @@ public static class AccessPolicyJson
             ]);
         }
 
-        return Read(PolicyDocumentInput.WithoutByteOrderMark(Encoding.UTF8.GetBytes(json)));
+        return PolicyDocumentInput.WithoutByteOrderMark(Encoding.UTF8.GetBytes(json));
     }
 
     /// <summary>Reads a policy document from a stream of UTF-8 into a validated model, with the default options.</summary>
@@ -147,7 +177,9 @@ public static class AccessPolicyJson
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
     /// <exception cref="AccessModelValidationException">The document is too large, is not valid JSON, does not follow
     /// the format, or describes an invalid model; the exception lists every problem.</exception>
-    public static AccessModel Deserialize(Stream utf8Json, AccessPolicyJsonOptions? options)
+    public static AccessModel Deserialize(Stream utf8Json, AccessPolicyJsonOptions? options) => Read(ReadAll(utf8Json, options));
+
+    private static ReadOnlyMemory<byte> ReadAll(Stream utf8Json, AccessPolicyJsonOptions? options)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         var input = new PolicyDocumentInput(utf8Json, (options ?? s_defaultOptions).MaxDocumentBytes);
@@ -158,7 +190,7 @@ public static class AccessPolicyJson
             input.Advance(read);
         }
 
-        return Read(input.Document());
+        return input.Document();
     }
 
     /// <summary>Reads a policy document from a stream of UTF-8 into a validated model.</summary>
@@ -205,6 +237,13 @@ public static class AccessPolicyJson
         }
     }
 
+    private static AccessModel ReadWithWarnings(ReadOnlyMemory<byte> utf8, out IReadOnlyList<AccessModelWarning> warnings)
+    {
+        AccessModel model = Read(utf8);
+        warnings = PolicyErrorLocator.Locate(new PolicyDocumentText(utf8), AccessModelWarnings.Find(model));
+        return model;
+    }
+
     private static AccessModel Read(ReadOnlyMemory<byte> utf8)
     {
         var text = new PolicyDocumentText(utf8);
@@ -247,34 +286,74 @@ public static class AccessPolicyJson
 #endif
     }
 
-    /// <summary>Checks a document's shape, reporting every problem, and reads it.</summary>
+    /// <summary>Checks a document's shape and reads it; when its shape has problems, reports them with the problems of
+    /// the rest of the document, in one pass.</summary>
     private static PolicyDocument CheckAndRead(PolicyDocumentText text)
     {
-        ReadOnlyMemory<byte> utf8 = text.Utf8;
-        PolicyJsonContext context = PolicyJsonContext.Default;
-        IReadOnlyList<AccessModelError> errors = PolicyDocumentChecker.Check(text, context);
-        if (errors.Count > 0)
+        PolicyDocumentCheck check = PolicyDocumentChecker.Check(text, PolicyJsonContext.Default);
+        if (check.Errors.Count == 0)
         {
-            throw new AccessModelValidationException(errors);
+            // The checker accepts only documents the deserializer reads; the safety net is not a path tests reach.
+            return Deserialize(text.Utf8, out JsonException? failure) ?? throw SafetyNet(failure!);
         }
 
-        PolicyDocument document;
+        var errors = new AccessModelErrorList();
+        foreach (AccessModelError error in check.Errors)
+        {
+            errors.Add(error);
+        }
+
+        errors.AddUnreported(AccessModelErrorList.From(check.Errors).TotalCount - check.Errors.Count);
+        if (check.ReadRest)
+        {
+            CheckRest(text, check, errors);
+        }
+
+        throw new AccessModelValidationException(errors);
+    }
+
+    /// <summary>Reads what can be read of a document whose shape has problems and adds the problems of the model it
+    /// describes: rows with a problem of shape are left out, and so are references to what they define.</summary>
+    private static void CheckRest(PolicyDocumentText text, PolicyDocumentCheck check, AccessModelErrorList errors)
+    {
+        var rest = PolicyDocumentRemainder.Create(text.Utf8, check.Unreadable);
+        if (Deserialize(rest.Utf8, out _) is not { } document)
+        {
+            return;
+        }
+
         try
         {
-            document = JsonSerializer.Deserialize(utf8.Span, context.PolicyDocument)
+            _ = PolicyDocumentMapper.ToBuilder(document).Build();
+        }
+        catch (AccessModelValidationException exception)
+        {
+            PolicyErrorLocator.Locate(text, exception, rest, errors);
+        }
+    }
+
+    private static PolicyDocument? Deserialize(ReadOnlyMemory<byte> utf8, out JsonException? failure)
+    {
+        failure = null;
+        try
+        {
+            return JsonSerializer.Deserialize(utf8.Span, PolicyJsonContext.Default.PolicyDocument)
                 ?? throw new JsonException("The document is null.");
         }
         catch (JsonException exception)
         {
-            // The checker accepts only documents the deserializer reads; this is a safety net, not a path tests reach.
-            string path = exception.Path ?? "$";
-            long? line = exception.LineNumber + 1;
-            throw new AccessModelValidationException(
-            [
-                new AccessModelError(AccessModelErrorCode.InvalidJson, PolicyDocumentText.Locate(path, line, exception.Message), []) { Path = path, Line = line },
-            ]);
+            failure = exception;
+            return null;
         }
+    }
 
-        return document;
+    private static AccessModelValidationException SafetyNet(JsonException exception)
+    {
+        string path = exception.Path ?? "$";
+        long? line = exception.LineNumber + 1;
+        return new AccessModelValidationException(
+        [
+            new AccessModelError(AccessModelErrorCode.InvalidJson, PolicyDocumentText.Locate(path, line, exception.Message), []) { Path = path, Line = line },
+        ]);
     }
 }

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace Creatio.AccessControl.Serialization;
 
 // The data transfer objects of the policy document format, version 1. Member names are the camel-cased model
@@ -9,6 +12,12 @@ namespace Creatio.AccessControl.Serialization;
 /// <summary>A whole policy document.</summary>
 internal sealed class PolicyDocument
 {
+    /// <summary>Gets the JSON Schema an editor checks the document against (<c>"$schema"</c>); accepted at the top level
+    /// only, never read and never written.</summary>
+    [JsonPropertyName("$schema")]
+    [JsonConverter(typeof(SchemaReferenceConverter))]
+    public string? Schema { get; set; }
+
     public required int FormatVersion { get; init; }
 
     public PolicySettings Settings { get; set; } = new();
@@ -80,6 +89,7 @@ internal sealed class PolicyUser
 
     public required string Name { get; init; }
 
+    [JsonConverter(typeof(AdminUnitKindConverter))]
     public AdminUnitKind Kind { get; set; } = AdminUnitKind.User;
 
     public bool IsActive { get; set; } = true;
@@ -95,6 +105,7 @@ internal sealed class PolicyRole
 
     public required string Name { get; init; }
 
+    [JsonConverter(typeof(AdminUnitKindConverter))]
     public required AdminUnitKind Kind { get; init; }
 
     public Guid? Parent { get; set; }
@@ -270,4 +281,45 @@ internal sealed class PolicySupportGrant
     public SupportAccessLevel Level { get; set; } = s_defaults.Level;
 
     public string Environment { get; set; } = s_defaults.Environment;
+}
+
+/// <summary>Reads <c>"$schema"</c> as a string and refuses a JSON <see langword="null"/>, which the default converter
+/// would read as a left-out member; the writer never writes it (it is <see langword="null"/> in every document written).</summary>
+internal sealed class SchemaReferenceConverter : JsonConverter<string>
+{
+    public override bool HandleNull => true;
+
+    public override string Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new JsonException("Not a string.");
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+}
+
+/// <summary>Reads an admin unit kind from its exact name, or from <c>PortalUser</c>, the name Creatio gave external users
+/// before 8.0.9; writes the name.</summary>
+internal sealed class AdminUnitKindConverter : JsonConverter<AdminUnitKind>
+{
+    /// <summary>The names a document may give a kind besides its own.</summary>
+    public static readonly IReadOnlyDictionary<string, AdminUnitKind> Aliases = new Dictionary<string, AdminUnitKind>(StringComparer.Ordinal)
+    {
+        ["PortalUser"] = AdminUnitKind.ExternalUser,
+    };
+
+    private static readonly AdminUnitKind[] s_kinds = Enum.GetValues<AdminUnitKind>();
+
+    public override AdminUnitKind Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        string? name = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        foreach (AdminUnitKind kind in s_kinds)
+        {
+            if (string.Equals(kind.ToString(), name, StringComparison.Ordinal))
+            {
+                return kind;
+            }
+        }
+
+        return name is not null && Aliases.TryGetValue(name, out AdminUnitKind alias) ? alias : throw new JsonException("Not a name of AdminUnitKind.");
+    }
+
+    public override void Write(Utf8JsonWriter writer, AdminUnitKind value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
 }

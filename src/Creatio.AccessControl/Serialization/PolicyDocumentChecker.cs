@@ -19,6 +19,7 @@ namespace Creatio.AccessControl.Serialization;
 internal sealed class PolicyDocumentChecker
 {
     private const string Root = "$";
+    private const string SchemaMember = "$schema";
     private const int MaxDepth = 64;
 
     private static readonly JsonReaderOptions s_readerOptions = new()
@@ -32,7 +33,12 @@ internal sealed class PolicyDocumentChecker
     private readonly PolicyJsonContext _context;
     private readonly AccessModelErrorList _errors = new();
     private readonly Dictionary<Type, string> _expected = [];
+    private readonly List<long> _unreadable = [];
     private AccessModelError? _versionError;
+
+    // The start of the row (an element of a top-level list) being checked, or -1; a problem inside a row leaves the
+    // whole row out of the rest of the document.
+    private long _row = -1;
 
     private PolicyDocumentChecker(PolicyDocumentText text, PolicyJsonContext context)
     {
@@ -40,8 +46,9 @@ internal sealed class PolicyDocumentChecker
         _context = context;
     }
 
-    /// <summary>Returns every problem of the document's shape; empty if it deserializes cleanly.</summary>
-    public static IReadOnlyList<AccessModelError> Check(PolicyDocumentText text, PolicyJsonContext context)
+    /// <summary>Returns every problem of the document's shape (none if it deserializes cleanly) and what to leave out
+    /// of it to read the rest.</summary>
+    public static PolicyDocumentCheck Check(PolicyDocumentText text, PolicyJsonContext context)
     {
         ReadOnlySpan<byte> utf8 = text.Utf8.Span;
         int invalid = PolicyDocumentText.FindInvalidUtf8(utf8);
@@ -49,19 +56,21 @@ internal sealed class PolicyDocumentChecker
         {
             long line = text.LineOf(invalid);
             int lineStart = utf8[..invalid].LastIndexOf((byte)'\n') + 1;
-            return [SyntaxError(line, invalid - lineStart + 1, "The document is not valid UTF-8.")];
+            return PolicyDocumentCheck.Only(SyntaxError(line, invalid - lineStart + 1, "The document is not valid UTF-8."));
         }
 
         if (utf8.Trim(" \t\r\n"u8).IsEmpty)
         {
-            return [SyntaxError(1, 1, "The document is empty.")];
+            return PolicyDocumentCheck.Only(SyntaxError(1, 1, "The document is empty."));
         }
 
         var checker = new PolicyDocumentChecker(text, context);
         var reader = new Utf8JsonReader(utf8, s_readerOptions);
+        bool isObject;
         try
         {
             reader.Read();
+            isObject = reader.TokenType == JsonTokenType.StartObject;
             checker.CheckValue(ref reader, typeof(PolicyDocument), Root);
             while (reader.Read())
             {
@@ -70,10 +79,13 @@ internal sealed class PolicyDocumentChecker
         }
         catch (JsonException exception)
         {
-            return [SyntaxError((exception.LineNumber ?? 0) + 1, (exception.BytePositionInLine ?? 0) + 1, Describe(exception))];
+            return PolicyDocumentCheck.Only(SyntaxError((exception.LineNumber ?? 0) + 1, (exception.BytePositionInLine ?? 0) + 1, Describe(exception)));
         }
 
-        return checker._versionError is { } versionError ? [versionError] : checker._errors;
+        // A document of another version is read by other rules: nothing else of it is reported.
+        return checker._versionError is { } versionError
+            ? PolicyDocumentCheck.Only(versionError)
+            : new PolicyDocumentCheck(checker._errors, readRest: isObject, [.. checker._unreadable.Distinct().Order()]);
     }
 
     /// <summary>Builds the error of a document that is not JSON at all, at a 1-based line and byte position.</summary>
@@ -94,9 +106,25 @@ internal sealed class PolicyDocumentChecker
         return $"The document is not valid JSON: {message}";
     }
 
-    /// <summary>Reports a problem; past the cap, only counts it, without building its message.</summary>
+    /// <summary>Reports a problem; past the cap, only counts it, without building its message. Either way, what holds
+    /// the problem is left out of the rest of the document: the member, for a member that should not be there; else the
+    /// row, inside a row; else the value.</summary>
     private void Add(AccessModelErrorCode code, string path, long offset, [InterpolatedStringHandlerArgument("")] ref Message message, params string[] ids)
     {
+        if (code is AccessModelErrorCode.UnknownMember or AccessModelErrorCode.DuplicateMember)
+        {
+            _unreadable.Add(offset);
+        }
+        else if (_row >= 0)
+        {
+            _unreadable.Add(_row);
+        }
+        else if (path != Root)
+        {
+            // A required member missing from the document (formatVersion) leaves nothing out: the rest is read as version 1.
+            _unreadable.Add(offset);
+        }
+
         if (_errors.IsFull)
         {
             _errors.AddUnreported();
@@ -106,7 +134,7 @@ internal sealed class PolicyDocumentChecker
         _errors.Add(_text.Error(code, path, offset, message.ToStringAndClear(), ids));
     }
 
-    private void CheckValue(ref Utf8JsonReader reader, Type type, string path)
+    private void CheckValue(ref Utf8JsonReader reader, Type type, string path, bool rows = false)
     {
         Type? underlying = Nullable.GetUnderlyingType(type);
         if (reader.TokenType == JsonTokenType.Null)
@@ -127,7 +155,7 @@ internal sealed class PolicyDocumentChecker
                 CheckObject(ref reader, info, path);
                 break;
             case JsonTypeInfoKind.Enumerable:
-                CheckArray(ref reader, type, path);
+                CheckArray(ref reader, type, path, rows);
                 break;
             default:
                 CheckScalar(ref reader, type, path);
@@ -167,9 +195,14 @@ internal sealed class PolicyDocumentChecker
             {
                 CheckFormatVersion(ref reader, memberPath);
             }
+            else if (path == Root && name == SchemaMember)
+            {
+                // Editors read it; this library accepts any string and ignores it.
+                CheckScalar(ref reader, typeof(string), memberPath, allowEmpty: true);
+            }
             else
             {
-                CheckValue(ref reader, property.PropertyType, memberPath);
+                CheckValue(ref reader, property.PropertyType, memberPath, rows: path == Root);
             }
         }
 
@@ -228,7 +261,11 @@ internal sealed class PolicyDocumentChecker
         }
     }
 
-    private void CheckArray(ref Utf8JsonReader reader, Type type, string path)
+    /// <param name="reader">The reader, at the array.</param>
+    /// <param name="type">The array's type.</param>
+    /// <param name="path">The array's path.</param>
+    /// <param name="rows">Whether the array is a top-level list, whose elements are rows.</param>
+    private void CheckArray(ref Utf8JsonReader reader, Type type, string path, bool rows)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -241,6 +278,7 @@ internal sealed class PolicyDocumentChecker
         int index = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
+            _row = rows ? reader.TokenStartIndex : _row;
             string elementPath = PolicyDocumentText.Index(path, index++);
             if (names is not null && reader.TokenType == JsonTokenType.String
                 && PolicyDocumentText.GetText(ref reader, out string? loneSurrogate) is var name && loneSurrogate is null
@@ -252,9 +290,11 @@ internal sealed class PolicyDocumentChecker
 
             CheckValue(ref reader, element, elementPath);
         }
+
+        _row = rows ? -1 : _row;
     }
 
-    private void CheckScalar(ref Utf8JsonReader reader, Type type, string path)
+    private void CheckScalar(ref Utf8JsonReader reader, Type type, string path, bool allowEmpty = false)
     {
         long offset = reader.TokenStartIndex;
         if (type == typeof(bool))
@@ -295,7 +335,7 @@ internal sealed class PolicyDocumentChecker
         }
         else if (type == typeof(string))
         {
-            if (string.IsNullOrWhiteSpace(value))
+            if (!allowEmpty && string.IsNullOrWhiteSpace(value))
             {
                 Add(AccessModelErrorCode.InvalidValue, path, offset, $"The value is empty; expected a non-empty string.");
             }
@@ -324,7 +364,7 @@ internal sealed class PolicyDocumentChecker
         else if (type.IsEnum)
         {
             string[] names = Enum.GetNames(type);
-            if (Array.IndexOf(names, value) < 0)
+            if (Array.IndexOf(names, value) < 0 && !(type == typeof(AdminUnitKind) && AdminUnitKindConverter.Aliases.ContainsKey(value)))
             {
                 Add(AccessModelErrorCode.InvalidValue, path, offset, $"{PolicyDocumentText.Quote(value)} is not one of {string.Join(", ", names.Select(n => $"`{n}`"))}.", value);
             }

@@ -15,23 +15,42 @@ internal static class PolicyErrorLocator
     /// those not reported is kept.</summary>
     public static IReadOnlyList<AccessModelError> Locate(PolicyDocumentText text, AccessModelValidationException invalid)
     {
+        var located = new AccessModelErrorList();
+        Locate(text, invalid, rest: null, located);
+        return located;
+    }
+
+    /// <summary>Adds the problems of a model read from the rest of a document (<paramref name="rest"/>) to a list, each
+    /// located in the document, and counts those not reported. A reference to what a row left out of the rest defined
+    /// is not a problem of its own (the row's problem is reported), and neither is any reference when a whole list of
+    /// definitions was left out.</summary>
+    public static void Locate(PolicyDocumentText text, AccessModelValidationException invalid, PolicyDocumentRemainder? rest, AccessModelErrorList located)
+    {
         IReadOnlyList<AccessModelError> errors = invalid.Errors;
         var candidates = new List<string[]>(errors.Count);
         var wanted = new HashSet<string>(StringComparer.Ordinal);
         foreach (AccessModelError error in errors)
         {
-            string[] paths = Candidates(error.Row);
+            string[] paths = Candidates(error.Row is { } row && rest is not null && row.List != ModelList.Settings
+                ? row with { Index = rest.DocumentIndex(ListMember(row.List), row.Index) }
+                : error.Row);
             candidates.Add(paths);
             wanted.UnionWith(paths);
         }
 
         Dictionary<string, long> offsets = FindOffsets(text.Utf8.Span, wanted);
-        var located = new AccessModelErrorList();
         for (int i = 0; i < errors.Count; i++)
         {
             AccessModelError error = errors[i];
             string path = candidates[i].FirstOrDefault(offsets.ContainsKey) ?? Root;
-            long line = text.LineOf(offsets.GetValueOrDefault(path));
+            long offset = offsets.GetValueOrDefault(path);
+            if (rest is not null && error.Code == AccessModelErrorCode.DanglingReference
+                && (rest.LeftOutADefiningList || (StringAt(text.Utf8.Span, offset) is { } value && rest.IsLeftOut(value))))
+            {
+                continue;
+            }
+
+            long line = text.LineOf(offset);
             located.Add(error with
             {
                 Message = PolicyDocumentText.Locate(path, line, error.Message),
@@ -42,7 +61,34 @@ internal static class PolicyErrorLocator
         }
 
         located.AddUnreported(invalid.TotalErrorCount - errors.Count);
+    }
+
+    /// <summary>Returns the warnings of a model read from a document, each located in the document.</summary>
+    public static IReadOnlyList<AccessModelWarning> Locate(PolicyDocumentText text, IReadOnlyList<AccessModelWarning> warnings)
+    {
+        if (warnings.Count == 0)
+        {
+            return warnings;
+        }
+
+        string[][] candidates = [.. warnings.Select(w => Candidates(w.Row))];
+        Dictionary<string, long> offsets = FindOffsets(text.Utf8.Span, [.. candidates.SelectMany(c => c)]);
+        var located = new List<AccessModelWarning>(warnings.Count);
+        for (int i = 0; i < warnings.Count; i++)
+        {
+            string path = candidates[i].FirstOrDefault(offsets.ContainsKey) ?? Root;
+            long line = text.LineOf(offsets.GetValueOrDefault(path));
+            located.Add(warnings[i] with { Message = PolicyDocumentText.Locate(path, line, warnings[i].Message), Path = path, Line = line, Row = null });
+        }
+
         return located;
+    }
+
+    /// <summary>The string a document holds at an offset, or <see langword="null"/> when another value starts there.</summary>
+    private static string? StringAt(ReadOnlySpan<byte> utf8, long offset)
+    {
+        var reader = new Utf8JsonReader(utf8[(int)offset..], isFinalBlock: false, state: default);
+        return reader.Read() && reader.TokenType == JsonTokenType.String ? PolicyDocumentText.GetText(ref reader, out _) : null;
     }
 
     private static string[] Candidates(ModelRowReference? row)

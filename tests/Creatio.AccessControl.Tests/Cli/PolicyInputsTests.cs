@@ -114,18 +114,6 @@ public sealed class PolicyInputsTests
         Assert.Equal(SystemColumns.Names, PolicyInputs.SystemColumns);
     }
 
-    [Theory]
-    [InlineData("Invoice", "invoice", 0)]
-    [InlineData("Invoice", "Invoce", 1)]
-    [InlineData("Invoice", "Invioce", 2)]
-    [InlineData("", "abc", 3)]
-    [InlineData("kitten", "sitting", 3)]
-    public void Distance_IgnoresCase(string a, string b, int expected)
-    {
-        Assert.Equal(expected, PolicyInputs.Distance(a, b));
-        Assert.Equal(expected, PolicyInputs.Distance(b, a));
-    }
-
     [Fact]
     public void DidYouMean_NamesAtMostThreeNearestInOrder()
     {

@@ -73,6 +73,82 @@ public sealed class ValidateCommandTests
         Assert.Equal(7, json.RootElement.GetProperty("records").GetInt32());
     }
 
+    private const string IgnoredRows = """
+        {
+          "formatVersion": 1,
+          "objects": [
+            { "name": "Invoice" }
+          ],
+          "objectOperationRows": [
+            { "object": "Invoice", "grantee": "a29a3ba5-4b0d-de11-9a51-005056c00008", "position": 0, "operations": [ "Read" ] }
+          ]
+        }
+        """;
+
+    private const string IgnoredRowsWarning =
+        "  IgnoredObjectOperationRows: $.objects[0] (line 4): Object `Invoice` does not use operation permissions, so its 1 object "
+        + "operation row is ignored: every employee may do all four operations on it, and portal users none.";
+
+    [Fact]
+    public void Validate_ValidPolicyWithIgnoredRows_PrintsTheWarningAndExitsZero()
+    {
+        string path = CliHost.TempFile("ignored.json", IgnoredRows);
+
+        CliResult result = CliHost.Run("validate", path);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Equal([$"{path}: valid: 0 users, 3 roles, 1 object, 1 row, 0 records; 1 warning:", IgnoredRowsWarning], result.StdoutLines);
+    }
+
+    [Fact]
+    public void Validate_WarningsAsErrors_ExitsOneOnAWarning()
+    {
+        string path = CliHost.TempFile("ignored.json", IgnoredRows);
+
+        Assert.Equal(ExitCodes.Negative, CliHost.Run("validate", path, "--warnings-as-errors").ExitCode);
+        Assert.Equal(ExitCodes.Success, CliHost.Run("validate", CliHost.PipelinePolicy, "--warnings-as-errors").ExitCode);
+    }
+
+    [Fact]
+    public void Validate_WarningsAsJson_ListsThemWithPathAndLine()
+    {
+        string path = CliHost.TempFile("ignored.json", IgnoredRows);
+
+        CliResult result = CliHost.Run("validate", path, "--json");
+
+        using JsonDocument json = JsonDocument.Parse(result.Stdout);
+        JsonElement warning = Assert.Single(json.RootElement.GetProperty("warnings").EnumerateArray().ToArray());
+        Assert.Equal("IgnoredObjectOperationRows", warning.GetProperty("code").GetString());
+        Assert.Equal("$.objects[0]", warning.GetProperty("path").GetString());
+        Assert.Equal(4, warning.GetProperty("line").GetInt32());
+    }
+
+    [Fact]
+    public void Validate_BadValueAndUnknownReference_ReportsBothInOnePass()
+    {
+        string path = CliHost.TempFile("two-kinds.json", """
+            {
+              "formatVersion": 1,
+              "objects": [ { "name": "Invoice", "useOperationPermissions": "yes" }, { "name": "Account" } ],
+              "objectOperationRows": [
+                { "object": "Acount", "grantee": "a29a3ba5-4b0d-de11-9a51-005056c00008", "position": 0, "operations": [ "Read" ] }
+              ]
+            }
+            """);
+
+        CliResult result = CliHost.Run("validate", path);
+
+        Assert.Equal(ExitCodes.Negative, result.ExitCode);
+        Assert.Equal(
+            [
+                $"{path}: 2 problems:",
+                "  InvalidType: $.objects[0].useOperationPermissions (line 3): Expected `true` or `false`, found a string.",
+                "  DanglingReference: $.objectOperationRows[0].object (line 5): Object operation row of `Acount` for `All employees` "
+                + "(`a29a3ba5-4b0d-de11-9a51-005056c00008`) names object `Acount`, which is not defined; did you mean `Account`?",
+            ],
+            result.StdoutLines);
+    }
+
     [Fact]
     public void Validate_MissingFile_UsageError()
     {

@@ -38,7 +38,7 @@ public sealed class AccessPolicyFileTests : IDisposable
 
         Assert.Equal(
             $"The policy file `{_file.FilePath}` is invalid: 2 problems.\n"
-            + "- $.bogus (line 3): Member `bogus` is not part of the format here; expected one of `formatVersion`, `settings`, `users`, "
+            + "- $.bogus (line 3): Member `bogus` is not part of the format here; expected one of `$schema`, `formatVersion`, `settings`, `users`, "
             + "`roles`, `memberships`, `functionalLinks`, `delegations`, `rolesNotInheritedByManagers`, `objects`, `objectOperationRows`, "
             + "`columnRightRows`, `records`, `recordRightRows`, `defaultRecordRightRules`, `systemOperations`, `systemOperationRows`, `workplaces`, `supportGrants`.\n"
             + "- $.users[0] (line 4): Required member `id` is missing.",

@@ -264,7 +264,7 @@ public sealed class AccessModelValidationTests
             .Add(new UserDefinition(s_pat, "Pat", AdminUnitKind.ExternalUser))
             .Add(new RoleMembership(s_pat, BuiltInRoles.AllEmployees));
 
-        AssertErrors(builder, Error(AccessModelErrorCode.ExternalUserInNonPortalRole, $"Portal user {Q(s_pat)} is a member of `a29a3ba5-4b0d-de11-9a51-005056c00008`, which is not All portal users or a role below it.", s_pat, BuiltInRoles.AllEmployees));
+        AssertErrors(builder, Error(AccessModelErrorCode.ExternalUserInNonPortalRole, $"External user (portal user) {Q(s_pat)} is a member of `a29a3ba5-4b0d-de11-9a51-005056c00008`, which is not All external users (All portal users) or a role below it.", s_pat, BuiltInRoles.AllEmployees));
     }
 
     [Fact]
@@ -275,7 +275,7 @@ public sealed class AccessModelValidationTests
             .Add(new UserDefinition(s_pat, "Pat", AdminUnitKind.ExternalUser))
             .Add(new RoleMembership(s_pat, s_sellers));
 
-        AssertErrors(builder, Error(AccessModelErrorCode.ExternalUserInNonPortalRole, $"Portal user {Q(s_pat)} is a member of {Q(s_sellers)}, which is not All portal users or a role below it.", s_pat, s_sellers));
+        AssertErrors(builder, Error(AccessModelErrorCode.ExternalUserInNonPortalRole, $"External user (portal user) {Q(s_pat)} is a member of {Q(s_sellers)}, which is not All external users (All portal users) or a role below it.", s_pat, s_sellers));
     }
 
     [Fact]
@@ -396,7 +396,7 @@ public sealed class AccessModelValidationTests
             Error(AccessModelErrorCode.DuplicateId, $"Admin unit id {Q(s_ann)} is used by more than one user.", s_ann),
             Error(AccessModelErrorCode.DanglingReference, $"Role {Q(s_sales)} has parent {Q(s_missing)}, which is not defined.", s_sales, s_missing),
             Error(AccessModelErrorCode.Cycle, $"Roles form a parent cycle: {Q(s_office)} → {Q(s_sellers)} → {Q(s_office)}.", s_office, s_sellers),
-            Error(AccessModelErrorCode.ExternalUserInNonPortalRole, $"Portal user {Q(s_pat)} is a member of {Q(s_sales)}, which is not All portal users or a role below it.", s_pat, s_sales));
+            Error(AccessModelErrorCode.ExternalUserInNonPortalRole, $"External user (portal user) {Q(s_pat)} is a member of {Q(s_sales)}, which is not All external users (All portal users) or a role below it.", s_pat, s_sales));
     }
 
     [Fact]
@@ -407,11 +407,11 @@ public sealed class AccessModelValidationTests
         AccessModelValidationException exception = Assert.Throws<AccessModelValidationException>(builder.Build);
 
         Assert.Equal(
-            "The access model is invalid: 4 problems.\n"
+            Named(builder, "The access model is invalid: 4 problems.\n"
             + $"- Admin unit id {Q(s_ann)} is used by more than one user.\n"
             + $"- Role {Q(s_sales)} has parent {Q(s_missing)}, which is not defined.\n"
             + $"- Roles form a parent cycle: {Q(s_office)} → {Q(s_sellers)} → {Q(s_office)}.\n"
-            + $"- Portal user {Q(s_pat)} is a member of {Q(s_sales)}, which is not All portal users or a role below it.",
+            + $"- External user (portal user) {Q(s_pat)} is a member of {Q(s_sales)}, which is not All external users (All portal users) or a role below it."),
             exception.Message);
     }
 
@@ -523,6 +523,29 @@ public sealed class AccessModelValidationTests
     private static void AssertErrors(AccessModelBuilder builder, params string[] expected)
     {
         AccessModelValidationException exception = Assert.Throws<AccessModelValidationException>(builder.Build);
-        Assert.Equal(expected, exception.Errors.Select(e => $"{e.Code} [{string.Join(", ", e.Ids)}] {e.Message}"));
+        Assert.Equal(expected.Select(e => Named(builder, e)), exception.Errors.Select(e => $"{e.Code} [{string.Join(", ", e.Ids)}] {e.Message}"));
+    }
+
+    /// <summary>An expected message as the model names its units: these tests quote ids alone, and messages name the
+    /// units the model defines by name and id (issue 16; the naming itself is pinned in Issue16_PolicyFileTests).</summary>
+    private static string Named(AccessModelBuilder builder, string expected)
+    {
+        var names = new Dictionary<Guid, string>
+        {
+            [BuiltInRoles.AllEmployees.Value] = "All employees",
+            [BuiltInRoles.AllPortalUsers.Value] = "All portal users",
+            [BuiltInRoles.SystemAdministrators.Value] = "System administrators",
+        };
+        foreach (RoleDefinition role in builder.Roles.Reverse())
+        {
+            names[role.Id.Value] = role.Name;
+        }
+
+        foreach (UserDefinition user in builder.Users.Reverse())
+        {
+            names[user.Id.Value] = user.Name;
+        }
+
+        return AccessModelErrorNames.Rewrite(expected, id => names.GetValueOrDefault(id));
     }
 }

@@ -13,7 +13,7 @@ public sealed class BuiltInRoleValidationTests
         AccessModelError error = Assert.Single(exception.Errors);
         Assert.Equal(AccessModelErrorCode.InvalidParent, error.Code);
         Assert.Equal(
-            $"Built-in role `{BuiltInRoles.AllPortalUsers}` is below `{BuiltInRoles.AllEmployees}`; All employees and All portal users must stay apart.",
+            $"Built-in role `All external users` (All portal users) (`{BuiltInRoles.AllPortalUsers}`) is below `All employees` (`{BuiltInRoles.AllEmployees}`); All employees and All external users must stay apart.",
             error.Message);
     }
 
@@ -43,7 +43,7 @@ public sealed class BuiltInRoleValidationTests
         AccessModelError error = Assert.Single(exception.Errors);
         Assert.Equal(AccessModelErrorCode.InvalidKind, error.Code);
         Assert.Equal(
-            $"Built-in role `{BuiltInRoles.SystemAdministrators}` has kind `FunctionalRole`; built-in roles are organizational roles.",
+            $"Built-in role `System administrators` (`{BuiltInRoles.SystemAdministrators}`) has kind `FunctionalRole`; built-in roles are organizational roles.",
             error.Message);
     }
 

@@ -170,7 +170,7 @@ public sealed class SupportAccessProperties
                 !c.Grant.IsActive ? AccessReason.SupportGrantInactive
                 : c.Now < window.StartsAt ? AccessReason.SupportGrantNotStarted
                 : c.Now >= window.EndsAt ? AccessReason.SupportGrantExpired
-                : c.Grant.Environment != settings.Environment ? AccessReason.SupportWrongEnvironment
+                : !string.Equals(c.Grant.Environment, settings.Environment, StringComparison.OrdinalIgnoreCase) ? AccessReason.SupportWrongEnvironment
                 : AccessReason.None;
             if (expected != AccessReason.None)
             {

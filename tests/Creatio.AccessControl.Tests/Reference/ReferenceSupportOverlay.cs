@@ -59,7 +59,7 @@ internal sealed class ReferenceSupportOverlay
             return Deny(AccessReason.SupportGrantExpired);
         }
 
-        if (grant.Environment != settings.Environment)
+        if (!string.Equals(grant.Environment, settings.Environment, StringComparison.OrdinalIgnoreCase))
         {
             return Deny(AccessReason.SupportWrongEnvironment);
         }

@@ -77,9 +77,9 @@ public sealed class Issue13_EmptyIdTests
         { "user", "User `Empty` has an empty id" },
         { "role", "Role `Empty` has an empty id" },
         { "record", "A record of `Deal` has an empty id" },
-        { "user account", $"User `{Limited}` has an empty account id" },
-        { "user contact", $"User `{Limited}` has an empty contact id" },
-        { "role account", $"Role `{Ids.Role("Partners")}` has an empty account id" },
+        { "user account", $"User `Limited` (`{Limited}`) has an empty account id" },
+        { "user contact", $"User `Limited` (`{Limited}`) has an empty contact id" },
+        { "role account", $"Role `Partners` (`{Ids.Role("Partners")}`) has an empty account id" },
     };
 
     [Theory]

@@ -335,7 +335,7 @@ public sealed partial class AccessPolicyJsonTests
             AccessModelErrorCode.DuplicateId,
             "$.roles[1].id",
             6,
-            $"$.roles[1].id (line 6): Admin unit id `{Sales}` is used by more than one role.");
+            $"$.roles[1].id (line 6): Admin unit id `Sales` (`{Sales}`) is used by more than one role.");
     }
 
     [Fact]
@@ -356,7 +356,7 @@ public sealed partial class AccessPolicyJsonTests
             AccessModelErrorCode.DanglingReference,
             "$.roles[0].parent",
             5,
-            $"$.roles[0].parent (line 5): Role `{Sales}` has parent `{Missing}`, which is not defined.");
+            $"$.roles[0].parent (line 5): Role `Sales` (`{Sales}`) has parent `{Missing}`, which is not defined.");
     }
 
     [Fact]
@@ -618,6 +618,10 @@ public sealed partial class AccessPolicyJsonTests
                 (AccessModelErrorCode.InvalidValue, "$.settings.enabledAuditEvents[2]", 6L),
                 (AccessModelErrorCode.UnknownMember, "$.workplaces[0].colour", 8L),
                 (AccessModelErrorCode.MissingMember, "$.supportGrants[0]", 9L),
+
+                // The rest is checked in the same pass: the workplace (without its unknown member), the settings.
+                (AccessModelErrorCode.DanglingReference, "$.workplaces[0].objects[0]", 8L),
+                (AccessModelErrorCode.InvalidValue, "$.settings.supportAccess.timeZoneId", 4L),
             ],
             errors.Select(e => (e.Code, e.Path!, e.Line!.Value)));
     }

@@ -117,7 +117,7 @@ public static class RandomSupportGrants
                 IsActive = random.Next(6) != 0,
                 Level = (SupportAccessLevel)random.Next(3),
                 Workplaces = [.. builder.Workplaces.Where(_ => random.Next(3) == 0).Select(w => w.Name)],
-                Environment = random.Next(8) == 0 ? "sandbox" : "production",
+                Environment = random.Next(8) switch { 0 => "sandbox", 1 => "Production", _ => "production" },
             });
         }
 

@@ -1,0 +1,9 @@
+namespace Creatio.AccessControl;
+
+/// <summary>What a valid model holds that decides nothing, and is likely a mistake.</summary>
+public enum AccessModelWarningCode
+{
+    /// <summary>An object does not use operation permissions, so its object operation rows are ignored: every employee
+    /// may do all four operations on it, and portal users none.</summary>
+    IgnoredObjectOperationRows = 1,
+}
