@@ -124,53 +124,6 @@ internal static class SupportOverlay
             : decision;
     }
 
-    /// <summary>Whether a support session may make an administration change at all; what the change itself needs is then
-    /// checked on the session's principal, through this overlay.</summary>
-    /// <remarks>Data changes (records) are for the overlay's object rules to decide. Support-access grants and their
-    /// settings are never changed from a session. Other system settings are configuration: a session changes them only at
-    /// Admin level with configuration restriction off (and only if its grantor may, which the change's own check asks),
-    /// never the enabled audit events unless administration is relaxed, since they decide what its own log keeps. Any other
-    /// change administers users, roles or permissions: only a relaxed session with both modes cleared may.</remarks>
-    public static AccessDecision Change(AccessSnapshot snapshot, int grant, AccessChange change)
-    {
-        SupportAccessGrant definition = snapshot.SupportGrants.Grants[grant].Definition;
-        if (change.IsSupportAccessChange)
-        {
-            return Deny(AccessReason.SupportAdministrationForbidden);
-        }
-
-        if (change.IsDataChange)
-        {
-            return AccessDecision.Allow(AccessStage.SupportAccess, AccessReason.None);
-        }
-
-        if (change is not SetSettings { Settings: { } settings })
-        {
-            return AdministrationAllowed(snapshot, definition)
-                ? AccessDecision.Allow(AccessStage.SupportAccess, AccessReason.None)
-                : Deny(AccessReason.SupportAdministrationForbidden);
-        }
-
-        AccessSettings current = snapshot.Model.Settings;
-        if (definition.DenyConfiguration)
-        {
-            return Deny(AccessReason.SupportConfigurationRestriction);
-        }
-
-        if (settings.SupportAccess != current.SupportAccess ||
-            (!AdministrationAllowed(snapshot, definition) && !SameAuditEvents(settings, current)))
-        {
-            return Deny(AccessReason.SupportAdministrationForbidden);
-        }
-
-        return definition.Level == SupportAccessLevel.Admin
-            ? AccessDecision.Allow(AccessStage.SupportAccess, AccessReason.None)
-            : Deny(AccessReason.SupportLevel);
-    }
-
-    private static bool SameAuditEvents(AccessSettings changed, AccessSettings current) =>
-        changed.EnabledAuditEvents is { } events && new HashSet<AccessAuditEventType>(events).SetEquals(current.EnabledAuditEvents);
-
     public static AccessDecision Share(AccessSnapshot snapshot, int grant, AccessDecision decision)
     {
         if (!decision.IsAllowed)

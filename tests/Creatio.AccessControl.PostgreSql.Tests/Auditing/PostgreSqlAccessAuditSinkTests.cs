@@ -135,7 +135,7 @@ public sealed class PostgreSqlAccessAuditSinkTests(PostgreSqlServerFixture serve
         await using var sink = new PostgreSqlAccessAuditSink(dataSource);
         AccessModelBuilder builder = s_snapshot.Model.ToBuilder();
         builder.Settings = builder.Settings with { EnabledAuditEvents = [AccessAuditEventType.DeniedOperation] };
-        var evaluator = new AccessEvaluator(AccessSnapshot.Compile(builder.Build()), audit: new AccessAuditDispatcher([sink]));
+        var evaluator = new AccessEvaluator(AccessSnapshot.Compile(builder.Build()), observer: new AccessAuditDispatcher([sink]));
 
         AccessDecision decision = evaluator.CheckSystemOperation(s_bob, SystemOperations.CanViewSysOperationAudit);
         await sink.FlushAsync();
