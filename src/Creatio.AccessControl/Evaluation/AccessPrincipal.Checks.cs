@@ -26,7 +26,7 @@ public readonly partial struct AccessPrincipal
     {
         // An active employee, no support session, no super operation: steps 1–3 pass, so go straight to step 4.
         if (IsOrdinaryEmployee && ReferenceEquals(accessObject.Snapshot, _snapshot) && accessObject.Compiled is { } known &&
-            unchecked((uint)operation) <= (uint)ObjectOperation.Delete)
+            OperationEncoding.IsDefined(operation))
         {
             return Pipeline.Object(_subject, external: false, known, accessObject.Rows, operation);
         }
@@ -44,7 +44,7 @@ public readonly partial struct AccessPrincipal
             return decision;
         }
 
-        if (unchecked((uint)operation) > (uint)ObjectOperation.Delete)
+        if (!OperationEncoding.IsDefined(operation))
         {
             return AccessDecision.Deny(AccessStage.Object, AccessReason.InvalidRequest);
         }
@@ -64,7 +64,7 @@ public readonly partial struct AccessPrincipal
     {
         CompiledObject? compiled = Resolve(objectName, out int objectIndex);
         AccessDecision decision = CheckRecordSteps(compiled, compiled?.Rows, compiled?.Records, AccessReason.UnknownObject, record, operation);
-        return _grant == 0 ? decision : Support(decision, objectIndex, ToObjectOperation(operation), record, column: false);
+        return _grant == 0 ? decision : Support(decision, objectIndex, OperationEncoding.ToObjectOperation(operation), record, column: false);
     }
 
     /// <summary>Checks an operation on one record of an object resolved beforehand (DESIGN.md §3 steps 1–5).</summary>
@@ -79,14 +79,14 @@ public readonly partial struct AccessPrincipal
         // An active employee, no support session, no super operation, an object whose record step decides alone (its object
         // step allows every operation): steps 1–4 allow, so go straight to step 5. Anything else takes every step.
         if (IsOrdinaryEmployee && accessObject.RecordStepDecides &&
-            ReferenceEquals(accessObject.Snapshot, _snapshot) && unchecked((uint)operation) <= (uint)RecordOperation.Delete)
+            ReferenceEquals(accessObject.Snapshot, _snapshot) && OperationEncoding.IsDefined(operation))
         {
             return RecordStep(accessObject.Records!, record, operation);
         }
 
         CompiledObject? compiled = Resolve(in accessObject, out int objectIndex, out AccessReason unresolved);
         AccessDecision decision = CheckRecordSteps(compiled, accessObject.Rows, accessObject.Records, unresolved, record, operation);
-        return _grant == 0 ? decision : Support(decision, objectIndex, ToObjectOperation(operation), record, column: false);
+        return _grant == 0 ? decision : Support(decision, objectIndex, OperationEncoding.ToObjectOperation(operation), record, column: false);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -108,7 +108,7 @@ public readonly partial struct AccessPrincipal
         int index = records.Find(record.Value);
         return index < 0
             ? AccessDecision.Deny(AccessStage.Record, AccessReason.UnknownRecord)
-            : Pipeline.Rights(_snapshot!, _subject, _user, _signature, records, index, 1 << (int)operation, grant: false);
+            : Pipeline.Rights(_snapshot!, _subject, _user, _signature, records, index, OperationEncoding.Bit(operation), grant: false);
     }
 
     /// <summary>Checks an operation on a column of an object, without naming a record (DESIGN.md §3 steps 1–4 and 6).</summary>
@@ -191,7 +191,7 @@ public readonly partial struct AccessPrincipal
             return read;
         }
 
-        if (unchecked((uint)operation) > (uint)RecordOperation.Delete)
+        if (!OperationEncoding.IsDefined(operation))
         {
             return AccessDecision.Deny(AccessStage.Record, AccessReason.InvalidRequest);
         }
@@ -204,7 +204,7 @@ public readonly partial struct AccessPrincipal
         }
 
         AccessSnapshot snapshot = _snapshot!;
-        AccessDecision decision = Pipeline.Rights(snapshot, _subject, _user, _signature, compiled.Records, index, 1 << (int)operation, grant: true);
+        AccessDecision decision = Pipeline.Rights(snapshot, _subject, _user, _signature, compiled.Records, index, OperationEncoding.Bit(operation), grant: true);
         if (!decision.IsAllowed)
         {
             AccessDecision change = Pipeline.SystemOperation(snapshot, _subject, snapshot.Operations.ChangeRecordRights);
@@ -242,23 +242,6 @@ public readonly partial struct AccessPrincipal
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => _state == SubjectState.Active && _grant == 0 && _supportDenial == AccessReason.None;
     }
-
-    /// <summary>The object operation a record operation needs; an out-of-range record operation gives an out-of-range
-    /// object operation (never an exception, never a valid operation).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ObjectOperation ToObjectOperation(RecordOperation operation) =>
-        unchecked((uint)operation) > (uint)RecordOperation.Delete ? InvalidObjectOperation
-        : operation == RecordOperation.Read ? ObjectOperation.Read : (ObjectOperation)((int)operation + 1);
-
-    /// <summary>The object operation a column operation needs; an out-of-range column operation gives an out-of-range
-    /// object operation.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ObjectOperation ToObjectOperation(ColumnOperation operation) =>
-        unchecked((uint)operation) > (uint)ColumnOperation.Edit ? InvalidObjectOperation
-        : operation == ColumnOperation.Read ? ObjectOperation.Read : ObjectOperation.Edit;
-
-    /// <summary>An object operation no check allows: what an out-of-range record or column operation maps to.</summary>
-    private const ObjectOperation InvalidObjectOperation = (ObjectOperation)(-1);
 
     /// <summary>Resolves an object by name in this principal's snapshot.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -337,7 +320,7 @@ public readonly partial struct AccessPrincipal
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Super(ObjectOperation operation, out AccessDecision decision)
     {
-        if (((int)_state & ((int)SubjectState.SuperRead << (int)operation)) == 0)
+        if ((_state & OperationEncoding.Super(operation)) == 0)
         {
             decision = default;
             return false;
@@ -355,13 +338,13 @@ public readonly partial struct AccessPrincipal
             return RecordScope.Decided;
         }
 
-        if (unchecked((uint)operation) > (uint)RecordOperation.Delete)
+        if (!OperationEncoding.IsDefined(operation))
         {
             decision = AccessDecision.Deny(AccessStage.Record, AccessReason.InvalidRequest);
             return RecordScope.Decided;
         }
 
-        ObjectOperation objectOperation = ToObjectOperation(operation);
+        ObjectOperation objectOperation = OperationEncoding.ToObjectOperation(operation);
         if (Super(objectOperation, out decision))
         {
             return RecordScope.Decided;
@@ -386,22 +369,22 @@ public readonly partial struct AccessPrincipal
     {
         CompiledObject? compiled = Resolve(objectName, out int objectIndex);
         AccessDecision decision = CheckColumnSteps(compiled, AccessReason.UnknownObject, column, operation, record);
-        return _grant == 0 || unchecked((uint)operation) > (uint)ColumnOperation.Edit
+        return _grant == 0 || !OperationEncoding.IsDefined(operation)
             ? decision
-            : Support(decision, objectIndex, ToObjectOperation(operation), record, column: true);
+            : Support(decision, objectIndex, OperationEncoding.ToObjectOperation(operation), record, column: true);
     }
 
     private AccessDecision CheckColumn(in AccessObject accessObject, ColumnName column, ColumnOperation operation, RecordId? record)
     {
         CompiledObject? compiled = Resolve(in accessObject, out int objectIndex, out AccessReason unresolved);
         AccessDecision decision = CheckColumnSteps(compiled, unresolved, column, operation, record);
-        return _grant == 0 || unchecked((uint)operation) > (uint)ColumnOperation.Edit
+        return _grant == 0 || !OperationEncoding.IsDefined(operation)
             ? decision
-            : Support(decision, objectIndex, ToObjectOperation(operation), record, column: true);
+            : Support(decision, objectIndex, OperationEncoding.ToObjectOperation(operation), record, column: true);
     }
 
     private AccessDecision Support(AccessDecision decision, int objectIndex, ObjectOperation operation, RecordId? record, bool column) =>
-        objectIndex < 0 || unchecked((uint)operation) > (uint)ObjectOperation.Delete
+        objectIndex < 0 || !OperationEncoding.IsDefined(operation)
             ? decision
             : SupportOverlay.Objects(_snapshot!, _grant - 1, decision, objectIndex, operation, record, column);
 
@@ -412,7 +395,7 @@ public readonly partial struct AccessPrincipal
             return decision;
         }
 
-        if (unchecked((uint)operation) > (uint)ColumnOperation.Edit)
+        if (!OperationEncoding.IsDefined(operation))
         {
             return AccessDecision.Deny(AccessStage.Column, AccessReason.InvalidRequest);
         }
@@ -428,7 +411,7 @@ public readonly partial struct AccessPrincipal
             return AccessDecision.Deny(AccessStage.Column, AccessReason.SystemColumnForPortalUser);
         }
 
-        ObjectOperation objectOperation = ToObjectOperation(operation);
+        ObjectOperation objectOperation = OperationEncoding.ToObjectOperation(operation);
         if (Super(objectOperation, out decision))
         {
             return decision;
@@ -443,8 +426,7 @@ public readonly partial struct AccessPrincipal
         if (record is { } id)
         {
             int index = external || compiled.UseRecordPermissions ? compiled.Records.Find(id.Value) : -1;
-            var recordOperation = operation == ColumnOperation.Read ? RecordOperation.Read : RecordOperation.Edit;
-            decision = Pipeline.Record(_snapshot!, _subject, _user, _signature, external, compiled, index, 1 << (int)recordOperation);
+            decision = Pipeline.Record(_snapshot!, _subject, _user, _signature, external, compiled, index, OperationEncoding.Bit(OperationEncoding.ToRecordOperation(operation)));
             if (!decision.IsAllowed)
             {
                 return decision;

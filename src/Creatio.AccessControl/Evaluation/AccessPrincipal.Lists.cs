@@ -91,7 +91,7 @@ public readonly partial struct AccessPrincipal
         int subject = _subject;
         int user = _user;
         RoleSignature signature = _signature;
-        int bit = 1 << (int)operation;
+        int bit = OperationEncoding.Bit(operation);
         int count = 0;
         foreach (RecordId record in records)
         {
@@ -133,11 +133,11 @@ public readonly partial struct AccessPrincipal
         if (IsSupportSession && decision.IsAllowed)
         {
             // What the overlay does to a record not created under the grant: hide it (data isolation), or decide for all.
-            AccessDecision overlay = SupportOverlay.OtherRecords(_snapshot!, _grant - 1, decision, objectIndex, ToObjectOperation(operation));
+            AccessDecision overlay = SupportOverlay.OtherRecords(_snapshot!, _grant - 1, decision, objectIndex, OperationEncoding.ToObjectOperation(operation));
             if (overlay.Reason == AccessReason.SupportDataIsolation)
             {
                 // Records created in the grant pass isolation, but the later rules (configuration, scope, level) still apply.
-                AccessDecision created = SupportOverlay.AfterIsolation(_snapshot!, _grant - 1, decision, objectIndex, ToObjectOperation(operation));
+                AccessDecision created = SupportOverlay.AfterIsolation(_snapshot!, _grant - 1, decision, objectIndex, OperationEncoding.ToObjectOperation(operation));
                 if (!created.IsAllowed)
                 {
                     return RecordFilter.None(objectName, operation, created);

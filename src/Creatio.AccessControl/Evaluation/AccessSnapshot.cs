@@ -190,7 +190,7 @@ public sealed partial class AccessSnapshot
         {
             if (operations.IsAllowed(operations.SuperOperations[operation], subject))
             {
-                state |= (SubjectState)((int)SubjectState.SuperRead << operation);
+                state |= OperationEncoding.Super((ObjectOperation)operation);
             }
         }
 

@@ -121,9 +121,9 @@ internal sealed class Explainer
         // An undefined operation value is denied where the check denies it, before any table is indexed by it.
         AccessStage? invalidAt = request.Kind switch
         {
-            AccessRequestKind.Object when unchecked((uint)request.ObjectOperation) > (uint)ObjectOperation.Delete => AccessStage.Object,
-            AccessRequestKind.Record when unchecked((uint)request.RecordOperation) > (uint)RecordOperation.Delete => AccessStage.Record,
-            AccessRequestKind.Column when unchecked((uint)request.ColumnOperation) > (uint)ColumnOperation.Edit => AccessStage.Column,
+            AccessRequestKind.Object when !OperationEncoding.IsDefined(request.ObjectOperation) => AccessStage.Object,
+            AccessRequestKind.Record when !OperationEncoding.IsDefined(request.RecordOperation) => AccessStage.Record,
+            AccessRequestKind.Column when !OperationEncoding.IsDefined(request.ColumnOperation) => AccessStage.Column,
             _ => null,
         };
         if (invalidAt is { } stage)
@@ -135,9 +135,9 @@ internal sealed class Explainer
         ObjectOperation operation = request.Kind switch
         {
             AccessRequestKind.Object => request.ObjectOperation,
-            AccessRequestKind.Column => AccessPrincipal.ToObjectOperation(request.ColumnOperation),
+            AccessRequestKind.Column => OperationEncoding.ToObjectOperation(request.ColumnOperation),
             AccessRequestKind.Share => ObjectOperation.Read,
-            _ => AccessPrincipal.ToObjectOperation(request.RecordOperation),
+            _ => OperationEncoding.ToObjectOperation(request.RecordOperation),
         };
         CompiledColumn? column = null;
         if (request.Kind == AccessRequestKind.Column)
@@ -197,9 +197,9 @@ internal sealed class Explainer
         AccessDecision last = default;
         if (request.Record is { } record)
         {
-            int recordBit = request.Kind == AccessRequestKind.Column
-                ? 1 << (request.ColumnOperation == ColumnOperation.Read ? (int)RecordOperation.Read : (int)RecordOperation.Edit)
-                : request.Kind == AccessRequestKind.Share ? Pipeline.ReadBit : 1 << (int)request.RecordOperation;
+            int recordBit = OperationEncoding.Bit(
+                request.Kind == AccessRequestKind.Column ? OperationEncoding.ToRecordOperation(request.ColumnOperation)
+                : request.Kind == AccessRequestKind.Share ? RecordOperation.Read : request.RecordOperation);
             int recordIndex = compiled.Records.Find(record);
             if (!superDecision.IsAllowed)
             {
@@ -234,13 +234,13 @@ internal sealed class Explainer
 
     private void WalkShare(CompiledObject compiled, int recordIndex, RecordOperation operation)
     {
-        if (unchecked((uint)operation) > (uint)RecordOperation.Delete)
+        if (!OperationEncoding.IsDefined(operation))
         {
             Add(AccessStage.Record, AccessDecision.Deny(AccessStage.Record, AccessReason.InvalidRequest), $"operation value {(int)operation} is not defined");
             return;
         }
 
-        int operationBit = 1 << (int)operation;
+        int operationBit = OperationEncoding.Bit(operation);
         if (recordIndex < 0)
         {
             Add(AccessStage.Record, AccessDecision.Deny(AccessStage.Record, AccessReason.UnknownRecord), "sharing needs a known record");
@@ -331,7 +331,7 @@ internal sealed class Explainer
         var names = new List<string>(3);
         for (int op = 0; op <= (int)RecordOperation.Delete; op++)
         {
-            if ((mask & (1 << op)) != 0)
+            if ((mask & OperationEncoding.Bit((RecordOperation)op)) != 0)
             {
                 names.Add(((RecordOperation)op).ToString());
             }

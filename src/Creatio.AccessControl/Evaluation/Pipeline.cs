@@ -9,8 +9,6 @@ namespace Creatio.AccessControl;
 /// except after a super operation, which skips steps 4–6. <see cref="AccessExplanation"/> calls the same steps.</remarks>
 internal static class Pipeline
 {
-    public const int ReadBit = 1 << (int)RecordOperation.Read;
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static AccessDecision User(AccessSnapshot? snapshot, int subject)
     {
@@ -44,7 +42,7 @@ internal static class Pipeline
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Super(AccessSnapshot snapshot, int subject, ObjectOperation operation, out AccessDecision decision)
     {
-        if (((int)snapshot.States[subject] & ((int)SubjectState.SuperRead << (int)operation)) == 0)
+        if ((snapshot.States[subject] & OperationEncoding.Super(operation)) == 0)
         {
             decision = default;
             return false;
@@ -92,7 +90,7 @@ internal static class Pipeline
             int row = rows.DecidingRow(subject);
             if (row >= 0)
             {
-                if ((rows.Value[row] & (1 << (int)operation)) != 0)
+                if ((rows.Value[row] & OperationEncoding.Bit(operation)) != 0)
                 {
                     return new AccessDecision(AccessOutcome.Allow, AccessStage.Object, AccessReason.ObjectRowAllows, rows.Entries, row);
                 }
@@ -116,7 +114,7 @@ internal static class Pipeline
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static AccessDecision ObjectNotAllowedByRow(int subject, bool external, CompiledObject compiled, ObjectOperation operation)
     {
-        int bit = 1 << (int)operation;
+        int bit = OperationEncoding.Bit(operation);
         FirstMatchRows? rows = compiled.Rows;
         AccessDecision decision;
         if (rows is null)
@@ -196,7 +194,7 @@ internal static class Pipeline
         }
 
         ReadOnlySpan<RightEntry> rights = records.RightsInGroups(record, header.RightCount);
-        int right = FirstRight(snapshot.Roles, subject, signature, rights, header.RightCount, grant ? operationBit << 8 : operationBit);
+        int right = FirstRight(snapshot.Roles, subject, signature, rights, header.RightCount, OperationEncoding.Asked(operationBit, grant));
         if (right < 0)
         {
             return AccessDecision.Deny(AccessStage.Record, grant ? AccessReason.NoGrantRight : AccessReason.NoRecordRight);
@@ -227,8 +225,8 @@ internal static class Pipeline
     }
 
     /// <summary>The first of a record's rights (merged rights, then implicit grantees) that holds an operation for a unit in
-    /// the subject's <c>E(u)</c>, or -1. <paramref name="mask"/> is the operation's bit, shifted left by 8 to ask for
-    /// AllowAndGrant. The signature rules most grantees out, 64 rights at a time and without a branch per right; only the
+    /// the subject's <c>E(u)</c>, or -1. <paramref name="mask"/> is the operation's bit, or its AllowAndGrant bit
+    /// (<see cref="OperationEncoding.Asked"/>). The signature rules most grantees out, 64 rights at a time and without a branch per right; only the
     /// few it lets through are looked up in the subject's bit sets. A dense signature rules out too little to pay for
     /// that: every right holding the operation is looked up, one by one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
