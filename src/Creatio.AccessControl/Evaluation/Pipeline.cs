@@ -5,27 +5,10 @@ using Creatio.AccessControl.Compilation;
 namespace Creatio.AccessControl;
 
 /// <summary>The steps of DESIGN.md §3, each a pure function of the snapshot, the subject and the request.</summary>
-/// <remarks>A step returns a deny that decides, or an allow; the caller goes on to the next step after an allow,
-/// except after a super operation, which skips steps 4–6. <see cref="AccessExplanation"/> calls the same steps.</remarks>
+/// <remarks>A step returns a deny that decides, or an allow; the one walk of the steps (in <see cref="AccessPrincipal"/>)
+/// goes on to the next step after an allow, except after a super operation, which skips steps 4–6.</remarks>
 internal static class Pipeline
 {
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static AccessDecision User(AccessSnapshot? snapshot, int subject)
-    {
-        if (snapshot is null || subject < 0)
-        {
-            return AccessDecision.Deny(AccessStage.User, AccessReason.UnknownUser);
-        }
-
-        return (snapshot.States[subject] & SubjectState.Active) != 0
-            ? AccessDecision.Allow(AccessStage.User, AccessReason.None)
-            : AccessDecision.Deny(AccessStage.User, AccessReason.InactiveUser);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsExternal(AccessSnapshot snapshot, int subject) =>
-        (snapshot.States[subject] & SubjectState.External) != 0;
-
     public static AccessDecision Portal(AccessSnapshot snapshot, CompiledObject compiled)
     {
         ObjectDefinition definition = compiled.Definition;
@@ -35,20 +18,6 @@ internal static class Pipeline
         return available
             ? AccessDecision.Allow(AccessStage.PortalAvailability, AccessReason.None)
             : AccessDecision.Deny(AccessStage.PortalAvailability, AccessReason.NotAvailableForPortal);
-    }
-
-    /// <summary>Step 3: allows when the subject holds the super operation of <paramref name="operation"/>; otherwise
-    /// returns a deny that does not decide (the caller goes on).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Super(AccessSnapshot snapshot, int subject, ObjectOperation operation, out AccessDecision decision)
-    {
-        if ((snapshot.States[subject] & OperationEncoding.Super(operation)) == 0)
-        {
-            decision = default;
-            return false;
-        }
-
-        return SuperRow(snapshot, subject, operation, out decision);
     }
 
     /// <summary>Step 3 for a subject known to hold the super operation: allows when its row does.</summary>
@@ -68,8 +37,9 @@ internal static class Pipeline
         return false;
     }
 
-    /// <summary>Step 4. The paths a check takes most (a row decides, no operation permissions) are inlined; a portal user's
-    /// least access and the object access granted by system operations are in <see cref="ObjectNotAllowedByRow"/>.</summary>
+    /// <summary>Step 4: the first object row by position whose grantee is in <c>E(u)</c> decides; with operation
+    /// permissions off an employee is allowed and a portal user gets least access; a system operation that grants the
+    /// operation turns a deny into an allow.</summary>
     /// <param name="subject">The subject.</param>
     /// <param name="external">Whether the subject is a portal user.</param>
     /// <param name="compiled">The object.</param>
@@ -78,96 +48,42 @@ internal static class Pipeline
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static AccessDecision Object(int subject, bool external, CompiledObject compiled, FirstMatchRows? rows, ObjectOperation operation)
     {
+        AccessDecision denied;
         if (rows is null)
         {
             if (!external)
             {
                 return AccessDecision.Allow(AccessStage.Object, AccessReason.OperationPermissionsOff);
             }
-        }
-        else
-        {
-            int row = rows.DecidingRow(subject);
-            if (row >= 0)
-            {
-                if ((rows.Value[row] & OperationEncoding.Bit(operation)) != 0)
-                {
-                    return new AccessDecision(AccessOutcome.Allow, AccessStage.Object, AccessReason.ObjectRowAllows, rows.Entries, row);
-                }
 
-                if (compiled.GrantedBySystemOperations is null)
-                {
-                    return new AccessDecision(AccessOutcome.Deny, AccessStage.Object, AccessReason.ObjectRowDenies, rows.Entries, row);
-                }
-            }
-            else if (compiled.GrantedBySystemOperations is null)
-            {
-                return AccessDecision.Deny(AccessStage.Object, AccessReason.NoMatchingObjectRow);
-            }
-        }
-
-        return ObjectNotAllowedByRow(subject, external, compiled, operation);
-    }
-
-    /// <summary>Step 4 when no row allows: the deciding row's deny, no matching row, or a portal user's least access,
-    /// unless a system operation grants the operation.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static AccessDecision ObjectNotAllowedByRow(int subject, bool external, CompiledObject compiled, ObjectOperation operation)
-    {
-        int bit = OperationEncoding.Bit(operation);
-        FirstMatchRows? rows = compiled.Rows;
-        AccessDecision decision;
-        if (rows is null)
-        {
-            decision = external
-                ? AccessDecision.Deny(AccessStage.Object, AccessReason.PortalUserLeastAccess)
-                : AccessDecision.Allow(AccessStage.Object, AccessReason.OperationPermissionsOff);
+            denied = AccessDecision.Deny(AccessStage.Object, AccessReason.PortalUserLeastAccess);
         }
         else
         {
             int row = rows.DecidingRow(subject);
             if (row < 0)
             {
-                decision = AccessDecision.Deny(AccessStage.Object, AccessReason.NoMatchingObjectRow);
+                denied = AccessDecision.Deny(AccessStage.Object, AccessReason.NoMatchingObjectRow);
+            }
+            else if ((rows.Value[row] & OperationEncoding.Bit(operation)) != 0)
+            {
+                return new AccessDecision(AccessOutcome.Allow, AccessStage.Object, AccessReason.ObjectRowAllows, rows.Entries, row);
             }
             else
             {
-                bool allowed = (rows.Value[row] & bit) != 0;
-                decision = new AccessDecision(
-                    allowed ? AccessOutcome.Allow : AccessOutcome.Deny,
-                    AccessStage.Object,
-                    allowed ? AccessReason.ObjectRowAllows : AccessReason.ObjectRowDenies,
-                    rows.Entries,
-                    row);
+                denied = new AccessDecision(AccessOutcome.Deny, AccessStage.Object, AccessReason.ObjectRowDenies, rows.Entries, row);
             }
         }
 
-        if (decision.IsAllowed)
-        {
-            return decision;
-        }
+        return compiled.GrantedBySystemOperations is null ? denied : GrantedBySystemOperation(subject, compiled, operation, denied);
+    }
 
-        return compiled.GrantedBySystemOperations is { } granted && (granted[subject] & bit) != 0
+    /// <summary>The end of step 4 when no row allows: a system operation that grants the operation allows.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static AccessDecision GrantedBySystemOperation(int subject, CompiledObject compiled, ObjectOperation operation, AccessDecision denied) =>
+        (compiled.GrantedBySystemOperations![subject] & OperationEncoding.Bit(operation)) != 0
             ? AccessDecision.Allow(AccessStage.Object, AccessReason.GrantedBySystemOperation)
-            : decision;
-    }
-
-    /// <summary>Step 5 for one record. <paramref name="record"/> is the record's index, or -1 when unknown.</summary>
-    public static AccessDecision Record(
-        AccessSnapshot snapshot, int subject, int user, RoleSignature signature, bool external, CompiledObject compiled, int record, int operationBit)
-    {
-        if (!external && !compiled.UseRecordPermissions)
-        {
-            return AccessDecision.Allow(AccessStage.Record, AccessReason.RecordPermissionsOff);
-        }
-
-        if (record < 0)
-        {
-            return AccessDecision.Deny(AccessStage.Record, AccessReason.UnknownRecord);
-        }
-
-        return Rights(snapshot, subject, user, signature, compiled.Records, record, operationBit, grant: false);
-    }
+            : denied;
 
     /// <summary>Whether the subject holds the operation (or, with <paramref name="grant"/>, AllowAndGrant on it) on a record.</summary>
     public static AccessDecision Rights(AccessSnapshot snapshot, int subject, CompiledRecords records, int record, int operationBit, bool grant) =>
@@ -268,7 +184,7 @@ internal static class Pipeline
 
     private static int UserUnit(AccessSnapshot snapshot, int user) => snapshot.Units.RoleCount + user;
 
-    public static AccessDecision Column(AccessSnapshot snapshot, int subject, CompiledColumn column, ColumnOperation operation, AccessDecision previous)
+    public static AccessDecision Column(int subject, CompiledColumn column, ColumnOperation operation, AccessDecision previous)
     {
         FirstMatchRows? rows = column.Rows;
         if (rows is null)
