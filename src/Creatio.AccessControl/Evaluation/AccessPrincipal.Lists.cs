@@ -66,15 +66,15 @@ public readonly partial struct AccessPrincipal
 
         CompiledRecords table = target.Records!;
         EffectiveRoleTable roles = _snapshot!.Roles;
-        int subject = _subject;
-        int user = _user;
+        SubjectIndex subject = _subject;
+        UserOrdinal user = _user;
         RoleSignature signature = _signature;
         int bit = OperationEncoding.Bit(operation);
         int count = 0;
         foreach (RecordId record in records)
         {
-            int index = table.Find(record.Value);
-            if (index >= 0 && Pipeline.HasRight(roles, subject, user, signature, table, index, bit))
+            RecordIndex index = table.IndexOf(record);
+            if (index.IsFound && Pipeline.HasRight(roles, subject, user, signature, table, index, bit))
             {
                 destination[count++] = record;
             }
@@ -106,7 +106,7 @@ public readonly partial struct AccessPrincipal
     public RecordFilter GetRecordFilter(ObjectName objectName, RecordOperation operation)
     {
         AccessObject target = Resolve(objectName);
-        int objectIndex = target.Index;
+        ObjectIndex objectIndex = target.Index;
         RecordScope scope = RecordScopeOf(in target, operation, out AccessDecision decision);
         SupportGrantId? createdIn = null;
         if (IsSupportSession && decision.IsAllowed)

@@ -174,7 +174,7 @@ public readonly partial struct AccessPrincipal
 
         if (decision.IsAllowed)
         {
-            read = target.Index < 0 ? read : SupportOverlay.Objects(_snapshot!, _grant - 1, read, target.Index, ObjectOperation.Read, record, column: false);
+            read = !target.Index.IsKnown ? read : SupportOverlay.Objects(_snapshot!, _grant - 1, read, target.Index, ObjectOperation.Read, record, column: false);
             decision = read.IsAllowed ? SupportOverlay.Share(_snapshot!, _grant - 1, decision) : read;
         }
 
@@ -186,8 +186,8 @@ public readonly partial struct AccessPrincipal
         where T : IStepTracer
     {
         AccessDecision decision;
-        int index = OperationEncoding.IsDefined(operation) ? compiled.Records.Find(record) : -1;
-        if (index < 0)
+        RecordIndex index = OperationEncoding.IsDefined(operation) ? compiled.Records.IndexOf(record) : new RecordIndex(-1);
+        if (!index.IsFound)
         {
             decision = OperationEncoding.IsDefined(operation)
                 ? AccessDecision.Deny(AccessStage.Record, AccessReason.UnknownRecord)
@@ -243,10 +243,10 @@ public readonly partial struct AccessPrincipal
     }
 
     /// <summary>The support overlay of an object, record or column request (step 7).</summary>
-    private AccessDecision Overlay<T>(AccessDecision decision, int objectIndex, ObjectOperation operation, RecordId? record, bool column, ref T trace)
+    private AccessDecision Overlay<T>(AccessDecision decision, ObjectIndex objectIndex, ObjectOperation operation, RecordId? record, bool column, ref T trace)
         where T : IStepTracer
     {
-        if (objectIndex >= 0 && OperationEncoding.IsDefined(operation))
+        if (objectIndex.IsKnown && OperationEncoding.IsDefined(operation))
         {
             decision = SupportOverlay.Objects(_snapshot!, _grant - 1, decision, objectIndex, operation, record, column);
         }
@@ -269,7 +269,7 @@ public readonly partial struct AccessPrincipal
 
         if ((_state & SubjectState.Active) == 0)
         {
-            decision = _snapshot is null || _subject < 0
+            decision = _snapshot is null || !_subject.IsKnown
                 ? AccessDecision.Deny(AccessStage.User, AccessReason.UnknownUser)
                 : AccessDecision.Deny(AccessStage.User, AccessReason.InactiveUser);
             trace.User(decision);
@@ -363,8 +363,8 @@ public readonly partial struct AccessPrincipal
         }
         else
         {
-            int index = records.Find(record.Value);
-            decision = index < 0
+            RecordIndex index = records.IndexOf(record);
+            decision = !index.IsFound
                 ? AccessDecision.Deny(AccessStage.Record, AccessReason.UnknownRecord)
                 : Pipeline.Rights(_snapshot!, _subject, _user, _signature, records, index, operationBit, grant: false);
         }

@@ -7,13 +7,13 @@ namespace Creatio.AccessControl;
 internal sealed class Explainer : IStepTracer
 {
     private readonly AccessSnapshot? _snapshot;
-    private readonly int _subject;
+    private readonly SubjectIndex _subject;
     private readonly UserId _user;
     private readonly AccessRequest _request;
     private readonly List<AccessExplanationStep> _steps = [];
     private bool _grantAllowsNothing;
 
-    public Explainer(AccessSnapshot? snapshot, int subject, UserId user, in AccessRequest request)
+    public Explainer(AccessSnapshot? snapshot, SubjectIndex subject, UserId user, in AccessRequest request)
     {
         _snapshot = snapshot;
         _subject = subject;
@@ -34,17 +34,17 @@ internal sealed class Explainer : IStepTracer
 
     public void User(AccessDecision decision)
     {
-        if (_snapshot is null || _subject < 0)
+        if (_snapshot is null || !_subject.IsKnown)
         {
             _steps.Add(new AccessExplanationStep(AccessStage.User, AccessStepResult.Denied, decision.Reason, $"user {_user} is unknown", []));
             return;
         }
 
-        UserDefinition definition = _snapshot.Units.Users[_snapshot.Roles.SubjectUser[_subject]];
+        UserDefinition definition = _snapshot.Units.Users[_snapshot.Roles.UserOf(_subject).Value];
         Add(
             AccessStage.User,
             decision,
-            $"{(definition.IsExternal ? "portal user" : "employee")} {definition.Name}, {(definition.IsActive ? "active" : "inactive")}, {_snapshot.Roles.Count(_subject)} effective roles");
+            $"{(definition.IsExternal ? "portal user" : "employee")} {definition.Name}, {(definition.IsActive ? "active" : "inactive")}, {_snapshot.Roles.Count(_subject.Value)} effective roles");
     }
 
     public void UnknownObject(AccessDecision decision) =>
@@ -110,7 +110,7 @@ internal sealed class Explainer : IStepTracer
 
     public void Record(AccessDecision decision, CompiledObject compiled, bool external, RecordId record, int operationBit)
     {
-        int recordIndex = compiled.Records.Find(record);
+        RecordIndex recordIndex = compiled.Records.IndexOf(record);
         Add(AccessStage.Record, decision, RecordDetail(compiled, external, recordIndex), RecordRows(compiled.Records, recordIndex, grant: false, operationBit));
     }
 
@@ -131,7 +131,7 @@ internal sealed class Explainer : IStepTracer
             ? $"operation value {(int)_request.RecordOperation} is not defined"
             : "sharing needs a known record");
 
-    public void Share(AccessDecision grant, AccessDecision decision, CompiledObject compiled, int record, int operationBit)
+    public void Share(AccessDecision grant, AccessDecision decision, CompiledObject compiled, RecordIndex record, int operationBit)
     {
         if (grant.IsAllowed)
         {
@@ -202,7 +202,7 @@ internal sealed class Explainer : IStepTracer
 
     private List<AccessExplanationRow> Rows(FirstMatchRows rows, Func<byte, string> value)
     {
-        int deciding = rows.DecidingRow(_subject);
+        int deciding = rows.DecidingRow(_subject).Value;
         var list = new List<AccessExplanationRow>(rows.Count);
         for (int i = 0; i < rows.Count; i++)
         {
@@ -212,31 +212,31 @@ internal sealed class Explainer : IStepTracer
                 Name(unit),
                 rows.Position[i] >= 0 ? rows.Position[i] : null,
                 value(rows.Value[i]),
-                Snapshot.Roles.Contains(_subject, unit),
+                Snapshot.Roles.Contains(_subject, new UnitIndex(unit)),
                 i == deciding));
         }
 
         return list;
     }
 
-    private static string RecordDetail(CompiledObject compiled, bool external, int recordIndex) =>
+    private static string RecordDetail(CompiledObject compiled, bool external, RecordIndex recordIndex) =>
         !external && !compiled.Definition.UseRecordPermissions ? "Use record permissions is off"
-        : recordIndex < 0 ? "the record is unknown"
+        : !recordIndex.IsFound ? "the record is unknown"
         : external ? "portal users get least access: own records and records granted to their roles"
         : "record rights are additive: any matching right allows";
 
-    private List<AccessExplanationRow> RecordRows(CompiledRecords records, int record, bool grant, int operationBit)
+    private List<AccessExplanationRow> RecordRows(CompiledRecords records, RecordIndex record, bool grant, int operationBit)
     {
         var list = new List<AccessExplanationRow>();
         var allows = new List<bool>();
-        if (record < 0)
+        if (!record.IsFound)
         {
             return list;
         }
 
         int roleCount = Snapshot.Units.RoleCount;
         RecordHeader header = records.Header(record);
-        int self = Snapshot.Roles.SubjectUser[_subject];
+        int self = Snapshot.Roles.UserOf(_subject).Value;
 
         // The author and the owner in person first, as the step looks at them; held through E(u), they are implicit rights.
         foreach ((int user, string what) in new[] { (header.Author, "author"), (header.Owner, "owner") })
@@ -261,7 +261,7 @@ internal sealed class Explainer : IStepTracer
                 : user < 0 ? "manager of the author or owner: AllowAndGrant on all operations"
                 : user == header.Author ? "author, in the effective roles: AllowAndGrant on all operations"
                 : "owner, in the effective roles: AllowAndGrant on all operations";
-            bool member = Snapshot.Roles.Contains(_subject, right.Unit);
+            bool member = Snapshot.Roles.Contains(_subject, new UnitIndex(right.Unit));
             list.Add(new AccessExplanationRow(Snapshot.Units.Ids[right.Unit], Name(right.Unit), null, value, member, false));
             allows.Add(member && ((grant ? right.Grant : right.Allow) & operationBit) != 0);
         }

@@ -47,7 +47,7 @@ internal interface IStepTracer
 
     /// <summary>Sharing: <paramref name="grant"/> is whether AllowAndGrant is held; when it is not,
     /// <paramref name="decision"/> is what <c>CanChangeEntitySchemaRecordRight</c> decides.</summary>
-    void Share(AccessDecision grant, AccessDecision decision, CompiledObject compiled, int record, int operationBit);
+    void Share(AccessDecision grant, AccessDecision decision, CompiledObject compiled, RecordIndex record, int operationBit);
 
     /// <summary>A system operation; <paramref name="operation"/> is -1 for an unknown code.</summary>
     void SystemOperation(AccessDecision decision, int operation);
@@ -103,7 +103,7 @@ internal struct NoTrace : IStepTracer
     {
     }
 
-    public readonly void Share(AccessDecision grant, AccessDecision decision, CompiledObject compiled, int record, int operationBit)
+    public readonly void Share(AccessDecision grant, AccessDecision decision, CompiledObject compiled, RecordIndex record, int operationBit)
     {
     }
 

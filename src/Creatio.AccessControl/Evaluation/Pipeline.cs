@@ -21,15 +21,15 @@ internal static class Pipeline
     }
 
     /// <summary>Step 3 for a subject known to hold the super operation: allows when its row does.</summary>
-    public static bool SuperRow(AccessSnapshot snapshot, int subject, ObjectOperation operation, out AccessDecision decision)
+    public static bool SuperRow(AccessSnapshot snapshot, SubjectIndex subject, ObjectOperation operation, out AccessDecision decision)
     {
         CompiledSystemOperations operations = snapshot.Operations;
         int code = operations.SuperOperations[(int)operation];
         FirstMatchRows rows = operations.Rows[code];
-        int row = rows.DecidingRow(subject);
-        if (row >= 0 && rows.Entries[row].Value != 0)
+        RowIndex row = rows.DecidingRow(subject);
+        if (row.Matches && rows.Entries[row.Value].Value != 0)
         {
-            decision = new AccessDecision(AccessOutcome.Allow, AccessStage.SuperOperation, AccessReason.SuperOperation, rows.Entries, row);
+            decision = new AccessDecision(AccessOutcome.Allow, AccessStage.SuperOperation, AccessReason.SuperOperation, rows.Entries, row.Value);
             return true;
         }
 
@@ -46,7 +46,7 @@ internal static class Pipeline
     /// <param name="rows">The object's <see cref="CompiledObject.Rows"/>, read beforehand.</param>
     /// <param name="operation">The operation.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static AccessDecision Object(int subject, bool external, CompiledObject compiled, FirstMatchRows? rows, ObjectOperation operation)
+    public static AccessDecision Object(SubjectIndex subject, bool external, CompiledObject compiled, FirstMatchRows? rows, ObjectOperation operation)
     {
         AccessDecision denied;
         if (rows is null)
@@ -60,18 +60,18 @@ internal static class Pipeline
         }
         else
         {
-            int row = rows.DecidingRow(subject);
-            if (row < 0)
+            RowIndex row = rows.DecidingRow(subject);
+            if (!row.Matches)
             {
                 denied = AccessDecision.Deny(AccessStage.Object, AccessReason.NoMatchingObjectRow);
             }
-            else if ((rows.Value[row] & OperationEncoding.Bit(operation)) != 0)
+            else if ((rows.Value[row.Value] & OperationEncoding.Bit(operation)) != 0)
             {
-                return new AccessDecision(AccessOutcome.Allow, AccessStage.Object, AccessReason.ObjectRowAllows, rows.Entries, row);
+                return new AccessDecision(AccessOutcome.Allow, AccessStage.Object, AccessReason.ObjectRowAllows, rows.Entries, row.Value);
             }
             else
             {
-                denied = new AccessDecision(AccessOutcome.Deny, AccessStage.Object, AccessReason.ObjectRowDenies, rows.Entries, row);
+                denied = new AccessDecision(AccessOutcome.Deny, AccessStage.Object, AccessReason.ObjectRowDenies, rows.Entries, row.Value);
             }
         }
 
@@ -80,14 +80,10 @@ internal static class Pipeline
 
     /// <summary>The end of step 4 when no row allows: a system operation that grants the operation allows.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static AccessDecision GrantedBySystemOperation(int subject, CompiledObject compiled, ObjectOperation operation, AccessDecision denied) =>
-        (compiled.GrantedBySystemOperations![subject] & OperationEncoding.Bit(operation)) != 0
+    private static AccessDecision GrantedBySystemOperation(SubjectIndex subject, CompiledObject compiled, ObjectOperation operation, AccessDecision denied) =>
+        (compiled.GrantedBySystemOperations![subject.Value] & OperationEncoding.Bit(operation)) != 0
             ? AccessDecision.Allow(AccessStage.Object, AccessReason.GrantedBySystemOperation)
             : denied;
-
-    /// <summary>Whether the subject holds the operation (or, with <paramref name="grant"/>, AllowAndGrant on it) on a record.</summary>
-    public static AccessDecision Rights(AccessSnapshot snapshot, int subject, CompiledRecords records, int record, int operationBit, bool grant) =>
-        Rights(snapshot, subject, snapshot.Roles.SubjectUser[subject], snapshot.Roles.SignatureOf(subject), records, record, operationBit, grant);
 
     /// <summary>Whether the subject, of user ordinal <paramref name="user"/> and <c>E(u)</c> summary
     /// <paramref name="signature"/>, holds the operation (or, with <paramref name="grant"/>, AllowAndGrant on it) on a
@@ -95,16 +91,16 @@ internal static class Pipeline
     /// <c>E(u)</c>: a manager unit of the author or owner, or the author or owner in <c>E(u)</c> (held through a manager
     /// unit above them or a delegation).</summary>
     public static AccessDecision Rights(
-        AccessSnapshot snapshot, int subject, int user, RoleSignature signature, CompiledRecords records, int record, int operationBit, bool grant)
+        AccessSnapshot snapshot, SubjectIndex subject, UserOrdinal user, RoleSignature signature, CompiledRecords records, RecordIndex record, int operationBit, bool grant)
     {
         ref readonly RecordHeader header = ref records.Header(record);
         AccessReason allowReason = grant ? AccessReason.CanGrant : AccessReason.RecordRight;
-        if (header.Author == user)
+        if (header.Author == user.Value)
         {
             return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, grant ? allowReason : AccessReason.RecordAuthor, snapshot.Units.Ids, UserUnit(snapshot, user));
         }
 
-        if (header.Owner == user)
+        if (header.Owner == user.Value)
         {
             return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, grant ? allowReason : AccessReason.RecordOwner, snapshot.Units.Ids, UserUnit(snapshot, user));
         }
@@ -130,13 +126,13 @@ internal static class Pipeline
             : AccessReason.RecordOwner;
     }
 
-    /// <summary>Whether <see cref="Rights(AccessSnapshot, int, int, RoleSignature, CompiledRecords, int, int, bool)"/>
+    /// <summary>Whether <see cref="Rights"/>
     /// (without grant) allows, without building the decision: what filtering many records needs.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool HasRight(EffectiveRoleTable roles, int subject, int user, RoleSignature signature, CompiledRecords records, int record, int operationBit)
+    public static bool HasRight(EffectiveRoleTable roles, SubjectIndex subject, UserOrdinal user, RoleSignature signature, CompiledRecords records, RecordIndex record, int operationBit)
     {
         ref readonly RecordHeader header = ref records.Header(record);
-        return header.Author == user || header.Owner == user ||
+        return header.Author == user.Value || header.Owner == user.Value ||
             FirstRight(roles, subject, signature, records.RightsInGroups(record, header.RightCount), header.RightCount, operationBit) >= 0;
     }
 
@@ -146,7 +142,7 @@ internal static class Pipeline
     /// few it lets through are looked up in the subject's bit sets. A dense signature rules out too little to pay for
     /// that: every right holding the operation is looked up, one by one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int FirstRight(EffectiveRoleTable roles, int subject, RoleSignature signature, ReadOnlySpan<RightEntry> rights, int count, int mask)
+    private static int FirstRight(EffectiveRoleTable roles, SubjectIndex subject, RoleSignature signature, ReadOnlySpan<RightEntry> rights, int count, int mask)
     {
         if (signature.IsDense)
         {
@@ -159,7 +155,7 @@ internal static class Pipeline
             for (ulong candidates = signature.Candidates(rights[start..], count - start, shift); candidates != 0; candidates &= candidates - 1)
             {
                 int i = start + BitOperations.TrailingZeroCount(candidates);
-                if (roles.Contains(subject, rights[i].Unit))
+                if (roles.Contains(subject, new UnitIndex(rights[i].Unit)))
                 {
                     return i;
                 }
@@ -169,11 +165,11 @@ internal static class Pipeline
         return -1;
     }
 
-    private static int FirstRightOneByOne(EffectiveRoleTable roles, int subject, ReadOnlySpan<RightEntry> rights, int mask)
+    private static int FirstRightOneByOne(EffectiveRoleTable roles, SubjectIndex subject, ReadOnlySpan<RightEntry> rights, int mask)
     {
         for (int i = 0; i < rights.Length; i++)
         {
-            if ((rights[i].Operations & mask) != 0 && roles.Contains(subject, rights[i].Unit))
+            if ((rights[i].Operations & mask) != 0 && roles.Contains(subject, new UnitIndex(rights[i].Unit)))
             {
                 return i;
             }
@@ -182,9 +178,9 @@ internal static class Pipeline
         return -1;
     }
 
-    private static int UserUnit(AccessSnapshot snapshot, int user) => snapshot.Units.RoleCount + user;
+    private static int UserUnit(AccessSnapshot snapshot, UserOrdinal user) => snapshot.Units.RoleCount + user.Value;
 
-    public static AccessDecision Column(int subject, CompiledColumn column, ColumnOperation operation, AccessDecision previous)
+    public static AccessDecision Column(SubjectIndex subject, CompiledColumn column, ColumnOperation operation, AccessDecision previous)
     {
         FirstMatchRows? rows = column.Rows;
         if (rows is null)
@@ -192,13 +188,13 @@ internal static class Pipeline
             return previous;
         }
 
-        int row = rows.DecidingRow(subject);
-        if (row < 0)
+        RowIndex row = rows.DecidingRow(subject);
+        if (!row.Matches)
         {
             return AccessDecision.Deny(AccessStage.Column, AccessReason.NoMatchingColumnRow);
         }
 
-        var level = (ColumnRightLevel)rows.Value[row];
+        var level = (ColumnRightLevel)rows.Value[row.Value];
         (AccessOutcome outcome, AccessReason reason) = level switch
         {
             ColumnRightLevel.ReadEdit => (AccessOutcome.Allow, AccessReason.ColumnRowAllows),
@@ -206,22 +202,22 @@ internal static class Pipeline
             ColumnRightLevel.Read => (AccessOutcome.Deny, AccessReason.ColumnReadOnly),
             _ => (AccessOutcome.Deny, AccessReason.ColumnRowDenies),
         };
-        return new AccessDecision(outcome, AccessStage.Column, reason, rows.Entries, row);
+        return new AccessDecision(outcome, AccessStage.Column, reason, rows.Entries, row.Value);
     }
 
-    public static AccessDecision SystemOperation(AccessSnapshot snapshot, int subject, int operation)
+    public static AccessDecision SystemOperation(AccessSnapshot snapshot, SubjectIndex subject, int operation)
     {
         FirstMatchRows rows = snapshot.Operations.Rows[operation];
-        int row = rows.DecidingRow(subject);
-        if (row < 0)
+        RowIndex row = rows.DecidingRow(subject);
+        if (!row.Matches)
         {
             return AccessDecision.Deny(AccessStage.SystemOperation, AccessReason.NoMatchingSystemOperationRow);
         }
 
-        bool allowed = rows.Value[row] != 0;
-        AccessReason reason = rows.Position[row] < 0
+        bool allowed = rows.Value[row.Value] != 0;
+        AccessReason reason = rows.Position[row.Value] < 0
             ? AccessReason.SystemAdministratorsByDefault
             : allowed ? AccessReason.SystemOperationRowAllows : AccessReason.SystemOperationRowDenies;
-        return new AccessDecision(allowed ? AccessOutcome.Allow : AccessOutcome.Deny, AccessStage.SystemOperation, reason, rows.Entries, row);
+        return new AccessDecision(allowed ? AccessOutcome.Allow : AccessOutcome.Deny, AccessStage.SystemOperation, reason, rows.Entries, row.Value);
     }
 }

@@ -32,7 +32,7 @@ internal static class SupportOverlay
 
     /// <summary>An object, record or column request.</summary>
     public static AccessDecision Objects(
-        AccessSnapshot snapshot, int grant, AccessDecision decision, int objectIndex, ObjectOperation operation, RecordId? record, bool column)
+        AccessSnapshot snapshot, int grant, AccessDecision decision, ObjectIndex objectIndex, ObjectOperation operation, RecordId? record, bool column)
     {
         if (!decision.IsAllowed)
         {
@@ -40,22 +40,22 @@ internal static class SupportOverlay
         }
 
         CompiledSupportGrant compiled = snapshot.SupportGrants.Grants[grant];
-        bool createdInGrant = record is { } id && CreatedInGrant(snapshot.Objects[objectIndex].Records, id, compiled.Definition.Id);
+        bool createdInGrant = record is { } id && CreatedInGrant(snapshot.Objects[objectIndex.Value].Records, id, compiled.Definition.Id);
         return Objects(snapshot, compiled, decision, objectIndex, operation, namesRecord: record is not null, createdInGrant, column);
     }
 
     /// <summary>A record request on a record that was not created in the grant: what a record filter decides for every
     /// record but those.</summary>
-    public static AccessDecision OtherRecords(AccessSnapshot snapshot, int grant, AccessDecision decision, int objectIndex, ObjectOperation operation) =>
+    public static AccessDecision OtherRecords(AccessSnapshot snapshot, int grant, AccessDecision decision, ObjectIndex objectIndex, ObjectOperation operation) =>
         decision.IsAllowed
             ? Objects(snapshot, snapshot.SupportGrants.Grants[grant], decision, objectIndex, operation, namesRecord: true, createdInGrant: false, column: false)
             : decision;
 
     private static AccessDecision Objects(
-        AccessSnapshot snapshot, CompiledSupportGrant compiled, AccessDecision decision, int objectIndex, ObjectOperation operation, bool namesRecord, bool createdInGrant, bool column)
+        AccessSnapshot snapshot, CompiledSupportGrant compiled, AccessDecision decision, ObjectIndex objectIndex, ObjectOperation operation, bool namesRecord, bool createdInGrant, bool column)
     {
         SupportAccessGrant definition = compiled.Definition;
-        ObjectCategory category = snapshot.Objects[objectIndex].Definition.Category;
+        ObjectCategory category = snapshot.Objects[objectIndex.Value].Definition.Category;
         if (definition.DenyDataAccess && category == ObjectCategory.BusinessData &&
             !(operation == ObjectOperation.Create && !namesRecord && !column) && !createdInGrant)
         {
@@ -66,13 +66,13 @@ internal static class SupportOverlay
     }
 
     /// <summary>The rules after data isolation, for a request isolation lets through (or a record created in the grant).</summary>
-    public static AccessDecision AfterIsolation(AccessSnapshot snapshot, int grant, AccessDecision decision, int objectIndex, ObjectOperation operation) =>
+    public static AccessDecision AfterIsolation(AccessSnapshot snapshot, int grant, AccessDecision decision, ObjectIndex objectIndex, ObjectOperation operation) =>
         decision.IsAllowed ? AfterIsolation(snapshot, snapshot.SupportGrants.Grants[grant], decision, objectIndex, operation) : decision;
 
-    private static AccessDecision AfterIsolation(AccessSnapshot snapshot, CompiledSupportGrant compiled, AccessDecision decision, int objectIndex, ObjectOperation operation)
+    private static AccessDecision AfterIsolation(AccessSnapshot snapshot, CompiledSupportGrant compiled, AccessDecision decision, ObjectIndex objectIndex, ObjectOperation operation)
     {
         SupportAccessGrant definition = compiled.Definition;
-        CompiledObject target = snapshot.Objects[objectIndex];
+        CompiledObject target = snapshot.Objects[objectIndex.Value];
         ObjectCategory category = target.Definition.Category;
         bool writes = operation != ObjectOperation.Read;
         if (writes && definition.DenyConfiguration && category != ObjectCategory.BusinessData)
@@ -85,7 +85,7 @@ internal static class SupportOverlay
             return Deny(AccessReason.SupportAdministrationForbidden);
         }
 
-        if (compiled.Scope is { } scope && !scope[objectIndex])
+        if (compiled.Scope is { } scope && !scope[objectIndex.Value])
         {
             return Deny(AccessReason.SupportOutsideScope);
         }
@@ -147,7 +147,7 @@ internal static class SupportOverlay
 
     private static bool CreatedInGrant(CompiledRecords records, RecordId record, SupportGrantId grant)
     {
-        int index = records.Find(record);
-        return index >= 0 && records.CreatedInSupportGrant(index) == grant;
+        RecordIndex index = records.IndexOf(record);
+        return index.IsFound && records.CreatedInSupportGrant(index.Value) == grant;
     }
 }
