@@ -84,6 +84,14 @@ internal static class VerifyCommand
         failures += Report("record checks, principal per user", workload.ExpectedRecordHash, workload.ExpectedRecordAllows, CheckRunner.Run(
             new RecordCheckSource(snapshot, model.UserIds, principals, workload.RecordCheckUser, recordObjects, records, s_now), workload.RecordCheckExpected));
 
+        var resolved = new Dictionary<ObjectName, AccessObject>();
+        AccessObject[] opResolved = [.. opObjects.Select(name => resolved.TryGetValue(name, out AccessObject o) ? o : resolved[name] = snapshot.GetObject(name))];
+        Console.WriteLine("evaluator: objects resolved beforehand (AccessPrincipal.CheckObject(in AccessObject)), and FilterRecords one record per call");
+        failures += Report("op checks, resolved object", workload.ExpectedOpHash, workload.ExpectedOpAllows, CheckRunner.Run(
+            new ResolvedObjectCheckSource(principals, workload.OpCheckUser, opResolved, opOperations), workload.OpCheckExpected));
+        failures += Report("record checks, FilterRecords", workload.ExpectedRecordHash, workload.ExpectedRecordAllows, CheckRunner.Run(
+            new FilterRecordsCheckSource(principals, workload.RecordCheckUser, recordObjects, records), workload.RecordCheckExpected));
+
         if (oracle)
         {
             failures += RunOracle(model, snapshot, principals);

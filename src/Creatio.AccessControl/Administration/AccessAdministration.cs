@@ -148,7 +148,7 @@ public sealed class AccessAdministration : IAccessAdministration
 
             for (int i = 0; i < changes.Count; i++)
             {
-                AccessDecision forbidden = SupportOverlay.Change(before, principal.GrantIndex, changes[i]);
+                AccessDecision forbidden = SupportSessionChanges.Check(before, principal.GrantIndex, changes[i]);
                 if (!forbidden.IsAllowed)
                 {
                     return AccessChangeResult.Refused(

@@ -3,10 +3,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Creatio.AccessControl;
 
-/// <summary>Sends audit events to every sink, isolating each sink's failures.</summary>
-/// <remarks>Machinery: the services that write events (the administration API, support sessions, the audit log) each take
-/// the sinks and build one. This type is safe for concurrent use.</remarks>
-internal sealed partial class AccessAuditDispatcher
+/// <summary>Sends audit events to every sink, isolating each sink's failures; as an evaluator's
+/// <see cref="IAccessDecisionObserver"/>, writes the <see cref="AccessAuditEventType.DeniedOperation"/> event of every
+/// denied one-shot check when the snapshot's settings enable it.</summary>
+/// <remarks>Machinery: the services that write events (the evaluator, the administration API, support sessions, the audit
+/// log) each take the sinks and build one. This type is safe for concurrent use.</remarks>
+internal sealed partial class AccessAuditDispatcher : IAccessDecisionObserver
 {
     private readonly IAccessAuditSink[] _sinks;
     private readonly ILogger _logger;
@@ -53,6 +55,29 @@ internal sealed partial class AccessAuditDispatcher
                 Interlocked.Increment(ref _failures);
                 LogSinkFailed(_logger, exception, sink.GetType().Name, auditEvent.Type, auditEvent.Action);
             }
+        }
+    }
+
+    /// <summary>Writes a <see cref="AccessAuditEventType.DeniedOperation"/> event for a denied one-shot check when a sink
+    /// is registered and the settings of the principal's snapshot enable the event type.</summary>
+    /// <param name="principal">The user, resolved in the snapshot the check was answered from.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="decision">The deny.</param>
+    /// <param name="at">The instant of the check, the event's timestamp.</param>
+    public void OnDenied(in AccessPrincipal principal, in AccessRequest request, AccessDecision decision, DateTimeOffset at)
+    {
+        AccessSnapshot? snapshot = principal.Snapshot;
+        if (HasSinks && snapshot is not null && snapshot.Model.Settings.IsAuditEnabled(AccessAuditEventType.DeniedOperation))
+        {
+            Write(new AccessAuditEvent(
+                AccessAuditEventType.DeniedOperation,
+                at,
+                AccessActor.ForUser(principal.User),
+                "Denied",
+                $"{request}: {decision}",
+                null,
+                null,
+                snapshot.Version));
         }
     }
 

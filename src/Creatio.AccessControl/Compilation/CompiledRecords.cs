@@ -17,7 +17,7 @@ namespace Creatio.AccessControl.Compilation;
 /// organizational roles the author and owner directly belong to, by unit index, then the author's and the owner's own
 /// units: these rights are matched like rows, grantee in <c>E(u)</c>.</para>
 /// <para>The array ends with <see cref="Slack"/> zero cells, so that the rights of every record can be read in whole groups
-/// of four (<see cref="RightsInGroups"/>).</para>
+/// of four (<see cref="RightsInGroups(int, int)"/>).</para>
 /// </remarks>
 internal sealed class CompiledRecords
 {
@@ -141,6 +141,21 @@ internal sealed class CompiledRecords
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<RightEntry> RightsInGroups(int record, int count) =>
         RightsOf(record, (count + Slack) & ~Slack);
+
+    /// <summary>Returns a record's index, if the object has the record.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public RecordIndex IndexOf(RecordId record) => new(Find(record.Value));
+
+    /// <summary>Gets a record's header.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref readonly RecordHeader Header(RecordIndex record) => ref Header(record.Value);
+
+    /// <summary>Gets a record's rights (see <see cref="Rights(int, int)"/>).</summary>
+    public ReadOnlySpan<RightEntry> Rights(RecordIndex record, int count) => Rights(record.Value, count);
+
+    /// <summary>Gets a record's rights in whole groups (see <see cref="RightsInGroups(int, int)"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ReadOnlySpan<RightEntry> RightsInGroups(RecordIndex record, int count) => RightsInGroups(record.Value, count);
 
     /// <summary>Gets the support grant a record was created in, or <see langword="null"/> when it was created outside every grant.</summary>
     public SupportGrantId? CreatedInSupportGrant(int record) =>

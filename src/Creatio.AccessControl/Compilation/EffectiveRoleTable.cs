@@ -140,6 +140,18 @@ internal sealed class EffectiveRoleTable
         return users is not null && (uint)user < (uint)_userCount && (users[user >> 6] & (1UL << user)) != 0;
     }
 
+    /// <summary>Whether a unit is in the subject's effective roles.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Contains(SubjectIndex subject, UnitIndex unit) => Contains(subject.Value, unit.Value);
+
+    /// <summary>Gets the summary of the subject's <c>E(u)</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public RoleSignature SignatureOf(SubjectIndex subject) => SignatureOf(subject.Value);
+
+    /// <summary>Gets the user a subject belongs to.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public UserOrdinal UserOf(SubjectIndex subject) => new(_subjectUser[subject.Value]);
+
     public int Count(int subject)
     {
         ulong[]? users = UsersOf(subject);

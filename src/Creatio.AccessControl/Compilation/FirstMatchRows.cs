@@ -233,6 +233,10 @@ internal sealed class FirstMatchRows
         return (_changedSubjects is null ? stored : Changed(subject, stored)) - 1;
     }
 
+    /// <summary>Returns the row that decides for a subject, if any.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public RowIndex DecidingRow(SubjectIndex subject) => new(DecidingRow(subject.Value));
+
     /// <summary>The stored row of a subject when some subjects' rows are kept apart.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int Changed(int subject, int stored)

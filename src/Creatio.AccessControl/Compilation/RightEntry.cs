@@ -10,9 +10,9 @@ namespace Creatio.AccessControl.Compilation;
 internal readonly record struct RightEntry
 {
     /// <summary>The bits of every record operation.</summary>
-    public const byte AllOperations = (1 << (int)RecordOperation.Read) | (1 << (int)RecordOperation.Edit) | (1 << (int)RecordOperation.Delete);
+    public const byte AllOperations = OperationEncoding.AllRecordOperations;
 
-    /// <summary>Where <see cref="Allow"/> starts; <see cref="Grant"/> starts 8 bits higher.</summary>
+    /// <summary>Where <see cref="Allow"/> starts; <see cref="Grant"/> starts <see cref="OperationEncoding.GrantShift"/> bits higher.</summary>
     public const int AllowShift = 32;
 
     /// <summary>Where the signature probe starts.</summary>
@@ -32,7 +32,7 @@ internal readonly record struct RightEntry
     {
         _bits = unchecked((uint)unit)
             | ((ulong)allow << AllowShift)
-            | ((ulong)grant << (AllowShift + 8))
+            | ((ulong)grant << (AllowShift + OperationEncoding.GrantShift))
             | (isImplicit ? 1UL << ImplicitShift : 0)
             | ((ulong)RoleSignature.Probe(unit) << ProbeShift);
     }
@@ -47,10 +47,10 @@ internal readonly record struct RightEntry
     public bool Implicit => ((_bits >> ImplicitShift) & 1) != 0;
 
     /// <summary>Gets the operations allowed at level Allow or above.</summary>
-    public byte Allow => unchecked((byte)Operations);
+    public byte Allow => OperationEncoding.AllowOf(Operations);
 
     /// <summary>Gets the operations held at level AllowAndGrant.</summary>
-    public byte Grant => unchecked((byte)(Operations >> 8));
+    public byte Grant => OperationEncoding.GrantOf(Operations);
 
     /// <summary>Gets the whole value, as <see cref="CompiledRecords"/> stores it.</summary>
     public ulong Bits

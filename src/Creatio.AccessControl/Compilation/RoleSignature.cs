@@ -53,7 +53,7 @@ internal readonly struct RoleSignature
     /// branch, four at a time where the processor can, so that the many rights a subject does not hold cost no
     /// mispredicted branch.</summary>
     /// <param name="rights">The rights, followed by cells up to a whole number of <see cref="Group"/>s
-    /// (<see cref="CompiledRecords.RightsInGroups"/>); only the first <paramref name="count"/> are tested.</param>
+    /// (<see cref="CompiledRecords.RightsInGroups(int, int)"/>); only the first <paramref name="count"/> are tested.</param>
     /// <param name="count">The number of rights.</param>
     /// <param name="operationShift">The operation's bit position in <see cref="RightEntry.Operations"/>: the operation for
     /// an allow, the operation + 8 for AllowAndGrant.</param>

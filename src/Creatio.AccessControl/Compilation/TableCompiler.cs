@@ -374,12 +374,9 @@ internal sealed class TableCompiler
                 continue;
             }
 
-            int bit = 1 << (int)row.Operation;
-            int allow = row.Level >= RecordRightLevel.Allow ? bit : 0;
-            int grant = row.Level == RecordRightLevel.AllowAndGrant ? bit : 0;
             rowRecord[n] = objectStart[lastObject] + local;
             rowUnit[n] = Unit(row.Grantee);
-            rowMasks[n] = (ushort)((grant << 8) | allow);
+            rowMasks[n] = OperationEncoding.RightMask(row.Operation, row.Level);
             n++;
         }
 
@@ -440,11 +437,11 @@ internal sealed class TableCompiler
                     j2++;
                 }
 
-                if ((masks & 0xFF) != 0)
+                if (OperationEncoding.AllowOf(masks) != 0)
                 {
                     unit[merged] = u;
-                    allowMask[merged] = (byte)(masks & 0xFF);
-                    grantMask[merged] = (byte)(masks >> 8);
+                    allowMask[merged] = OperationEncoding.AllowOf(masks);
+                    grantMask[merged] = OperationEncoding.GrantOf(masks);
                     merged++;
                 }
             }

@@ -119,8 +119,8 @@ public static class AccessControlServiceCollectionExtensions
         _ = services.GetRequiredService<IOptions<AccessControlOptions>>().Value;
         AccessPolicyReloader reloader = services.GetRequiredService<AccessPolicyReloader>();
         AccessSnapshot first = AccessModelStartup.FirstSnapshot(services) ?? AccessSnapshot.Compile(reloader.LoadInitial(services));
-        var evaluator = new AccessEvaluator(
-            first, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<AccessAuditDispatcher>());
+        AccessAuditDispatcher audit = services.GetRequiredService<AccessAuditDispatcher>();
+        var evaluator = new AccessEvaluator(first, services.GetRequiredService<TimeProvider>(), audit.HasSinks ? audit : null);
         reloader.Attach(evaluator);
         return evaluator;
     }

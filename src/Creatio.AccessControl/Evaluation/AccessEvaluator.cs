@@ -15,28 +15,22 @@ namespace Creatio.AccessControl;
 public sealed class AccessEvaluator : IAccessEvaluator
 {
     private readonly TimeProvider _timeProvider;
-    private readonly AccessAuditDispatcher _audit;
+    private readonly IAccessDecisionObserver? _observer;
     private readonly SemaphoreSlim _publishGate = new(1, 1);
     private AccessSnapshot _snapshot;
 
     /// <summary>Creates an evaluator.</summary>
     /// <param name="snapshot">The first snapshot.</param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
-    /// <param name="auditSinks">Where denied checks are reported when the <see cref="AccessAuditEventType.DeniedOperation"/>
-    /// event type is enabled; none when <see langword="null"/>.</param>
+    /// <param name="observer">Told of every deny of a one-shot check (the audit log's denied-operation event is written by
+    /// one); none when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="auditSinks"/> contains <see langword="null"/>.</exception>
-    public AccessEvaluator(AccessSnapshot snapshot, TimeProvider? timeProvider = null, IEnumerable<IAccessAuditSink>? auditSinks = null)
-        : this(snapshot, timeProvider, new AccessAuditDispatcher(auditSinks))
-    {
-    }
-
-    internal AccessEvaluator(AccessSnapshot snapshot, TimeProvider? timeProvider, AccessAuditDispatcher audit)
+    public AccessEvaluator(AccessSnapshot snapshot, TimeProvider? timeProvider = null, IAccessDecisionObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         _snapshot = snapshot;
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _audit = audit;
+        _observer = observer;
     }
 
     /// <inheritdoc/>
@@ -129,7 +123,7 @@ public sealed class AccessEvaluator : IAccessEvaluator
     {
         AccessPrincipal principal = GetPrincipal(user);
         AccessDecision decision = principal.CheckObject(objectName, operation);
-        return decision.IsAllowed || !_audit.HasSinks ? decision : Denied(principal, AccessRequest.ForObject(objectName, operation), decision);
+        return decision.IsAllowed || _observer is null ? decision : Denied(principal, AccessRequest.ForObject(objectName, operation), decision);
     }
 
     /// <inheritdoc/>
@@ -137,7 +131,7 @@ public sealed class AccessEvaluator : IAccessEvaluator
     {
         AccessPrincipal principal = GetPrincipal(user);
         AccessDecision decision = principal.CheckRecord(objectName, record, operation);
-        return decision.IsAllowed || !_audit.HasSinks ? decision : Denied(principal, AccessRequest.ForRecord(objectName, record, operation), decision);
+        return decision.IsAllowed || _observer is null ? decision : Denied(principal, AccessRequest.ForRecord(objectName, record, operation), decision);
     }
 
     /// <inheritdoc/>
@@ -146,7 +140,7 @@ public sealed class AccessEvaluator : IAccessEvaluator
         AccessPrincipal principal = GetPrincipal(user);
         var request = AccessRequest.ForColumn(objectName, column, operation, record);
         AccessDecision decision = principal.Check(request);
-        return decision.IsAllowed || !_audit.HasSinks ? decision : Denied(principal, request, decision);
+        return decision.IsAllowed || _observer is null ? decision : Denied(principal, request, decision);
     }
 
     /// <inheritdoc/>
@@ -154,7 +148,7 @@ public sealed class AccessEvaluator : IAccessEvaluator
     {
         AccessPrincipal principal = GetPrincipal(user);
         AccessDecision decision = principal.CheckSystemOperation(operation);
-        return decision.IsAllowed || !_audit.HasSinks ? decision : Denied(principal, AccessRequest.ForSystemOperation(operation), decision);
+        return decision.IsAllowed || _observer is null ? decision : Denied(principal, AccessRequest.ForSystemOperation(operation), decision);
     }
 
     /// <inheritdoc/>
@@ -162,25 +156,12 @@ public sealed class AccessEvaluator : IAccessEvaluator
     {
         AccessPrincipal principal = GetPrincipal(user);
         AccessDecision decision = principal.CheckShare(objectName, record, operation);
-        return decision.IsAllowed || !_audit.HasSinks ? decision : Denied(principal, AccessRequest.ForShare(objectName, record, operation), decision);
+        return decision.IsAllowed || _observer is null ? decision : Denied(principal, AccessRequest.ForShare(objectName, record, operation), decision);
     }
 
-    private AccessDecision Denied(AccessPrincipal principal, in AccessRequest request, AccessDecision decision)
+    private AccessDecision Denied(in AccessPrincipal principal, in AccessRequest request, AccessDecision decision)
     {
-        AccessSnapshot? snapshot = principal.Snapshot;
-        if (snapshot is not null && snapshot.Model.Settings.IsAuditEnabled(AccessAuditEventType.DeniedOperation))
-        {
-            _audit.Write(new AccessAuditEvent(
-                AccessAuditEventType.DeniedOperation,
-                _timeProvider.GetUtcNow(),
-                AccessActor.ForUser(principal.User),
-                "Denied",
-                $"{request}: {decision}",
-                null,
-                null,
-                snapshot.Version));
-        }
-
+        _observer!.OnDenied(in principal, in request, decision, _timeProvider.GetUtcNow());
         return decision;
     }
 

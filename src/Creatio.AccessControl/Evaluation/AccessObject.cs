@@ -62,8 +62,8 @@ public readonly struct AccessObject
     /// super operations: the object uses record permissions and not operation permissions.</summary>
     internal bool RecordStepDecides => _recordStepDecides;
 
-    /// <summary>Gets the object's index in <see cref="AccessSnapshot.Objects"/>, or -1.</summary>
-    internal int Index => _compiled is null ? -1 : _index;
+    /// <summary>Gets the object's index in <see cref="AccessSnapshot.Objects"/>, or <see cref="ObjectIndex.None"/>.</summary>
+    internal ObjectIndex Index => _compiled is null ? ObjectIndex.None : new ObjectIndex(_index);
 
     /// <inheritdoc/>
     public override string ToString() =>

@@ -10,32 +10,10 @@ public readonly partial struct AccessPrincipal
     /// <remarks>This method allocates; the check methods never do.</remarks>
     public AccessExplanation Explain(in AccessRequest request)
     {
-        AccessDecision decision = Check(request);
-        if (_supportDenial != AccessReason.None)
-        {
-            return new(User, request, _snapshot?.Version ?? 0, decision, [SupportStep(decision, "the grant allows nothing")]);
-        }
-
-        IReadOnlyList<AccessExplanationStep> steps = Explainer.Explain(_snapshot, _subject, User, request);
-        if (_grant > 0)
-        {
-            string detail = decision.Stage == AccessStage.SupportAccess
-                ? "the support overlay denies what the grantor may do"
-                : decision.IsAllowed ? "the support overlay keeps the grantor's decision" : "the grantor's steps decided";
-            steps = [.. steps, SupportStep(decision, detail)];
-        }
-
-        return new(User, request, _snapshot?.Version ?? 0, decision, steps);
+        var explainer = new Explainer(_snapshot, _subject, User, request);
+        AccessDecision decision = Walk(in request, ref explainer);
+        return new(User, request, _snapshot?.Version ?? 0, decision, explainer.Steps);
     }
-
-    private static AccessExplanationStep SupportStep(AccessDecision decision, string detail) =>
-        new(
-            AccessStage.SupportAccess,
-            decision.Stage == AccessStage.SupportAccess ? AccessStepResult.Denied
-            : decision.IsAllowed ? AccessStepResult.Allowed : AccessStepResult.NotApplicable,
-            decision.Stage == AccessStage.SupportAccess ? decision.Reason : AccessReason.None,
-            detail,
-            []);
 
     /// <summary>Writes the records the user may perform an operation on, in their order, to <paramref name="destination"/>.</summary>
     /// <param name="objectName">The object.</param>
@@ -73,8 +51,8 @@ public readonly partial struct AccessPrincipal
             return kept;
         }
 
-        CompiledObject? compiled = Resolve(objectName, out _);
-        RecordScope scope = BeginRecord(compiled, compiled?.Rows, AccessReason.UnknownObject, operation, out AccessDecision decision);
+        AccessObject target = Resolve(objectName);
+        RecordScope scope = RecordScopeOf(in target, operation, out AccessDecision decision);
         if (scope != RecordScope.PerRecord)
         {
             if (!decision.IsAllowed)
@@ -86,17 +64,17 @@ public readonly partial struct AccessPrincipal
             return records.Length;
         }
 
-        CompiledRecords table = compiled!.Records;
+        CompiledRecords table = target.Records!;
         EffectiveRoleTable roles = _snapshot!.Roles;
-        int subject = _subject;
-        int user = _user;
+        SubjectIndex subject = _subject;
+        UserOrdinal user = _user;
         RoleSignature signature = _signature;
-        int bit = 1 << (int)operation;
+        int bit = OperationEncoding.Bit(operation);
         int count = 0;
         foreach (RecordId record in records)
         {
-            int index = table.Find(record.Value);
-            if (index >= 0 && Pipeline.HasRight(roles, subject, user, signature, table, index, bit))
+            RecordIndex index = table.IndexOf(record);
+            if (index.IsFound && Pipeline.HasRight(roles, subject, user, signature, table, index, bit))
             {
                 destination[count++] = record;
             }
@@ -127,17 +105,18 @@ public readonly partial struct AccessPrincipal
     /// <returns>All records, none, or the records that satisfy <see cref="RecordFilter"/>'s conditions.</returns>
     public RecordFilter GetRecordFilter(ObjectName objectName, RecordOperation operation)
     {
-        CompiledObject? compiled = Resolve(objectName, out int objectIndex);
-        RecordScope scope = BeginRecord(compiled, compiled?.Rows, AccessReason.UnknownObject, operation, out AccessDecision decision);
+        AccessObject target = Resolve(objectName);
+        ObjectIndex objectIndex = target.Index;
+        RecordScope scope = RecordScopeOf(in target, operation, out AccessDecision decision);
         SupportGrantId? createdIn = null;
         if (IsSupportSession && decision.IsAllowed)
         {
             // What the overlay does to a record not created under the grant: hide it (data isolation), or decide for all.
-            AccessDecision overlay = SupportOverlay.OtherRecords(_snapshot!, _grant - 1, decision, objectIndex, ToObjectOperation(operation));
+            AccessDecision overlay = SupportOverlay.OtherRecords(_snapshot!, _grant - 1, decision, objectIndex, OperationEncoding.ToObjectOperation(operation));
             if (overlay.Reason == AccessReason.SupportDataIsolation)
             {
                 // Records created in the grant pass isolation, but the later rules (configuration, scope, level) still apply.
-                AccessDecision created = SupportOverlay.AfterIsolation(_snapshot!, _grant - 1, decision, objectIndex, ToObjectOperation(operation));
+                AccessDecision created = SupportOverlay.AfterIsolation(_snapshot!, _grant - 1, decision, objectIndex, OperationEncoding.ToObjectOperation(operation));
                 if (!created.IsAllowed)
                 {
                     return RecordFilter.None(objectName, operation, created);
@@ -216,14 +195,14 @@ public readonly partial struct AccessPrincipal
     /// <returns>The readable and editable columns, system columns included; both empty for an unknown object.</returns>
     public ColumnAccess GetColumnAccess(ObjectName objectName, RecordId? record = null)
     {
-        if (_snapshot is null || objectName.Value is null || !_snapshot.ObjectIndex.TryGetValue(objectName.Value, out int index))
+        if (_snapshot is null || !_snapshot.GetObject(objectName).IsKnown)
         {
             return ColumnAccess.Empty;
         }
 
         var readable = new List<ColumnName>();
         var editable = new List<ColumnName>();
-        var resolved = new AccessObject(_snapshot, objectName, _snapshot.Objects[index], index);
+        AccessObject resolved = _snapshot.GetObject(objectName);
         foreach (CompiledColumn column in resolved.Compiled!.Columns)
         {
             if (CheckColumn(in resolved, column.Name, ColumnOperation.Read, record).IsAllowed)
@@ -238,5 +217,36 @@ public readonly partial struct AccessPrincipal
         }
 
         return new ColumnAccess(readable, editable);
+    }
+
+    /// <summary>Steps 1–4 of a record request for every record at once: whether they decided for all records, whether
+    /// every record is allowed because step 5 does not look at records, or whether step 5 decides record by record.</summary>
+    private RecordScope RecordScopeOf(in AccessObject target, RecordOperation operation, out AccessDecision decision)
+    {
+        var trace = default(NoTrace);
+        if (!RecordObjectSteps(in target, operation, ref trace, out bool external, out decision))
+        {
+            return RecordScope.Decided;
+        }
+
+        if (!RecordStepLooks(target.Compiled!, external))
+        {
+            decision = RecordPermissionsOff;
+            return RecordScope.AllRecords;
+        }
+
+        return RecordScope.PerRecord;
+    }
+
+    private enum RecordScope
+    {
+        /// <summary>A step before the record step decided, or a super operation allowed.</summary>
+        Decided,
+
+        /// <summary>Every record is allowed: the object does not use record permissions.</summary>
+        AllRecords,
+
+        /// <summary>The record step decides, record by record.</summary>
+        PerRecord,
     }
 }

@@ -13,7 +13,7 @@ namespace Creatio.AccessControl;
 public readonly partial struct AccessPrincipal
 {
     private readonly AccessSnapshot? _snapshot;
-    private readonly int _subject;
+    private readonly SubjectIndex _subject;
 
     // For a support session: the grant's index + 1 (0 for an ordinary principal, so that default is one) and why the grant
     // allows nothing, if it does not.
@@ -24,20 +24,20 @@ public readonly partial struct AccessPrincipal
     private readonly SubjectState _state;
 
     // The subject's user ordinal (-1 for an unknown user) and the summary of its E(u), copied for the record step.
-    private readonly int _user;
+    private readonly UserOrdinal _user;
     private readonly RoleSignature _signature;
 
-    internal AccessPrincipal(AccessSnapshot snapshot, UserId user, int subject)
+    internal AccessPrincipal(AccessSnapshot snapshot, UserId user, SubjectIndex subject)
     {
         _snapshot = snapshot;
         User = user;
         _subject = subject;
-        _state = subject >= 0 ? snapshot.States[subject] : SubjectState.None;
-        _user = subject >= 0 ? snapshot.Roles.SubjectUser[subject] : -1;
-        _signature = subject >= 0 ? snapshot.Roles.SignatureOf(subject) : default;
+        _state = subject.IsKnown ? snapshot.States[subject.Value] : SubjectState.None;
+        _user = subject.IsKnown ? snapshot.Roles.UserOf(subject) : new UserOrdinal(-1);
+        _signature = subject.IsKnown ? snapshot.Roles.SignatureOf(subject) : default;
     }
 
-    internal AccessPrincipal(AccessSnapshot snapshot, UserId user, int subject, int grant, AccessReason supportDenial)
+    internal AccessPrincipal(AccessSnapshot snapshot, UserId user, SubjectIndex subject, int grant, AccessReason supportDenial)
         : this(snapshot, user, subject)
     {
         _grant = grant + 1;
@@ -57,7 +57,7 @@ public readonly partial struct AccessPrincipal
     public AccessSnapshot? Snapshot => _snapshot;
 
     /// <summary>Gets a value indicating whether the snapshot knows the user.</summary>
-    public bool IsKnown => _snapshot is not null && _subject >= 0;
+    public bool IsKnown => _snapshot is not null && _subject.IsKnown;
 
     /// <summary>Gets a value indicating whether the user is known and active.</summary>
     public bool IsActive => IsKnown && Definition.IsActive;
@@ -67,7 +67,7 @@ public readonly partial struct AccessPrincipal
 
     /// <summary>Gets the user's effective roles <c>E(u)</c>: every admin unit whose grants apply to the user.</summary>
     /// <remarks>Empty for an unknown user. Enumerating it allocates nothing.</remarks>
-    public EffectiveRoleSet EffectiveRoles => IsKnown ? new EffectiveRoleSet(_snapshot!.Roles, _subject) : default;
+    public EffectiveRoleSet EffectiveRoles => IsKnown ? new EffectiveRoleSet(_snapshot!.Roles, _subject.Value) : default;
 
     /// <summary>Gets the instant, exclusive, until which <see cref="EffectiveRoles"/> stays as it is because a time-limited
     /// delegation ends then; <see langword="null"/> when no such delegation concerns the user.</summary>
@@ -80,12 +80,14 @@ public readonly partial struct AccessPrincipal
                 return null;
             }
 
-            long end = _snapshot!.Roles.SubjectEndsAt[_subject];
+            long end = _snapshot!.Roles.SubjectEndsAt[_subject.Value];
             return end == long.MaxValue ? null : new DateTimeOffset(end, TimeSpan.Zero);
         }
     }
 
-    internal int Subject => _subject;
+    internal int Subject => _subject.Value;
+
+    internal SubjectIndex SubjectIndex => _subject;
 
     internal int GrantIndex => _grant - 1;
 
@@ -94,16 +96,16 @@ public readonly partial struct AccessPrincipal
     /// <summary>Gets the subject's packed state; <see cref="SubjectState.None"/> for an unknown user.</summary>
     internal SubjectState State => _state;
 
-    private UserDefinition Definition => _snapshot!.Units.Users[_user];
+    private UserDefinition Definition => _snapshot!.Units.Users[_user.Value];
 
     /// <summary>Whether an admin unit is among the user's effective roles.</summary>
     /// <param name="unit">The admin unit.</param>
     /// <returns><see langword="true"/> if the unit's grants apply to the user; <see langword="false"/> for an unknown unit or user.</returns>
     public bool HasEffectiveRole(AdminUnitId unit) =>
-        IsKnown && _snapshot!.TryGetUnit(unit, out int index) && _snapshot.Roles.Contains(_subject, index);
+        IsKnown && _snapshot!.TryGetUnit(unit, out int index) && _snapshot.Roles.Contains(_subject, new UnitIndex(index));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal bool HasUnit(int unit) => _snapshot!.Roles.Contains(_subject, unit);
+    internal bool HasUnit(int unit) => _snapshot!.Roles.Contains(_subject, new UnitIndex(unit));
 
     /// <inheritdoc/>
     public override string ToString() => IsKnown ? $"{User} (snapshot {_snapshot!.Version})" : $"{User} (unknown)";

@@ -138,10 +138,10 @@ public sealed partial class AccessSnapshot
     {
         if (!Units.IndexOf.TryGetValue(user, out int unit) || Units.IsRole(unit))
         {
-            return new AccessPrincipal(this, user, -1);
+            return new AccessPrincipal(this, user, SubjectIndex.None);
         }
 
-        return new AccessPrincipal(this, user, Roles.SubjectAt(Units.UserOfUnit(unit), now.UtcTicks));
+        return new AccessPrincipal(this, user, new SubjectIndex(Roles.SubjectAt(Units.UserOfUnit(unit), now.UtcTicks)));
     }
 
     /// <summary>Resolves an object once, for the checks of a request on it.</summary>
@@ -165,7 +165,7 @@ public sealed partial class AccessSnapshot
     {
         if (!SupportGrants.Index.TryGetValue(grant.Value, out int index))
         {
-            return new AccessPrincipal(this, default, -1, -1, AccessReason.UnknownSupportGrant);
+            return new AccessPrincipal(this, default, SubjectIndex.None, -1, AccessReason.UnknownSupportGrant);
         }
 
         CompiledSupportGrant compiled = SupportGrants.Grants[index];
@@ -177,7 +177,7 @@ public sealed partial class AccessSnapshot
             : now >= compiled.Window.EndsAt ? AccessReason.SupportGrantExpired
             : !SupportAccessRules.IsSameEnvironment(definition.Environment, Model.Settings.SupportAccess.Environment) ? AccessReason.SupportWrongEnvironment
             : AccessReason.None;
-        return new AccessPrincipal(this, definition.Grantor, grantor.Subject, index, denial);
+        return new AccessPrincipal(this, definition.Grantor, grantor.SubjectIndex, index, denial);
     }
 
     private static bool DependsOnTimeOf(AccessModel model, AccessSnapshot? previous)
@@ -218,7 +218,7 @@ public sealed partial class AccessSnapshot
         {
             if (operations.IsAllowed(operations.SuperOperations[operation], subject))
             {
-                state |= (SubjectState)((int)SubjectState.SuperRead << operation);
+                state |= OperationEncoding.Super((ObjectOperation)operation);
             }
         }
 

@@ -2,40 +2,186 @@ using Creatio.AccessControl.Compilation;
 
 namespace Creatio.AccessControl;
 
-/// <summary>Walks the steps of the <see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/check-order.md">order of checks</see> for one request, recording what each looked at.</summary>
-internal sealed class Explainer
+/// <summary>The tracer of <see cref="AccessPrincipal.Explain(in AccessRequest)"/>: records what each step of the one
+/// walk looked at and decided, with the rows it considered and which effective role matched. It decides nothing.</summary>
+internal sealed class Explainer : IStepTracer
 {
-    private readonly AccessSnapshot _snapshot;
-    private readonly int _subject;
+    private readonly AccessSnapshot? _snapshot;
+    private readonly SubjectIndex _subject;
+    private readonly UserId _user;
+    private readonly AccessRequest _request;
     private readonly List<AccessExplanationStep> _steps = [];
+    private bool _grantAllowsNothing;
 
-    private Explainer(AccessSnapshot snapshot, int subject)
+    public Explainer(AccessSnapshot? snapshot, SubjectIndex subject, UserId user, in AccessRequest request)
     {
         _snapshot = snapshot;
         _subject = subject;
+        _user = user;
+        _request = request;
     }
 
-    public static IReadOnlyList<AccessExplanationStep> Explain(AccessSnapshot? snapshot, int subject, UserId user, in AccessRequest request)
+    /// <summary>Gets the steps recorded, in the order they were taken.</summary>
+    public IReadOnlyList<AccessExplanationStep> Steps => _steps;
+
+    private AccessSnapshot Snapshot => _snapshot!;
+
+    public void SupportDenied(AccessDecision decision)
     {
-        AccessDecision userStep = Pipeline.User(snapshot, subject);
-        if (snapshot is null || subject < 0)
-        {
-            return [new AccessExplanationStep(AccessStage.User, AccessStepResult.Denied, userStep.Reason, $"user {user} is unknown", [])];
-        }
-
-        var explainer = new Explainer(snapshot, subject);
-        UserDefinition definition = snapshot.Units.Users[snapshot.Roles.SubjectUser[subject]];
-        explainer.Add(
-            AccessStage.User,
-            userStep,
-            $"{(definition.IsExternal ? "portal user" : "employee")} {definition.Name}, {(definition.IsActive ? "active" : "inactive")}, {snapshot.Roles.Count(subject)} effective roles");
-        if (userStep.IsAllowed)
-        {
-            explainer.Walk(request);
-        }
-
-        return explainer._steps;
+        _grantAllowsNothing = true;
+        SupportStep(decision, "the grant allows nothing");
     }
+
+    public void User(AccessDecision decision)
+    {
+        if (_snapshot is null || !_subject.IsKnown)
+        {
+            _steps.Add(new AccessExplanationStep(AccessStage.User, AccessStepResult.Denied, decision.Reason, $"user {_user} is unknown", []));
+            return;
+        }
+
+        UserDefinition definition = _snapshot.Units.Users[_snapshot.Roles.UserOf(_subject).Value];
+        Add(
+            AccessStage.User,
+            decision,
+            $"{(definition.IsExternal ? "portal user" : "employee")} {definition.Name}, {(definition.IsActive ? "active" : "inactive")}, {_snapshot.Roles.Count(_subject.Value)} effective roles");
+    }
+
+    public void UnknownObject(AccessDecision decision) =>
+        Add(AccessStage.Object, decision, decision.Reason == AccessReason.UnknownObject
+            ? $"object {_request.Object} is unknown"
+            : $"object {_request.Object} was resolved in another snapshot");
+
+    public void Portal(AccessDecision decision, bool external)
+    {
+        if (external)
+        {
+            Add(AccessStage.PortalAvailability, decision, $"mode {Snapshot.Model.Settings.PortalAvailabilityMode}");
+        }
+        else
+        {
+            NotApplicable(AccessStage.PortalAvailability, "employees are not subject to portal availability");
+        }
+    }
+
+    public void InvalidOperation(AccessDecision decision) =>
+        Add(decision.Stage, decision, $"the operation of {_request} is not defined");
+
+    public void ColumnRefused(AccessDecision decision, CompiledColumn? column) =>
+        Add(AccessStage.Column, decision, column is null ? $"column {_request.Column} is unknown" : $"{column.Name} is a system column");
+
+    public void Super(ObjectOperation operation, AccessDecision decision, bool allows)
+    {
+        int super = Snapshot.Operations.SuperOperations[(int)operation];
+        string superCode = Snapshot.Operations.Definitions[super].Code.Value;
+        List<AccessExplanationRow> superRows = Rows(Snapshot.Operations.Rows[super], v => v != 0 ? "CanExecute" : "Cannot execute");
+        if (!allows)
+        {
+            _steps.Add(new AccessExplanationStep(AccessStage.SuperOperation, AccessStepResult.NotApplicable, AccessReason.None, $"{superCode} is not held", superRows));
+            return;
+        }
+
+        if (_request.Kind == AccessRequestKind.Share)
+        {
+            Add(AccessStage.SuperOperation, decision, $"{superCode} allows reading the record to share", superRows);
+            return;
+        }
+
+        Add(AccessStage.SuperOperation, decision, $"{superCode} allows {operation}", superRows);
+        Skipped(AccessStage.Object);
+        if (_request.Record is not null || _request.Kind == AccessRequestKind.Record)
+        {
+            Skipped(AccessStage.Record);
+        }
+
+        if (_request.Kind == AccessRequestKind.Column)
+        {
+            Skipped(AccessStage.Column);
+        }
+    }
+
+    public void Object(AccessDecision decision, CompiledObject compiled, ObjectOperation operation)
+    {
+        string detail = compiled.Rows is null
+            ? "Use operation permissions is off"
+            : $"first row by position whose grantee is in E(u) decides {operation}";
+        Add(AccessStage.Object, decision, detail, compiled.Rows is null ? null : Rows(compiled.Rows, v => ((ObjectOperations)v).ToString()));
+    }
+
+    public void Record(AccessDecision decision, CompiledObject compiled, bool external, RecordId record, int operationBit)
+    {
+        RecordIndex recordIndex = compiled.Records.IndexOf(record);
+        Add(AccessStage.Record, decision, RecordDetail(compiled, external, recordIndex), RecordRows(compiled.Records, recordIndex, grant: false, operationBit));
+    }
+
+    public void Column(AccessDecision decision, CompiledColumn column)
+    {
+        if (column.Rows is null)
+        {
+            NotApplicable(AccessStage.Column, $"{column.Name} has no rows; the object and record steps decide");
+        }
+        else
+        {
+            Add(AccessStage.Column, decision, $"first row by position whose grantee is in E(u) decides {column.Name}", Rows(column.Rows, v => ((ColumnRightLevel)v).ToString()));
+        }
+    }
+
+    public void ShareRefused(AccessDecision decision) =>
+        Add(AccessStage.Record, decision, decision.Reason == AccessReason.InvalidRequest
+            ? $"operation value {(int)_request.RecordOperation} is not defined"
+            : "sharing needs a known record");
+
+    public void Share(AccessDecision grant, AccessDecision decision, CompiledObject compiled, RecordIndex record, int operationBit)
+    {
+        if (grant.IsAllowed)
+        {
+            Add(AccessStage.Record, grant, "AllowAndGrant on the operation", RecordRows(compiled.Records, record, grant: true, operationBit));
+            return;
+        }
+
+        CompiledSystemOperations operations = Snapshot.Operations;
+        Add(
+            AccessStage.Record,
+            decision,
+            "no AllowAndGrant; CanChangeEntitySchemaRecordRight " + (decision.IsAllowed ? "is held" : "is not held"),
+            Rows(operations.Rows[operations.ChangeRecordRights], v => v != 0 ? "CanExecute" : "Cannot execute"));
+    }
+
+    public void SystemOperation(AccessDecision decision, int operation)
+    {
+        if (operation < 0)
+        {
+            Add(AccessStage.SystemOperation, decision, $"operation {_request.SystemOperation} is unknown");
+            return;
+        }
+
+        Add(
+            AccessStage.SystemOperation,
+            decision,
+            $"first row by position whose grantee is in E(u) decides {_request.SystemOperation}",
+            Rows(Snapshot.Operations.Rows[operation], v => v != 0 ? "CanExecute" : "Cannot execute"));
+    }
+
+    public void Support(AccessDecision decision)
+    {
+        if (_grantAllowsNothing)
+        {
+            return;
+        }
+
+        SupportStep(decision, decision.Stage == AccessStage.SupportAccess
+            ? "the support overlay denies what the grantor may do"
+            : decision.IsAllowed ? "the support overlay keeps the grantor's decision" : "the grantor's steps decided");
+    }
+
+    private void SupportStep(AccessDecision decision, string detail) =>
+        _steps.Add(new AccessExplanationStep(
+            AccessStage.SupportAccess,
+            decision.Stage == AccessStage.SupportAccess ? AccessStepResult.Denied
+            : decision.IsAllowed ? AccessStepResult.Allowed : AccessStepResult.NotApplicable,
+            decision.Stage == AccessStage.SupportAccess ? decision.Reason : AccessReason.None,
+            detail,
+            []));
 
     private void Add(AccessStage stage, AccessDecision decision, string detail, IReadOnlyList<AccessExplanationRow>? rows = null) =>
         _steps.Add(new AccessExplanationStep(
@@ -52,234 +198,45 @@ internal sealed class Explainer
         _steps.Add(new AccessExplanationStep(stage, AccessStepResult.Skipped, AccessReason.None, "skipped by the super operation", []));
 
     private string Name(int unit) =>
-        _snapshot.Units.IsRole(unit) ? _snapshot.Units.Roles[unit].Name : _snapshot.Units.Users[_snapshot.Units.UserOfUnit(unit)].Name;
+        Snapshot.Units.IsRole(unit) ? Snapshot.Units.Roles[unit].Name : Snapshot.Units.Users[Snapshot.Units.UserOfUnit(unit)].Name;
 
     private List<AccessExplanationRow> Rows(FirstMatchRows rows, Func<byte, string> value)
     {
-        int deciding = rows.DecidingRow(_subject);
+        int deciding = rows.DecidingRow(_subject).Value;
         var list = new List<AccessExplanationRow>(rows.Count);
         for (int i = 0; i < rows.Count; i++)
         {
             int unit = rows.Unit[i];
             list.Add(new AccessExplanationRow(
-                _snapshot.Units.Ids[unit],
+                Snapshot.Units.Ids[unit],
                 Name(unit),
                 rows.Position[i] >= 0 ? rows.Position[i] : null,
                 value(rows.Value[i]),
-                _snapshot.Roles.Contains(_subject, unit),
+                Snapshot.Roles.Contains(_subject, new UnitIndex(unit)),
                 i == deciding));
         }
 
         return list;
     }
 
-    private void Walk(in AccessRequest request)
-    {
-        if (request.Kind == AccessRequestKind.SystemOperation)
-        {
-            if (request.SystemOperation.Value is null || !_snapshot.Operations.Index.TryGetValue(request.SystemOperation.Value, out int code))
-            {
-                Add(AccessStage.SystemOperation, AccessDecision.Deny(AccessStage.SystemOperation, AccessReason.UnknownSystemOperation), $"operation {request.SystemOperation} is unknown");
-                return;
-            }
-
-            Add(
-                AccessStage.SystemOperation,
-                Pipeline.SystemOperation(_snapshot, _subject, code),
-                $"first row by position whose grantee is in E(u) decides {request.SystemOperation}",
-                Rows(_snapshot.Operations.Rows[code], v => v != 0 ? "CanExecute" : "Cannot execute"));
-            return;
-        }
-
-        if (request.Object.Value is null || !_snapshot.ObjectIndex.TryGetValue(request.Object.Value, out int index))
-        {
-            Add(AccessStage.Object, AccessDecision.Deny(AccessStage.Object, AccessReason.UnknownObject), $"object {request.Object} is unknown");
-            return;
-        }
-
-        CompiledObject compiled = _snapshot.Objects[index];
-        bool external = Pipeline.IsExternal(_snapshot, _subject);
-        if (external)
-        {
-            AccessDecision portal = Pipeline.Portal(_snapshot, compiled);
-            Add(AccessStage.PortalAvailability, portal, $"mode {_snapshot.Model.Settings.PortalAvailabilityMode}");
-            if (!portal.IsAllowed)
-            {
-                return;
-            }
-        }
-        else
-        {
-            NotApplicable(AccessStage.PortalAvailability, "employees are not subject to portal availability");
-        }
-
-        WalkObjectRequest(request, compiled, external);
-    }
-
-    private void WalkObjectRequest(in AccessRequest request, CompiledObject compiled, bool external)
-    {
-        // An undefined operation value is denied where the check denies it, before any table is indexed by it.
-        AccessStage? invalidAt = request.Kind switch
-        {
-            AccessRequestKind.Object when unchecked((uint)request.ObjectOperation) > (uint)ObjectOperation.Delete => AccessStage.Object,
-            AccessRequestKind.Record when unchecked((uint)request.RecordOperation) > (uint)RecordOperation.Delete => AccessStage.Record,
-            AccessRequestKind.Column when unchecked((uint)request.ColumnOperation) > (uint)ColumnOperation.Edit => AccessStage.Column,
-            _ => null,
-        };
-        if (invalidAt is { } stage)
-        {
-            Add(stage, AccessDecision.Deny(stage, AccessReason.InvalidRequest), $"the operation of {request} is not defined");
-            return;
-        }
-
-        ObjectOperation operation = request.Kind switch
-        {
-            AccessRequestKind.Object => request.ObjectOperation,
-            AccessRequestKind.Column => AccessPrincipal.ToObjectOperation(request.ColumnOperation),
-            AccessRequestKind.Share => ObjectOperation.Read,
-            _ => AccessPrincipal.ToObjectOperation(request.RecordOperation),
-        };
-        CompiledColumn? column = null;
-        if (request.Kind == AccessRequestKind.Column)
-        {
-            if (request.Column.Value is null || !compiled.ColumnIndex.TryGetValue(request.Column.Value, out int columnIndex))
-            {
-                Add(AccessStage.Column, AccessDecision.Deny(AccessStage.Column, AccessReason.UnknownColumn), $"column {request.Column} is unknown");
-                return;
-            }
-
-            column = compiled.Columns[columnIndex];
-            if (external && column.IsSystem)
-            {
-                Add(AccessStage.Column, AccessDecision.Deny(AccessStage.Column, AccessReason.SystemColumnForPortalUser), $"{column.Name} is a system column");
-                return;
-            }
-        }
-
-        int super = _snapshot.Operations.SuperOperations[(int)operation];
-        string superCode = _snapshot.Operations.Definitions[super].Code.Value;
-        List<AccessExplanationRow> superRows = Rows(_snapshot.Operations.Rows[super], v => v != 0 ? "CanExecute" : "Cannot execute");
-        if (Pipeline.Super(_snapshot, _subject, operation, out AccessDecision superDecision) && request.Kind != AccessRequestKind.Share)
-        {
-            Add(AccessStage.SuperOperation, superDecision, $"{superCode} allows {operation}", superRows);
-            Skipped(AccessStage.Object);
-            if (request.Record is not null || request.Kind == AccessRequestKind.Record)
-            {
-                Skipped(AccessStage.Record);
-            }
-
-            if (column is not null)
-            {
-                Skipped(AccessStage.Column);
-            }
-
-            return;
-        }
-
-        if (superDecision.IsAllowed)
-        {
-            Add(AccessStage.SuperOperation, superDecision, $"{superCode} allows reading the record to share", superRows);
-        }
-        else
-        {
-            _steps.Add(new AccessExplanationStep(AccessStage.SuperOperation, AccessStepResult.NotApplicable, AccessReason.None, $"{superCode} is not held", superRows));
-            AccessDecision objectDecision = Pipeline.Object(_subject, external, compiled, compiled.Rows, operation);
-            string detail = compiled.Rows is null
-                ? "Use operation permissions is off"
-                : $"first row by position whose grantee is in E(u) decides {operation}";
-            Add(AccessStage.Object, objectDecision, detail, compiled.Rows is null ? null : Rows(compiled.Rows, v => ((ObjectOperations)v).ToString()));
-            if (!objectDecision.IsAllowed)
-            {
-                return;
-            }
-        }
-
-        AccessDecision last = default;
-        if (request.Record is { } record)
-        {
-            int recordBit = request.Kind == AccessRequestKind.Column
-                ? 1 << (request.ColumnOperation == ColumnOperation.Read ? (int)RecordOperation.Read : (int)RecordOperation.Edit)
-                : request.Kind == AccessRequestKind.Share ? Pipeline.ReadBit : 1 << (int)request.RecordOperation;
-            int recordIndex = compiled.Records.Find(record);
-            if (!superDecision.IsAllowed)
-            {
-                last = Pipeline.Record(_snapshot, _subject, _snapshot.Roles.SubjectUser[_subject], _snapshot.Roles.SignatureOf(_subject), external, compiled, external || compiled.Definition.UseRecordPermissions ? recordIndex : -1, recordBit);
-                Add(AccessStage.Record, last, RecordDetail(compiled, external, recordIndex), RecordRows(compiled.Records, recordIndex, grant: false, recordBit));
-                if (!last.IsAllowed)
-                {
-                    return;
-                }
-            }
-
-            if (request.Kind == AccessRequestKind.Share)
-            {
-                WalkShare(compiled, recordIndex, request.RecordOperation);
-                return;
-            }
-        }
-
-        if (column is not null)
-        {
-            AccessDecision columnDecision = Pipeline.Column(_snapshot, _subject, column, request.ColumnOperation, last);
-            if (column.Rows is null)
-            {
-                NotApplicable(AccessStage.Column, $"{column.Name} has no rows; the object and record steps decide");
-            }
-            else
-            {
-                Add(AccessStage.Column, columnDecision, $"first row by position whose grantee is in E(u) decides {column.Name}", Rows(column.Rows, v => ((ColumnRightLevel)v).ToString()));
-            }
-        }
-    }
-
-    private void WalkShare(CompiledObject compiled, int recordIndex, RecordOperation operation)
-    {
-        if (unchecked((uint)operation) > (uint)RecordOperation.Delete)
-        {
-            Add(AccessStage.Record, AccessDecision.Deny(AccessStage.Record, AccessReason.InvalidRequest), $"operation value {(int)operation} is not defined");
-            return;
-        }
-
-        int operationBit = 1 << (int)operation;
-        if (recordIndex < 0)
-        {
-            Add(AccessStage.Record, AccessDecision.Deny(AccessStage.Record, AccessReason.UnknownRecord), "sharing needs a known record");
-            return;
-        }
-
-        AccessDecision grant = Pipeline.Rights(_snapshot, _subject, compiled.Records, recordIndex, operationBit, grant: true);
-        if (grant.IsAllowed)
-        {
-            Add(AccessStage.Record, grant, "AllowAndGrant on the operation", RecordRows(compiled.Records, recordIndex, grant: true, operationBit));
-            return;
-        }
-
-        AccessDecision change = Pipeline.SystemOperation(_snapshot, _subject, _snapshot.Operations.ChangeRecordRights);
-        Add(
-            AccessStage.Record,
-            change.IsAllowed ? AccessDecision.Allow(AccessStage.Record, AccessReason.CanChangeRecordRights) : grant,
-            "no AllowAndGrant; CanChangeEntitySchemaRecordRight " + (change.IsAllowed ? "is held" : "is not held"),
-            Rows(_snapshot.Operations.Rows[_snapshot.Operations.ChangeRecordRights], v => v != 0 ? "CanExecute" : "Cannot execute"));
-    }
-
-    private static string RecordDetail(CompiledObject compiled, bool external, int recordIndex) =>
+    private static string RecordDetail(CompiledObject compiled, bool external, RecordIndex recordIndex) =>
         !external && !compiled.Definition.UseRecordPermissions ? "Use record permissions is off"
-        : recordIndex < 0 ? "the record is unknown"
+        : !recordIndex.IsFound ? "the record is unknown"
         : external ? "portal users get least access: own records and records granted to their roles"
         : "record rights are additive: any matching right allows";
 
-    private List<AccessExplanationRow> RecordRows(CompiledRecords records, int record, bool grant, int operationBit)
+    private List<AccessExplanationRow> RecordRows(CompiledRecords records, RecordIndex record, bool grant, int operationBit)
     {
         var list = new List<AccessExplanationRow>();
         var allows = new List<bool>();
-        if (record < 0)
+        if (!record.IsFound)
         {
             return list;
         }
 
-        int roleCount = _snapshot.Units.RoleCount;
+        int roleCount = Snapshot.Units.RoleCount;
         RecordHeader header = records.Header(record);
-        int self = _snapshot.Roles.SubjectUser[_subject];
+        int self = Snapshot.Roles.UserOf(_subject).Value;
 
         // The author and the owner in person first, as the step looks at them; held through E(u), they are implicit rights.
         foreach ((int user, string what) in new[] { (header.Author, "author"), (header.Owner, "owner") })
@@ -287,7 +244,7 @@ internal sealed class Explainer
             if (user >= 0 && user == self)
             {
                 int unit = roleCount + user;
-                list.Add(new AccessExplanationRow(_snapshot.Units.Ids[unit], Name(unit), null, $"{what}: AllowAndGrant on all operations", true, false));
+                list.Add(new AccessExplanationRow(Snapshot.Units.Ids[unit], Name(unit), null, $"{what}: AllowAndGrant on all operations", true, false));
                 allows.Add(true);
             }
         }
@@ -304,8 +261,8 @@ internal sealed class Explainer
                 : user < 0 ? "manager of the author or owner: AllowAndGrant on all operations"
                 : user == header.Author ? "author, in the effective roles: AllowAndGrant on all operations"
                 : "owner, in the effective roles: AllowAndGrant on all operations";
-            bool member = _snapshot.Roles.Contains(_subject, right.Unit);
-            list.Add(new AccessExplanationRow(_snapshot.Units.Ids[right.Unit], Name(right.Unit), null, value, member, false));
+            bool member = Snapshot.Roles.Contains(_subject, new UnitIndex(right.Unit));
+            list.Add(new AccessExplanationRow(Snapshot.Units.Ids[right.Unit], Name(right.Unit), null, value, member, false));
             allows.Add(member && ((grant ? right.Grant : right.Allow) & operationBit) != 0);
         }
 
@@ -331,7 +288,7 @@ internal sealed class Explainer
         var names = new List<string>(3);
         for (int op = 0; op <= (int)RecordOperation.Delete; op++)
         {
-            if ((mask & (1 << op)) != 0)
+            if ((mask & OperationEncoding.Bit((RecordOperation)op)) != 0)
             {
                 names.Add(((RecordOperation)op).ToString());
             }

@@ -5,29 +5,10 @@ using Creatio.AccessControl.Compilation;
 namespace Creatio.AccessControl;
 
 /// <summary>The steps of the <see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/check-order.md">order of checks</see>, each a pure function of the snapshot, the subject and the request.</summary>
-/// <remarks>A step returns a deny that decides, or an allow; the caller goes on to the next step after an allow,
-/// except after a super operation, which skips steps 4–6. <see cref="AccessExplanation"/> calls the same steps.</remarks>
+/// <remarks>A step returns a deny that decides, or an allow; the one walk of the steps (in <see cref="AccessPrincipal"/>)
+/// goes on to the next step after an allow, except after a super operation, which skips steps 4–6.</remarks>
 internal static class Pipeline
 {
-    public const int ReadBit = 1 << (int)RecordOperation.Read;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static AccessDecision User(AccessSnapshot? snapshot, int subject)
-    {
-        if (snapshot is null || subject < 0)
-        {
-            return AccessDecision.Deny(AccessStage.User, AccessReason.UnknownUser);
-        }
-
-        return (snapshot.States[subject] & SubjectState.Active) != 0
-            ? AccessDecision.Allow(AccessStage.User, AccessReason.None)
-            : AccessDecision.Deny(AccessStage.User, AccessReason.InactiveUser);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsExternal(AccessSnapshot snapshot, int subject) =>
-        (snapshot.States[subject] & SubjectState.External) != 0;
-
     public static AccessDecision Portal(AccessSnapshot snapshot, CompiledObject compiled)
     {
         ObjectDefinition definition = compiled.Definition;
@@ -39,30 +20,16 @@ internal static class Pipeline
             : AccessDecision.Deny(AccessStage.PortalAvailability, AccessReason.NotAvailableForPortal);
     }
 
-    /// <summary>Step 3: allows when the subject holds the super operation of <paramref name="operation"/>; otherwise
-    /// returns a deny that does not decide (the caller goes on).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Super(AccessSnapshot snapshot, int subject, ObjectOperation operation, out AccessDecision decision)
-    {
-        if (((int)snapshot.States[subject] & ((int)SubjectState.SuperRead << (int)operation)) == 0)
-        {
-            decision = default;
-            return false;
-        }
-
-        return SuperRow(snapshot, subject, operation, out decision);
-    }
-
     /// <summary>Step 3 for a subject known to hold the super operation: allows when its row does.</summary>
-    public static bool SuperRow(AccessSnapshot snapshot, int subject, ObjectOperation operation, out AccessDecision decision)
+    public static bool SuperRow(AccessSnapshot snapshot, SubjectIndex subject, ObjectOperation operation, out AccessDecision decision)
     {
         CompiledSystemOperations operations = snapshot.Operations;
         int code = operations.SuperOperations[(int)operation];
         FirstMatchRows rows = operations.Rows[code];
-        int row = rows.DecidingRow(subject);
-        if (row >= 0 && rows.Entries[row].Value != 0)
+        RowIndex row = rows.DecidingRow(subject);
+        if (row.Matches && rows.Entries[row.Value].Value != 0)
         {
-            decision = new AccessDecision(AccessOutcome.Allow, AccessStage.SuperOperation, AccessReason.SuperOperation, rows.Entries, row);
+            decision = new AccessDecision(AccessOutcome.Allow, AccessStage.SuperOperation, AccessReason.SuperOperation, rows.Entries, row.Value);
             return true;
         }
 
@@ -70,110 +37,53 @@ internal static class Pipeline
         return false;
     }
 
-    /// <summary>Step 4. The paths a check takes most (a row decides, no operation permissions) are inlined; a portal user's
-    /// least access and the object access granted by system operations are in <see cref="ObjectNotAllowedByRow"/>.</summary>
+    /// <summary>Step 4: the first object row by position whose grantee is in <c>E(u)</c> decides; with operation
+    /// permissions off an employee is allowed and a portal user gets least access; a system operation that grants the
+    /// operation turns a deny into an allow.</summary>
     /// <param name="subject">The subject.</param>
     /// <param name="external">Whether the subject is a portal user.</param>
     /// <param name="compiled">The object.</param>
     /// <param name="rows">The object's <see cref="CompiledObject.Rows"/>, read beforehand.</param>
     /// <param name="operation">The operation.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static AccessDecision Object(int subject, bool external, CompiledObject compiled, FirstMatchRows? rows, ObjectOperation operation)
+    public static AccessDecision Object(SubjectIndex subject, bool external, CompiledObject compiled, FirstMatchRows? rows, ObjectOperation operation)
     {
+        AccessDecision denied;
         if (rows is null)
         {
             if (!external)
             {
                 return AccessDecision.Allow(AccessStage.Object, AccessReason.OperationPermissionsOff);
             }
+
+            denied = AccessDecision.Deny(AccessStage.Object, AccessReason.PortalUserLeastAccess);
         }
         else
         {
-            int row = rows.DecidingRow(subject);
-            if (row >= 0)
+            RowIndex row = rows.DecidingRow(subject);
+            if (!row.Matches)
             {
-                if ((rows.Value[row] & (1 << (int)operation)) != 0)
-                {
-                    return new AccessDecision(AccessOutcome.Allow, AccessStage.Object, AccessReason.ObjectRowAllows, rows.Entries, row);
-                }
-
-                if (compiled.GrantedBySystemOperations is null)
-                {
-                    return new AccessDecision(AccessOutcome.Deny, AccessStage.Object, AccessReason.ObjectRowDenies, rows.Entries, row);
-                }
+                denied = AccessDecision.Deny(AccessStage.Object, AccessReason.NoMatchingObjectRow);
             }
-            else if (compiled.GrantedBySystemOperations is null)
+            else if ((rows.Value[row.Value] & OperationEncoding.Bit(operation)) != 0)
             {
-                return AccessDecision.Deny(AccessStage.Object, AccessReason.NoMatchingObjectRow);
-            }
-        }
-
-        return ObjectNotAllowedByRow(subject, external, compiled, operation);
-    }
-
-    /// <summary>Step 4 when no row allows: the deciding row's deny, no matching row, or a portal user's least access,
-    /// unless a system operation grants the operation.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static AccessDecision ObjectNotAllowedByRow(int subject, bool external, CompiledObject compiled, ObjectOperation operation)
-    {
-        int bit = 1 << (int)operation;
-        FirstMatchRows? rows = compiled.Rows;
-        AccessDecision decision;
-        if (rows is null)
-        {
-            decision = external
-                ? AccessDecision.Deny(AccessStage.Object, AccessReason.PortalUserLeastAccess)
-                : AccessDecision.Allow(AccessStage.Object, AccessReason.OperationPermissionsOff);
-        }
-        else
-        {
-            int row = rows.DecidingRow(subject);
-            if (row < 0)
-            {
-                decision = AccessDecision.Deny(AccessStage.Object, AccessReason.NoMatchingObjectRow);
+                return new AccessDecision(AccessOutcome.Allow, AccessStage.Object, AccessReason.ObjectRowAllows, rows.Entries, row.Value);
             }
             else
             {
-                bool allowed = (rows.Value[row] & bit) != 0;
-                decision = new AccessDecision(
-                    allowed ? AccessOutcome.Allow : AccessOutcome.Deny,
-                    AccessStage.Object,
-                    allowed ? AccessReason.ObjectRowAllows : AccessReason.ObjectRowDenies,
-                    rows.Entries,
-                    row);
+                denied = new AccessDecision(AccessOutcome.Deny, AccessStage.Object, AccessReason.ObjectRowDenies, rows.Entries, row.Value);
             }
         }
 
-        if (decision.IsAllowed)
-        {
-            return decision;
-        }
+        return compiled.GrantedBySystemOperations is null ? denied : GrantedBySystemOperation(subject, compiled, operation, denied);
+    }
 
-        return compiled.GrantedBySystemOperations is { } granted && (granted[subject] & bit) != 0
+    /// <summary>The end of step 4 when no row allows: a system operation that grants the operation allows.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static AccessDecision GrantedBySystemOperation(SubjectIndex subject, CompiledObject compiled, ObjectOperation operation, AccessDecision denied) =>
+        (compiled.GrantedBySystemOperations![subject.Value] & OperationEncoding.Bit(operation)) != 0
             ? AccessDecision.Allow(AccessStage.Object, AccessReason.GrantedBySystemOperation)
-            : decision;
-    }
-
-    /// <summary>Step 5 for one record. <paramref name="record"/> is the record's index, or -1 when unknown.</summary>
-    public static AccessDecision Record(
-        AccessSnapshot snapshot, int subject, int user, RoleSignature signature, bool external, CompiledObject compiled, int record, int operationBit)
-    {
-        if (!external && !compiled.UseRecordPermissions)
-        {
-            return AccessDecision.Allow(AccessStage.Record, AccessReason.RecordPermissionsOff);
-        }
-
-        if (record < 0)
-        {
-            return AccessDecision.Deny(AccessStage.Record, AccessReason.UnknownRecord);
-        }
-
-        return Rights(snapshot, subject, user, signature, compiled.Records, record, operationBit, grant: false);
-    }
-
-    /// <summary>Whether the subject holds the operation (or, with <paramref name="grant"/>, AllowAndGrant on it) on a record.</summary>
-    public static AccessDecision Rights(AccessSnapshot snapshot, int subject, CompiledRecords records, int record, int operationBit, bool grant) =>
-        Rights(snapshot, subject, snapshot.Roles.SubjectUser[subject], snapshot.Roles.SignatureOf(subject), records, record, operationBit, grant);
+            : denied;
 
     /// <summary>Whether the subject, of user ordinal <paramref name="user"/> and <c>E(u)</c> summary
     /// <paramref name="signature"/>, holds the operation (or, with <paramref name="grant"/>, AllowAndGrant on it) on a
@@ -181,22 +91,22 @@ internal static class Pipeline
     /// <c>E(u)</c>: a manager unit of the author or owner, or the author or owner in <c>E(u)</c> (held through a manager
     /// unit above them or a delegation).</summary>
     public static AccessDecision Rights(
-        AccessSnapshot snapshot, int subject, int user, RoleSignature signature, CompiledRecords records, int record, int operationBit, bool grant)
+        AccessSnapshot snapshot, SubjectIndex subject, UserOrdinal user, RoleSignature signature, CompiledRecords records, RecordIndex record, int operationBit, bool grant)
     {
         ref readonly RecordHeader header = ref records.Header(record);
         AccessReason allowReason = grant ? AccessReason.CanGrant : AccessReason.RecordRight;
-        if (header.Author == user)
+        if (header.Author == user.Value)
         {
             return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, grant ? allowReason : AccessReason.RecordAuthor, snapshot.Units.Ids, UserUnit(snapshot, user));
         }
 
-        if (header.Owner == user)
+        if (header.Owner == user.Value)
         {
             return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, grant ? allowReason : AccessReason.RecordOwner, snapshot.Units.Ids, UserUnit(snapshot, user));
         }
 
         ReadOnlySpan<RightEntry> rights = records.RightsInGroups(record, header.RightCount);
-        int right = FirstRight(snapshot.Roles, subject, signature, rights, header.RightCount, grant ? operationBit << 8 : operationBit);
+        int right = FirstRight(snapshot.Roles, subject, signature, rights, header.RightCount, OperationEncoding.Asked(operationBit, grant));
         if (right < 0)
         {
             return AccessDecision.Deny(AccessStage.Record, grant ? AccessReason.NoGrantRight : AccessReason.NoRecordRight);
@@ -216,23 +126,23 @@ internal static class Pipeline
             : AccessReason.RecordOwner;
     }
 
-    /// <summary>Whether <see cref="Rights(AccessSnapshot, int, int, RoleSignature, CompiledRecords, int, int, bool)"/>
+    /// <summary>Whether <see cref="Rights"/>
     /// (without grant) allows, without building the decision: what filtering many records needs.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool HasRight(EffectiveRoleTable roles, int subject, int user, RoleSignature signature, CompiledRecords records, int record, int operationBit)
+    public static bool HasRight(EffectiveRoleTable roles, SubjectIndex subject, UserOrdinal user, RoleSignature signature, CompiledRecords records, RecordIndex record, int operationBit)
     {
         ref readonly RecordHeader header = ref records.Header(record);
-        return header.Author == user || header.Owner == user ||
+        return header.Author == user.Value || header.Owner == user.Value ||
             FirstRight(roles, subject, signature, records.RightsInGroups(record, header.RightCount), header.RightCount, operationBit) >= 0;
     }
 
     /// <summary>The first of a record's rights (merged rights, then implicit grantees) that holds an operation for a unit in
-    /// the subject's <c>E(u)</c>, or -1. <paramref name="mask"/> is the operation's bit, shifted left by 8 to ask for
-    /// AllowAndGrant. The signature rules most grantees out, 64 rights at a time and without a branch per right; only the
+    /// the subject's <c>E(u)</c>, or -1. <paramref name="mask"/> is the operation's bit, or its AllowAndGrant bit
+    /// (<see cref="OperationEncoding.Asked"/>). The signature rules most grantees out, 64 rights at a time and without a branch per right; only the
     /// few it lets through are looked up in the subject's bit sets. A dense signature rules out too little to pay for
     /// that: every right holding the operation is looked up, one by one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int FirstRight(EffectiveRoleTable roles, int subject, RoleSignature signature, ReadOnlySpan<RightEntry> rights, int count, int mask)
+    private static int FirstRight(EffectiveRoleTable roles, SubjectIndex subject, RoleSignature signature, ReadOnlySpan<RightEntry> rights, int count, int mask)
     {
         if (signature.IsDense)
         {
@@ -245,7 +155,7 @@ internal static class Pipeline
             for (ulong candidates = signature.Candidates(rights[start..], count - start, shift); candidates != 0; candidates &= candidates - 1)
             {
                 int i = start + BitOperations.TrailingZeroCount(candidates);
-                if (roles.Contains(subject, rights[i].Unit))
+                if (roles.Contains(subject, new UnitIndex(rights[i].Unit)))
                 {
                     return i;
                 }
@@ -255,11 +165,11 @@ internal static class Pipeline
         return -1;
     }
 
-    private static int FirstRightOneByOne(EffectiveRoleTable roles, int subject, ReadOnlySpan<RightEntry> rights, int mask)
+    private static int FirstRightOneByOne(EffectiveRoleTable roles, SubjectIndex subject, ReadOnlySpan<RightEntry> rights, int mask)
     {
         for (int i = 0; i < rights.Length; i++)
         {
-            if ((rights[i].Operations & mask) != 0 && roles.Contains(subject, rights[i].Unit))
+            if ((rights[i].Operations & mask) != 0 && roles.Contains(subject, new UnitIndex(rights[i].Unit)))
             {
                 return i;
             }
@@ -268,9 +178,9 @@ internal static class Pipeline
         return -1;
     }
 
-    private static int UserUnit(AccessSnapshot snapshot, int user) => snapshot.Units.RoleCount + user;
+    private static int UserUnit(AccessSnapshot snapshot, UserOrdinal user) => snapshot.Units.RoleCount + user.Value;
 
-    public static AccessDecision Column(AccessSnapshot snapshot, int subject, CompiledColumn column, ColumnOperation operation, AccessDecision previous)
+    public static AccessDecision Column(SubjectIndex subject, CompiledColumn column, ColumnOperation operation, AccessDecision previous)
     {
         FirstMatchRows? rows = column.Rows;
         if (rows is null)
@@ -278,13 +188,13 @@ internal static class Pipeline
             return previous;
         }
 
-        int row = rows.DecidingRow(subject);
-        if (row < 0)
+        RowIndex row = rows.DecidingRow(subject);
+        if (!row.Matches)
         {
             return AccessDecision.Deny(AccessStage.Column, AccessReason.NoMatchingColumnRow);
         }
 
-        var level = (ColumnRightLevel)rows.Value[row];
+        var level = (ColumnRightLevel)rows.Value[row.Value];
         (AccessOutcome outcome, AccessReason reason) = level switch
         {
             ColumnRightLevel.ReadEdit => (AccessOutcome.Allow, AccessReason.ColumnRowAllows),
@@ -292,22 +202,22 @@ internal static class Pipeline
             ColumnRightLevel.Read => (AccessOutcome.Deny, AccessReason.ColumnReadOnly),
             _ => (AccessOutcome.Deny, AccessReason.ColumnRowDenies),
         };
-        return new AccessDecision(outcome, AccessStage.Column, reason, rows.Entries, row);
+        return new AccessDecision(outcome, AccessStage.Column, reason, rows.Entries, row.Value);
     }
 
-    public static AccessDecision SystemOperation(AccessSnapshot snapshot, int subject, int operation)
+    public static AccessDecision SystemOperation(AccessSnapshot snapshot, SubjectIndex subject, int operation)
     {
         FirstMatchRows rows = snapshot.Operations.Rows[operation];
-        int row = rows.DecidingRow(subject);
-        if (row < 0)
+        RowIndex row = rows.DecidingRow(subject);
+        if (!row.Matches)
         {
             return AccessDecision.Deny(AccessStage.SystemOperation, AccessReason.NoMatchingSystemOperationRow);
         }
 
-        bool allowed = rows.Value[row] != 0;
-        AccessReason reason = rows.Position[row] < 0
+        bool allowed = rows.Value[row.Value] != 0;
+        AccessReason reason = rows.Position[row.Value] < 0
             ? AccessReason.SystemAdministratorsByDefault
             : allowed ? AccessReason.SystemOperationRowAllows : AccessReason.SystemOperationRowDenies;
-        return new AccessDecision(allowed ? AccessOutcome.Allow : AccessOutcome.Deny, AccessStage.SystemOperation, reason, rows.Entries, row);
+        return new AccessDecision(allowed ? AccessOutcome.Allow : AccessOutcome.Deny, AccessStage.SystemOperation, reason, rows.Entries, row.Value);
     }
 }

@@ -32,7 +32,7 @@ internal static class SupportOverlay
 
     /// <summary>An object, record or column request.</summary>
     public static AccessDecision Objects(
-        AccessSnapshot snapshot, int grant, AccessDecision decision, int objectIndex, ObjectOperation operation, RecordId? record, bool column)
+        AccessSnapshot snapshot, int grant, AccessDecision decision, ObjectIndex objectIndex, ObjectOperation operation, RecordId? record, bool column)
     {
         if (!decision.IsAllowed)
         {
@@ -40,22 +40,22 @@ internal static class SupportOverlay
         }
 
         CompiledSupportGrant compiled = snapshot.SupportGrants.Grants[grant];
-        bool createdInGrant = record is { } id && CreatedInGrant(snapshot.Objects[objectIndex].Records, id, compiled.Definition.Id);
+        bool createdInGrant = record is { } id && CreatedInGrant(snapshot.Objects[objectIndex.Value].Records, id, compiled.Definition.Id);
         return Objects(snapshot, compiled, decision, objectIndex, operation, namesRecord: record is not null, createdInGrant, column);
     }
 
     /// <summary>A record request on a record that was not created in the grant: what a record filter decides for every
     /// record but those.</summary>
-    public static AccessDecision OtherRecords(AccessSnapshot snapshot, int grant, AccessDecision decision, int objectIndex, ObjectOperation operation) =>
+    public static AccessDecision OtherRecords(AccessSnapshot snapshot, int grant, AccessDecision decision, ObjectIndex objectIndex, ObjectOperation operation) =>
         decision.IsAllowed
             ? Objects(snapshot, snapshot.SupportGrants.Grants[grant], decision, objectIndex, operation, namesRecord: true, createdInGrant: false, column: false)
             : decision;
 
     private static AccessDecision Objects(
-        AccessSnapshot snapshot, CompiledSupportGrant compiled, AccessDecision decision, int objectIndex, ObjectOperation operation, bool namesRecord, bool createdInGrant, bool column)
+        AccessSnapshot snapshot, CompiledSupportGrant compiled, AccessDecision decision, ObjectIndex objectIndex, ObjectOperation operation, bool namesRecord, bool createdInGrant, bool column)
     {
         SupportAccessGrant definition = compiled.Definition;
-        ObjectCategory category = snapshot.Objects[objectIndex].Definition.Category;
+        ObjectCategory category = snapshot.Objects[objectIndex.Value].Definition.Category;
         if (definition.DenyDataAccess && category == ObjectCategory.BusinessData &&
             !(operation == ObjectOperation.Create && !namesRecord && !column) && !createdInGrant)
         {
@@ -66,13 +66,13 @@ internal static class SupportOverlay
     }
 
     /// <summary>The rules after data isolation, for a request isolation lets through (or a record created in the grant).</summary>
-    public static AccessDecision AfterIsolation(AccessSnapshot snapshot, int grant, AccessDecision decision, int objectIndex, ObjectOperation operation) =>
+    public static AccessDecision AfterIsolation(AccessSnapshot snapshot, int grant, AccessDecision decision, ObjectIndex objectIndex, ObjectOperation operation) =>
         decision.IsAllowed ? AfterIsolation(snapshot, snapshot.SupportGrants.Grants[grant], decision, objectIndex, operation) : decision;
 
-    private static AccessDecision AfterIsolation(AccessSnapshot snapshot, CompiledSupportGrant compiled, AccessDecision decision, int objectIndex, ObjectOperation operation)
+    private static AccessDecision AfterIsolation(AccessSnapshot snapshot, CompiledSupportGrant compiled, AccessDecision decision, ObjectIndex objectIndex, ObjectOperation operation)
     {
         SupportAccessGrant definition = compiled.Definition;
-        CompiledObject target = snapshot.Objects[objectIndex];
+        CompiledObject target = snapshot.Objects[objectIndex.Value];
         ObjectCategory category = target.Definition.Category;
         bool writes = operation != ObjectOperation.Read;
         if (writes && definition.DenyConfiguration && category != ObjectCategory.BusinessData)
@@ -85,7 +85,7 @@ internal static class SupportOverlay
             return Deny(AccessReason.SupportAdministrationForbidden);
         }
 
-        if (compiled.Scope is { } scope && !scope[objectIndex])
+        if (compiled.Scope is { } scope && !scope[objectIndex.Value])
         {
             return Deny(AccessReason.SupportOutsideScope);
         }
@@ -124,53 +124,6 @@ internal static class SupportOverlay
             : decision;
     }
 
-    /// <summary>Whether a support session may make an administration change at all; what the change itself needs is then
-    /// checked on the session's principal, through this overlay.</summary>
-    /// <remarks>Data changes (records) are for the overlay's object rules to decide. Support-access grants and their
-    /// settings are never changed from a session. Other system settings are configuration: a session changes them only at
-    /// Admin level with configuration restriction off (and only if its grantor may, which the change's own check asks),
-    /// never the enabled audit events unless administration is relaxed, since they decide what its own log keeps. Any other
-    /// change administers users, roles or permissions: only a relaxed session with both modes cleared may.</remarks>
-    public static AccessDecision Change(AccessSnapshot snapshot, int grant, AccessChange change)
-    {
-        SupportAccessGrant definition = snapshot.SupportGrants.Grants[grant].Definition;
-        if (change.IsSupportAccessChange)
-        {
-            return Deny(AccessReason.SupportAdministrationForbidden);
-        }
-
-        if (change.IsDataChange)
-        {
-            return AccessDecision.Allow(AccessStage.SupportAccess, AccessReason.None);
-        }
-
-        if (change is not SetSettings { Settings: { } settings })
-        {
-            return AdministrationAllowed(snapshot, definition)
-                ? AccessDecision.Allow(AccessStage.SupportAccess, AccessReason.None)
-                : Deny(AccessReason.SupportAdministrationForbidden);
-        }
-
-        AccessSettings current = snapshot.Model.Settings;
-        if (definition.DenyConfiguration)
-        {
-            return Deny(AccessReason.SupportConfigurationRestriction);
-        }
-
-        if (settings.SupportAccess != current.SupportAccess ||
-            (!AdministrationAllowed(snapshot, definition) && !SameAuditEvents(settings, current)))
-        {
-            return Deny(AccessReason.SupportAdministrationForbidden);
-        }
-
-        return definition.Level == SupportAccessLevel.Admin
-            ? AccessDecision.Allow(AccessStage.SupportAccess, AccessReason.None)
-            : Deny(AccessReason.SupportLevel);
-    }
-
-    private static bool SameAuditEvents(AccessSettings changed, AccessSettings current) =>
-        changed.EnabledAuditEvents is { } events && new HashSet<AccessAuditEventType>(events).SetEquals(current.EnabledAuditEvents);
-
     public static AccessDecision Share(AccessSnapshot snapshot, int grant, AccessDecision decision)
     {
         if (!decision.IsAllowed)
@@ -194,7 +147,7 @@ internal static class SupportOverlay
 
     private static bool CreatedInGrant(CompiledRecords records, RecordId record, SupportGrantId grant)
     {
-        int index = records.Find(record);
-        return index >= 0 && records.CreatedInSupportGrant(index) == grant;
+        RecordIndex index = records.IndexOf(record);
+        return index.IsFound && records.CreatedInSupportGrant(index.Value) == grant;
     }
 }

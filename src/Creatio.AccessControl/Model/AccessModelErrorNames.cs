@@ -52,7 +52,7 @@ internal static partial class AccessModelErrorNames
                 name = AllExternalUsers;
             }
 
-            return $"{PolicyDocumentText.Quote(name)} ({match.Value})";
+            return $"{MessageText.Quote(name)} ({match.Value})";
         });
         return WithOldNamesOnce(named);
     }

@@ -122,17 +122,7 @@ internal sealed class PolicyDocumentText
     public static string Index(string path, int index) => string.Create(CultureInfo.InvariantCulture, $"{path}[{index}]");
 
     /// <summary>Quotes user input for a message, as Cedar does: in backticks, on one line, shortened when long.</summary>
-    public static string Quote(string value)
-    {
-        const int MaxLength = 60;
-        var text = new StringBuilder(value.Length + 2).Append('`');
-        foreach (Rune rune in (value.Length > MaxLength ? value[..MaxLength] : value).EnumerateRunes())
-        {
-            text.Append(Rune.IsControl(rune) ? "\uFFFD" : rune.ToString());
-        }
-
-        return text.Append(value.Length > MaxLength ? "…`" : "`").ToString();
-    }
+    public static string Quote(string value) => MessageText.Quote(value);
 
     /// <summary>Returns the index of the first character of a string that is half of a surrogate pair without its
     /// other half, or -1.</summary>

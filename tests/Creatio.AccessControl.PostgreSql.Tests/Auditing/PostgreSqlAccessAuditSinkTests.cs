@@ -182,7 +182,7 @@ public sealed class PostgreSqlAccessAuditSinkTests(PostgreSqlServerFixture serve
         await using var sink = new PostgreSqlAccessAuditSink(dataSource);
         AccessModelBuilder builder = s_snapshot.Model.ToBuilder();
         builder.Settings = builder.Settings with { EnabledAuditEvents = [AccessAuditEventType.DeniedOperation] };
-        var evaluator = new AccessEvaluator(AccessSnapshot.Compile(builder.Build()), auditSinks: [sink]);
+        var evaluator = new AccessEvaluator(AccessSnapshot.Compile(builder.Build()), observer: AccessAuditObservers.DeniedOperations([sink]));
 
         AccessDecision decision = evaluator.CheckSystemOperation(s_bob, SystemOperations.CanViewSysOperationAudit);
         await sink.FlushAsync();

@@ -159,7 +159,7 @@ public sealed class Issue13_OutOfRangeOperationTests
     {
         AccessSnapshot snapshot = Snapshot();
         var sink = new InMemoryAccessAuditSink();
-        var evaluator = new AccessEvaluator(snapshot, new FakeTimeProvider(Now), [sink]);
+        var evaluator = new AccessEvaluator(snapshot, new FakeTimeProvider(Now), AccessAuditObservers.DeniedOperations([sink]));
         foreach (UserId user in new[] { Grantor, Limited, Dormant, s_portal, s_super, Ids.User("unknown") })
         {
             foreach (AccessRequest request in Requests())

@@ -42,7 +42,7 @@ public sealed record ShareRecord(RecordRightRow Right) : AccessChange
         }
 
         AccessModel model = editor.Snapshot.Model.WithRecordRights(editor.RecordRights().Set(Right));
-        CompiledRecords records = compiled.Records.WithRight(record, unit, 1 << (int)Right.Operation, Right.Level);
+        CompiledRecords records = compiled.Records.WithRight(record, unit, OperationEncoding.Bit(Right.Operation), Right.Level);
         editor.Snapshot = editor.Snapshot.WithObject(model, objectIndex, compiled.WithRecords(records));
         return true;
     }

@@ -45,7 +45,7 @@ public sealed record UnshareRecord(ObjectName Object, RecordId Record, AdminUnit
         }
 
         AccessModel model = editor.Snapshot.Model.WithRecordRights(editor.RecordRights().Remove(key));
-        CompiledRecords records = compiled.Records.WithRight(record, unit, 1 << (int)Operation, null);
+        CompiledRecords records = compiled.Records.WithRight(record, unit, OperationEncoding.Bit(Operation), null);
         editor.Snapshot = editor.Snapshot.WithObject(model, objectIndex, compiled.WithRecords(records));
         return true;
     }
