@@ -56,6 +56,7 @@ public sealed class AccessModelDeltaTests
         new ReplaceColumnRightRowsEdit(s_account, "Amount", [new ColumnRightRow(s_account, "Amount", s_sales, 0, ColumnRightLevel.Read)]),
         new ReplaceSystemOperationRowsEdit("CanApprove", [new SystemOperationRow("CanApprove", s_sales, 0, true)]),
         new ReplaceDefaultRecordRightRulesEdit(s_account, [new DefaultRecordRightRule(s_account, s_sales, null, RecordOperation.Edit, RecordRightLevel.AllowAndGrant)]),
+        new AddRecordRightEdit(new RecordRightRow(s_account, s_record, s_sales, RecordOperation.Read, RecordRightLevel.Allow, RecordRightSource.Default)),
         new PutRecordRightEdit(new RecordRightRow(s_account, s_record, s_sales, RecordOperation.Delete, RecordRightLevel.Deny, RecordRightSource.Default)),
         new RemoveRecordRightEdit(s_account, s_record, s_sales, RecordOperation.Delete),
         new ReplaceSettingsEdit(AccessSettings.Default with { EnabledAuditEvents = [AccessAuditEventType.RecordPermissions] }),

@@ -32,6 +32,7 @@ namespace Creatio.AccessControl;
 [JsonDerivedType(typeof(ReplaceColumnRightRowsEdit), "replaceColumnRightRows")]
 [JsonDerivedType(typeof(ReplaceSystemOperationRowsEdit), "replaceSystemOperationRows")]
 [JsonDerivedType(typeof(ReplaceDefaultRecordRightRulesEdit), "replaceDefaultRecordRightRules")]
+[JsonDerivedType(typeof(AddRecordRightEdit), "addRecordRight")]
 [JsonDerivedType(typeof(PutRecordRightEdit), "putRecordRight")]
 [JsonDerivedType(typeof(RemoveRecordRightEdit), "removeRecordRight")]
 [JsonDerivedType(typeof(ReplaceSettingsEdit), "replaceSettings")]

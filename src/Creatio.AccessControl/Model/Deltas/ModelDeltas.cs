@@ -32,7 +32,7 @@ internal static class ModelDeltas
                 AddMembershipEdit add => ChangeMembership(current, rules, add.Membership, member: true),
                 RemoveMembershipEdit remove => ChangeMembership(current, rules, remove.Membership, member: false),
                 PutRecordRightEdit put => PutRecordRight(current, rules, put.Right),
-                RemoveRecordRightEdit remove => RemoveRecordRight(current, new RecordRightKey(remove.Object, remove.Record, remove.Grantee, remove.Operation)),
+                RemoveRecordRightEdit { Source: null } remove => RemoveRecordRight(current, new RecordRightKey(remove.Object, remove.Record, remove.Grantee, remove.Operation)),
                 ReplaceObjectOperationRowsEdit replace => ReplaceObjectOperationRows(current, rules, replace.Object, replace.Rows),
                 _ => null,
             };

@@ -28,9 +28,13 @@ public sealed class RemoveRecordRightEdit : AccessModelEdit
     /// <summary>Gets the operation.</summary>
     public RecordOperation Operation { get; init; }
 
+    /// <summary>Gets the source of the rows removed; <see langword="null"/> (the default) removes the rows of every
+    /// source. Update record permissions removes only <see cref="RecordRightSource.Default"/> rows.</summary>
+    public RecordRightSource? Source { get; init; }
+
     internal override string? ApplyTo(AccessModelBuilder builder)
     {
-        return RemoveAll(builder.RecordRightRows, r => r.Object == Object && r.Record == Record && r.Grantee == Grantee && r.Operation == Operation) > 0
+        return RemoveAll(builder.RecordRightRows, r => r.Object == Object && r.Record == Record && r.Grantee == Grantee && r.Operation == Operation && (Source is null || r.Source == Source)) > 0
             ? null
             : $"right of `{Grantee}` to {Operation} record `{Record}` of `{Object}` does not exist";
     }
