@@ -173,6 +173,20 @@ public sealed class AccessModelDeltaTests
         Assert.Equal(before, AccessPolicyJson.Serialize(model));
     }
 
+    [Fact]
+    public void Apply_RemoveRecordRightOfOneSource_KeepsTheRowsOfTheOtherSourceForTheSameGrantee()
+    {
+        AccessModel model = Model().Apply(new AccessModelDelta(
+            [new AddRecordRightEdit(new RecordRightRow(s_account, s_record, s_ann, RecordOperation.Read, RecordRightLevel.Deny, RecordRightSource.Default))]));
+        Assert.Equal(2, model.RecordRightRows.Count(r => r.Grantee == (AdminUnitId)s_ann));
+
+        AccessModel next = model.Apply(new AccessModelDelta(
+            [new RemoveRecordRightEdit(s_account, s_record, s_ann, RecordOperation.Read) { Source = RecordRightSource.Default }]));
+
+        RecordRightRow kept = Assert.Single(next.RecordRightRows, r => r.Grantee == (AdminUnitId)s_ann);
+        Assert.Equal(RecordRightSource.Manual, kept.Source);
+    }
+
     /// <summary>Random memberships added and removed: the local path accepts exactly what the whole path accepts, gives
     /// the same model, and refuses with the same errors.</summary>
     [Property(Arbitrary = [typeof(RandomModels)], MaxTest = 60)]
