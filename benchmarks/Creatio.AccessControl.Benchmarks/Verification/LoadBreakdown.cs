@@ -19,7 +19,7 @@ internal static class LoadBreakdown
 
         AccessModelBuilder complete = rows.Build().ToBuilder();
         Step("AccessModelValidator.Validate", () => AccessModelValidator.Validate(complete).Count);
-        Step("AccessModel ctor (immutable arrays)", () => new AccessModel(complete).Users.Length);
+        Step("AccessModel ctor (immutable arrays)", () => new AccessModel(complete, new ModelIndex()).Users.Length);
         Step("AccessModelBuilder.Build (whole)", () => rows.Build().Users.Length);
         AccessModel model = complete.Build();
         UnitTable? units = null;

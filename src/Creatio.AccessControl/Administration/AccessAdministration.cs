@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Creatio.AccessControl.Compilation;
 using Creatio.AccessControl.Stores;
 
 namespace Creatio.AccessControl;
@@ -7,7 +8,8 @@ namespace Creatio.AccessControl;
 /// <remarks>
 /// <para>A batch is applied inside the evaluator's one serialized publish path
 /// (<see cref="AccessEvaluator.PublishAsync"/>):
-/// it is authorized and validated against the current snapshot, committed to the store, published and audited, with no
+/// it is authorized against the current snapshot, turned into a model delta (<see cref="AccessModelDelta"/>), applied to
+/// the model (validated) and to the compiled snapshot, committed to the store as that delta, published and audited, with no
 /// other publication in between, whether it comes from this object, another <see cref="AccessAdministration"/> over the
 /// same evaluator, or a policy file reload. A batch therefore lands whole (store, snapshot and audit) or is refused with a
 /// reason and changes nothing. Checks never wait for it.</para>
@@ -72,65 +74,50 @@ public sealed class AccessAdministration : IAccessAdministration
         return result;
     }
 
-    /// <summary>Gets a value indicating whether changes that can are applied to the snapshot alone; tests turn it off to
-    /// compare with the full path.</summary>
+    /// <summary>Gets a value indicating whether a batch's delta is applied to the model and the snapshot incrementally;
+    /// tests turn it off to compare with validating and compiling the whole model.</summary>
     internal bool ApplyIncrementally { get; init; } = true;
 
-    /// <summary>Applies a batch through <see cref="IncrementalEditor"/>: each change touches only its own tables. Returns
-    /// <see langword="null"/>, having changed nothing, as soon as one change cannot.</summary>
-    private static AccessSnapshot? TryApplyIncrementally(AccessSnapshot before, IReadOnlyList<AccessChange> changes, string?[] beforeTexts)
+    /// <summary>Turns each change of a batch into a delta, against the model as the earlier changes left it; returns the
+    /// refusal of the first change that does not apply.</summary>
+    private static AccessChangeResult? ToDeltas(
+        AccessSnapshot before, IReadOnlyList<AccessChange> changes, DateTimeOffset now, AccessActor actor, string?[] beforeTexts, out AccessModelDelta delta)
     {
-        var editor = new IncrementalEditor(before);
-        for (int i = 0; i < changes.Count; i++)
-        {
-            editor.Before.Clear();
-            if (!changes[i].TryApplyIncrementally(editor))
-            {
-                return null;
-            }
-
-            beforeTexts[i] = editor.Before.Count == 0 ? null : string.Join("; ", editor.Before);
-        }
-
-        return editor.Snapshot;
-    }
-
-    /// <summary>Applies a batch to a copy of the whole model, validates it whole and derives the snapshot.</summary>
-    private static AccessChangeResult? ApplyInFull(
-        AccessSnapshot before, IReadOnlyList<AccessChange> changes, DateTimeOffset now, AccessActor actor, long version, string?[] beforeTexts, out AccessSnapshot next)
-    {
-        next = before;
-        var editor = new ModelEditor(before.Model.ToBuilder(), before, now, actor);
-        ChangeScope scope = ChangeScope.None;
+        delta = AccessModelDelta.Empty;
+        var context = new ChangeContext(before, now, actor);
         for (int i = 0; i < changes.Count; i++)
         {
             try
             {
-                editor.Before.Clear();
-                changes[i].Apply(editor);
-                beforeTexts[i] = editor.Before.Count == 0 ? null : string.Join("; ", editor.Before);
+                context.Before.Clear();
+                AccessModelDelta made = changes[i].ToDelta(context);
+                context.Made(made);
+                delta = delta.Then(made);
+                beforeTexts[i] = context.Before.Count == 0 ? null : string.Join("; ", context.Before);
             }
             catch (AccessChangeRefusedException refused)
             {
                 return AccessChangeResult.Refused(before.Version, refused.Refusal, refused.Message, i);
             }
-
-            scope |= changes[i].Scope;
         }
 
-        AccessModel model;
+        return null;
+    }
+
+    /// <summary>The model a batch's delta makes, validated; or the refusal listing the model's problems.</summary>
+    private AccessChangeResult? NextModel(AccessSnapshot before, AccessModelDelta delta, out AccessModel next)
+    {
         try
         {
-            model = editor.Builder.Build();
+            next = ApplyIncrementally ? before.Model.Apply(delta) : before.Model.ApplyInFull(delta);
+            return null;
         }
         catch (AccessModelValidationException invalid)
         {
+            next = before.Model;
             return AccessChangeResult.Refused(
                 before.Version, AccessChangeRefusal.InvalidModel, $"The model after the changes would be invalid: {invalid.TotalErrorCount} problems.", -1, errors: invalid.Errors);
         }
-
-        next = before.Derive(model, version, scope, editor.TouchedRecordObjects);
-        return null;
     }
 
     /// <summary>Checks every change of a batch against the actor's permissions in the snapshot before the batch.</summary>
@@ -228,23 +215,22 @@ public sealed class AccessAdministration : IAccessAdministration
 
             // The publish path runs alone, so this version is the one the evaluator publishes.
             long version = before.Version + 1;
-            AccessSnapshot next;
-            if (owner.ApplyIncrementally && TryApplyIncrementally(before, changes, _beforeTexts) is { } derived)
+            Result = ToDeltas(before, changes, _now, actor, _beforeTexts, out AccessModelDelta delta);
+            if (Result is not null)
             {
-                next = derived.WithVersion(version);
-            }
-            else
-            {
-                Result = ApplyInFull(before, changes, _now, actor, version, _beforeTexts, out next);
-                if (Result is not null)
-                {
-                    return null;
-                }
+                return null;
             }
 
+            Result = owner.NextModel(before, delta, out AccessModel model);
+            if (Result is not null)
+            {
+                return null;
+            }
+
+            AccessSnapshot next = owner.ApplyIncrementally ? SnapshotCompiler.Apply(before, delta, model, version) : SnapshotCompiler.Compile(model, version);
             if (owner._store is { } store)
             {
-                var commit = new AccessStoreCommit(before.Version, version, actor, _now, changes, next.Model);
+                var commit = new AccessStoreCommit(before.Version, version, actor.ToString(), _now, delta, next.Model);
                 AccessStoreCommitResult stored = await store.CommitAsync(commit, cancellationToken).ConfigureAwait(false);
                 if (!stored.IsCommitted)
                 {

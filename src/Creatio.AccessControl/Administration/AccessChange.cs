@@ -20,12 +20,10 @@ public abstract record AccessChange
     /// <summary>Checks that the actor may make the change, in the model as it is before the change.</summary>
     internal abstract AccessDecision Authorize(AccessPrincipal actor, AccessModel before);
 
-    /// <summary>Edits the model; throws <see cref="AccessChangeRefusedException"/> when the change does not apply.</summary>
-    internal abstract void Apply(ModelEditor editor);
-
-    /// <summary>Applies the change to <see cref="IncrementalEditor.Snapshot"/> without a full validation and compile, when it
-    /// can prove the result valid locally; otherwise returns <see langword="false"/> having changed nothing.</summary>
-    internal virtual bool TryApplyIncrementally(IncrementalEditor editor) => false;
+    /// <summary>The model-level edits the change makes, given the model as the earlier changes of the batch left it;
+    /// throws <see cref="AccessChangeRefusedException"/> when the change does not apply (a row it removes is missing, one it
+    /// adds is there already). The delta is validated with the rest of the batch by <see cref="AccessModel.Apply"/>.</summary>
+    internal abstract AccessModelDelta ToDelta(ChangeContext context);
 
     /// <summary>Gets a value indicating whether the change only edits data (records), which a support session may do.</summary>
     internal virtual bool IsDataChange => false;
@@ -33,14 +31,13 @@ public abstract record AccessChange
     /// <summary>Gets a value indicating whether the change creates or ends support access, which a support session never may.</summary>
     internal virtual bool IsSupportAccessChange => false;
 
-    /// <summary>Which parts of the compiled snapshot the change touches.</summary>
-    internal abstract ChangeScope Scope { get; }
+    private protected static AccessModelDelta Delta(params IEnumerable<AccessModelEdit> edits) => new(edits);
 
-    private protected static void RequireObject(ModelEditor editor, ObjectName objectName)
+    private protected static void RequireObject(ChangeContext context, ObjectName objectName)
     {
-        if (!editor.Builder.Objects.Any(o => o.Name == objectName))
+        if (!context.HasObject(objectName))
         {
-            ModelEditor.Refuse(AccessChangeRefusal.NotFound, $"Object `{objectName}` does not exist.");
+            ChangeContext.Refuse(AccessChangeRefusal.NotFound, $"Object `{objectName}` does not exist.");
         }
     }
 
@@ -48,12 +45,9 @@ public abstract record AccessChange
     {
         if (row != expected)
         {
-            ModelEditor.Refuse(AccessChangeRefusal.Conflict, $"A row names object `{row}`; every row must name `{expected}`.");
+            ChangeContext.Refuse(AccessChangeRefusal.Conflict, $"A row names object `{row}`; every row must name `{expected}`.");
         }
     }
-
-    private protected static bool SameRight(RecordRightRow row, ObjectName objectName, RecordId record, AdminUnitId grantee, RecordOperation operation) =>
-        row.Object == objectName && row.Record == record && row.Grantee == grantee && row.Operation == operation;
 
     private protected static AccessDecision Require(AccessPrincipal actor, SystemOperationCode operation) =>
         actor.CheckSystemOperation(operation);

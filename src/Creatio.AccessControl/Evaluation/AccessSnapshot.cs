@@ -25,7 +25,7 @@ public sealed partial class AccessSnapshot
         DependsOnTime = DependsOnTimeOf(model, previous: null);
     }
 
-    private AccessSnapshot(AccessSnapshot previous, AccessModel model, long version, ChangeScope scope, IReadOnlySet<string> touchedRecordObjects)
+    private AccessSnapshot(AccessSnapshot previous, AccessModel model, long version, SnapshotParts parts, IReadOnlySet<string> touchedRecordObjects)
     {
         Model = model;
         Version = version;
@@ -36,12 +36,12 @@ public sealed partial class AccessSnapshot
         Objects = previous.Objects;
         States = previous.States;
         Inverse = previous.Inverse;
-        if ((scope & ChangeScope.Permissions) != 0)
+        if ((parts & SnapshotParts.Permissions) != 0)
         {
             (Operations, ObjectIndex, Objects, Inverse) = TableCompiler.Compile(model, Roles, Inverse);
             States = ComputeStates();
         }
-        else if ((scope & ChangeScope.Records) != 0)
+        else if ((parts & SnapshotParts.Records) != 0)
         {
             Objects = TableCompiler.WithRecords(model, Roles, ObjectIndex, Objects, touchedRecordObjects);
         }
@@ -123,11 +123,12 @@ public sealed partial class AccessSnapshot
         return new AccessSnapshot(model, version);
     }
 
-    /// <summary>Compiles the model after a change, reusing the parts of this snapshot the change did not touch.</summary>
-    internal AccessSnapshot Derive(AccessModel model, long version, ChangeScope scope, IReadOnlySet<string> touchedRecordObjects) =>
-        (scope & ChangeScope.Units) != 0
+    /// <summary>Compiles the model after a change, reusing the parts of this snapshot the change did not touch (for
+    /// <see cref="SnapshotCompiler"/>).</summary>
+    internal AccessSnapshot Derive(AccessModel model, long version, SnapshotParts parts, IReadOnlySet<string> touchedRecordObjects) =>
+        (parts & SnapshotParts.Units) != 0
             ? new AccessSnapshot(model, version)
-            : new AccessSnapshot(this, model, version, scope, touchedRecordObjects);
+            : new AccessSnapshot(this, model, version, parts, touchedRecordObjects);
 
     /// <summary>Resolves a user for checks at an instant.</summary>
     /// <param name="user">The user.</param>

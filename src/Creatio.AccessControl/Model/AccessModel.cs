@@ -16,8 +16,9 @@ public sealed class AccessModel
     private readonly RecordRightEdits _recordRights;
     private readonly MembershipEdits _memberships;
 
-    internal AccessModel(AccessModelBuilder builder)
+    internal AccessModel(AccessModelBuilder builder, ModelIndex index)
     {
+        Index = index;
         Users = [.. builder.Users];
         Roles = [.. builder.Roles];
         _memberships = MembershipList.Over([.. builder.Memberships]);
@@ -45,6 +46,7 @@ public sealed class AccessModel
         ImmutableArray<ObjectOperationRow>? objectOperationRows,
         RecordRightEdits? recordRights)
     {
+        Index = model.Index;
         Users = model.Users;
         Roles = model.Roles;
         _memberships = memberships ?? model._memberships;
@@ -65,6 +67,9 @@ public sealed class AccessModel
         SupportGrants = model.SupportGrants;
         Settings = model.Settings;
     }
+
+    /// <summary>Gets the users, roles, objects and records by id, as the validator found them.</summary>
+    internal ModelIndex Index { get; }
 
     /// <summary>Gets an empty model: only the built-in roles and operations, no users.</summary>
     public static AccessModel Empty { get; } = new AccessModelBuilder().Build();
@@ -129,6 +134,42 @@ public sealed class AccessModel
     /// <summary>Returns a builder holding a copy of this model, to derive a changed model from it.</summary>
     /// <returns>A new builder.</returns>
     public AccessModelBuilder ToBuilder() => new(this);
+
+    /// <summary>Returns the model a delta makes of this one, validated whole: the same rules as
+    /// <see cref="AccessModelBuilder.Build"/>, with the same errors.</summary>
+    /// <param name="delta">The delta.</param>
+    /// <returns>The next model; this model when the delta is empty.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="delta"/> is <see langword="null"/>.</exception>
+    /// <exception cref="AccessModelValidationException">An edit does not apply
+    /// (<see cref="AccessModelErrorCode.EditDoesNotApply"/>), or the model after the delta would be invalid; nothing is
+    /// changed.</exception>
+    public AccessModel Apply(AccessModelDelta delta)
+    {
+        ArgumentNullException.ThrowIfNull(delta);
+        if (delta.IsEmpty)
+        {
+            return this;
+        }
+
+        return ModelDeltas.TryApplyLocally(this, delta) ?? ApplyInFull(delta);
+    }
+
+    /// <summary>Applies a delta to a copy of the whole model and validates it whole.</summary>
+    internal AccessModel ApplyInFull(AccessModelDelta delta)
+    {
+        AccessModelBuilder builder = ToBuilder();
+        var errors = new List<AccessModelError>();
+        for (int i = 0; i < delta.Edits.Count; i++)
+        {
+            AccessModelEdit edit = delta.Edits[i];
+            if (edit.ApplyTo(builder) is { } problem)
+            {
+                errors.Add(new AccessModelError(AccessModelErrorCode.EditDoesNotApply, $"Edit {i} ({edit.GetType().Name}) does not apply: {problem}.", []));
+            }
+        }
+
+        return errors.Count > 0 ? throw new AccessModelValidationException(errors) : builder.Build();
+    }
 
     /// <summary>Returns this model with other memberships; the caller has checked that they are valid.</summary>
     internal AccessModel WithMemberships(MembershipEdits memberships) => new(this, memberships, null, null);

@@ -183,13 +183,13 @@ public sealed class AccessModelBuilder
         var complete = new AccessModelBuilder();
         complete.CopyFrom(this);
         complete.AddMissingBuiltIns();
-        IReadOnlyList<AccessModelError> errors = AccessModelValidator.Validate(complete);
+        IReadOnlyList<AccessModelError> errors = AccessModelValidator.Validate(complete, out ModelIndex index);
         if (errors.Count > 0)
         {
             throw new AccessModelValidationException(errors);
         }
 
-        return new AccessModel(complete);
+        return new AccessModel(complete, index);
     }
 
     private void CopyFrom(AccessModelBuilder other)

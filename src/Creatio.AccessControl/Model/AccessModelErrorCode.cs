@@ -56,4 +56,8 @@ public enum AccessModelErrorCode
 
     /// <summary>A policy document is larger than the configured maximum size.</summary>
     DocumentTooLarge = 18,
+
+    /// <summary>An edit of an <see cref="AccessModelDelta"/> does not apply to the model: a row it removes is missing,
+    /// a membership, link or delegation it adds is there already, or a row names another object than the edit.</summary>
+    EditDoesNotApply = 19,
 }

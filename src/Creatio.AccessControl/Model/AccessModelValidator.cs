@@ -8,11 +8,11 @@ internal sealed class AccessModelValidator
 {
     private readonly AccessModelBuilder _model;
     private readonly AccessModelErrorList _errors = new();
-    private readonly Dictionary<AdminUnitId, UserDefinition> _users = [];
-    private readonly Dictionary<AdminUnitId, RoleDefinition> _roles = [];
-    private readonly Dictionary<ObjectName, ObjectDefinition> _objects = [];
-    private readonly HashSet<AdminUnitId> _knownUnits = [];
-    private readonly Dictionary<ObjectName, HashSet<RecordId>> _records = [];
+    private readonly Dictionary<AdminUnitId, UserDefinition> _users;
+    private readonly Dictionary<AdminUnitId, RoleDefinition> _roles;
+    private readonly Dictionary<ObjectName, ObjectDefinition> _objects;
+    private readonly HashSet<AdminUnitId> _knownUnits;
+    private readonly Dictionary<ObjectName, HashSet<RecordId>> _records;
     private readonly HashSet<SystemOperationCode> _operations = [];
     private readonly Dictionary<AdminUnitId, int> _roleIndexes = [];
 
@@ -28,12 +28,27 @@ internal sealed class AccessModelValidator
     private string? _lastRecordObject;
     private HashSet<RecordId>? _lastRecordSet;
 
-    private AccessModelValidator(AccessModelBuilder model) => _model = model;
-
-
-    public static IReadOnlyList<AccessModelError> Validate(AccessModelBuilder model)
+    private AccessModelValidator(AccessModelBuilder model, ModelIndex index)
     {
-        var validator = new AccessModelValidator(model);
+        _model = model;
+        _users = index.Users;
+        _roles = index.Roles;
+        _objects = index.Objects;
+        _knownUnits = index.Units;
+        _records = index.Records;
+    }
+
+    /// <summary>Gets a value indicating whether a rule has reported a problem.</summary>
+    public bool HasErrors => _errors.Count > 0;
+
+    public static IReadOnlyList<AccessModelError> Validate(AccessModelBuilder model) => Validate(model, out _);
+
+    /// <summary>Validates a whole model; <paramref name="index"/> is what the validator looked rows up in, which a valid
+    /// model keeps for checking edits locally (<see cref="ForEdits"/>).</summary>
+    public static IReadOnlyList<AccessModelError> Validate(AccessModelBuilder model, out ModelIndex index)
+    {
+        index = new ModelIndex();
+        var validator = new AccessModelValidator(model, index);
         validator.ValidateUnits();
         validator.ValidateHierarchy();
         validator.ValidateBuiltInRoles();
@@ -46,6 +61,11 @@ internal sealed class AccessModelValidator
         return AccessModelErrorNames.Apply(validator._errors, id => validator._users.TryGetValue(new AdminUnitId(id), out UserDefinition? user) ? user.Name
             : validator._roles.TryGetValue(new AdminUnitId(id), out RoleDefinition? role) ? role.Name : null);
     }
+
+    /// <summary>A validator over the index of a valid model, for the rules of single rows (<see cref="CheckMembership"/>,
+    /// <see cref="CheckObjectOperationRow"/>, <see cref="CheckRecordRightRow"/>) applied to edited rows: the rules the
+    /// whole-model validation applies to every row.</summary>
+    public static AccessModelValidator ForEdits(ModelIndex index) => new(new AccessModelBuilder(), index);
 
     private void Add(AccessModelErrorCode code, string message, params string[] ids) =>
         _errors.Add(new AccessModelError(code, message, ids)
@@ -348,27 +368,7 @@ internal sealed class AccessModelValidator
     {
         for (int i = 0; i < _model.Memberships.Count; i++)
         {
-            RoleMembership membership = _model.Memberships[i];
-            AdminUnitId user = membership.User;
-            AdminUnitId role = membership.Role;
-            AtProperty(ModelList.Memberships, i, nameof(RoleMembership.User));
-            bool userKnown = _users.TryGetValue(user, out UserDefinition? userDefinition);
-            if (!userKnown)
-            {
-                Add(AccessModelErrorCode.DanglingReference, $"Membership of {Q(user)} in {Q(role)} names user {Q(user)}, which is not defined.", user.ToString(), role.ToString());
-            }
-
-            AtMemberProperty(nameof(RoleMembership.Role));
-            if (!_roles.ContainsKey(role))
-            {
-                Add(AccessModelErrorCode.DanglingReference, $"Membership of {Q(user)} in {Q(role)} names role {Q(role)}, which is not defined.", user.ToString(), role.ToString());
-                continue;
-            }
-
-            if (userDefinition is { IsExternal: true } && !IsUnderAllPortalUsers(role))
-            {
-                Add(AccessModelErrorCode.ExternalUserInNonPortalRole, $"External user {Q(user)} is a member of {Q(role)}, which is not All external users or a role below it.", user.ToString(), role.ToString());
-            }
+            CheckMembership(_model.Memberships[i], i);
         }
 
         for (int i = 0; i < _model.RolesNotInheritedByManagers.Count; i++)
@@ -379,6 +379,32 @@ internal sealed class AccessModelValidator
             {
                 Add(AccessModelErrorCode.DanglingReference, $"Role {Q(role)} in the roles not inherited by managers is not defined.", role.ToString());
             }
+        }
+    }
+
+    /// <summary>The rules of one membership: its user and role are defined, and a portal user's role is All portal users
+    /// or below it.</summary>
+    public void CheckMembership(RoleMembership membership, int index)
+    {
+        AdminUnitId user = membership.User;
+        AdminUnitId role = membership.Role;
+        AtProperty(ModelList.Memberships, index, nameof(RoleMembership.User));
+        bool userKnown = _users.TryGetValue(user, out UserDefinition? userDefinition);
+        if (!userKnown)
+        {
+            Add(AccessModelErrorCode.DanglingReference, $"Membership of {Q(user)} in {Q(role)} names user {Q(user)}, which is not defined.", user.ToString(), role.ToString());
+        }
+
+        AtMemberProperty(nameof(RoleMembership.Role));
+        if (!_roles.ContainsKey(role))
+        {
+            Add(AccessModelErrorCode.DanglingReference, $"Membership of {Q(user)} in {Q(role)} names role {Q(role)}, which is not defined.", user.ToString(), role.ToString());
+            return;
+        }
+
+        if (userDefinition is { IsExternal: true } && !IsUnderAllPortalUsers(role))
+        {
+            Add(AccessModelErrorCode.ExternalUserInNonPortalRole, $"External user {Q(user)} is a member of {Q(role)}, which is not All external users or a role below it.", user.ToString(), role.ToString());
         }
     }
 
@@ -539,22 +565,7 @@ internal sealed class AccessModelValidator
         var objectPositions = new HashSet<(ObjectName, int)>();
         for (int i = 0; i < _model.ObjectOperationRows.Count; i++)
         {
-            ObjectOperationRow row = _model.ObjectOperationRows[i];
-            var what = new What(WhatKind.ObjectOperationRow, row);
-            AtProperty(ModelList.ObjectOperationRows, i, nameof(ObjectOperationRow.Object));
-            if (CheckObject(row.Object, what))
-            {
-                AtMemberProperty(nameof(ObjectOperationRow.Position));
-                CheckPositions(objectPositions, row.Object, row.Position, what, row.Object.ToString());
-            }
-
-            AtMemberProperty(nameof(ObjectOperationRow.Grantee));
-            CheckUnit(row.Grantee, what);
-            AtMemberProperty(nameof(ObjectOperationRow.Operations));
-            if ((row.Operations & ~ObjectOperations.All) != 0)
-            {
-                Add(AccessModelErrorCode.InvalidValue, $"{what} has operations {Q((int)row.Operations)}, which are not defined.", row.Object.ToString());
-            }
+            CheckObjectOperationRow(_model.ObjectOperationRows[i], i, objectPositions);
         }
 
         var columnPositions = new HashSet<((ObjectName, ColumnName), int)>();
@@ -605,6 +616,27 @@ internal sealed class AccessModelValidator
 
         AtProperty(ModelList.Settings, 0, nameof(AccessSettings.PortalAvailabilityMode));
         CheckEnum(_model.Settings.PortalAvailabilityMode, "The settings");
+    }
+
+    /// <summary>The rules of one object operation row: its object and grantee are defined, its position is 0 or more
+    /// and unique among the object's rows (<paramref name="positions"/> holds those seen), its operations are defined.</summary>
+    public void CheckObjectOperationRow(ObjectOperationRow row, int index, HashSet<(ObjectName, int)> positions)
+    {
+        var what = new What(WhatKind.ObjectOperationRow, row);
+        AtProperty(ModelList.ObjectOperationRows, index, nameof(ObjectOperationRow.Object));
+        if (CheckObject(row.Object, what))
+        {
+            AtMemberProperty(nameof(ObjectOperationRow.Position));
+            CheckPositions(positions, row.Object, row.Position, what, row.Object.ToString());
+        }
+
+        AtMemberProperty(nameof(ObjectOperationRow.Grantee));
+        CheckUnit(row.Grantee, what);
+        AtMemberProperty(nameof(ObjectOperationRow.Operations));
+        if ((row.Operations & ~ObjectOperations.All) != 0)
+        {
+            Add(AccessModelErrorCode.InvalidValue, $"{what} has operations {Q((int)row.Operations)}, which are not defined.", row.Object.ToString());
+        }
     }
 
     private void ValidateSystemOperations()
@@ -703,23 +735,30 @@ internal sealed class AccessModelValidator
 
         for (int i = 0; i < _model.RecordRightRows.Count; i++)
         {
-            RecordRightRow row = _model.RecordRightRows[i];
-            var what = new What(WhatKind.RecordRightRow, row);
-            AtProperty(ModelList.RecordRightRows, i, nameof(RecordRightRow.Record));
-            if (!IsRecordDefined(row.Object, row.Record))
-            {
-                Add(AccessModelErrorCode.DanglingReference, $"{what} names a record that is not defined.", row.Object.ToString(), row.Record.ToString());
-            }
-
-            AtMemberProperty(nameof(RecordRightRow.Grantee));
-            CheckUnit(row.Grantee, what);
-            AtMemberProperty(nameof(RecordRightRow.Operation));
-            CheckEnum(row.Operation, what);
-            AtMemberProperty(nameof(RecordRightRow.Level));
-            CheckEnum(row.Level, what);
-            AtMemberProperty(nameof(RecordRightRow.Source));
-            CheckEnum(row.Source, what);
+            CheckRecordRightRow(_model.RecordRightRows[i], i);
         }
+    }
+
+    /// <summary>The rules of one record right row: its record and grantee are defined, its operation, level and source
+    /// are defined values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void CheckRecordRightRow(RecordRightRow row, int index)
+    {
+        var what = new What(WhatKind.RecordRightRow, row);
+        AtProperty(ModelList.RecordRightRows, index, nameof(RecordRightRow.Record));
+        if (!IsRecordDefined(row.Object, row.Record))
+        {
+            Add(AccessModelErrorCode.DanglingReference, $"{what} names a record that is not defined.", row.Object.ToString(), row.Record.ToString());
+        }
+
+        AtMemberProperty(nameof(RecordRightRow.Grantee));
+        CheckUnit(row.Grantee, what);
+        AtMemberProperty(nameof(RecordRightRow.Operation));
+        CheckEnum(row.Operation, what);
+        AtMemberProperty(nameof(RecordRightRow.Level));
+        CheckEnum(row.Level, what);
+        AtMemberProperty(nameof(RecordRightRow.Source));
+        CheckEnum(row.Source, what);
     }
 
     private void ValidateSupportAccess()

@@ -187,7 +187,7 @@ public sealed class PublishRaceTests
             long version = store.Version;
             AccessModelBuilder next = store.Model.ToBuilder();
             next.Add(user);
-            var commit = new AccessStoreCommit(version, version + 1, AccessActor.System, AdminHarness.Now, [new AddUser(user)], next.Build());
+            var commit = new AccessStoreCommit(version, version + 1, AccessActor.System.ToString(), AdminHarness.Now, new AccessModelDelta([new PutUserEdit(user)]), next.Build());
             AccessStoreCommitResult result = await store.CommitAsync(commit, CancellationToken.None);
             if (result.IsCommitted)
             {

@@ -1,3 +1,4 @@
+using Creatio.AccessControl.Compilation;
 using Creatio.AccessControl.Tests.Properties.Generators;
 using Creatio.AccessControl.Tests.Reference;
 using FsCheck;
@@ -76,6 +77,53 @@ public sealed class AdministrationProperties
 
         Assert.Contains(Kind.Records, applied);
         Assert.Contains(Kind.Permissions, applied);
+    }
+
+    /// <summary>The one compiler: for random deltas of memberships, record rights and object rows (what it applies to
+    /// the compiled tables alone) mixed with edits that recompile parts, <c>SnapshotCompiler.Apply</c> gives a snapshot
+    /// that decides as a compile from scratch of the model the delta makes.</summary>
+    [Property(Arbitrary = [typeof(RandomModels)], MaxTest = 40)]
+    public void SnapshotCompilerApply_RandomDeltas_DecidesAsACompileFromScratch(RandomModel random, int seed)
+    {
+        var rng = new Random(seed);
+        AccessSnapshot snapshot = AccessSnapshot.Compile(WithObjects(random, rng), 1);
+        List<AdminUnitId> units = Units(random);
+        for (int step = 0; step < 8; step++)
+        {
+            AccessModel model = snapshot.Model;
+            var edits = new List<AccessModelEdit>();
+            for (int i = rng.Next(1, 4); i > 0; i--)
+            {
+                RecordDefinition record = model.Records[rng.Next(model.Records.Length)];
+                var membership = new RoleMembership(random.Users[rng.Next(random.Users.Count)], random.Roles[rng.Next(random.Roles.Count)]);
+                edits.Add(rng.Next(7) switch
+                {
+                    0 when model.Memberships.Contains(membership) => new RemoveMembershipEdit(membership),
+                    0 or 1 => new AddMembershipEdit(membership),
+                    2 => new PutRecordRightEdit(RandomRight(record, units, rng)),
+                    3 when model.RecordRightRows.FirstOrDefault(r => r.Record == record.Id) is { } right => new RemoveRecordRightEdit(right.Object, right.Record, right.Grantee, right.Operation),
+                    3 or 4 => new ReplaceObjectOperationRowsEdit(s_full, OperationRows(s_full, units, rng)),
+                    5 => new PutRecordEdit(record with { Owner = PickUser(random, rng) }),
+                    _ => new ReplaceSettingsEdit(model.Settings with { PortalAvailabilityMode = (PortalAvailabilityMode)rng.Next(2) }),
+                });
+            }
+
+            var delta = new AccessModelDelta(edits);
+            string context = $"step {step}: {delta.ToJson()}";
+            AccessModel next;
+            try
+            {
+                next = model.Apply(delta);
+            }
+            catch (AccessModelValidationException)
+            {
+                continue;
+            }
+
+            snapshot = SnapshotCompiler.Apply(snapshot, delta, next, snapshot.Version + 1);
+            Assert.Same(next, snapshot.Model);
+            AssertSameDecisions(snapshot, AccessSnapshot.Compile(next, snapshot.Version), random.Now, context);
+        }
     }
 
     /// <summary>The incremental path (a share, an unshare, an object's rows, a membership applied to the snapshot alone)

@@ -113,7 +113,7 @@ public sealed class InMemoryAccessStoreTests
     {
         AccessModel model = RichModel();
         var store = new InMemoryAccessStore(model, 5);
-        var commit = new AccessStoreCommit(4, 5, AccessActor.System, AdminHarness.Now, [new SetSettings(AccessSettings.Default)], AccessModel.Empty);
+        var commit = new AccessStoreCommit(4, 5, AccessActor.System.ToString(), AdminHarness.Now, new AccessModelDelta([new ReplaceSettingsEdit(AccessSettings.Default)]), AccessModel.Empty);
 
         AccessStoreCommitResult result = await store.CommitAsync(commit, CancellationToken.None);
 
@@ -130,7 +130,7 @@ public sealed class InMemoryAccessStoreTests
         var store = new InMemoryAccessStore(RichModel(), 5);
         AccessModel next = AccessModel.Empty;
 
-        AccessStoreCommitResult result = await store.CommitAsync(new AccessStoreCommit(5, 6, AccessActor.System, AdminHarness.Now, [new SetSettings(AccessSettings.Default)], next), CancellationToken.None);
+        AccessStoreCommitResult result = await store.CommitAsync(new AccessStoreCommit(5, 6, AccessActor.System.ToString(), AdminHarness.Now, new AccessModelDelta([new ReplaceSettingsEdit(AccessSettings.Default)]), next), CancellationToken.None);
 
         Assert.True(result.IsCommitted);
         Assert.Equal(6, result.StoreVersion);
@@ -146,7 +146,7 @@ public sealed class InMemoryAccessStoreTests
         var store = new InMemoryAccessStore(model, 5);
         using var cancellation = new CancellationTokenSource();
         await cancellation.CancelAsync();
-        var commit = new AccessStoreCommit(5, 6, AccessActor.System, AdminHarness.Now, [new SetSettings(AccessSettings.Default)], AccessModel.Empty);
+        var commit = new AccessStoreCommit(5, 6, AccessActor.System.ToString(), AdminHarness.Now, new AccessModelDelta([new ReplaceSettingsEdit(AccessSettings.Default)]), AccessModel.Empty);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await store.CommitAsync(commit, cancellation.Token));
 
@@ -190,7 +190,7 @@ public sealed class InMemoryAccessStoreTests
         UserId bob = h.Org.UserId("Bob");
         AccessModelBuilder remote = h.Store.Model.ToBuilder();
         remote.Add(new RoleMembership(bob, h.Org["Creators"]));
-        Assert.True((await h.Store.CommitAsync(new AccessStoreCommit(1, 2, AccessActor.System, AdminHarness.Now, [], remote.Build()), CancellationToken.None)).IsCommitted);
+        Assert.True((await h.Store.CommitAsync(new AccessStoreCommit(1, 2, AccessActor.System.ToString(), AdminHarness.Now, AccessModelDelta.Empty, remote.Build()), CancellationToken.None)).IsCommitted);
         var change = new DeactivateUser(h.Org.UserId("Alice"));
         AccessChangeResult refused = await h.Admin.ApplyAsync(AccessActor.System, change);
 

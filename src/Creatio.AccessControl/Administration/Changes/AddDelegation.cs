@@ -7,8 +7,6 @@ public sealed record AddDelegation(Delegation Delegation) : AccessChange
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.UserRoleChange;
 
-    internal override ChangeScope Scope => ChangeScope.Units;
-
     internal override void CheckArguments()
     {
         ArgumentNullException.ThrowIfNull(Delegation);
@@ -17,8 +15,13 @@ public sealed record AddDelegation(Delegation Delegation) : AccessChange
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         RequireAll(actor, SystemOperations.CanManageUsers, SystemOperations.CanChangeAdminUnitGrantedRight);
 
-    internal override void Apply(ModelEditor editor)
+    internal override AccessModelDelta ToDelta(ChangeContext context)
     {
-        ModelEditor.Add(editor.Builder.Delegations, Delegation, d => d.Grantor == Delegation.Grantor && d.Recipient == Delegation.Recipient, $"Delegation from `{Delegation.Grantor}` to `{Delegation.Recipient}`");
+        if (context.Delegations.Any(d => d.Grantor == Delegation.Grantor && d.Recipient == Delegation.Recipient))
+        {
+            ChangeContext.Refuse(AccessChangeRefusal.Conflict, $"Delegation from `{Delegation.Grantor}` to `{Delegation.Recipient}` already exists.");
+        }
+
+        return Delta(new AddDelegationEdit(Delegation));
     }
 }

@@ -7,8 +7,6 @@ public sealed record AddFunctionalLink(FunctionalRoleLink Link) : AccessChange
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.RoleChange;
 
-    internal override ChangeScope Scope => ChangeScope.Units;
-
     internal override void CheckArguments()
     {
         ArgumentNullException.ThrowIfNull(Link);
@@ -17,8 +15,13 @@ public sealed record AddFunctionalLink(FunctionalRoleLink Link) : AccessChange
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         Require(actor, SystemOperations.CanManageUsers);
 
-    internal override void Apply(ModelEditor editor)
+    internal override AccessModelDelta ToDelta(ChangeContext context)
     {
-        ModelEditor.Add(editor.Builder.FunctionalLinks, Link, l => l == Link, $"Link of `{Link.FunctionalRole}` to `{Link.OrganizationalRole}`");
+        if (context.FunctionalLinks.Contains(Link))
+        {
+            ChangeContext.Refuse(AccessChangeRefusal.Conflict, $"Link of `{Link.FunctionalRole}` to `{Link.OrganizationalRole}` already exists.");
+        }
+
+        return Delta(new AddFunctionalLinkEdit(Link));
     }
 }

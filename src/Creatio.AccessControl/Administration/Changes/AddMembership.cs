@@ -7,8 +7,6 @@ public sealed record AddMembership(RoleMembership Membership) : AccessChange
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.UserRoleChange;
 
-    internal override ChangeScope Scope => ChangeScope.Units;
-
     internal override void CheckArguments()
     {
         ArgumentNullException.ThrowIfNull(Membership);
@@ -17,11 +15,13 @@ public sealed record AddMembership(RoleMembership Membership) : AccessChange
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         Require(actor, SystemOperations.CanManageUsers);
 
-    internal override void Apply(ModelEditor editor)
+    internal override AccessModelDelta ToDelta(ChangeContext context)
     {
-        ModelEditor.Add(editor.Builder.Memberships, Membership, m => m == Membership, $"Membership of `{Membership.User}` in `{Membership.Role}`");
-    }
+        if (context.HasMembership(Membership))
+        {
+            ChangeContext.Refuse(AccessChangeRefusal.Conflict, $"Membership of `{Membership.User}` in `{Membership.Role}` already exists.");
+        }
 
-    internal override bool TryApplyIncrementally(IncrementalEditor editor) =>
-        editor.TryChangeMembership(Membership, member: true);
+        return Delta(new AddMembershipEdit(Membership));
+    }
 }

@@ -7,8 +7,6 @@ public sealed record AddRole(RoleDefinition Role) : AccessChange
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.RoleChange;
 
-    internal override ChangeScope Scope => ChangeScope.Units;
-
     internal override void CheckArguments()
     {
         ArgumentNullException.ThrowIfNull(Role);
@@ -17,8 +15,13 @@ public sealed record AddRole(RoleDefinition Role) : AccessChange
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         RequireAll(actor, SystemOperations.CanManageUsers, SystemOperations.CanManageAdministration);
 
-    internal override void Apply(ModelEditor editor)
+    internal override AccessModelDelta ToDelta(ChangeContext context)
     {
-        ModelEditor.Add(editor.Builder.Roles, Role, r => r.Id == Role.Id, $"Role `{Role.Id}`");
+        if (context.Roles.Any(r => r.Id == Role.Id))
+        {
+            ChangeContext.Refuse(AccessChangeRefusal.Conflict, $"Role `{Role.Id}` already exists.");
+        }
+
+        return Delta(new PutRoleEdit(Role));
     }
 }

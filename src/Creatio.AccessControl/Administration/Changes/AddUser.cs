@@ -7,8 +7,6 @@ public sealed record AddUser(UserDefinition User) : AccessChange
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.UserChange;
 
-    internal override ChangeScope Scope => ChangeScope.Units;
-
     internal override void CheckArguments()
     {
         ArgumentNullException.ThrowIfNull(User);
@@ -17,8 +15,13 @@ public sealed record AddUser(UserDefinition User) : AccessChange
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         Require(actor, SystemOperations.CanManageUsers);
 
-    internal override void Apply(ModelEditor editor)
+    internal override AccessModelDelta ToDelta(ChangeContext context)
     {
-        ModelEditor.Add(editor.Builder.Users, User, u => u.Id == User.Id, $"User `{User.Id}`");
+        if (context.Users.Any(u => u.Id == User.Id))
+        {
+            ChangeContext.Refuse(AccessChangeRefusal.Conflict, $"User `{User.Id}` already exists.");
+        }
+
+        return Delta(new PutUserEdit(User));
     }
 }

@@ -9,22 +9,20 @@ public sealed record ChangeRecordOwner(ObjectName Object, RecordId Record, UserI
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.RecordPermissions;
 
-    internal override ChangeScope Scope => ChangeScope.Records;
-
     internal override bool IsDataChange => true;
 
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         actor.CheckRecord(Object, Record, RecordOperation.Edit);
 
-    internal override void Apply(ModelEditor editor)
+    internal override AccessModelDelta ToDelta(ChangeContext context)
     {
-        RecordDefinition? current = editor.Builder.Records.FirstOrDefault(r => r.Object == Object && r.Id == Record);
+        RecordDefinition? current = context.Records.FirstOrDefault(r => r.Object == Object && r.Id == Record);
         if (current is null)
         {
-            ModelEditor.Refuse(AccessChangeRefusal.NotFound, $"Record `{Record}` of `{Object}` does not exist.");
+            ChangeContext.Refuse(AccessChangeRefusal.NotFound, $"Record `{Record}` of `{Object}` does not exist.");
         }
 
-        editor.Replace(editor.Builder.Records, current! with { Owner = Owner }, r => r.Object == Object && r.Id == Record, $"Record `{Record}` of `{Object}`");
-        editor.TouchedRecordObjects.Add(Object.Value);
+        context.Replaced([current!]);
+        return Delta(new PutRecordEdit(current! with { Owner = Owner }));
     }
 }

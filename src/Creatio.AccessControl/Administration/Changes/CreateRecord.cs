@@ -7,8 +7,6 @@ public sealed record CreateRecord(RecordDefinition Record) : AccessChange
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.RecordPermissions;
 
-    internal override ChangeScope Scope => ChangeScope.Records;
-
     internal override bool IsDataChange => true;
 
     internal override void CheckArguments()
@@ -19,15 +17,14 @@ public sealed record CreateRecord(RecordDefinition Record) : AccessChange
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         actor.CheckObject(Record.Object, ObjectOperation.Create);
 
-    internal override void Apply(ModelEditor editor)
+    internal override AccessModelDelta ToDelta(ChangeContext context)
     {
-        RecordDefinition record = editor.Actor.SupportGrant is { } grant ? Record with { CreatedInSupportGrant = grant } : Record;
-        ModelEditor.Add(editor.Builder.Records, record, r => r.Object == Record.Object && r.Id == Record.Id, $"Record `{Record.Id}` of `{Record.Object}`");
-        foreach (RecordRightRow row in editor.DefaultRights(record, record.Author).ToList())
+        RecordDefinition record = context.Actor.SupportGrant is { } grant ? Record with { CreatedInSupportGrant = grant } : Record;
+        if (context.Records.Any(r => r.Object == Record.Object && r.Id == Record.Id))
         {
-            editor.Builder.RecordRightRows.Add(row);
+            ChangeContext.Refuse(AccessChangeRefusal.Conflict, $"Record `{Record.Id}` of `{Record.Object}` already exists.");
         }
 
-        editor.TouchedRecordObjects.Add(Record.Object.Value);
+        return Delta([new PutRecordEdit(record), .. context.DefaultRights(record, record.Author).Select(r => new AddRecordRightEdit(r))]);
     }
 }

@@ -8,21 +8,20 @@ public sealed record DeactivateSupportAccess(SupportGrantId Grant) : AccessChang
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.SupportAccess;
 
-    internal override ChangeScope Scope => ChangeScope.Settings;
-
     internal override bool IsSupportAccessChange => true;
 
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         actor.CheckObject(GrantSupportAccess.ExternalAccessObject, ObjectOperation.Edit);
 
-    internal override void Apply(ModelEditor editor)
+    internal override AccessModelDelta ToDelta(ChangeContext context)
     {
-        SupportAccessGrant? current = editor.Builder.SupportGrants.FirstOrDefault(g => g.Id == Grant);
+        SupportAccessGrant? current = context.SupportGrants.FirstOrDefault(g => g.Id == Grant);
         if (current is null)
         {
-            ModelEditor.Refuse(AccessChangeRefusal.NotFound, $"Support grant `{Grant}` does not exist.");
+            ChangeContext.Refuse(AccessChangeRefusal.NotFound, $"Support grant `{Grant}` does not exist.");
         }
 
-        editor.Replace(editor.Builder.SupportGrants, current! with { IsActive = false }, g => g.Id == Grant, $"Support grant `{Grant}`");
+        context.Replaced([current!]);
+        return Delta(new PutSupportGrantEdit(current! with { IsActive = false }));
     }
 }

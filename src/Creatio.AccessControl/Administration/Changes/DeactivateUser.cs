@@ -7,19 +7,18 @@ public sealed record DeactivateUser(UserId User) : AccessChange
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.UserChange;
 
-    internal override ChangeScope Scope => ChangeScope.Units;
-
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         Require(actor, SystemOperations.CanManageUsers);
 
-    internal override void Apply(ModelEditor editor)
+    internal override AccessModelDelta ToDelta(ChangeContext context)
     {
-        UserDefinition? current = editor.Builder.Users.FirstOrDefault(u => u.Id == User);
+        UserDefinition? current = context.Users.FirstOrDefault(u => u.Id == User);
         if (current is null)
         {
-            ModelEditor.Refuse(AccessChangeRefusal.NotFound, $"User `{User}` does not exist.");
+            ChangeContext.Refuse(AccessChangeRefusal.NotFound, $"User `{User}` does not exist.");
         }
 
-        editor.Replace(editor.Builder.Users, current! with { IsActive = false }, u => u.Id == User, $"User `{User}`");
+        context.Replaced([current!]);
+        return Delta(new PutUserEdit(current! with { IsActive = false }));
     }
 }

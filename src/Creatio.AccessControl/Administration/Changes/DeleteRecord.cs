@@ -8,17 +8,21 @@ public sealed record DeleteRecord(ObjectName Object, RecordId Record) : AccessCh
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.RecordPermissions;
 
-    internal override ChangeScope Scope => ChangeScope.Records;
-
     internal override bool IsDataChange => true;
 
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         actor.CheckRecord(Object, Record, RecordOperation.Delete);
 
-    internal override void Apply(ModelEditor editor)
+    internal override AccessModelDelta ToDelta(ChangeContext context)
     {
-        editor.Remove(editor.Builder.Records, r => r.Object == Object && r.Id == Record, $"Record `{Record}` of `{Object}`");
-        ModelEditor.RemoveAll(editor.Builder.RecordRightRows, r => r.Object == Object && r.Record == Record);
-        editor.TouchedRecordObjects.Add(Object.Value);
+        RecordDefinition? current = context.Records.FirstOrDefault(r => r.Object == Object && r.Id == Record);
+        if (current is null)
+        {
+            ChangeContext.Refuse(AccessChangeRefusal.NotFound, $"Record `{Record}` of `{Object}` does not exist.");
+        }
+
+        context.Replaced([current!]);
+        IEnumerable<RecordRightRow> rights = context.RecordRightRows.Where(r => r.Object == Object && r.Record == Record).DistinctBy(r => (r.Grantee, r.Operation));
+        return Delta([.. rights.Select(r => new RemoveRecordRightEdit(Object, Record, r.Grantee, r.Operation)), new RemoveRecordEdit(Object, Record)]);
     }
 }

@@ -7,25 +7,29 @@ public sealed record DeleteRole(RoleId Role) : AccessChange
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.RoleChange;
 
-    internal override ChangeScope Scope => ChangeScope.Units;
-
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         RequireAll(actor, SystemOperations.CanManageUsers, SystemOperations.CanManageAdministration);
 
-    internal override void Apply(ModelEditor editor)
+    internal override AccessModelDelta ToDelta(ChangeContext context)
     {
         if (Role == BuiltInRoles.AllEmployees || Role == BuiltInRoles.AllPortalUsers || Role == BuiltInRoles.SystemAdministrators)
         {
-            ModelEditor.Refuse(AccessChangeRefusal.Conflict, $"Role `{Role}` is built in and cannot be deleted.");
+            ChangeContext.Refuse(AccessChangeRefusal.Conflict, $"Role `{Role}` is built in and cannot be deleted.");
         }
 
-        RoleDefinition? child = editor.Builder.Roles.FirstOrDefault(r => r.Parent == Role);
+        RoleDefinition? child = context.Roles.FirstOrDefault(r => r.Parent == Role);
         if (child is not null)
         {
-            ModelEditor.Refuse(AccessChangeRefusal.Conflict, $"Role `{Role}` has role `{child.Id}` below it; delete or move that role first.");
+            ChangeContext.Refuse(AccessChangeRefusal.Conflict, $"Role `{Role}` has role `{child.Id}` below it; delete or move that role first.");
         }
 
-        editor.Remove(editor.Builder.Roles, r => r.Id == Role, $"Role `{Role}`");
-        editor.RemoveReferencesTo(Role);
+        RoleDefinition? current = context.Roles.FirstOrDefault(r => r.Id == Role);
+        if (current is null)
+        {
+            ChangeContext.Refuse(AccessChangeRefusal.NotFound, $"Role `{Role}` does not exist.");
+        }
+
+        context.Replaced([current!]);
+        return Delta([new RemoveRoleEdit(Role), .. context.RemoveReferencesTo(Role)]);
     }
 }

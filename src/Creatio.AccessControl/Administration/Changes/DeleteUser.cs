@@ -7,14 +7,18 @@ public sealed record DeleteUser(UserId User) : AccessChange
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.UserChange;
 
-    internal override ChangeScope Scope => ChangeScope.Units;
-
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         Require(actor, SystemOperations.CanManageUsers);
 
-    internal override void Apply(ModelEditor editor)
+    internal override AccessModelDelta ToDelta(ChangeContext context)
     {
-        editor.Remove(editor.Builder.Users, u => u.Id == User, $"User `{User}`");
-        editor.RemoveReferencesTo(User);
+        UserDefinition? current = context.Users.FirstOrDefault(u => u.Id == User);
+        if (current is null)
+        {
+            ChangeContext.Refuse(AccessChangeRefusal.NotFound, $"User `{User}` does not exist.");
+        }
+
+        context.Replaced([current!]);
+        return Delta([new RemoveUserEdit(User), .. context.RemoveReferencesTo(User)]);
     }
 }

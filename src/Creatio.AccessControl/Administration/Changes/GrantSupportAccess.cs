@@ -14,7 +14,6 @@ public sealed record GrantSupportAccess(SupportAccessGrant Grant) : AccessChange
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.SupportAccess;
 
-    internal override ChangeScope Scope => ChangeScope.Settings;
 
     internal override bool IsSupportAccessChange => true;
 
@@ -70,36 +69,41 @@ public sealed record GrantSupportAccess(SupportAccessGrant Grant) : AccessChange
         return decision;
     }
 
-    internal override void Apply(ModelEditor editor)
+    internal override AccessModelDelta ToDelta(ChangeContext context)
     {
-        SupportAccessSettings settings = editor.Builder.Settings.SupportAccess;
+        SupportAccessSettings settings = context.Settings.SupportAccess;
         if (settings.License != LicenseType.Commercial)
         {
-            ModelEditor.Refuse(AccessChangeRefusal.LicenseForbidsSupportAccess, $"A system on a {settings.License} licence cannot grant support access.");
+            ChangeContext.Refuse(AccessChangeRefusal.LicenseForbidsSupportAccess, $"A system on a {settings.License} licence cannot grant support access.");
         }
 
-        if (editor.Actor.User is { } actor && Grant.GrantedBy != actor)
+        if (context.Actor.User is { } actor && Grant.GrantedBy != actor)
         {
-            ModelEditor.Refuse(AccessChangeRefusal.InvalidGrantor, $"Support grant `{Grant.Id}` says it was granted by `{Grant.GrantedBy}`, but `{actor}` is granting it.");
+            ChangeContext.Refuse(AccessChangeRefusal.InvalidGrantor, $"Support grant `{Grant.Id}` says it was granted by `{Grant.GrantedBy}`, but `{actor}` is granting it.");
         }
 
-        UserDefinition? grantor = editor.Builder.Users.FirstOrDefault(u => u.Id == Grant.Grantor);
+        UserDefinition? grantor = context.Users.FirstOrDefault(u => u.Id == Grant.Grantor);
         if (grantor is not { IsActive: true, IsExternal: false })
         {
-            ModelEditor.Refuse(AccessChangeRefusal.InvalidGrantor, $"The grantor `{Grant.Grantor}` of support grant `{Grant.Id}` is not an active employee.");
+            ChangeContext.Refuse(AccessChangeRefusal.InvalidGrantor, $"The grantor `{Grant.Grantor}` of support grant `{Grant.Id}` is not an active employee.");
         }
 
         // The rules of the model validator, refused here with their own reasons; the validator checks the rest.
         if (SupportAccessRules.Period(Grant) is { } period)
         {
-            ModelEditor.Refuse(AccessChangeRefusal.InvalidSupportPeriod, $"Support grant `{Grant.Id}` {period}");
+            ChangeContext.Refuse(AccessChangeRefusal.InvalidSupportPeriod, $"Support grant `{Grant.Id}` {period}");
         }
 
         if (SupportAccessRules.Duration(Grant, settings) is { } duration)
         {
-            ModelEditor.Refuse(AccessChangeRefusal.SupportPeriodTooLong, $"Support grant `{Grant.Id}` {duration}");
+            ChangeContext.Refuse(AccessChangeRefusal.SupportPeriodTooLong, $"Support grant `{Grant.Id}` {duration}");
         }
 
-        ModelEditor.Add(editor.Builder.SupportGrants, Grant, g => g.Id == Grant.Id, $"Support grant `{Grant.Id}`");
+        if (context.SupportGrants.Any(g => g.Id == Grant.Id))
+        {
+            ChangeContext.Refuse(AccessChangeRefusal.Conflict, $"Support grant `{Grant.Id}` already exists.");
+        }
+
+        return Delta(new PutSupportGrantEdit(Grant));
     }
 }

@@ -8,13 +8,18 @@ public sealed record RemoveDelegation(AdminUnitId Grantor, AdminUnitId Recipient
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.UserRoleChange;
 
-    internal override ChangeScope Scope => ChangeScope.Units;
-
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         RequireAll(actor, SystemOperations.CanManageUsers, SystemOperations.CanChangeAdminUnitGrantedRight);
 
-    internal override void Apply(ModelEditor editor)
+    internal override AccessModelDelta ToDelta(ChangeContext context)
     {
-        editor.Remove(editor.Builder.Delegations, d => d.Grantor == Grantor && d.Recipient == Recipient, $"Delegation from `{Grantor}` to `{Recipient}`");
+        Delegation[] current = [.. context.Delegations.Where(d => d.Grantor == Grantor && d.Recipient == Recipient)];
+        if (current.Length == 0)
+        {
+            ChangeContext.Refuse(AccessChangeRefusal.NotFound, $"Delegation from `{Grantor}` to `{Recipient}` does not exist.");
+        }
+
+        context.Replaced(current);
+        return Delta(new RemoveDelegationEdit(Grantor, Recipient));
     }
 }

@@ -7,8 +7,6 @@ public sealed record RemoveFunctionalLink(FunctionalRoleLink Link) : AccessChang
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.RoleChange;
 
-    internal override ChangeScope Scope => ChangeScope.Units;
-
     internal override void CheckArguments()
     {
         ArgumentNullException.ThrowIfNull(Link);
@@ -17,8 +15,15 @@ public sealed record RemoveFunctionalLink(FunctionalRoleLink Link) : AccessChang
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         Require(actor, SystemOperations.CanManageUsers);
 
-    internal override void Apply(ModelEditor editor)
+    internal override AccessModelDelta ToDelta(ChangeContext context)
     {
-        editor.Remove(editor.Builder.FunctionalLinks, l => l == Link, $"Link of `{Link.FunctionalRole}` to `{Link.OrganizationalRole}`");
+        FunctionalRoleLink[] current = [.. context.FunctionalLinks.Where(l => l == Link)];
+        if (current.Length == 0)
+        {
+            ChangeContext.Refuse(AccessChangeRefusal.NotFound, $"Link of `{Link.FunctionalRole}` to `{Link.OrganizationalRole}` does not exist.");
+        }
+
+        context.Replaced(current);
+        return Delta(new RemoveFunctionalLinkEdit(Link));
     }
 }

@@ -7,8 +7,6 @@ public sealed record RemoveMembership(RoleMembership Membership) : AccessChange
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.UserRoleChange;
 
-    internal override ChangeScope Scope => ChangeScope.Units;
-
     internal override void CheckArguments()
     {
         ArgumentNullException.ThrowIfNull(Membership);
@@ -17,11 +15,14 @@ public sealed record RemoveMembership(RoleMembership Membership) : AccessChange
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         Require(actor, SystemOperations.CanManageUsers);
 
-    internal override void Apply(ModelEditor editor)
+    internal override AccessModelDelta ToDelta(ChangeContext context)
     {
-        editor.Remove(editor.Builder.Memberships, m => m == Membership, $"Membership of `{Membership.User}` in `{Membership.Role}`");
-    }
+        if (!context.HasMembership(Membership))
+        {
+            ChangeContext.Refuse(AccessChangeRefusal.NotFound, $"Membership of `{Membership.User}` in `{Membership.Role}` does not exist.");
+        }
 
-    internal override bool TryApplyIncrementally(IncrementalEditor editor) =>
-        editor.TryChangeMembership(Membership, member: false);
+        context.Replaced([Membership]);
+        return Delta(new RemoveMembershipEdit(Membership));
+    }
 }

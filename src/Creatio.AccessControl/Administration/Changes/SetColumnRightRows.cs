@@ -9,8 +9,6 @@ public sealed record SetColumnRightRows(ObjectName Object, ColumnName Column, IR
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.ColumnPermissions;
 
-    internal override ChangeScope Scope => ChangeScope.Permissions;
-
     internal override void CheckArguments()
     {
         ArgumentNullException.ThrowIfNull(Rows);
@@ -19,19 +17,18 @@ public sealed record SetColumnRightRows(ObjectName Object, ColumnName Column, IR
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         Require(actor, SystemOperations.CanManageAdministration);
 
-    internal override void Apply(ModelEditor editor)
+    internal override AccessModelDelta ToDelta(ChangeContext context)
     {
-        RequireObject(editor, Object);
-        ModelEditor.RemoveAll(editor.Builder.ColumnRightRows, r => r.Object == Object && r.Column == Column);
+        RequireObject(context, Object);
         foreach (ColumnRightRow row in Rows)
         {
             RequireSame(row.Object, Object);
             if (row.Column != Column)
             {
-                ModelEditor.Refuse(AccessChangeRefusal.Conflict, $"A row names column `{row.Column}`; every row must name `{Column}`.");
+                ChangeContext.Refuse(AccessChangeRefusal.Conflict, $"A row names column `{row.Column}`; every row must name `{Column}`.");
             }
-
-            editor.Builder.ColumnRightRows.Add(row);
         }
+
+        return Delta(new ReplaceColumnRightRowsEdit(Object, Column, Rows));
     }
 }

@@ -8,8 +8,6 @@ public sealed record SetDefaultRecordRightRules(ObjectName Object, IReadOnlyList
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.DefaultRecordPermissions;
 
-    internal override ChangeScope Scope => ChangeScope.Permissions;
-
     internal override void CheckArguments()
     {
         ArgumentNullException.ThrowIfNull(Rules);
@@ -18,14 +16,14 @@ public sealed record SetDefaultRecordRightRules(ObjectName Object, IReadOnlyList
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         Require(actor, SystemOperations.CanManageAdministration);
 
-    internal override void Apply(ModelEditor editor)
+    internal override AccessModelDelta ToDelta(ChangeContext context)
     {
-        RequireObject(editor, Object);
-        ModelEditor.RemoveAll(editor.Builder.DefaultRecordRightRules, r => r.Object == Object);
+        RequireObject(context, Object);
         foreach (DefaultRecordRightRule rule in Rules)
         {
             RequireSame(rule.Object, Object);
-            editor.Builder.DefaultRecordRightRules.Add(rule);
         }
+
+        return Delta(new ReplaceDefaultRecordRightRulesEdit(Object, Rules));
     }
 }

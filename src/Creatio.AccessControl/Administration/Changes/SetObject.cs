@@ -7,8 +7,6 @@ public sealed record SetObject(ObjectDefinition Definition) : AccessChange
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.AdministrationSwitches;
 
-    internal override ChangeScope Scope => ChangeScope.Permissions;
-
     internal override void CheckArguments()
     {
         ArgumentNullException.ThrowIfNull(Definition);
@@ -17,10 +15,5 @@ public sealed record SetObject(ObjectDefinition Definition) : AccessChange
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         Require(actor, SystemOperations.CanManageAdministration);
 
-    internal override void Apply(ModelEditor editor)
-    {
-        ModelEditor.RemoveAll(editor.Builder.Objects, o => o.Name == Definition.Name);
-        editor.Builder.Objects.Add(Definition);
-        editor.TouchedRecordObjects.Add(Definition.Name.Value);
-    }
+    internal override AccessModelDelta ToDelta(ChangeContext context) => Delta(new PutObjectEdit(Definition));
 }

@@ -7,8 +7,6 @@ public sealed record SetRolesNotInheritedByManagers(IReadOnlyList<RoleId> Roles)
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.SystemSettingValues;
 
-    internal override ChangeScope Scope => ChangeScope.Units;
-
     internal override void CheckArguments()
     {
         ArgumentNullException.ThrowIfNull(Roles);
@@ -17,12 +15,5 @@ public sealed record SetRolesNotInheritedByManagers(IReadOnlyList<RoleId> Roles)
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         Require(actor, SystemOperations.CanManageSysSettings);
 
-    internal override void Apply(ModelEditor editor)
-    {
-        editor.Builder.RolesNotInheritedByManagers.Clear();
-        foreach (RoleId role in Roles)
-        {
-            editor.Builder.RolesNotInheritedByManagers.Add(role);
-        }
-    }
+    internal override AccessModelDelta ToDelta(ChangeContext context) => Delta(new ReplaceRolesNotInheritedByManagersEdit(Roles));
 }

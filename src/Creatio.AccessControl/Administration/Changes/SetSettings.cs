@@ -7,8 +7,6 @@ public sealed record SetSettings(AccessSettings Settings) : AccessChange
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.SystemSettingValues;
 
-    internal override ChangeScope Scope => ChangeScope.Settings;
-
     internal override void CheckArguments()
     {
         ArgumentNullException.ThrowIfNull(Settings);
@@ -17,8 +15,5 @@ public sealed record SetSettings(AccessSettings Settings) : AccessChange
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         Require(actor, SystemOperations.CanManageSysSettings);
 
-    internal override void Apply(ModelEditor editor)
-    {
-        editor.Builder.Settings = Settings;
-    }
+    internal override AccessModelDelta ToDelta(ChangeContext context) => Delta(new ReplaceSettingsEdit(Settings));
 }

@@ -7,8 +7,6 @@ public sealed record SetSystemOperation(SystemOperationDefinition Definition) : 
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.SystemOperationPermissions;
 
-    internal override ChangeScope Scope => ChangeScope.Permissions;
-
     internal override void CheckArguments()
     {
         ArgumentNullException.ThrowIfNull(Definition);
@@ -17,9 +15,5 @@ public sealed record SetSystemOperation(SystemOperationDefinition Definition) : 
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         Require(actor, SystemOperations.CanChangeAdminOperationGrantee);
 
-    internal override void Apply(ModelEditor editor)
-    {
-        ModelEditor.RemoveAll(editor.Builder.SystemOperations, o => o.Code == Definition.Code);
-        editor.Builder.SystemOperations.Add(Definition);
-    }
+    internal override AccessModelDelta ToDelta(ChangeContext context) => Delta(new PutSystemOperationEdit(Definition));
 }

@@ -8,8 +8,6 @@ public sealed record SetSystemOperationRows(SystemOperationCode Operation, IRead
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.SystemOperationPermissions;
 
-    internal override ChangeScope Scope => ChangeScope.Permissions;
-
     internal override void CheckArguments()
     {
         ArgumentNullException.ThrowIfNull(Rows);
@@ -18,22 +16,21 @@ public sealed record SetSystemOperationRows(SystemOperationCode Operation, IRead
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         Require(actor, SystemOperations.CanChangeAdminOperationGrantee);
 
-    internal override void Apply(ModelEditor editor)
+    internal override AccessModelDelta ToDelta(ChangeContext context)
     {
-        if (!editor.Builder.SystemOperations.Any(o => o.Code == Operation))
+        if (!context.SystemOperations.Any(o => o.Code == Operation))
         {
-            ModelEditor.Refuse(AccessChangeRefusal.NotFound, $"System operation `{Operation}` does not exist.");
+            ChangeContext.Refuse(AccessChangeRefusal.NotFound, $"System operation `{Operation}` does not exist.");
         }
 
-        ModelEditor.RemoveAll(editor.Builder.SystemOperationRows, r => r.Operation == Operation);
         foreach (SystemOperationRow row in Rows)
         {
             if (row.Operation != Operation)
             {
-                ModelEditor.Refuse(AccessChangeRefusal.Conflict, $"A row names operation `{row.Operation}`; every row must name `{Operation}`.");
+                ChangeContext.Refuse(AccessChangeRefusal.Conflict, $"A row names operation `{row.Operation}`; every row must name `{Operation}`.");
             }
-
-            editor.Builder.SystemOperationRows.Add(row);
         }
+
+        return Delta(new ReplaceSystemOperationRowsEdit(Operation, Rows));
     }
 }

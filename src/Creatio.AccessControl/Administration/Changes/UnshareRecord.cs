@@ -1,5 +1,3 @@
-using Creatio.AccessControl.Compilation;
-
 namespace Creatio.AccessControl;
 
 /// <summary>Removes a grantee's right for an operation on a record.</summary>
@@ -12,41 +10,18 @@ public sealed record UnshareRecord(ObjectName Object, RecordId Record, AdminUnit
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.RecordPermissions;
 
-    internal override ChangeScope Scope => ChangeScope.Records;
-
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         actor.CheckShare(Object, Record, Operation);
 
-    internal override void Apply(ModelEditor editor)
+    internal override AccessModelDelta ToDelta(ChangeContext context)
     {
-        editor.Remove(editor.Builder.RecordRightRows, r => SameRight(r, Object, Record, Grantee, Operation), $"Right of `{Grantee}` to {Operation} record `{Record}` of `{Object}`");
-        editor.TouchedRecordObjects.Add(Object.Value);
-    }
-
-    internal override bool TryApplyIncrementally(IncrementalEditor editor)
-    {
-        if (!editor.TryGetObject(Object, out int objectIndex, out CompiledObject compiled) || !editor.Snapshot.TryGetUnit(Grantee, out int unit))
+        List<RecordRightRow> current = context.RecordRightsOf(Object, Record, Grantee, Operation);
+        if (current.Count == 0)
         {
-            return false;
+            ChangeContext.Refuse(AccessChangeRefusal.NotFound, $"Right of `{Grantee}` to {Operation} record `{Record}` of `{Object}` does not exist.");
         }
 
-        int record = compiled.Records.Find(Record);
-        var key = new RecordRightKey(Object, Record, Grantee, Operation);
-        var removed = new List<RecordRightRow>();
-        editor.Snapshot.Model.RecordRights.RowsOf(key, removed);
-        if (record < 0 || removed.Count == 0)
-        {
-            return false;
-        }
-
-        foreach (RecordRightRow row in removed)
-        {
-            editor.Before.Add(row.ToString());
-        }
-
-        AccessModel model = editor.Snapshot.Model.WithRecordRights(editor.RecordRights().Remove(key));
-        CompiledRecords records = compiled.Records.WithRight(record, unit, OperationEncoding.Bit(Operation), null);
-        editor.Snapshot = editor.Snapshot.WithObject(model, objectIndex, compiled.WithRecords(records));
-        return true;
+        context.Replaced(current);
+        return Delta(new RemoveRecordRightEdit(Object, Record, Grantee, Operation));
     }
 }

@@ -7,23 +7,26 @@ public sealed record UpdateRecordPermissions(ObjectName Object) : AccessChange
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.RecordPermissions;
 
-    internal override ChangeScope Scope => ChangeScope.Records;
-
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         Require(actor, SystemOperations.CanManageAdministration);
 
-    internal override void Apply(ModelEditor editor)
+    internal override AccessModelDelta ToDelta(ChangeContext context)
     {
-        RequireObject(editor, Object);
-        ModelEditor.RemoveAll(editor.Builder.RecordRightRows, r => r.Object == Object && r.Source == RecordRightSource.Default);
-        foreach (RecordDefinition record in editor.Builder.Records.Where(r => r.Object == Object).ToList())
+        RequireObject(context, Object);
+        var edits = new List<AccessModelEdit>();
+        foreach (RecordRightRow row in context.RecordRightRows.Where(r => r.Object == Object && r.Source == RecordRightSource.Default).DistinctBy(r => (r.Record, r.Grantee, r.Operation)))
         {
-            foreach (RecordRightRow row in editor.DefaultRights(record, record.Author).ToList())
+            edits.Add(new RemoveRecordRightEdit(Object, row.Record, row.Grantee, row.Operation) { Source = RecordRightSource.Default });
+        }
+
+        foreach (RecordDefinition record in context.Records.Where(r => r.Object == Object))
+        {
+            foreach (RecordRightRow row in context.DefaultRights(record, record.Author))
             {
-                editor.Builder.RecordRightRows.Add(row);
+                edits.Add(new AddRecordRightEdit(row));
             }
         }
 
-        editor.TouchedRecordObjects.Add(Object.Value);
+        return Delta(edits);
     }
 }

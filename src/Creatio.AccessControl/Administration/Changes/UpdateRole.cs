@@ -7,8 +7,6 @@ public sealed record UpdateRole(RoleDefinition Role) : AccessChange
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.RoleChange;
 
-    internal override ChangeScope Scope => ChangeScope.Units;
-
     internal override void CheckArguments()
     {
         ArgumentNullException.ThrowIfNull(Role);
@@ -17,8 +15,15 @@ public sealed record UpdateRole(RoleDefinition Role) : AccessChange
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         RequireAll(actor, SystemOperations.CanManageUsers, SystemOperations.CanManageAdministration);
 
-    internal override void Apply(ModelEditor editor)
+    internal override AccessModelDelta ToDelta(ChangeContext context)
     {
-        editor.Replace(editor.Builder.Roles, Role, r => r.Id == Role.Id, $"Role `{Role.Id}`");
+        RoleDefinition? current = context.Roles.FirstOrDefault(r => r.Id == Role.Id);
+        if (current is null)
+        {
+            ChangeContext.Refuse(AccessChangeRefusal.NotFound, $"Role `{Role.Id}` does not exist.");
+        }
+
+        context.Replaced([current!]);
+        return Delta(new PutRoleEdit(Role));
     }
 }

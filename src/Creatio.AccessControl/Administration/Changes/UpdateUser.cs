@@ -7,8 +7,6 @@ public sealed record UpdateUser(UserDefinition User) : AccessChange
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.UserChange;
 
-    internal override ChangeScope Scope => ChangeScope.Units;
-
     internal override void CheckArguments()
     {
         ArgumentNullException.ThrowIfNull(User);
@@ -17,8 +15,15 @@ public sealed record UpdateUser(UserDefinition User) : AccessChange
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         Require(actor, SystemOperations.CanManageUsers);
 
-    internal override void Apply(ModelEditor editor)
+    internal override AccessModelDelta ToDelta(ChangeContext context)
     {
-        editor.Replace(editor.Builder.Users, User, u => u.Id == User.Id, $"User `{User.Id}`");
+        UserDefinition? current = context.Users.FirstOrDefault(u => u.Id == User.Id);
+        if (current is null)
+        {
+            ChangeContext.Refuse(AccessChangeRefusal.NotFound, $"User `{User.Id}` does not exist.");
+        }
+
+        context.Replaced([current!]);
+        return Delta(new PutUserEdit(User));
     }
 }
