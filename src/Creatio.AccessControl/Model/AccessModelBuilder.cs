@@ -103,6 +103,27 @@ public sealed class AccessModelBuilder
     /// <exception cref="ArgumentNullException"><paramref name="membership"/> is <see langword="null"/>.</exception>
     public AccessModelBuilder Add(RoleMembership membership) => AddTo(Memberships, membership);
 
+    /// <summary>Replaces the roles not inherited by managers with <paramref name="roles"/>: the list then holds exactly
+    /// those roles, in that order, System administrators only if listed.</summary>
+    /// <param name="roles">The roles a manager never obtains from the people they manage; empty to let managers inherit
+    /// every role.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="roles"/> is <see langword="null"/>.</exception>
+    /// <remarks>The list starts with <see cref="BuiltInRoles.SystemAdministrators"/>, as Creatio's setting does;
+    /// adding to <see cref="RolesNotInheritedByManagers"/> keeps it, this method replaces it.</remarks>
+    public AccessModelBuilder SetRolesNotInheritedByManagers(IEnumerable<RoleId> roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        RoleId[] replacement = [.. roles];
+        RolesNotInheritedByManagers.Clear();
+        foreach (RoleId role in replacement)
+        {
+            RolesNotInheritedByManagers.Add(role);
+        }
+
+        return this;
+    }
+
     /// <summary>Adds a functional link.</summary>
     /// <param name="link">The link.</param>
     /// <returns>This builder.</returns>
