@@ -17,8 +17,7 @@ public sealed class AccessModelBuilder
         AddAll(Memberships, model.Memberships);
         AddAll(FunctionalLinks, model.FunctionalLinks);
         AddAll(Delegations, model.Delegations);
-        RolesNotInheritedByManagers.Clear();
-        AddAll(RolesNotInheritedByManagers, model.RolesNotInheritedByManagers);
+        SetRolesNotInheritedByManagers(model.RolesNotInheritedByManagers);
         AddAll(Objects, model.Objects);
         AddAll(ObjectOperationRows, model.ObjectOperationRows);
         AddAll(ColumnRightRows, model.ColumnRightRows);
@@ -220,11 +219,7 @@ public sealed class AccessModelBuilder
         CopyNonNull(other.Memberships, Memberships, nameof(Memberships));
         CopyNonNull(other.FunctionalLinks, FunctionalLinks, nameof(FunctionalLinks));
         CopyNonNull(other.Delegations, Delegations, nameof(Delegations));
-        RolesNotInheritedByManagers.Clear();
-        foreach (RoleId role in other.RolesNotInheritedByManagers)
-        {
-            RolesNotInheritedByManagers.Add(role);
-        }
+        SetRolesNotInheritedByManagers(other.RolesNotInheritedByManagers);
 
         CopyNonNull(other.Objects, Objects, nameof(Objects));
         CopyNonNull(other.ObjectOperationRows, ObjectOperationRows, nameof(ObjectOperationRows));

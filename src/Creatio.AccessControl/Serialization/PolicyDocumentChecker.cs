@@ -183,12 +183,12 @@ internal sealed class PolicyDocumentChecker
             reader.Read();
             if (property is null)
             {
-                Add(AccessModelErrorCode.UnknownMember, memberPath, nameOffset, $"Member {PolicyDocumentText.Quote(name)} is not part of the format{Expected(info)}.", name);
+                Add(AccessModelErrorCode.UnknownMember, memberPath, nameOffset, $"Member {MessageText.Quote(name)} is not part of the format{Expected(info)}.", name);
                 reader.Skip();
             }
             else if (!seen.Add(name))
             {
-                Add(AccessModelErrorCode.DuplicateMember, memberPath, nameOffset, $"Member {PolicyDocumentText.Quote(name)} appears more than once.", name);
+                Add(AccessModelErrorCode.DuplicateMember, memberPath, nameOffset, $"Member {MessageText.Quote(name)} appears more than once.", name);
                 reader.Skip();
             }
             else if (path == Root && name == "formatVersion")
@@ -210,7 +210,7 @@ internal sealed class PolicyDocumentChecker
         {
             if (property.IsRequired && !seen.Contains(property.Name))
             {
-                Add(AccessModelErrorCode.MissingMember, path, start, $"Required member {PolicyDocumentText.Quote(property.Name)} is missing.", property.Name);
+                Add(AccessModelErrorCode.MissingMember, path, start, $"Required member {MessageText.Quote(property.Name)} is missing.", property.Name);
             }
         }
     }
@@ -233,7 +233,7 @@ internal sealed class PolicyDocumentChecker
     {
         if (!_expected.TryGetValue(info.Type, out string? expected))
         {
-            IEnumerable<string> names = info.Properties.Select(p => PolicyDocumentText.Quote(p.Name));
+            IEnumerable<string> names = info.Properties.Select(p => MessageText.Quote(p.Name));
             expected = info.Properties.Count == 0 ? string.Empty : $" here; expected one of {string.Join(", ", names)}";
             _expected.Add(info.Type, expected);
         }
@@ -284,7 +284,7 @@ internal sealed class PolicyDocumentChecker
                 && PolicyDocumentText.GetText(ref reader, out string? loneSurrogate) is var name && loneSurrogate is null
                 && !names.Add(name))
             {
-                Add(AccessModelErrorCode.InvalidValue, elementPath, reader.TokenStartIndex, $"{PolicyDocumentText.Quote(name)} is listed more than once.", name);
+                Add(AccessModelErrorCode.InvalidValue, elementPath, reader.TokenStartIndex, $"{MessageText.Quote(name)} is listed more than once.", name);
                 continue;
             }
 
@@ -316,7 +316,7 @@ internal sealed class PolicyDocumentChecker
             else if (!reader.TryGetInt32(out _))
             {
                 string raw = System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
-                Add(AccessModelErrorCode.InvalidValue, path, offset, $"{PolicyDocumentText.Quote(raw)} is not a whole number from {int.MinValue} to {int.MaxValue}.", raw);
+                Add(AccessModelErrorCode.InvalidValue, path, offset, $"{MessageText.Quote(raw)} is not a whole number from {int.MinValue} to {int.MaxValue}.", raw);
             }
 
             return;
@@ -331,7 +331,7 @@ internal sealed class PolicyDocumentChecker
         string value = PolicyDocumentText.GetText(ref reader, out string? loneSurrogate);
         if (loneSurrogate is not null)
         {
-            Add(AccessModelErrorCode.InvalidValue, path, offset, $"{PolicyDocumentText.Quote(value)} is not Unicode text: the escape `{loneSurrogate}` is half of a surrogate pair.", value);
+            Add(AccessModelErrorCode.InvalidValue, path, offset, $"{MessageText.Quote(value)} is not Unicode text: the escape `{loneSurrogate}` is half of a surrogate pair.", value);
         }
         else if (type == typeof(string))
         {
@@ -344,21 +344,21 @@ internal sealed class PolicyDocumentChecker
         {
             if (!reader.TryGetGuid(out _))
             {
-                Add(AccessModelErrorCode.InvalidValue, path, offset, $"{PolicyDocumentText.Quote(value)} is not a GUID; expected the form `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`.", value);
+                Add(AccessModelErrorCode.InvalidValue, path, offset, $"{MessageText.Quote(value)} is not a GUID; expected the form `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`.", value);
             }
         }
         else if (type == typeof(DateTimeOffset))
         {
             if (!reader.TryGetDateTimeOffset(out _) || !HasTimeAndOffset(value))
             {
-                Add(AccessModelErrorCode.InvalidValue, path, offset, $"{PolicyDocumentText.Quote(value)} is not an ISO 8601 instant with an offset, such as `2025-06-30T18:00:00+02:00`.", value);
+                Add(AccessModelErrorCode.InvalidValue, path, offset, $"{MessageText.Quote(value)} is not an ISO 8601 instant with an offset, such as `2025-06-30T18:00:00+02:00`.", value);
             }
         }
         else if (type == typeof(DateOnly))
         {
             if (!IsDate(value))
             {
-                Add(AccessModelErrorCode.InvalidValue, path, offset, $"{PolicyDocumentText.Quote(value)} is not a date in the form `yyyy-MM-dd`, such as `2025-06-30`.", value);
+                Add(AccessModelErrorCode.InvalidValue, path, offset, $"{MessageText.Quote(value)} is not a date in the form `yyyy-MM-dd`, such as `2025-06-30`.", value);
             }
         }
         else if (type.IsEnum)
@@ -366,7 +366,7 @@ internal sealed class PolicyDocumentChecker
             string[] names = Enum.GetNames(type);
             if (Array.IndexOf(names, value) < 0 && !(type == typeof(AdminUnitKind) && AdminUnitKindConverter.Aliases.ContainsKey(value)))
             {
-                Add(AccessModelErrorCode.InvalidValue, path, offset, $"{PolicyDocumentText.Quote(value)} is not one of {string.Join(", ", names.Select(n => $"`{n}`"))}.", value);
+                Add(AccessModelErrorCode.InvalidValue, path, offset, $"{MessageText.Quote(value)} is not one of {string.Join(", ", names.Select(n => $"`{n}`"))}.", value);
             }
         }
         else

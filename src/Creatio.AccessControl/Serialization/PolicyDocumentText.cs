@@ -121,9 +121,6 @@ internal sealed class PolicyDocumentText
     /// <summary>Appends an array index to a JSON path.</summary>
     public static string Index(string path, int index) => string.Create(CultureInfo.InvariantCulture, $"{path}[{index}]");
 
-    /// <summary>Quotes user input for a message, as Cedar does: in backticks, on one line, shortened when long.</summary>
-    public static string Quote(string value) => MessageText.Quote(value);
-
     /// <summary>Returns the index of the first character of a string that is half of a surrogate pair without its
     /// other half, or -1.</summary>
     public static int FindLoneSurrogate(ReadOnlySpan<char> text)
