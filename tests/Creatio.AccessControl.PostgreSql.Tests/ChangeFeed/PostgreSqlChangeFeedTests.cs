@@ -236,6 +236,43 @@ public sealed class PostgreSqlChangeFeedTests(PostgreSqlServerFixture server) : 
         Assert.Contains(b.Evaluator.Snapshot.Model.Memberships, m => m.User == Ids.User("Boss") && m.Role == Sales);
     }
 
+    [Fact]
+    public async Task Feed_ServerRestartedMidRun_InstancesKeepAnsweringReconnectAndLoseNothing()
+    {
+        string connectionString = await SeededDatabaseAsync("feed_restart");
+        await using FeedInstance a = await FeedInstance.StartAsync(connectionString, "a");
+        await using FeedInstance b = await FeedInstance.StartAsync(connectionString, "b", pollInterval: TimeSpan.FromSeconds(1));
+        Assert.True((await a.ApplyRetryingAsync(new AddUser(new UserDefinition(Ids.User("Before"), "Before")))).IsApplied);
+        await Eventually.TrueAsync(() => b.Version == 2, "b holds version 2");
+
+        await Server.RestartServerAsync(TimeSpan.FromMilliseconds(500));
+
+        Assert.True(b.Evaluator.CheckObject(Ids.User("Boss"), "Opportunity", ObjectOperation.Read).IsAllowed);
+        await Eventually.TrueAsync(() => b.Feed.Status.IsConnected && a.Feed.Status.IsConnected, "both feeds connect again");
+        AccessChangeResult after = await RetryingOnLostConnectionsAsync(() => a.ApplyRetryingAsync(new AddUser(new UserDefinition(Ids.User("After"), "After"))));
+        Assert.True(after.IsApplied, after.Message);
+        await Eventually.TrueAsync(() => b.Version == 3, "b holds version 3");
+        VersionedAccessModel stored = await a.Store.LoadVersionedModelAsync();
+        Assert.Equal(3, stored.Version);
+        ModelAssert.EqualIgnoringOrder(stored.Model, b.Evaluator.Snapshot.Model);
+        Assert.Contains(stored.Model.Users, u => u.Name == "Before");
+    }
+
+    /// <summary>Pooled connections broken by a restart fail once each; the caller tries again.</summary>
+    private static async Task<AccessChangeResult> RetryingOnLostConnectionsAsync(Func<Task<AccessChangeResult>> apply)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await apply();
+            }
+            catch (NpgsqlException) when (attempt < 20)
+            {
+            }
+        }
+    }
+
     /// <summary>A database holding <see cref="PolicyExamples.EveryFeature"/> at version 1.</summary>
     private async Task<string> SeededDatabaseAsync(string prefix)
     {
