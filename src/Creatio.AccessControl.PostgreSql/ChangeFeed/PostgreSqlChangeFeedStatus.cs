@@ -14,6 +14,10 @@ public sealed class PostgreSqlChangeFeedStatus
     private long _storeVersion;
     private DateTimeOffset? _lastCaughtUpOn;
 
+    internal PostgreSqlChangeFeedStatus()
+    {
+    }
+
     /// <summary>Gets a value indicating whether the feed is listening on its connection.</summary>
     public bool IsConnected
     {

@@ -3,9 +3,9 @@ using NpgsqlTypes;
 
 namespace Creatio.AccessControl.PostgreSql;
 
-/// <summary>Writes the row edits of a committed delta to the model's tables, inside the commit's transaction: memberships,
-/// records and record rights edit their rows one by one; every other edit rewrites the few tables it touches from the
-/// model after the commit (they are small: units, objects, rows of permissions, settings).</summary>
+/// <summary>Writes the row edits of a committed delta to the model's tables, inside the commit's transaction: users, roles,
+/// memberships, records and record rights edit their rows one by one; every other edit rewrites the few tables it
+/// touches from the model after the commit (they are small: links, delegations, objects, rows of permissions, settings).</summary>
 internal static class DeltaWriter
 {
     public static async Task WriteAsync(NpgsqlConnection connection, string schema, AccessModelDelta delta, AccessModel after, CancellationToken cancellationToken)
@@ -21,6 +21,26 @@ internal static class DeltaWriter
                     break;
                 case RemoveMembershipEdit remove:
                     Add(batch, $"DELETE FROM {schema}.\"SysUserInRole\" WHERE \"SysUserId\" = $1 AND \"SysRoleId\" = $2", remove.Membership.User.Value, remove.Membership.Role.Value);
+                    break;
+                case PutUserEdit put:
+                    Add(batch, $"DELETE FROM {schema}.\"SysAdminUnit\" WHERE \"Id\" = $1", put.User.Id.Value);
+                    Add(
+                        batch,
+                        $"INSERT INTO {schema}.\"SysAdminUnit\" (\"Id\", \"Name\", \"SysAdminUnitTypeValue\", \"ParentRoleId\", \"ContactId\", \"AccountId\", \"Active\") VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                        put.User.Id.Value, put.User.Name, (short)put.User.Kind, DBNull.Value, Nullable(put.User.Contact?.Value), Nullable(put.User.Account?.Value), put.User.IsActive);
+                    break;
+                case PutRoleEdit put:
+                    Add(batch, $"DELETE FROM {schema}.\"SysAdminUnit\" WHERE \"Id\" = $1", put.Role.Id.Value);
+                    Add(
+                        batch,
+                        $"INSERT INTO {schema}.\"SysAdminUnit\" (\"Id\", \"Name\", \"SysAdminUnitTypeValue\", \"ParentRoleId\", \"ContactId\", \"AccountId\", \"Active\") VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                        put.Role.Id.Value, put.Role.Name, (short)put.Role.Kind, Nullable(put.Role.Parent?.Value), DBNull.Value, Nullable(put.Role.Account?.Value), true);
+                    break;
+                case RemoveUserEdit remove:
+                    Add(batch, $"DELETE FROM {schema}.\"SysAdminUnit\" WHERE \"Id\" = $1", remove.User.Value);
+                    break;
+                case RemoveRoleEdit remove:
+                    Add(batch, $"DELETE FROM {schema}.\"SysAdminUnit\" WHERE \"Id\" = $1", remove.Role.Value);
                     break;
                 case PutRecordEdit put:
                     Add(batch, $"DELETE FROM {schema}.\"SysEntityRecord\" WHERE \"EntitySchemaName\" = $1 AND \"RecordId\" = $2", put.Record.Object.Value, put.Record.Id.Value);
@@ -79,7 +99,6 @@ internal static class DeltaWriter
     /// <summary>The tables an edit other than a membership, record or record right changes, rewritten whole.</summary>
     private static string[] TablesOf(AccessModelEdit edit) => edit switch
     {
-        PutUserEdit or RemoveUserEdit or PutRoleEdit or RemoveRoleEdit => ["SysAdminUnit"],
         AddFunctionalLinkEdit or RemoveFunctionalLinkEdit => ["SysFuncRoleInOrgRole"],
         AddDelegationEdit or RemoveDelegationEdit => ["SysAdminUnitGrantedRight"],
         ReplaceRolesNotInheritedByManagersEdit => ["SysRoleNotInheritedByManager"],

@@ -23,7 +23,8 @@ public sealed class PostgreSqlChangeFeedTests(PostgreSqlServerFixture server) : 
         RecordDefinition deal = model.Records[0];
         AccessChangeResult result = await a.Administration.ApplyBatchAsync(AccessActor.System,
         [
-            new AddUser(new UserDefinition(newcomer, "Newcomer")),
+            new AddUser(new UserDefinition(newcomer, "Newcomer") { Account = Ids.Account("Acme") }),
+            new AddRole(new RoleDefinition(Ids.Role("Newly"), "Newly", AdminUnitKind.Team, Sales)),
             new AddMembership(new RoleMembership(newcomer, Sales)),
             new ShareRecord(new RecordRightRow(deal.Object, deal.Id, newcomer, RecordOperation.Edit, RecordRightLevel.Allow)),
             new SetObjectOperationRows(model.ObjectOperationRows[0].Object, [new ObjectOperationRow(model.ObjectOperationRows[0].Object, Sales, 0, ObjectOperations.Read)]),
