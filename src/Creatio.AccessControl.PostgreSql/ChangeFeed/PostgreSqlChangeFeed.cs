@@ -184,6 +184,7 @@ public sealed partial class PostgreSqlChangeFeed
                     return;
                 }
 
+                Status.Read(version);
                 if (outcome == AccessStoreChangeOutcome.NotAtBaseVersion)
                 {
                     await ReloadAsync($"the change of version {version} was made on version {baseVersion}, not on version {_evaluator.Snapshot.Version}", cancellationToken).ConfigureAwait(false);

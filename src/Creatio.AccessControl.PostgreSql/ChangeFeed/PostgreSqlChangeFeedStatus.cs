@@ -24,7 +24,8 @@ public sealed class PostgreSqlChangeFeedStatus
         get { lock (_gate) { return _connected; } }
     }
 
-    /// <summary>Gets the model version the database held when the feed last read it; 0 before.</summary>
+    /// <summary>Gets the model version the database held when the feed last read it (its version row, or the latest change
+    /// read from its log); 0 before.</summary>
     public long StoreVersion
     {
         get { lock (_gate) { return _storeVersion; } }
@@ -81,6 +82,14 @@ public sealed class PostgreSqlChangeFeedStatus
                 _error = message;
                 _failedVersion = version;
             }
+        }
+    }
+
+    internal void Read(long version)
+    {
+        lock (_gate)
+        {
+            _storeVersion = Math.Max(_storeVersion, version);
         }
     }
 

@@ -177,6 +177,7 @@ public sealed class PostgreSqlChangeFeedTests(PostgreSqlServerFixture server) : 
 
         Assert.True(result.IsApplied, result.Message);
         await Eventually.TrueAsync(() => deaf.Version == 2, "the instance that hears no notification polls version 2");
+        await Eventually.TrueAsync(() => deaf.Feed.Status.StoreVersion == 2, "the feed's status shows the database at version 2");
         ModelAssert.EqualIgnoringOrder(a.Evaluator.Snapshot.Model, deaf.Evaluator.Snapshot.Model);
     }
 
