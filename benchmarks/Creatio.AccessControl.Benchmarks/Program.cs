@@ -21,6 +21,11 @@ if (args.Length > 0 && args[0] == "postgres-load")
     return await PostgreSqlLoadCommand.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "postgres-feed")
+{
+    return await Creatio.AccessControl.Benchmarks.PostgreSql.PostgreSqlFeedCommand.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "efcore-page")
 {
     return await EfCorePageCommand.RunAsync(args[1..]);

@@ -31,4 +31,24 @@ public sealed class PostgreSqlAccessControlOptions
     /// <summary>Gets or sets how long disposing the audit sink waits for the events still queued to be written.</summary>
     /// <value>The default value is 5 seconds. The value must be from zero to 10 minutes.</value>
     public TimeSpan AuditShutdownTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gets or sets whether a change feed keeps this instance's evaluator current with the database: it listens
+    /// for the commits of every instance, polls as a backstop, and applies the change log.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool ChangeFeedEnabled { get; set; } = true;
+
+    /// <summary>Gets or sets how often the change feed reads the change log when no notification has woken it (a
+    /// notification can be lost).</summary>
+    /// <value>The default value is 5 seconds. The value must be from 10 milliseconds to 1 hour.</value>
+    public TimeSpan ChangeFeedPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gets or sets the longest wait before the change feed connects again after it lost its connection; the
+    /// waits start at 50 milliseconds and double up to this.</summary>
+    /// <value>The default value is 10 seconds. The value must be from 50 milliseconds to 10 minutes.</value>
+    public TimeSpan ChangeFeedMaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Gets or sets the channel commits notify and the change feed listens on.</summary>
+    /// <value>The default value is <see langword="null"/>: the schema name followed by <c>_changes</c>. A value must be a
+    /// plain identifier, like the schema name. Every instance sharing the schema must use the same channel.</value>
+    public string? NotificationChannel { get; set; }
 }

@@ -38,6 +38,21 @@ public sealed class PostgreSqlAccessControlOptionsValidator : IValidateOptions<P
             result.AddError($"the audit shutdown timeout is {options.AuditShutdownTimeout}; it must be from zero to 10 minutes.", nameof(options.AuditShutdownTimeout));
         }
 
+        if (options.ChangeFeedPollInterval < TimeSpan.FromMilliseconds(10) || options.ChangeFeedPollInterval > TimeSpan.FromHours(1))
+        {
+            result.AddError($"the change feed poll interval is {options.ChangeFeedPollInterval}; it must be from 10 milliseconds to 1 hour.", nameof(options.ChangeFeedPollInterval));
+        }
+
+        if (options.ChangeFeedMaxReconnectDelay < TimeSpan.FromMilliseconds(50) || options.ChangeFeedMaxReconnectDelay > TimeSpan.FromMinutes(10))
+        {
+            result.AddError($"the change feed's longest reconnect delay is {options.ChangeFeedMaxReconnectDelay}; it must be from 50 milliseconds to 10 minutes.", nameof(options.ChangeFeedMaxReconnectDelay));
+        }
+
+        if (options.NotificationChannel is { } channel && !SchemaIdentifier.IsValid(channel))
+        {
+            result.AddError($"the notification channel `{channel}` is not a plain identifier (a letter or underscore, then letters, digits or underscores, 63 characters at most).", nameof(options.NotificationChannel));
+        }
+
         return result.Build();
     }
 

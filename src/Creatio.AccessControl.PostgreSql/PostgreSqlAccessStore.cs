@@ -4,16 +4,20 @@ using Npgsql;
 
 namespace Creatio.AccessControl.PostgreSql;
 
-/// <summary>Reads the access model from PostgreSQL, and imports a model into a database that holds none.</summary>
+/// <summary>Reads the access model from PostgreSQL, commits changes to it with their change log, and imports a model into
+/// a database that holds none.</summary>
 /// <remarks>
 /// <para>Every table is read with one binary <c>COPY … TO STDOUT</c>. <see cref="LoadModelAsync"/> reads them all in one
 /// read-only repeatable-read transaction, so the model is one consistent state of the database, and validates it whole;
 /// each store method reads its own tables in a transaction of its own. The tables are created by
 /// <see cref="PostgreSqlAccessSchema.MigrateAsync"/>.</para>
+/// <para><see cref="CommitAsync"/> stores a batch in one transaction with an optimistic check of the model version,
+/// appends it to the change log (<c>AccessChangeLog</c>) and notifies <see cref="NotificationChannel"/> in the same
+/// transaction.</para>
 /// <para>Instants are kept to the microsecond, PostgreSQL's precision. This type is safe for concurrent use; it holds no
 /// connection between calls.</para>
 /// </remarks>
-public sealed class PostgreSqlAccessStore : IAdminUnitStore, IPermissionStore, IRecordRightStore, ISystemOperationStore, ISettingsStore
+public sealed partial class PostgreSqlAccessStore : IAdminUnitStore, IPermissionStore, IRecordRightStore, ISystemOperationStore, ISettingsStore, IAccessStoreWriter
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _schema;
@@ -21,18 +25,42 @@ public sealed class PostgreSqlAccessStore : IAdminUnitStore, IPermissionStore, I
     /// <summary>Creates a store over a database.</summary>
     /// <param name="dataSource">The database. The store does not dispose it.</param>
     /// <param name="schemaName">The schema the tables are in.</param>
+    /// <param name="notificationChannel">The channel commits notify; <see langword="null"/> for the schema name followed by
+    /// <c>_changes</c>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="dataSource"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="schemaName"/> is not a plain identifier.</exception>
-    public PostgreSqlAccessStore(NpgsqlDataSource dataSource, string schemaName = PostgreSqlAccessSchema.DefaultSchemaName)
+    /// <exception cref="ArgumentException"><paramref name="schemaName"/> or <paramref name="notificationChannel"/> is not a
+    /// plain identifier.</exception>
+    public PostgreSqlAccessStore(NpgsqlDataSource dataSource, string schemaName = PostgreSqlAccessSchema.DefaultSchemaName, string? notificationChannel = null)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         _dataSource = dataSource;
         _schema = SchemaIdentifier.Quote(schemaName);
         SchemaName = schemaName;
+        NotificationChannel = notificationChannel ?? DefaultChannel(schemaName);
+        if (!SchemaIdentifier.IsValid(NotificationChannel))
+        {
+            throw new ArgumentException(
+                $"The notification channel `{NotificationChannel}` is not a plain identifier (a letter or underscore, then letters, digits or underscores, 63 characters at most).",
+                nameof(notificationChannel));
+        }
     }
 
     /// <summary>Gets the schema the tables are in.</summary>
     public string SchemaName { get; }
+
+    /// <summary>Gets the channel every commit notifies (<c>pg_notify</c>) with its version, and a change feed listens on.</summary>
+    public string NotificationChannel { get; }
+
+    internal NpgsqlDataSource DataSource => _dataSource;
+
+    internal string QuotedSchema => _schema;
+
+    /// <summary>The channel of a schema when none is given: the schema name followed by <c>_changes</c>, cut to 63 characters.</summary>
+    internal static string DefaultChannel(string schemaName)
+    {
+        string channel = schemaName + "_changes";
+        return channel.Length <= 63 ? channel : channel[..63];
+    }
 
     /// <summary>Reads the whole model (support grants and workplaces included) as one consistent state, and validates it.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
@@ -40,15 +68,38 @@ public sealed class PostgreSqlAccessStore : IAdminUnitStore, IPermissionStore, I
     /// <exception cref="AccessModelValidationException">The tables do not hold a valid model; every problem is listed.</exception>
     /// <exception cref="NpgsqlException">The database could not be read.</exception>
     public async ValueTask<AccessModel> LoadModelAsync(CancellationToken cancellationToken = default) =>
-        (await ReadBuilderAsync(cancellationToken).ConfigureAwait(false)).Build();
+        (await ReadBuilderAsync(cancellationToken).ConfigureAwait(false)).Builder.Build();
 
-    /// <summary>Reads every table into a builder, not yet validated (the first half of <see cref="LoadModelAsync"/>).</summary>
+    /// <summary>Reads the whole model and the version the tables hold, as one consistent state, and validates the model.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The validated model with its version. A database that holds no model yet (version 0) is given version 1
+    /// first (the model it holds, the empty one, is then version 1 for every instance), so an import is no longer
+    /// possible.</returns>
+    /// <exception cref="AccessModelValidationException">The tables do not hold a valid model; every problem is listed.</exception>
+    /// <exception cref="NpgsqlException">The database could not be read.</exception>
+    public async ValueTask<VersionedAccessModel> LoadVersionedModelAsync(CancellationToken cancellationToken = default)
+    {
+        NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await using var command = new NpgsqlCommand($"UPDATE {_schema}.\"AccessModelVersion\" SET \"Version\" = 1, \"ModifiedOn\" = now() WHERE \"Version\" = 0", connection);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        (AccessModelBuilder builder, long version) = await ReadBuilderAsync(cancellationToken).ConfigureAwait(false);
+        return new VersionedAccessModel(builder.Build(), version);
+    }
+
+    /// <summary>Reads every table into a builder, not yet validated (the first half of <see cref="LoadModelAsync"/>), with
+    /// the model version of the same state.</summary>
     /// <exception cref="AccessModelValidationException">A row cannot be held by the model's types.</exception>
-    internal async Task<AccessModelBuilder> ReadBuilderAsync(CancellationToken cancellationToken)
+    internal async Task<(AccessModelBuilder Builder, long Version)> ReadBuilderAsync(CancellationToken cancellationToken)
     {
         var builder = new AccessModelBuilder();
+        long version = 0;
         List<AccessModelError> errors = await ReadAsync(async reader =>
         {
+            version = await reader.ReadVersionAsync(cancellationToken).ConfigureAwait(false);
             await reader.ReadAdminUnitsAsync(builder, cancellationToken).ConfigureAwait(false);
             await reader.ReadPermissionsAsync(builder, cancellationToken).ConfigureAwait(false);
             await reader.ReadRecordsAsync(builder, cancellationToken).ConfigureAwait(false);
@@ -56,7 +107,7 @@ public sealed class PostgreSqlAccessStore : IAdminUnitStore, IPermissionStore, I
             await reader.ReadSupportAsync(builder, cancellationToken).ConfigureAwait(false);
             builder.Settings = await reader.ReadSettingsAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
-        return errors.Count > 0 ? throw new AccessModelValidationException(errors) : builder;
+        return errors.Count > 0 ? throw new AccessModelValidationException(errors) : (builder, version);
     }
 
     /// <summary>Reads the version of the model the tables hold: 0 until a model is imported.</summary>

@@ -108,6 +108,21 @@ public sealed class PostgreSqlServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the server (<c>pg_ctl stop -m fast</c>: every session is ended, committed data is kept), keeps it down
+    /// for <paramref name="downtime"/>, and starts it again on the same port and data; every connection is lost, and the
+    /// pools of this process are cleared so that its later connections are new.</summary>
+    /// <param name="downtime">How long the server stays down.</param>
+    /// <param name="cancellationToken">Cancels the restart.</param>
+    /// <returns>A task that completes when the server accepts connections again.</returns>
+    public async Task RestartAsync(TimeSpan downtime, CancellationToken cancellationToken = default)
+    {
+        await PostgresAsync("pg_ctl", ["-D", DataFolder, "-m", "fast", "-w", "stop"], cancellationToken);
+        await Task.Delay(downtime, cancellationToken);
+        await StartServerAsync(cancellationToken);
+        await WaitUntilReadyAsync(cancellationToken);
+        NpgsqlConnection.ClearAllPools();
+    }
+
     /// <summary>Returns a connection string to a database of this server as the superuser <c>postgres</c>.</summary>
     /// <param name="database">The database.</param>
     /// <returns>The connection string.</returns>

@@ -56,6 +56,20 @@ public sealed class PostgreSqlServerFixture : IAsyncLifetime
         return dataSource;
     }
 
+    /// <summary>Restarts the server (<see cref="PostgreSqlServer.RestartAsync"/>) and clears the pools of the data sources
+    /// this fixture created, whose connections the restart ended.</summary>
+    /// <param name="downtime">How long the server stays down.</param>
+    /// <returns>A task that completes when the server accepts connections again.</returns>
+    public async Task RestartServerAsync(TimeSpan downtime)
+    {
+        await Server.RestartAsync(downtime);
+        foreach (NpgsqlDataSource dataSource in _dataSources)
+        {
+            using NpgsqlConnection connection = dataSource.CreateConnection();
+            NpgsqlConnection.ClearPool(connection);
+        }
+    }
+
     /// <inheritdoc/>
     public async Task InitializeAsync() => _server = await PostgreSqlServer.StartAsync();
 

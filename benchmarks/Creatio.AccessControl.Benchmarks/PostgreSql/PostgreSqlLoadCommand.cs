@@ -69,7 +69,7 @@ internal static class PostgreSqlLoadCommand
             GC.WaitForPendingFinalizers();
             TimeSpan processor = Process.GetCurrentProcess().TotalProcessorTime;
             start = Stopwatch.GetTimestamp();
-            AccessModelBuilder builder = await store.ReadBuilderAsync(CancellationToken.None);
+            (AccessModelBuilder builder, _) = await store.ReadBuilderAsync(CancellationToken.None);
             TimeSpan read = Stopwatch.GetElapsedTime(start);
             AccessModel loaded = builder.Build();
             TimeSpan load = Stopwatch.GetElapsedTime(start);

@@ -91,17 +91,23 @@ public static partial class PostgreSqlAccessControlBuilderExtensions
     /// <param name="configure">Configures the options.</param>
     /// <returns>The builder.</returns>
     /// <remarks>
-    /// <para>Registers <see cref="PostgreSqlAccessStore"/> (also as every store reader contract),
+    /// <para>Registers <see cref="PostgreSqlAccessStore"/> (also as every store reader contract and as the
+    /// <see cref="IAccessStoreWriter"/> the administration API commits through),
     /// <see cref="PostgreSqlSupportSessionStore"/> as <see cref="ISupportSessionStore"/>, <see cref="PostgreSqlAccessAuditSink"/>
     /// as an <see cref="IAccessAuditSink"/> and as the <see cref="IAccessAuditReader"/> that <see cref="IAccessAuditLog"/>
     /// reads, <see cref="PostgreSqlAccessControlOptions"/> validated at start-up, and a hosted
-    /// service. In the host's first start-up step (before any hosted service's <c>StartAsync</c>) it creates or upgrades the
+    /// service, the instance's <see cref="PostgreSqlChangeFeed"/> (run as a hosted service unless
+    /// <see cref="PostgreSqlAccessControlOptions.ChangeFeedEnabled"/> is off) and its <see cref="PostgreSqlChangeFeedHealthCheck"/>.
+    /// In the host's first start-up step (before any hosted service's <c>StartAsync</c>) it creates or upgrades the
     /// schema (unless <see cref="PostgreSqlAccessControlOptions.MigrateSchemaOnStart"/> is off) and loads the whole model
-    /// asynchronously with <see cref="PostgreSqlAccessStore.LoadModelAsync"/>; a database that cannot be reached or holds an
+    /// asynchronously with <see cref="PostgreSqlAccessStore.LoadVersionedModelAsync"/>, published at the database's model
+    /// version; a database that cannot be reached or holds an
     /// invalid model fails the start. Without a host, await <c>IServiceProvider.InitializeCreatioAccessControlAsync</c>
     /// before the first check: until the model is loaded, every check is denied.</para>
-    /// <para>Changes made through <see cref="IAccessAdministration"/> are not written to PostgreSQL yet: they live in this
-    /// instance's memory until it restarts, as with a policy file.</para>
+    /// <para>Changes made through <see cref="IAccessAdministration"/> are committed to PostgreSQL with the change log before
+    /// they are published; a batch made on another version than the database holds is refused
+    /// (<see cref="AccessChangeRefusal.StoreConflict"/>) and may be retried once the change feed has caught up. The change
+    /// feed brings the changes of every other instance to this one.</para>
     /// <para>Like the other source methods, the last one called wins; calling this method again replaces the data source
     /// and adds <paramref name="configure"/>.</para>
     /// </remarks>
@@ -135,7 +141,11 @@ public static partial class PostgreSqlAccessControlBuilderExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgreSqlAccessControlOptions>, PostgreSqlAccessControlOptionsValidator>());
         services.Replace(ServiceDescriptor.Singleton(dataSource));
-        services.TryAddSingleton(sp => new PostgreSqlAccessStore(DataSource(sp), Options(sp).SchemaName));
+        services.TryAddSingleton(sp => new PostgreSqlAccessStore(DataSource(sp), Options(sp).SchemaName, Options(sp).NotificationChannel));
+        services.Replace(ServiceDescriptor.Singleton<IAccessStoreWriter>(sp => sp.GetRequiredService<PostgreSqlAccessStore>()));
+        services.TryAddSingleton(sp => new PostgreSqlChangeFeed(
+            sp.GetRequiredService<PostgreSqlAccessStore>(), sp.GetRequiredService<AccessEvaluator>(), Options(sp), sp.GetService<ILogger<PostgreSqlChangeFeed>>()));
+        services.TryAddSingleton(sp => new PostgreSqlChangeFeedHealthCheck(sp.GetRequiredService<PostgreSqlChangeFeed>(), sp.GetRequiredService<AccessEvaluator>()));
         services.Replace(ServiceDescriptor.Singleton<IAdminUnitStore>(sp => sp.GetRequiredService<PostgreSqlAccessStore>()));
         services.Replace(ServiceDescriptor.Singleton<IPermissionStore>(sp => sp.GetRequiredService<PostgreSqlAccessStore>()));
         services.Replace(ServiceDescriptor.Singleton<IRecordRightStore>(sp => sp.GetRequiredService<PostgreSqlAccessStore>()));
@@ -147,10 +157,12 @@ public static partial class PostgreSqlAccessControlBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAccessAuditSink, PostgreSqlAccessAuditSink>(sp => sp.GetRequiredService<PostgreSqlAccessAuditSink>()));
         services.TryAddSingleton<IAccessAuditReader>(sp => sp.GetRequiredService<PostgreSqlAccessAuditSink>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgreSqlAccessControlStartup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgreSqlChangeFeedService>(sp =>
+            new PostgreSqlChangeFeedService(sp.GetRequiredService<PostgreSqlChangeFeed>(), Options(sp).ChangeFeedEnabled)));
         return builder.UseModelLoader(LoadAsync);
     }
 
-    private static async ValueTask<AccessModel> LoadAsync(IServiceProvider services, CancellationToken cancellationToken)
+    private static async ValueTask<VersionedAccessModel> LoadAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         PostgreSqlAccessControlOptions options = Options(services);
         NpgsqlDataSource dataSource = DataSource(services);
@@ -165,14 +177,15 @@ public static partial class PostgreSqlAccessControlBuilderExtensions
         }
 
         long start = Stopwatch.GetTimestamp();
-        AccessModel model = await services.GetRequiredService<PostgreSqlAccessStore>().LoadModelAsync(cancellationToken).ConfigureAwait(false);
+        VersionedAccessModel loaded = await services.GetRequiredService<PostgreSqlAccessStore>().LoadVersionedModelAsync(cancellationToken).ConfigureAwait(false);
         double milliseconds = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         if (logger is not null)
         {
-            LogLoaded(logger, options.SchemaName, model.Users.Length, model.Roles.Length, model.RecordRightRows.Length, milliseconds);
+            AccessModel model = loaded.Model;
+            LogLoaded(logger, options.SchemaName, loaded.Version, model.Users.Length, model.Roles.Length, model.RecordRightRows.Length, milliseconds);
         }
 
-        return model;
+        return loaded;
     }
 
     private static NpgsqlDataSource DataSource(IServiceProvider services) => services.GetRequiredService<PostgreSqlDataSourceHolder>().DataSource;
@@ -183,6 +196,6 @@ public static partial class PostgreSqlAccessControlBuilderExtensions
     [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "PostgreSQL schema {Schema} upgraded from version {FromVersion} to {ToVersion}.")]
     private static partial void LogSchemaUpgraded(ILogger logger, string schema, int fromVersion, int toVersion);
 
-    [LoggerMessage(EventId = 111, Level = LogLevel.Information, Message = "Access model loaded from PostgreSQL schema {Schema}: {Users} users, {Roles} roles, {RecordRights} record rights in {Milliseconds:F0} ms.")]
-    private static partial void LogLoaded(ILogger logger, string schema, int users, int roles, int recordRights, double milliseconds);
+    [LoggerMessage(EventId = 111, Level = LogLevel.Information, Message = "Access model version {Version} loaded from PostgreSQL schema {Schema}: {Users} users, {Roles} roles, {RecordRights} record rights in {Milliseconds:F0} ms.")]
+    private static partial void LogLoaded(ILogger logger, string schema, long version, int users, int roles, int recordRights, double milliseconds);
 }

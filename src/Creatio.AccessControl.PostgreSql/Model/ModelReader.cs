@@ -21,6 +21,13 @@ internal sealed class ModelReader
     /// <summary>Gets the rows that could not be read.</summary>
     public List<AccessModelError> Errors { get; } = [];
 
+    /// <summary>Reads the model version the tables hold.</summary>
+    public async Task<long> ReadVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"SELECT \"Version\" FROM {_schema}.\"AccessModelVersion\"", _connection);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
     public async Task ReadAdminUnitsAsync(AccessModelBuilder builder, CancellationToken cancellationToken)
     {
         await using (NpgsqlBinaryExporter e = await ExportAsync("""SELECT "Id", "Name", "SysAdminUnitTypeValue", "ParentRoleId", "ContactId", "AccountId", "Active" FROM {0}."SysAdminUnit" """, cancellationToken).ConfigureAwait(false))

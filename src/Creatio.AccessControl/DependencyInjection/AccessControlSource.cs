@@ -30,8 +30,8 @@ internal sealed class AccessControlSource
     /// <summary>Gets or sets the model given with <c>UseModel</c>.</summary>
     public AccessModel? Model { get; set; }
 
-    /// <summary>Gets or sets the loader given with <c>UseModelLoader</c>.</summary>
-    public Func<IServiceProvider, CancellationToken, ValueTask<AccessModel>>? Loader { get; set; }
+    /// <summary>Gets or sets the loader given with <c>UseModelLoader</c>, returning the model with the store's version.</summary>
+    public Func<IServiceProvider, CancellationToken, ValueTask<Stores.VersionedAccessModel>>? Loader { get; set; }
 }
 
 /// <summary>The kinds of <see cref="AccessControlSource"/>.</summary>

@@ -1,4 +1,5 @@
 using Creatio.AccessControl;
+using Creatio.AccessControl.Stores;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,33 @@ public static class AccessControlStartupExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(loader);
+        return SetLoader(builder, async (services, cancellationToken) =>
+        {
+            AccessModel model = await loader(services, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("The access model loader returned no model.");
+            return new VersionedAccessModel(model, 1);
+        });
+    }
+
+    /// <summary>Loads the first snapshot with an asynchronous loader that reads the store's version with the model, run
+    /// once by <see cref="InitializeCreatioAccessControlAsync"/>: the evaluator's first snapshot then has the store's
+    /// version, which the store sees as the base version of the first commit.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="loader">Reads the whole model and its version; it is given the container and a token that cancels the load.</param>
+    /// <returns>The builder.</returns>
+    /// <remarks>As <see cref="UseModelLoader(IAccessControlBuilder, Func{IServiceProvider, CancellationToken, ValueTask{AccessModel}})"/>,
+    /// except that the loaded model is published at the version the loader returns rather than at version 1.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="loader"/> is <see langword="null"/>.</exception>
+    public static IAccessControlBuilder UseModelLoader(
+        this IAccessControlBuilder builder, Func<IServiceProvider, CancellationToken, ValueTask<VersionedAccessModel>> loader)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(loader);
+        return SetLoader(builder, loader);
+    }
+
+    private static IAccessControlBuilder SetLoader(IAccessControlBuilder builder, Func<IServiceProvider, CancellationToken, ValueTask<VersionedAccessModel>> loader)
+    {
         AccessControlSource source = (builder as AccessControlBuilder ?? (AccessControlBuilder)builder.Services.AddCreatioAccessControl()).Source;
         source.Kind = AccessControlSourceKind.Loader;
         source.Loader = loader;
@@ -34,7 +62,7 @@ public static class AccessControlStartupExtensions
         return builder;
     }
 
-    /// <summary>Loads the first model when a loader is registered (<see cref="UseModelLoader"/>), and creates the evaluator.</summary>
+    /// <summary>Loads the first model when a loader is registered (<see cref="UseModelLoader(IAccessControlBuilder, Func{IServiceProvider, CancellationToken, ValueTask{VersionedAccessModel}})"/>), and creates the evaluator.</summary>
     /// <param name="services">The container that <c>AddCreatioAccessControl</c> registered the services in.</param>
     /// <param name="cancellationToken">Cancels the load; a cancelled load publishes nothing.</param>
     /// <returns>A task that completes when the evaluator holds the loaded model.</returns>

@@ -1,6 +1,7 @@
 using Creatio.AccessControl.Stores;
 using Creatio.AccessControl.Testing.PostgreSql;
 using Creatio.AccessControl.Tests.Serialization;
+using Creatio.AccessControl.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -148,6 +149,44 @@ public sealed class PostgreSqlAccessControlBuilderExtensionsTests(PostgreSqlServ
         await provider.InitializeCreatioAccessControlAsync();
 
         Assert.Equal(PolicyExamples.EveryFeature().Users.Length, provider.GetRequiredService<AccessEvaluator>().Snapshot.Model.Users.Length);
+    }
+
+    [Fact]
+    public async Task UsePostgreSql_TwoHosts_StartAtTheDatabaseVersionAndAChangeOnOneReachesTheOther()
+    {
+        NpgsqlDataSource dataSource = await FreshDatabaseAsync("two_hosts");
+        var store = new PostgreSqlAccessStore(dataSource);
+        AccessModel model = PolicyExamples.EveryFeature();
+        await store.ImportAsync(model);
+        AccessModelDelta first = new([new AddMembershipEdit(new RoleMembership(Ids.User("Boss"), Ids.Role("Sales")))]);
+        Assert.True((await store.CommitAsync(new AccessStoreCommit(1, 2, "system", DateTimeOffset.UnixEpoch, first, model.Apply(first)), CancellationToken.None)).IsCommitted);
+        using IHost one = StartHost(dataSource);
+        using IHost other = StartHost(dataSource);
+        await one.StartAsync();
+        await other.StartAsync();
+        Assert.Equal(2, one.Services.GetRequiredService<AccessEvaluator>().Snapshot.Version);
+        Assert.IsType<PostgreSqlAccessStore>(one.Services.GetRequiredService<IAccessStoreWriter>());
+
+        var newcomer = new UserId(Guid.NewGuid());
+        AccessChangeResult result = await one.Services.GetRequiredService<IAccessAdministration>().ApplyAsync(AccessActor.System, new AddUser(new UserDefinition(newcomer, "Newcomer")));
+
+        Assert.True(result.IsApplied, result.Message);
+        AccessEvaluator evaluator = other.Services.GetRequiredService<AccessEvaluator>();
+        await ChangeFeed.Eventually.TrueAsync(() => evaluator.Snapshot.Version == 3, "the other host holds version 3");
+        Assert.Contains(evaluator.Snapshot.Model.Users, u => u.Id == newcomer);
+        Assert.Equal(
+            Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy,
+            (await other.Services.GetRequiredService<PostgreSqlChangeFeedHealthCheck>().CheckHealthAsync(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext())).Status);
+        await one.StopAsync();
+        await other.StopAsync();
+    }
+
+    private static IHost StartHost(NpgsqlDataSource dataSource)
+    {
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddCreatioAccessControl().UsePostgreSql(dataSource, options => options.ChangeFeedPollInterval = TimeSpan.FromSeconds(30));
+        return builder.Build();
     }
 
     private sealed class ProbeService(IAccessEvaluator evaluator, Action<long> seen) : IHostedService

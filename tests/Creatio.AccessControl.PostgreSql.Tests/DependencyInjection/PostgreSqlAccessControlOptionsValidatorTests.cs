@@ -17,6 +17,9 @@ public sealed class PostgreSqlAccessControlOptionsValidatorTests
             AuditBatchSize = 100_001,
             AuditRetryDelay = TimeSpan.Zero,
             AuditShutdownTimeout = TimeSpan.FromMinutes(-1),
+            ChangeFeedPollInterval = TimeSpan.FromMilliseconds(5),
+            ChangeFeedMaxReconnectDelay = TimeSpan.FromHours(1),
+            NotificationChannel = "no-dashes",
         };
 
         var result = new PostgreSqlAccessControlOptionsValidator().Validate(null, options);
@@ -28,6 +31,9 @@ public sealed class PostgreSqlAccessControlOptionsValidatorTests
                 "Property AuditBatchSize: the audit batch size is 100001; it must be from 1 to 100,000.",
                 "Property AuditRetryDelay: the audit retry delay is 00:00:00; it must be from 1 millisecond to 1 hour.",
                 "Property AuditShutdownTimeout: the audit shutdown timeout is -00:01:00; it must be from zero to 10 minutes.",
+                "Property ChangeFeedPollInterval: the change feed poll interval is 00:00:00.0050000; it must be from 10 milliseconds to 1 hour.",
+                "Property ChangeFeedMaxReconnectDelay: the change feed's longest reconnect delay is 01:00:00; it must be from 50 milliseconds to 10 minutes.",
+                "Property NotificationChannel: the notification channel `no-dashes` is not a plain identifier (a letter or underscore, then letters, digits or underscores, 63 characters at most).",
             ],
             result.Failures);
     }

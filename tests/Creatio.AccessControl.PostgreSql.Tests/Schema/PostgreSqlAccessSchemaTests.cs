@@ -87,6 +87,20 @@ public sealed class PostgreSqlAccessSchemaTests(PostgreSqlServerFixture server) 
     }
 
     [Fact]
+    public async Task MigrateAsync_FromVersion1WithLoggedChanges_ChangeLogKeepsItsRowsAsJsonWithVersionsAndActor()
+    {
+        NpgsqlDataSource dataSource = await FreshDatabaseAsync("upgrade_feed", migrate: false);
+        await SchemaMigrator.MigrateAsync(dataSource, "feed", [SchemaScript.Embedded[0]], CancellationToken.None);
+        await ExecuteAsync(dataSource, """INSERT INTO feed."AccessChangeLog" ("Version", "Payload") VALUES (3, '{"formatVersion":1,"edits":[]}')""");
+
+        PostgreSqlSchemaUpgrade[] upgrades = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => PostgreSqlAccessSchema.MigrateAsync(dataSource, "feed")));
+
+        Assert.Single(upgrades, u => u.Applied);
+        Assert.Equal("2|system|json", await ScalarAsync<string>(dataSource, """SELECT "BaseVersion" || '|' || "Actor" || '|' || pg_typeof("Payload") FROM feed."AccessChangeLog" """));
+        Assert.Equal("change feed", await ScalarAsync<string>(dataSource, """SELECT "Description" FROM feed."SchemaVersion" WHERE "Version" = 2"""));
+    }
+
+    [Fact]
     public async Task MigrateAsync_SchemaNewerThanThePackage_RefusesNamingBothVersions()
     {
         NpgsqlDataSource dataSource = await FreshDatabaseAsync("newer", migrate: false);
