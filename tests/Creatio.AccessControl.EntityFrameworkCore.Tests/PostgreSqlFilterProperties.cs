@@ -22,8 +22,4 @@ public sealed class PostgreSqlFilterProperties(PostgreSqlServerFixture server) :
     [Property(Arbitrary = [typeof(RandomSupportGrants)], MaxTest = 12)]
     public void WhereAccessible_ReturnsExactlyTheRecordsCheckRecordAllows(RandomSupportModel random) =>
         FilterAgreement.Holds(_database, random);
-
-    [Property(Arbitrary = [typeof(RandomSupportGrants)], MaxTest = 12)]
-    public Task CheckRecordsAsync_DatabaseKeptObjects_AnswerAsTheInMemoryPath(RandomSupportModel random) =>
-        DatabaseCheckAgreement.HoldsAsync(_database, random);
 }
