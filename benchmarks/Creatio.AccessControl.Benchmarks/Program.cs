@@ -31,6 +31,11 @@ if (args.Length > 0 && args[0] == "efcore-page")
     return await EfCorePageCommand.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "efcore-scale")
+{
+    return await EfCorePageCommand.RunScaleAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "depth")
 {
     return DepthCommand.Run(args[1..]);

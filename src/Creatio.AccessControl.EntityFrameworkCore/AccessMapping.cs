@@ -57,6 +57,19 @@ internal sealed class AccessMapping
         return null;
     }
 
+    /// <summary>Returns the mapping of the entity that holds an object's records.</summary>
+    /// <exception cref="InvalidOperationException">No entity, or more than one, holds the object's records.</exception>
+    public ObjectMapping FindObject(ObjectName objectName)
+    {
+        ObjectMapping[] found = [.. _objects.Values.Where(m => m.Object == objectName)];
+        return found.Length switch
+        {
+            1 => found[0],
+            0 => throw new InvalidOperationException($"No entity of the Entity Framework Core model holds the records of `{objectName}`; map one with modelBuilder.HasAccessObject<TEntity>(\"{objectName}\", author, owner)."),
+            _ => throw new InvalidOperationException($"The entities {string.Join(", ", found.Select(m => $"'{m.EntityName}'").Order(StringComparer.Ordinal))} all hold the records of `{objectName}`; one entity must hold them, so that a record is read in one place."),
+        };
+    }
+
     internal static string PropertyName(LambdaExpression expression, string entityName, string role, string parameterName)
     {
         Expression body = expression.Body;
@@ -118,7 +131,7 @@ internal sealed class AccessMapping
                 : Property(entity, name, SupportGrantAnnotation, "support grant", problems);
             if (keyName is not null && author is not null && owner is not null && entity.ClrType is { } clrType)
             {
-                objects[clrType] = new ObjectMapping(new ObjectName(objectName), name, keyName, author, owner, grant);
+                objects[clrType] = new ObjectMapping(new ObjectName(objectName), name, entity, keyName, author, owner, grant);
             }
         }
 

@@ -11,15 +11,9 @@ namespace Creatio.AccessControl.EntityFrameworkCore;
 internal readonly struct AccessQuery<TEntity>
     where TEntity : class
 {
-    private static readonly MethodInfo s_property = typeof(EF).GetMethod(nameof(EF.Property))!;
     private static readonly MethodInfo s_any = typeof(Queryable).GetMethods()
         .Single(m => m.Name == nameof(Queryable.Any) && m.GetParameters().Length == 2)
         .MakeGenericMethod(typeof(EntityRecordRight));
-    private static readonly MethodInfo s_contains = typeof(Enumerable).GetMethods()
-        .Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2);
-#if NET10_0_OR_GREATER
-    private static readonly MethodInfo s_parameter = typeof(EF).GetMethod(nameof(EF.Parameter))!;
-#endif
 
     private readonly IQueryable<TEntity> _query;
     private readonly IEntityType _rights;
@@ -102,7 +96,7 @@ internal readonly struct AccessQuery<TEntity>
                 Expression.AndAlso(
                     Expression.Equal(Expression.Property(right, nameof(EntityRecordRight.Operation)), Expression.Constant((short)operation)),
                     Expression.GreaterThanOrEqual(Expression.Property(right, nameof(EntityRecordRight.Level)), Expression.Constant((short)RecordRightLevel.Allow))),
-                Contains(Values(values, nameof(FilterValues.grantees), typeof(Guid[])), Expression.Property(right, nameof(EntityRecordRight.GranteeId)), typeof(Guid))));
+                Contains(QueryParameters.Field(values, nameof(FilterValues.grantees), typeof(Guid[])), Expression.Property(right, nameof(EntityRecordRight.GranteeId)), typeof(Guid))));
         var rights = new EntityQueryRootExpression(_provider, _rights);
         return Expression.Call(s_any, rights, Expression.Quote(Expression.Lambda<Func<EntityRecordRight, bool>>(predicate, right)));
     }
@@ -113,29 +107,12 @@ internal readonly struct AccessQuery<TEntity>
         Expression column = property.ClrType == typeof(Guid)
             ? Property(record, property.Name, typeof(Guid))
             : Expression.Property(Property(record, property.Name, typeof(Guid?)), nameof(Nullable<Guid>.Value));
-        return Contains(Values(values, nameof(FilterValues.authors), typeof(Guid[])), column, typeof(Guid));
+        return Contains(QueryParameters.Field(values, nameof(FilterValues.authors), typeof(Guid[])), column, typeof(Guid));
     }
 
-    private static MethodCallExpression Property(ParameterExpression record, string name, Type type) =>
-        Expression.Call(s_property.MakeGenericMethod(type), record, Expression.Constant(name));
+    private static MethodCallExpression Property(ParameterExpression record, string name, Type type) => QueryParameters.Property(record, name, type);
 
-    private static MethodCallExpression Contains(Expression collection, Expression item, Type type) =>
-        Expression.Call(s_contains.MakeGenericMethod(type), collection, item);
-
-    // A field of a closure object, so that EF Core sends the array as a parameter instead of inlining it; EF Core 10 would
-    // expand it into one parameter per element unless told to keep it one parameter.
-#pragma warning disable CA1859 // The type differs by target: a field access before EF Core 10, a call after.
-    private static Expression Values(FilterValues values, string field, Type type)
-    {
-        Expression access = Expression.Field(Expression.Constant(values), field);
-#if NET10_0_OR_GREATER
-        return Expression.Call(s_parameter.MakeGenericMethod(type), access);
-#else
-        _ = type;
-        return access;
-#endif
-    }
-#pragma warning restore CA1859
+    private static MethodCallExpression Contains(Expression collection, Expression item, Type type) => QueryParameters.Contains(collection, item, type);
 
     private sealed class RootFinder : ExpressionVisitor
     {

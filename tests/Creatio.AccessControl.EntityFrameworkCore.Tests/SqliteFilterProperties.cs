@@ -12,5 +12,9 @@ public sealed class SqliteFilterProperties : IDisposable
     public void WhereAccessible_ReturnsExactlyTheRecordsCheckRecordAllows(RandomSupportModel random) =>
         FilterAgreement.Holds(_database, random);
 
+    [Property(Arbitrary = [typeof(RandomSupportGrants)], MaxTest = 20)]
+    public Task CheckRecordsAsync_DatabaseKeptObjects_AnswerAsTheInMemoryPath(RandomSupportModel random) =>
+        DatabaseCheckAgreement.HoldsAsync(_database, random);
+
     public void Dispose() => _database.Dispose();
 }

@@ -162,7 +162,7 @@ internal static partial class EfCorePageCommand
             builder.Add(new RoleMembership(many, new RoleId(Md5("role" + (r * 6 % roles)))));
         }
 
-        builder.Add(new ObjectDefinition("Opportunity") { UseRecordPermissions = true });
+        builder.Add(new ObjectDefinition("Opportunity") { UseRecordPermissions = true, KeepsRecordsInDatabase = true });
         return (AccessSnapshot.Compile(builder.Build()), few, many);
     }
 

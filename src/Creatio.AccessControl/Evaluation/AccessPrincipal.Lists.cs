@@ -170,20 +170,10 @@ public readonly partial struct AccessPrincipal
             }
         }
 
-        foreach (UserDefinition user in snapshot.Model.Users)
+        RecordFilterIndex members = RecordFilterIndex.Of(snapshot);
+        foreach (AdminUnitId role in managed)
         {
-            if (!user.IsExternal && managed.Contains(BuiltInRoles.AllEmployees))
-            {
-                authors.Add(user.Id);
-            }
-        }
-
-        foreach (RoleMembership membership in snapshot.Model.Memberships)
-        {
-            if (managed.Contains(membership.Role) && snapshot.TryGetUnit(membership.Role, out int role) && snapshot.Units.Roles[role].IsOrganizational)
-            {
-                authors.Add(membership.User);
-            }
+            members.AddMembers(role, authors);
         }
 
         return RecordFilter.Conditional(objectName, operation, decision, grantees, authors, createdIn);

@@ -190,7 +190,7 @@ public readonly partial struct AccessPrincipal
         if (!index.IsFound)
         {
             decision = OperationEncoding.IsDefined(operation)
-                ? AccessDecision.Deny(AccessStage.Record, AccessReason.UnknownRecord)
+                ? AccessDecision.Deny(AccessStage.Record, MissingRecord(compiled))
                 : AccessDecision.Deny(AccessStage.Record, AccessReason.InvalidRequest);
             trace.ShareRefused(decision);
             return decision;
@@ -365,13 +365,18 @@ public readonly partial struct AccessPrincipal
         {
             RecordIndex index = records.IndexOf(record);
             decision = !index.IsFound
-                ? AccessDecision.Deny(AccessStage.Record, AccessReason.UnknownRecord)
+                ? AccessDecision.Deny(AccessStage.Record, MissingRecord(compiled))
                 : Pipeline.Rights(_snapshot!, _subject, _user, _signature, records, index, operationBit, grant: false);
         }
 
         trace.Record(decision, compiled, external, record, operationBit);
         return decision;
     }
+
+    /// <summary>Why step 5 denies a record the snapshot does not hold: the object keeps its records in the database (the
+    /// host checks them there), or the record is unknown.</summary>
+    private static AccessReason MissingRecord(CompiledObject compiled) =>
+        compiled.Definition.KeepsRecordsInDatabase ? AccessReason.RecordKeptInDatabase : AccessReason.UnknownRecord;
 
     /// <summary>Resolves an object by name in this principal's snapshot, to the handle every check takes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -84,6 +84,11 @@ public enum AccessReason : byte
     /// <summary>The user may not share the operation on the record.</summary>
     NoGrantRight = 58,
 
+    /// <summary>The object keeps its records and rights in the database (<see cref="ObjectDefinition.KeepsRecordsInDatabase"/>),
+    /// so the in-memory record check cannot decide and denies; check the record through the database with
+    /// <see cref="AccessPrincipal.CheckRecordAsync(IRecordRightReader, ObjectName, RecordId, RecordOperation, CancellationToken)"/>.</summary>
+    RecordKeptInDatabase = 59,
+
     /// <summary>The first matching column row allows the operation.</summary>
     ColumnRowAllows = 60,
 

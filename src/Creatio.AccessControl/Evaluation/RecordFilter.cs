@@ -66,28 +66,46 @@ public sealed class RecordFilter
     /// <param name="rights">The record's right rows (rows of other records are ignored).</param>
     /// <returns><see langword="true"/> if the filter allows the record.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="record"/> or <paramref name="rights"/> is <see langword="null"/>.</exception>
-    public bool Matches(RecordDefinition record, IEnumerable<RecordRightRow> rights)
+    public bool Matches(RecordDefinition record, IEnumerable<RecordRightRow> rights) => Decide(record, rights).IsAllowed;
+
+    /// <summary>Decides the filter's operation on one record, read from memory or from a database: the record step (and,
+    /// in a support session, the overlay) for a record whose author, owner, support grant and rights are given.</summary>
+    /// <param name="record">The record.</param>
+    /// <param name="rights">The record's right rows (rows of other records, objects or operations are ignored).</param>
+    /// <returns>For an <see cref="RecordFilterKind.All"/> or <see cref="RecordFilterKind.None"/> filter, <see cref="Decision"/>;
+    /// otherwise an allow naming the rule that qualified the record (its author or owner, or a right), or a deny
+    /// (<see cref="AccessReason.SupportDataIsolation"/> for a record not created in the session's grant,
+    /// <see cref="AccessReason.NoRecordRight"/> for one no rule qualifies).</returns>
+    /// <remarks>An allow or a deny is what <see cref="AccessPrincipal.CheckRecord(ObjectName, RecordId, RecordOperation)"/>
+    /// decides for the record; when several rules allow, the reason may name another of them than the in-memory check does.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> or <paramref name="rights"/> is <see langword="null"/>.</exception>
+    public AccessDecision Decide(RecordDefinition record, IEnumerable<RecordRightRow> rights)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(rights);
-        switch (Kind)
+        if (Kind != RecordFilterKind.Conditional)
         {
-            case RecordFilterKind.All:
-                return true;
-            case RecordFilterKind.None:
-                return false;
+            return Decision;
         }
 
         if (CreatedInSupportGrant is { } grant && record.CreatedInSupportGrant != grant)
         {
-            return false;
+            return AccessDecision.Deny(AccessStage.SupportAccess, AccessReason.SupportDataIsolation);
         }
 
-        if (AnyGrantee ||
-            (record.Author is { } author && AuthorsAndOwners.Contains(author)) ||
-            (record.Owner is { } owner && AuthorsAndOwners.Contains(owner)))
+        if (AnyGrantee)
         {
-            return true;
+            return Decision;
+        }
+
+        if (record.Author is { } author && AuthorsAndOwners.Contains(author))
+        {
+            return Implicit(author, AccessReason.RecordAuthor);
+        }
+
+        if (record.Owner is { } owner && AuthorsAndOwners.Contains(owner))
+        {
+            return Implicit(owner, AccessReason.RecordOwner);
         }
 
         foreach (RecordRightRow row in rights)
@@ -95,12 +113,19 @@ public sealed class RecordFilter
             if (row.Record == record.Id && row.Object == record.Object && row.Operation == Operation &&
                 row.Level >= RecordRightLevel.Allow && Grantees.Contains(row.Grantee))
             {
-                return true;
+                return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, AccessReason.RecordRight, [row.Grantee], 0);
             }
         }
 
-        return false;
+        return AccessDecision.Deny(AccessStage.Record, AccessReason.NoRecordRight);
     }
+
+    // The author or owner is in E(u) (the user, a user they manage, a user who delegated to them), or a direct member of
+    // an organizational role whose manager unit is in E(u).
+    private AccessDecision Implicit(UserId user, AccessReason reason) =>
+        Grantees.Contains(new AdminUnitId(user.Value))
+            ? new AccessDecision(AccessOutcome.Allow, AccessStage.Record, reason, [new AdminUnitId(user.Value)], 0)
+            : AccessDecision.Allow(AccessStage.Record, AccessReason.ManagerOfAuthorOrOwner);
 
     internal static RecordFilter All(ObjectName objectName, RecordOperation operation, AccessDecision decision) =>
         new(RecordFilterKind.All, objectName, operation, decision, new HashSet<AdminUnitId>(), new HashSet<UserId>(), true, null);

@@ -60,4 +60,8 @@ public enum AccessModelErrorCode
     /// <summary>An edit of an <see cref="AccessModelDelta"/> does not apply to the model: a row it removes is missing,
     /// a membership, link or delegation it adds is there already, or a row names another object than the edit.</summary>
     EditDoesNotApply = 19,
+
+    /// <summary>A record or a record right is given for an object that keeps its records and rights in the database
+    /// (<see cref="ObjectDefinition.KeepsRecordsInDatabase"/>); the model must not hold a second copy of them.</summary>
+    RecordKeptInDatabase = 20,
 }

@@ -709,6 +709,11 @@ internal sealed class AccessModelValidator
             {
                 ReportEmpty($"A record of {Q(record.Object)} has an empty id");
             }
+            if (KeptInDatabase(record.Object))
+            {
+                Add(AccessModelErrorCode.RecordKeptInDatabase, $"{what} is given in the model, but {Q(record.Object)} keeps its records in the database; leave it there and check it with CheckRecordAsync.", record.Object.ToString(), record.Id.ToString());
+            }
+
             if (!AddRecord(record.Object, record.Id))
             {
                 Add(AccessModelErrorCode.DuplicateId, $"{what} is defined more than once.", record.Object.ToString(), record.Id.ToString());
@@ -739,6 +744,10 @@ internal sealed class AccessModelValidator
         }
     }
 
+    /// <summary>Whether a defined object keeps its records and rights in the database.</summary>
+    private bool KeptInDatabase(ObjectName name) =>
+        name.Value is not null && _objects.TryGetValue(name, out ObjectDefinition? definition) && definition.KeepsRecordsInDatabase;
+
     /// <summary>The rules of one record right row: its record and grantee are defined, its operation, level and source
     /// are defined values.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -746,7 +755,11 @@ internal sealed class AccessModelValidator
     {
         var what = new What(WhatKind.RecordRightRow, row);
         AtProperty(ModelList.RecordRightRows, index, nameof(RecordRightRow.Record));
-        if (!IsRecordDefined(row.Object, row.Record))
+        if (KeptInDatabase(row.Object))
+        {
+            Add(AccessModelErrorCode.RecordKeptInDatabase, $"{what} is given in the model, but {Q(row.Object)} keeps its records and rights in the database; write it there.", row.Object.ToString(), row.Record.ToString());
+        }
+        else if (!IsRecordDefined(row.Object, row.Record))
         {
             Add(AccessModelErrorCode.DanglingReference, $"{what} names a record that is not defined.", row.Object.ToString(), row.Record.ToString());
         }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Creatio.AccessControl;
 
 /// <summary>An object (entity schema) and its administration switches.</summary>
@@ -25,6 +27,24 @@ public sealed record ObjectDefinition
     /// <summary>Gets a value indicating whether record rights decide access to records ("Use record permissions").</summary>
     /// <value>The default value is <see langword="false"/>: any record is accessible to whoever passed the object step.</value>
     public bool UseRecordPermissions { get; init; }
+
+    /// <summary>Gets a value indicating whether the object keeps its records and record rights in the database instead of
+    /// in the model.</summary>
+    /// <value>The default value is <see langword="false"/>: the model holds the object's records and record rights.</value>
+    /// <remarks>
+    /// <para>The model holds no record and no record right of such an object: validation refuses them
+    /// (<see cref="AccessModelErrorCode.RecordKeptInDatabase"/>), so that no right is kept in two places. A host lists
+    /// its records with a database filter (<see cref="AccessPrincipal.GetRecordFilter(ObjectName, RecordOperation)"/>) and
+    /// checks them with <see cref="AccessPrincipal.CheckRecordsAsync(IRecordRightReader, ObjectName, IReadOnlyList{RecordId}, RecordOperation, CancellationToken)"/>,
+    /// which reads just the records asked about.</para>
+    /// <para>The in-memory record check (<see cref="AccessPrincipal.CheckRecord(ObjectName, RecordId, RecordOperation)"/>)
+    /// cannot see those records: where the record step would look at a record, it denies with
+    /// <see cref="AccessReason.RecordKeptInDatabase"/>, never with an allow. Steps that decide without the record
+    /// (an object without record permissions for an employee, a super operation, an object step that denies) decide as
+    /// for any object.</para>
+    /// </remarks>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool KeepsRecordsInDatabase { get; init; }
 
     /// <summary>Gets a value indicating whether the object is in the list of objects available for portal users.</summary>
     /// <value>The default value is <see langword="false"/>. Used only in <see cref="PortalAvailabilityMode.Lookup"/> mode.</value>

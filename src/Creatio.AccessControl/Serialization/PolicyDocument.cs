@@ -146,6 +146,9 @@ internal sealed class PolicyObject
 
     public bool UseRecordPermissions { get; set; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool KeepsRecordsInDatabase { get; set; }
+
     public bool IsAvailableForPortal { get; set; }
 
     public List<string> Columns { get; set; } = [];

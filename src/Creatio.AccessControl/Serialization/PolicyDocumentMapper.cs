@@ -42,6 +42,7 @@ internal static class PolicyDocumentMapper
             Category = o.Category,
             UseOperationPermissions = o.UseOperationPermissions,
             UseRecordPermissions = o.UseRecordPermissions,
+            KeepsRecordsInDatabase = o.KeepsRecordsInDatabase,
             IsAvailableForPortal = o.IsAvailableForPortal,
             Columns = [.. (o.Columns ?? []).Select(c => c.Value)],
         })],
@@ -208,6 +209,7 @@ internal static class PolicyDocumentMapper
             {
                 UseOperationPermissions = o.UseOperationPermissions,
                 UseRecordPermissions = o.UseRecordPermissions,
+                KeepsRecordsInDatabase = o.KeepsRecordsInDatabase,
                 IsAvailableForPortal = o.IsAvailableForPortal,
                 Columns = [.. o.Columns.Select(c => new ColumnName(c))],
             });
