@@ -1,10 +1,19 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Deactivates a support grant: it allows nothing from the next check on. Grants are kept, never deleted.</summary>
-/// <param name="Grant">The grant.</param>
 /// <remarks>Needs Edit on the External access object (<c>SysExternalAccess</c>); never allowed from a support session.</remarks>
-public sealed record DeactivateSupportAccess(SupportGrantId Grant) : AccessChange
+public sealed record DeactivateSupportAccess : AccessChange
 {
+    /// <summary>Creates the change.</summary>
+    /// <param name="Grant">The grant.</param>
+    public DeactivateSupportAccess(SupportGrantId Grant)
+    {
+        this.Grant = Grant;
+    }
+
+    /// <summary>Gets the grant.</summary>
+    public SupportGrantId Grant { get; init; }
+
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.SupportAccess;
 

@@ -1,13 +1,22 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Grants a vendor's support specialists time-limited access under a user's permissions (<see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/support-access.md">support access</see>).</summary>
-/// <param name="Grant">The grant. <see cref="SupportAccessGrant.GrantedBy"/> must be the acting user.</param>
 /// <remarks>Who may grant: a member of System administrators with Read and Create on the External access object
 /// (<c>SysExternalAccess</c>), or, when the setting allows non-admins, anyone with those rights. Naming another grantor
 /// needs <c>CanDelegateExternalAccess</c>. The grantor must be an active employee, the licence must not be free or trial,
 /// and the grant may last at most the configured maximum duration.</remarks>
-public sealed record GrantSupportAccess(SupportAccessGrant Grant) : AccessChange
+public sealed record GrantSupportAccess : AccessChange
 {
+    /// <summary>Creates the change.</summary>
+    /// <param name="Grant">The grant. <see cref="SupportAccessGrant.GrantedBy"/> must be the acting user.</param>
+    public GrantSupportAccess(SupportAccessGrant Grant)
+    {
+        this.Grant = Grant;
+    }
+
+    /// <summary>Gets the grant. <see cref="SupportAccessGrant.GrantedBy"/> must be the acting user.</summary>
+    public SupportAccessGrant Grant { get; init; }
+
     /// <summary>Gets the external access object, whose Read and Create rights granting needs.</summary>
     public static ObjectName ExternalAccessObject { get; } = new(SupportOverlay.ExternalAccessObject);
 
