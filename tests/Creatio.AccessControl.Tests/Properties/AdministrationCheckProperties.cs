@@ -78,7 +78,7 @@ public sealed class AdministrationCheckProperties
         RoleId role = org[rng.Next(3) switch { 0 => "Sales", 1 => "Temp", _ => "Creators" }];
         RecordDefinition record = model.Records[rng.Next(model.Records.Length)];
         SupportAccessGrant grant = model.SupportGrants[0];
-        return rng.Next(14) switch
+        return rng.Next(15) switch
         {
             0 => new AddMembership(new RoleMembership(user, role)),
             1 => new RemoveMembership(model.Memberships[rng.Next(model.Memberships.Length)]),
@@ -93,6 +93,12 @@ public sealed class AdministrationCheckProperties
             10 => new DeleteRole(role),
             11 => SupportHarness.NewGrantBy(h, s_users[rng.Next(s_users.Length)], s_users[rng.Next(s_users.Length)], close: SupportHarness.Start.AddDays(rng.Next(-1, 200))),
             12 => new DeactivateSupportAccess(rng.Next(4) == 0 ? SupportHarness.NewGrant : grant.Id),
+            13 => new ChangeSupportAccess(grant.Id)
+            {
+                CloseDate = SupportHarness.Start.AddDays(rng.Next(-1, 200)),
+                DenyDataAccess = rng.Next(3) == 0 ? null : rng.Next(2) == 0,
+                Level = rng.Next(3) == 0 ? null : (SupportAccessLevel)rng.Next(3),
+            },
             _ => new UpdateRecordPermissions(AdminHarness.Account),
         };
     }

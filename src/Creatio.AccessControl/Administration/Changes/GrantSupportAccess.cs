@@ -56,7 +56,12 @@ public sealed record GrantSupportAccess : AccessChange
         ArgumentNullException.ThrowIfNull(Grant);
     }
 
-    internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before)
+    internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) => AuthorizeGranting(actor, before, Grant.Grantor);
+
+    /// <summary>Who may grant support access of <paramref name="grantor"/>'s permissions, and change such a grant: a System
+    /// administrator (or anyone, when the setting allows non-admins) with Read and Create on the External access object,
+    /// and <c>CanDelegateExternalAccess</c> for another grantor than themselves.</summary>
+    internal static AccessDecision AuthorizeGranting(AccessPrincipal actor, AccessModel before, UserId? grantor)
     {
         bool admin = actor.HasEffectiveRole(BuiltInRoles.SystemAdministrators);
         if (!admin && !before.Settings.SupportAccess.AllowNonAdminsToGrant)
@@ -70,7 +75,7 @@ public sealed record GrantSupportAccess : AccessChange
             decision = actor.CheckObject(ExternalAccessObject, ObjectOperation.Create);
         }
 
-        if (decision.IsAllowed && Grant.Grantor != actor.User)
+        if (decision.IsAllowed && grantor != actor.User)
         {
             decision = actor.CheckSystemOperation(SystemOperations.CanDelegateExternalAccess);
         }
@@ -80,39 +85,47 @@ public sealed record GrantSupportAccess : AccessChange
 
     internal override AccessModelDelta ToDelta(ChangeContext context)
     {
-        SupportAccessSettings settings = context.Settings.SupportAccess;
-        if (settings.License != LicenseType.Commercial)
-        {
-            ChangeContext.Refuse(AccessChangeRefusal.LicenseForbidsSupportAccess, $"A system on a {settings.License} licence cannot grant support access.");
-        }
-
-        if (context.Actor.User is { } actor && Grant.GrantedBy != actor)
-        {
-            ChangeContext.Refuse(AccessChangeRefusal.InvalidGrantor, $"Support grant `{Grant.Id}` says it was granted by `{Grant.GrantedBy}`, but `{actor}` is granting it.");
-        }
-
-        UserDefinition? grantor = context.Users.FirstOrDefault(u => u.Id == Grant.Grantor);
-        if (grantor is not { IsActive: true, IsExternal: false })
-        {
-            ChangeContext.Refuse(AccessChangeRefusal.InvalidGrantor, $"The grantor `{Grant.Grantor}` of support grant `{Grant.Id}` is not an active employee.");
-        }
-
-        // The rules of the model validator, refused here with their own reasons; the validator checks the rest.
-        if (SupportAccessRules.Period(Grant) is { } period)
-        {
-            ChangeContext.Refuse(AccessChangeRefusal.InvalidSupportPeriod, $"Support grant `{Grant.Id}` {period}");
-        }
-
-        if (SupportAccessRules.Duration(Grant, settings) is { } duration)
-        {
-            ChangeContext.Refuse(AccessChangeRefusal.SupportPeriodTooLong, $"Support grant `{Grant.Id}` {duration}");
-        }
-
+        CheckGrantable(context, Grant, Grant.GrantedBy);
         if (context.SupportGrants.Any(g => g.Id == Grant.Id))
         {
             ChangeContext.Refuse(AccessChangeRefusal.Conflict, $"Support grant `{Grant.Id}` already exists.");
         }
 
         return Delta(new PutSupportGrantEdit(Grant));
+    }
+
+    /// <summary>The rules a grant obeys when it is made or changed, refused with their own reasons: a licence that allows
+    /// support access, the acting user as <paramref name="madeBy"/> (when a user acts: the grant's
+    /// <see cref="SupportAccessGrant.GrantedBy"/> for a new grant, nobody to compare for a change), an active employee as
+    /// grantor, a close date not before the start date and a duration within the maximum.</summary>
+    internal static void CheckGrantable(ChangeContext context, SupportAccessGrant grant, UserId? madeBy)
+    {
+        SupportAccessSettings settings = context.Settings.SupportAccess;
+        if (settings.License != LicenseType.Commercial)
+        {
+            ChangeContext.Refuse(AccessChangeRefusal.LicenseForbidsSupportAccess, $"A system on a {settings.License} licence cannot grant support access.");
+        }
+
+        if (context.Actor.User is { } actor && madeBy is { } by && by != actor)
+        {
+            ChangeContext.Refuse(AccessChangeRefusal.InvalidGrantor, $"Support grant `{grant.Id}` says it was granted by `{by}`, but `{actor}` is granting it.");
+        }
+
+        UserDefinition? grantor = context.Users.FirstOrDefault(u => u.Id == grant.Grantor);
+        if (grantor is not { IsActive: true, IsExternal: false })
+        {
+            ChangeContext.Refuse(AccessChangeRefusal.InvalidGrantor, $"The grantor `{grant.Grantor}` of support grant `{grant.Id}` is not an active employee.");
+        }
+
+        // The rules of the model validator, refused here with their own reasons; the validator checks the rest.
+        if (SupportAccessRules.Period(grant) is { } period)
+        {
+            ChangeContext.Refuse(AccessChangeRefusal.InvalidSupportPeriod, $"Support grant `{grant.Id}` {period}");
+        }
+
+        if (SupportAccessRules.Duration(grant, settings) is { } duration)
+        {
+            ChangeContext.Refuse(AccessChangeRefusal.SupportPeriodTooLong, $"Support grant `{grant.Id}` {duration}");
+        }
     }
 }
