@@ -199,7 +199,7 @@ public sealed class AccessAdministration : IAccessAdministration
             if (!decision.IsAllowed)
             {
                 return AccessChangeResult.Refused(
-                    before.Version, AccessChangeRefusal.NotPermitted, $"{actor} may not make change {i} ({changes[i].GetType().Name}): {decision}.", i, decision);
+                    before.Version, AccessChangeRefusal.NotPermitted, $"{actor} may not make change {i} ({changes[i].GetType().Name}): {changes[i].DescribeRefusal(decision, before.Model)}.", i, decision);
             }
         }
 

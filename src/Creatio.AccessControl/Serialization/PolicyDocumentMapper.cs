@@ -131,6 +131,7 @@ internal static class PolicyDocumentMapper
                 License = support.License,
                 Environment = support.Environment,
                 AllowAdministrationWhenUnrestricted = support.AllowAdministrationWhenUnrestricted,
+                ExternalAccessObject = support.ExternalAccessObject,
             },
 
             // The list is a set: a type listed twice is written once, in the order first listed, since a document
@@ -151,6 +152,7 @@ internal static class PolicyDocumentMapper
             License = settings.SupportAccess.License,
             Environment = settings.SupportAccess.Environment,
             AllowAdministrationWhenUnrestricted = settings.SupportAccess.AllowAdministrationWhenUnrestricted,
+            ExternalAccessObject = settings.SupportAccess.ExternalAccessObject,
         },
         EnabledAuditEvents = [.. settings.EnabledAuditEvents],
     };

@@ -50,7 +50,7 @@ public sealed record ChangeSupportAccess : AccessChange
         // An unknown grant is refused as not found once the actor may change grants at all.
         UserId? grantor = before.SupportGrants.FirstOrDefault(g => g.Id == Grant)?.Grantor ?? actor.User;
         AccessDecision decision = GrantSupportAccess.AuthorizeGranting(actor, before, grantor);
-        return decision.IsAllowed ? actor.CheckObject(GrantSupportAccess.ExternalAccessObject, ObjectOperation.Edit) : decision;
+        return decision.IsAllowed ? actor.CheckObject(SupportAccessRules.ExternalAccessObject(before.Settings.SupportAccess), ObjectOperation.Edit) : decision;
     }
 
     internal override AccessModelDelta ToDelta(ChangeContext context)

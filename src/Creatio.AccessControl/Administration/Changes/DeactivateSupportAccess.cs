@@ -1,7 +1,8 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Deactivates a support grant: it allows nothing from the next check on. Grants are kept, never deleted.</summary>
-/// <remarks>Needs Edit on the External access object (<c>SysExternalAccess</c>); never allowed from a support session.</remarks>
+/// <remarks>Needs Edit on the External access object (<see cref="SupportAccessSettings.ExternalAccessObject"/>,
+/// <c>SysExternalAccess</c> by default); never allowed from a support session.</remarks>
 public sealed record DeactivateSupportAccess : AccessChange
 {
     /// <summary>Creates the change.</summary>
@@ -20,7 +21,7 @@ public sealed record DeactivateSupportAccess : AccessChange
     internal override bool IsSupportAccessChange => true;
 
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
-        actor.CheckObject(GrantSupportAccess.ExternalAccessObject, ObjectOperation.Edit);
+        actor.CheckObject(SupportAccessRules.ExternalAccessObject(before.Settings.SupportAccess), ObjectOperation.Edit);
 
     internal override AccessModelDelta ToDelta(ChangeContext context)
     {

@@ -2,7 +2,7 @@ namespace Creatio.AccessControl;
 
 /// <summary>Grants a vendor's support specialists time-limited access under a user's permissions (<see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/support-access.md">support access</see>).</summary>
 /// <remarks>Who may grant: a member of System administrators with Read and Create on the External access object
-/// (<c>SysExternalAccess</c>), or, when the setting allows non-admins, anyone with those rights. Naming another grantor
+/// (<see cref="SupportAccessSettings.ExternalAccessObject"/>, <c>SysExternalAccess</c> by default), or, when the setting allows non-admins, anyone with those rights. Naming another grantor
 /// needs <c>CanDelegateExternalAccess</c>. The grantor must be an active employee, the licence must not be free or trial,
 /// and the grant may last at most the configured maximum duration.</remarks>
 public sealed record GrantSupportAccess : AccessChange
@@ -17,8 +17,9 @@ public sealed record GrantSupportAccess : AccessChange
     /// <summary>Gets the grant. <see cref="SupportAccessGrant.GrantedBy"/> must be the acting user.</summary>
     public SupportAccessGrant Grant { get; init; }
 
-    /// <summary>Gets the external access object, whose Read and Create rights granting needs.</summary>
-    public static ObjectName ExternalAccessObject { get; } = new(SupportOverlay.ExternalAccessObject);
+    /// <summary>Gets the default external access object, <c>SysExternalAccess</c>, whose Read and Create rights granting
+    /// needs unless the settings name another (<see cref="SupportAccessSettings.ExternalAccessObject"/>).</summary>
+    public static ObjectName ExternalAccessObject { get; } = new(SupportAccessSettings.DefaultExternalAccessObject);
 
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.SupportAccess;
@@ -69,10 +70,11 @@ public sealed record GrantSupportAccess : AccessChange
             return AccessDecision.Deny(AccessStage.SupportAccess, AccessReason.NotSystemAdministrator);
         }
 
-        AccessDecision decision = actor.CheckObject(ExternalAccessObject, ObjectOperation.Read);
+        ObjectName external = SupportAccessRules.ExternalAccessObject(before.Settings.SupportAccess);
+        AccessDecision decision = actor.CheckObject(external, ObjectOperation.Read);
         if (decision.IsAllowed)
         {
-            decision = actor.CheckObject(ExternalAccessObject, ObjectOperation.Create);
+            decision = actor.CheckObject(external, ObjectOperation.Create);
         }
 
         if (decision.IsAllowed && grantor != actor.User)
@@ -101,6 +103,12 @@ public sealed record GrantSupportAccess : AccessChange
     internal static void CheckGrantable(ChangeContext context, SupportAccessGrant grant, UserId? madeBy)
     {
         SupportAccessSettings settings = context.Settings.SupportAccess;
+        ObjectName external = SupportAccessRules.ExternalAccessObject(settings);
+        if (external.Value is null || !context.HasObject(external))
+        {
+            ChangeContext.Refuse(AccessChangeRefusal.NotFound, $"{SupportAccessRules.MissingExternalAccessObjectText(settings)}: nobody may grant support access or change a grant.");
+        }
+
         if (settings.License != LicenseType.Commercial)
         {
             ChangeContext.Refuse(AccessChangeRefusal.LicenseForbidsSupportAccess, $"A system on a {settings.License} licence cannot grant support access.");
