@@ -14,6 +14,7 @@ internal static class SettingsRows
     public const string SupportAccessDefaultDurationDays = "SupportAccessDefaultDurationDays";
     public const string SupportAccessAllowNonAdminsToGrant = "SupportAccessAllowNonAdminsToGrant";
     public const string SupportAccessAllowAdministrationWhenUnrestricted = "SupportAccessAllowAdministrationWhenUnrestricted";
+    public const string SupportAccessExternalAccessObject = "SupportAccessExternalAccessObject";
     public const string License = "License";
     public const string Environment = "Environment";
     public const string EnabledAuditEvents = "EnabledAuditEvents";
@@ -22,7 +23,7 @@ internal static class SettingsRows
     public static IReadOnlyList<string> Codes { get; } =
     [
         PortalAvailabilityMode, SupportAccessTimeZone, SupportAccessMaxDurationDays, SupportAccessDefaultDurationDays,
-        SupportAccessAllowNonAdminsToGrant, SupportAccessAllowAdministrationWhenUnrestricted, License, Environment, EnabledAuditEvents,
+        SupportAccessAllowNonAdminsToGrant, SupportAccessAllowAdministrationWhenUnrestricted, SupportAccessExternalAccessObject, License, Environment, EnabledAuditEvents,
     ];
 
     public static IEnumerable<(string Code, string Value)> ToRows(AccessSettings settings)
@@ -34,6 +35,7 @@ internal static class SettingsRows
         yield return (SupportAccessDefaultDurationDays, support.DefaultDurationDays.ToString(CultureInfo.InvariantCulture));
         yield return (SupportAccessAllowNonAdminsToGrant, support.AllowNonAdminsToGrant ? "true" : "false");
         yield return (SupportAccessAllowAdministrationWhenUnrestricted, support.AllowAdministrationWhenUnrestricted ? "true" : "false");
+        yield return (SupportAccessExternalAccessObject, support.ExternalAccessObject);
         yield return (License, support.License.ToString());
         yield return (Environment, support.Environment);
         yield return (EnabledAuditEvents, string.Join(",", settings.EnabledAuditEvents));
@@ -65,6 +67,9 @@ internal static class SettingsRows
                     break;
                 case SupportAccessAllowAdministrationWhenUnrestricted when TryBoolean(value, out bool allow):
                     support = support with { AllowAdministrationWhenUnrestricted = allow };
+                    break;
+                case SupportAccessExternalAccessObject:
+                    support = support with { ExternalAccessObject = value };
                     break;
                 case License when Enum.TryParse(value, ignoreCase: false, out LicenseType license) && Enum.IsDefined(license) && !IsNumber(value):
                     support = support with { License = license };

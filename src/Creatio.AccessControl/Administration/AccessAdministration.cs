@@ -54,6 +54,40 @@ public sealed class AccessAdministration : IAccessAdministration
     /// <exception cref="ArgumentException"><paramref name="changes"/> is empty.</exception>
     public async ValueTask<AccessChangeResult> ApplyBatchAsync(AccessActor actor, IReadOnlyList<AccessChange> changes, CancellationToken cancellationToken = default)
     {
+        CheckArguments(changes);
+        var batch = new Batch(this, actor, changes);
+        using Activity? activity = AccessControlDiagnostics.StartApply(actor, changes.Count);
+        await _evaluator.PublishCoreAsync(batch.NextAsync, batch.Published, cancellationToken).ConfigureAwait(false);
+        AccessChangeResult result = batch.Result!;
+        AccessControlDiagnostics.Applied(activity, result.IsApplied, result.Refusal.ToString(), result.Version, result.Message);
+        return result;
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentNullException"><paramref name="change"/> is <see langword="null"/>.</exception>
+    public AccessChangeResult Check(AccessActor actor, AccessChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return CheckBatch(actor, [change]);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentNullException"><paramref name="changes"/> or one of its items is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="changes"/> is empty.</exception>
+    public AccessChangeResult CheckBatch(AccessActor actor, IReadOnlyList<AccessChange> changes)
+    {
+        CheckArguments(changes);
+        AccessSnapshot snapshot = _evaluator.Snapshot;
+        DateTimeOffset now = _evaluator.TimeProvider.GetUtcNow();
+        return Prepare(actor, changes, snapshot, now, new string?[changes.Count], out _, out _) ?? AccessChangeResult.Permitted(snapshot.Version);
+    }
+
+    /// <summary>Gets a value indicating whether a batch's delta is applied to the model and the snapshot incrementally;
+    /// tests turn it off to compare with validating and compiling the whole model.</summary>
+    internal bool ApplyIncrementally { get; init; } = true;
+
+    private static void CheckArguments(IReadOnlyList<AccessChange> changes)
+    {
         ArgumentNullException.ThrowIfNull(changes);
         if (changes.Count == 0)
         {
@@ -65,18 +99,20 @@ public sealed class AccessAdministration : IAccessAdministration
             ArgumentNullException.ThrowIfNull(change, nameof(changes));
             change.CheckArguments();
         }
-
-        var batch = new Batch(this, actor, changes);
-        using Activity? activity = AccessControlDiagnostics.StartApply(actor, changes.Count);
-        await _evaluator.PublishCoreAsync(batch.NextAsync, batch.Published, cancellationToken).ConfigureAwait(false);
-        AccessChangeResult result = batch.Result!;
-        AccessControlDiagnostics.Applied(activity, result.IsApplied, result.Refusal.ToString(), result.Version, result.Message);
-        return result;
     }
 
-    /// <summary>Gets a value indicating whether a batch's delta is applied to the model and the snapshot incrementally;
-    /// tests turn it off to compare with validating and compiling the whole model.</summary>
-    internal bool ApplyIncrementally { get; init; } = true;
+    /// <summary>What both <see cref="CheckBatch"/> and <see cref="ApplyBatchAsync"/> decide, without side effects: authorizes
+    /// the batch against <paramref name="before"/>, turns it into a delta and validates the model it makes; returns the
+    /// refusal, or <see langword="null"/> with the delta and the next model when the batch may be applied.</summary>
+    private AccessChangeResult? Prepare(
+        AccessActor actor, IReadOnlyList<AccessChange> changes, AccessSnapshot before, DateTimeOffset now, string?[] beforeTexts, out AccessModelDelta delta, out AccessModel model)
+    {
+        delta = AccessModelDelta.Empty;
+        model = before.Model;
+        return Authorize(actor, changes, before, now)
+            ?? ToDeltas(before, changes, now, actor, beforeTexts, out delta)
+            ?? NextModel(before, delta, out model);
+    }
 
     /// <summary>Turns each change of a batch into a delta, against the model as the earlier changes left it; returns the
     /// refusal of the first change that does not apply.</summary>
@@ -163,7 +199,7 @@ public sealed class AccessAdministration : IAccessAdministration
             if (!decision.IsAllowed)
             {
                 return AccessChangeResult.Refused(
-                    before.Version, AccessChangeRefusal.NotPermitted, $"{actor} may not make change {i} ({changes[i].GetType().Name}): {decision}.", i, decision);
+                    before.Version, AccessChangeRefusal.NotPermitted, $"{actor} may not make change {i} ({changes[i].GetType().Name}): {changes[i].DescribeRefusal(decision, before.Model)}.", i, decision);
             }
         }
 
@@ -207,7 +243,7 @@ public sealed class AccessAdministration : IAccessAdministration
         {
             _now = owner._evaluator.TimeProvider.GetUtcNow();
             _settingsBefore = before.Model.Settings;
-            Result = Authorize(actor, changes, before, _now);
+            Result = owner.Prepare(actor, changes, before, _now, _beforeTexts, out AccessModelDelta delta, out AccessModel model);
             if (Result is not null)
             {
                 return null;
@@ -215,17 +251,6 @@ public sealed class AccessAdministration : IAccessAdministration
 
             // The publish path runs alone, so this version is the one the evaluator publishes.
             long version = before.Version + 1;
-            Result = ToDeltas(before, changes, _now, actor, _beforeTexts, out AccessModelDelta delta);
-            if (Result is not null)
-            {
-                return null;
-            }
-
-            Result = owner.NextModel(before, delta, out AccessModel model);
-            if (Result is not null)
-            {
-                return null;
-            }
 
             AccessSnapshot next = owner.ApplyIncrementally ? SnapshotCompiler.Apply(before, delta, model, version) : SnapshotCompiler.Compile(model, version);
             if (owner._store is { } store)

@@ -31,6 +31,13 @@ public abstract record AccessChange
     /// <summary>Gets a value indicating whether the change creates or ends support access, which a support session never may.</summary>
     internal virtual bool IsSupportAccessChange => false;
 
+    /// <summary>Describes the decision that refused the change, for the refusal's message: a support-access change refused
+    /// because the external access object is not defined says which object the settings name.</summary>
+    internal string DescribeRefusal(AccessDecision decision, AccessModel before) =>
+        IsSupportAccessChange && decision.Reason == AccessReason.UnknownObject && SupportAccessRules.MissingExternalAccessObject(before) is { } missing
+            ? $"{decision} ({missing})"
+            : decision.ToString();
+
     private protected static AccessModelDelta Delta(params IEnumerable<AccessModelEdit> edits) => new(edits);
 
     private protected static void RequireObject(ChangeContext context, ObjectName objectName)

@@ -40,4 +40,8 @@ public enum AccessChangeRefusal
     /// <see cref="AccessChangeResult.Message"/> names both versions. The change itself may be valid: apply it again once
     /// the evaluator holds what the store holds.</summary>
     StoreConflict = 10,
+
+    /// <summary>The support grant is deactivated: it cannot be changed (<see cref="ChangeSupportAccess"/>); grant support
+    /// access again instead.</summary>
+    SupportGrantInactive = 11,
 }

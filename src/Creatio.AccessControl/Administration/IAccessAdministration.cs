@@ -18,4 +18,22 @@ public interface IAccessAdministration
     /// <param name="cancellationToken">Cancels the batch before it is stored.</param>
     /// <returns>The result: applied with the new snapshot version, or refused with the reason and the refused change's index.</returns>
     ValueTask<AccessChangeResult> ApplyBatchAsync(AccessActor actor, IReadOnlyList<AccessChange> changes, CancellationToken cancellationToken = default);
+
+    /// <summary>Answers whether one change would be applied now, without applying it ("May I?").</summary>
+    /// <param name="actor">Who would make the change.</param>
+    /// <param name="change">The change.</param>
+    /// <returns>What <see cref="ApplyAsync"/> would answer on the current snapshot, with the same refusal and message,
+    /// but with <see cref="AccessChangeResult.IsApplied"/> <see langword="false"/>: not refused when it would be applied.</returns>
+    /// <remarks>Nothing is stored, published or audited. The answer holds for the snapshot it names
+    /// (<see cref="AccessChangeResult.Version"/>); a store that has moved on (<see cref="AccessChangeRefusal.StoreConflict"/>)
+    /// is only found by applying.</remarks>
+    AccessChangeResult Check(AccessActor actor, AccessChange change);
+
+    /// <summary>Answers whether a batch of changes would be applied now, without applying it.</summary>
+    /// <param name="actor">Who would make the changes.</param>
+    /// <param name="changes">The changes, in order.</param>
+    /// <returns>What <see cref="ApplyBatchAsync"/> would answer on the current snapshot, with the same refusal, message
+    /// and refused change's index, but with <see cref="AccessChangeResult.IsApplied"/> <see langword="false"/>.</returns>
+    /// <remarks>Nothing is stored, published or audited.</remarks>
+    AccessChangeResult CheckBatch(AccessActor actor, IReadOnlyList<AccessChange> changes);
 }

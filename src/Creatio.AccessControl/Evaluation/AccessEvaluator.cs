@@ -119,6 +119,16 @@ public sealed class AccessEvaluator : IAccessEvaluator
     }
 
     /// <inheritdoc/>
+    public AccessPrincipal GetSupportPrincipal(SupportGrantId grant) => Snapshot.GetSupportPrincipal(grant, _timeProvider.GetUtcNow());
+
+    /// <inheritdoc/>
+    public AccessDecision CheckSupportAccess(SupportGrantId grant)
+    {
+        AccessReason denial = GetSupportPrincipal(grant).SupportDenial;
+        return denial == AccessReason.None ? AccessDecision.Allow(AccessStage.SupportAccess, AccessReason.None) : SupportOverlay.Deny(denial);
+    }
+
+    /// <inheritdoc/>
     public AccessDecision CheckObject(UserId user, ObjectName objectName, ObjectOperation operation)
     {
         AccessPrincipal principal = GetPrincipal(user);

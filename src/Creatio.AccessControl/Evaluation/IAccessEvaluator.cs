@@ -60,4 +60,20 @@ public interface IAccessEvaluator
     /// <param name="request">The request.</param>
     /// <returns>The explanation.</returns>
     AccessExplanation Explain(UserId user, in AccessRequest request);
+
+    /// <summary>Resolves a support session in the current snapshot at the evaluator's clock: the grantor's permissions
+    /// under a support grant (<see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/support-access.md">support access</see>).</summary>
+    /// <param name="grant">The support grant the session runs under.</param>
+    /// <returns>A principal whose every decision is the grantor's decision followed by the support overlay; for an unknown,
+    /// inactive, expired or not-yet-started grant, or one for another environment, a principal denied everything with that
+    /// reason.</returns>
+    /// <remarks>The principal keeps the instant it was resolved at: resolve it once per request.</remarks>
+    AccessPrincipal GetSupportPrincipal(SupportGrantId grant);
+
+    /// <summary>Answers whether a support grant allows a session now, in the current snapshot at the evaluator's clock.</summary>
+    /// <param name="grant">The support grant.</param>
+    /// <returns><see cref="AccessDecision.IsAllowed"/> with stage <see cref="AccessStage.SupportAccess"/> while the grant
+    /// holds; otherwise a denial at that stage saying why (<see cref="AccessReason.SupportGrantExpired"/>,
+    /// <see cref="AccessReason.SupportGrantInactive"/>, …).</returns>
+    AccessDecision CheckSupportAccess(SupportGrantId grant);
 }

@@ -7,9 +7,6 @@ namespace Creatio.AccessControl;
 /// the decision names the first in the order of §8: data isolation, configuration restriction, administration, scope, level.</remarks>
 internal static class SupportOverlay
 {
-    /// <summary>The object that holds support-access grants; changing it is administration.</summary>
-    public const string ExternalAccessObject = "SysExternalAccess";
-
     private static readonly HashSet<string> s_administration = new(StringComparer.Ordinal)
     {
         SystemOperations.CanManageUsers.Value,
@@ -69,6 +66,11 @@ internal static class SupportOverlay
     public static AccessDecision AfterIsolation(AccessSnapshot snapshot, int grant, AccessDecision decision, ObjectIndex objectIndex, ObjectOperation operation) =>
         decision.IsAllowed ? AfterIsolation(snapshot, snapshot.SupportGrants.Grants[grant], decision, objectIndex, operation) : decision;
 
+    /// <summary>Whether an object is the external access object the settings name, which holds support-access grants:
+    /// changing it is administration.</summary>
+    private static bool IsExternalAccessObject(AccessSnapshot snapshot, ObjectName name) =>
+        string.Equals(name.Value, snapshot.Model.Settings.SupportAccess.ExternalAccessObject, StringComparison.Ordinal);
+
     private static AccessDecision AfterIsolation(AccessSnapshot snapshot, CompiledSupportGrant compiled, AccessDecision decision, ObjectIndex objectIndex, ObjectOperation operation)
     {
         SupportAccessGrant definition = compiled.Definition;
@@ -80,7 +82,7 @@ internal static class SupportOverlay
             return Deny(AccessReason.SupportConfigurationRestriction);
         }
 
-        if (writes && target.Definition.Name.Value == ExternalAccessObject && !AdministrationAllowed(snapshot, definition))
+        if (writes && IsExternalAccessObject(snapshot, target.Definition.Name) && !AdministrationAllowed(snapshot, definition))
         {
             return Deny(AccessReason.SupportAdministrationForbidden);
         }

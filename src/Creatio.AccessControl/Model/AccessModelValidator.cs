@@ -874,6 +874,12 @@ internal sealed class AccessModelValidator
             Add(AccessModelErrorCode.InvalidValue, "The settings have no list of enabled audit events.");
         }
 
+        At(ModelList.Settings, 0, $"{support}.{Member(nameof(SupportAccessSettings.ExternalAccessObject))}");
+        if (string.IsNullOrWhiteSpace(settings.ExternalAccessObject))
+        {
+            Add(AccessModelErrorCode.InvalidValue, "The support access settings name no external access object.");
+        }
+
         At(ModelList.Settings, 0, $"{support}.{Member(nameof(SupportAccessSettings.TimeZoneId))}");
         if (!SupportAccessWindow.TryFindTimeZone(settings.TimeZoneId, out _))
         {

@@ -9,7 +9,10 @@ public static class AccessModelWarnings
     /// <returns>The warnings; empty when nothing is ignored.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is <see langword="null"/>.</exception>
     /// <remarks>An object that does not use operation permissions ignores its object operation rows
-    /// (<see cref="AccessModelWarningCode.IgnoredObjectOperationRows"/>), one warning per object.</remarks>
+    /// (<see cref="AccessModelWarningCode.IgnoredObjectOperationRows"/>), one warning per object. Support access settings
+    /// that name an external access object the model does not define get
+    /// <see cref="AccessModelWarningCode.MissingExternalAccessObject"/> when the settings name another object than the
+    /// default (a model without the default object may simply not use support access).</remarks>
     public static IReadOnlyList<AccessModelWarning> Find(AccessModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -33,6 +36,19 @@ public static class AccessModelWarnings
                     Row = new ModelRowReference(ModelList.Objects, i, "useOperationPermissions"),
                 });
             }
+        }
+
+        SupportAccessSettings support = model.Settings.SupportAccess;
+        bool renamed = !string.Equals(support.ExternalAccessObject, SupportAccessSettings.DefaultExternalAccessObject, StringComparison.Ordinal);
+        if (renamed && SupportAccessRules.MissingExternalAccessObject(model) is { } missing)
+        {
+            warnings.Add(new AccessModelWarning(
+                AccessModelWarningCode.MissingExternalAccessObject,
+                $"{missing}: nobody may grant support access or change or deactivate a grant. Define the object, or name the right one in the settings.",
+                [support.ExternalAccessObject])
+            {
+                Row = new ModelRowReference(ModelList.Settings, 0, "supportAccess.externalAccessObject"),
+            });
         }
 
         return warnings;

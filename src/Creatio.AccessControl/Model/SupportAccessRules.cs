@@ -26,6 +26,23 @@ internal static class SupportAccessRules
         : days > SupportAccessSettings.DurationLimitDays ? $"must be at most {SupportAccessSettings.DurationLimitDays}; it is {days}."
         : null;
 
+    /// <summary>The external access object the settings name; <see langword="default"/> (no object) when the name is blank,
+    /// which the model validator reports.</summary>
+    public static ObjectName ExternalAccessObject(SupportAccessSettings settings) =>
+        string.IsNullOrWhiteSpace(settings.ExternalAccessObject) ? default : new ObjectName(settings.ExternalAccessObject);
+
+    /// <summary>What is missing when the model does not define the external access object the settings name; or
+    /// <see langword="null"/> when it does.</summary>
+    public static string? MissingExternalAccessObject(AccessModel model)
+    {
+        ObjectName name = ExternalAccessObject(model.Settings.SupportAccess);
+        return name.Value is not null && model.Index.Objects.ContainsKey(name) ? null : MissingExternalAccessObjectText(model.Settings.SupportAccess);
+    }
+
+    /// <summary>Says that the external access object the settings name is not defined, naming it.</summary>
+    public static string MissingExternalAccessObjectText(SupportAccessSettings settings) =>
+        $"The external access object `{settings.ExternalAccessObject}` named by the support access settings is not defined";
+
     /// <summary>Whether a grant given for an environment holds in the system's environment: environment names compare
     /// ordinal ignoring case, so a grant for <c>Production</c> holds where the settings say <c>production</c>.</summary>
     public static bool IsSameEnvironment(string? grant, string? system) => string.Equals(grant, system, StringComparison.OrdinalIgnoreCase);

@@ -41,4 +41,16 @@ public sealed record SupportAccessSettings
     /// permissions and grants, as Creatio allows. Off, the library is stricter: a support session never may.</summary>
     /// <value>The default value is <see langword="false"/>.</value>
     public bool AllowAdministrationWhenUnrestricted { get; init; }
+
+    /// <summary>The name of the external access object unless the settings name another: <c>SysExternalAccess</c>, as in
+    /// Creatio.</summary>
+    public const string DefaultExternalAccessObject = "SysExternalAccess";
+
+    /// <summary>Gets the name of the external access object: the object whose Read and Create rights granting support
+    /// access needs, whose Edit right changing and deactivating a grant need, and which a support session never writes
+    /// unless administration is relaxed (<see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/support-access.md#the-external-access-object">the external access object</see>).</summary>
+    /// <value>The default value is <c>SysExternalAccess</c> (<see cref="DefaultExternalAccessObject"/>). A model that does not
+    /// define the object named here refuses grants and changes of grants, naming it; when the name is not the default, the
+    /// model also gets a warning (<see cref="AccessModelWarningCode.MissingExternalAccessObject"/>).</value>
+    public string ExternalAccessObject { get; init; } = DefaultExternalAccessObject;
 }

@@ -81,6 +81,8 @@ internal sealed class PolicySupportAccessSettings
     public string Environment { get; set; } = SupportAccessSettings.Default.Environment;
 
     public bool AllowAdministrationWhenUnrestricted { get; set; } = SupportAccessSettings.Default.AllowAdministrationWhenUnrestricted;
+
+    public string ExternalAccessObject { get; set; } = SupportAccessSettings.Default.ExternalAccessObject;
 }
 
 internal sealed class PolicyUser

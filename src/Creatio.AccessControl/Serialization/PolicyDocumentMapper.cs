@@ -132,6 +132,7 @@ internal static class PolicyDocumentMapper
                 License = support.License,
                 Environment = support.Environment,
                 AllowAdministrationWhenUnrestricted = support.AllowAdministrationWhenUnrestricted,
+                ExternalAccessObject = support.ExternalAccessObject,
             },
 
             // The list is a set: a type listed twice is written once, in the order first listed, since a document
@@ -152,6 +153,7 @@ internal static class PolicyDocumentMapper
             License = settings.SupportAccess.License,
             Environment = settings.SupportAccess.Environment,
             AllowAdministrationWhenUnrestricted = settings.SupportAccess.AllowAdministrationWhenUnrestricted,
+            ExternalAccessObject = settings.SupportAccess.ExternalAccessObject,
         },
         EnabledAuditEvents = [.. settings.EnabledAuditEvents],
     };

@@ -12,7 +12,7 @@ internal static class PolicyDocumentScreen
     public static bool IsClean(PolicyDocument document) =>
         document.FormatVersion == AccessPolicyJson.FormatVersion
         && document.Settings is { SupportAccess: { } support, EnabledAuditEvents: { } events }
-        && Filled(support.TimeZoneId) && Filled(support.Environment) && Distinct(events)
+        && Filled(support.TimeZoneId) && Filled(support.Environment) && Filled(support.ExternalAccessObject) && Distinct(events)
         && All(document.Users, u => Filled(u.Name))
         && All(document.Roles, r => Filled(r.Name))
         && All(document.Memberships, _ => true)

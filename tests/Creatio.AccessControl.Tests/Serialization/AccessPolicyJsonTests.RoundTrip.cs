@@ -35,7 +35,8 @@ public sealed partial class AccessPolicyJsonTests
                   "allowNonAdminsToGrant": false,
                   "license": "Commercial",
                   "environment": "production",
-                  "allowAdministrationWhenUnrestricted": false
+                  "allowAdministrationWhenUnrestricted": false,
+                  "externalAccessObject": "SysExternalAccess"
                 },
                 "enabledAuditEvents": []
               },

@@ -1,9 +1,18 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Delegates a unit's permissions to another unit.</summary>
-/// <param name="Delegation">The delegation.</param>
-public sealed record AddDelegation(Delegation Delegation) : AccessChange
+public sealed record AddDelegation : AccessChange
 {
+    /// <summary>Creates the change.</summary>
+    /// <param name="Delegation">The delegation.</param>
+    public AddDelegation(Delegation Delegation)
+    {
+        this.Delegation = Delegation;
+    }
+
+    /// <summary>Gets the delegation.</summary>
+    public Delegation Delegation { get; init; }
+
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.UserRoleChange;
 

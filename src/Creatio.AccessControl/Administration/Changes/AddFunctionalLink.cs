@@ -1,9 +1,18 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Links a functional role to an organizational role.</summary>
-/// <param name="Link">The link.</param>
-public sealed record AddFunctionalLink(FunctionalRoleLink Link) : AccessChange
+public sealed record AddFunctionalLink : AccessChange
 {
+    /// <summary>Creates the change.</summary>
+    /// <param name="Link">The link.</param>
+    public AddFunctionalLink(FunctionalRoleLink Link)
+    {
+        this.Link = Link;
+    }
+
+    /// <summary>Gets the link.</summary>
+    public FunctionalRoleLink Link { get; init; }
+
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.RoleChange;
 

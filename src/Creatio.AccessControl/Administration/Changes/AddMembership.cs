@@ -1,9 +1,18 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Adds a user to a role.</summary>
-/// <param name="Membership">The membership.</param>
-public sealed record AddMembership(RoleMembership Membership) : AccessChange
+public sealed record AddMembership : AccessChange
 {
+    /// <summary>Creates the change.</summary>
+    /// <param name="Membership">The membership.</param>
+    public AddMembership(RoleMembership Membership)
+    {
+        this.Membership = Membership;
+    }
+
+    /// <summary>Gets the membership.</summary>
+    public RoleMembership Membership { get; init; }
+
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.UserRoleChange;
 

@@ -1,9 +1,18 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Adds a role; a manager unit is a role of kind Manager whose parent is the role it manages.</summary>
-/// <param name="Role">The role.</param>
-public sealed record AddRole(RoleDefinition Role) : AccessChange
+public sealed record AddRole : AccessChange
 {
+    /// <summary>Creates the change.</summary>
+    /// <param name="Role">The role.</param>
+    public AddRole(RoleDefinition Role)
+    {
+        this.Role = Role;
+    }
+
+    /// <summary>Gets the role.</summary>
+    public RoleDefinition Role { get; init; }
+
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.RoleChange;
 

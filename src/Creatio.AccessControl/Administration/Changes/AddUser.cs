@@ -1,9 +1,18 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Adds a user.</summary>
-/// <param name="User">The user.</param>
-public sealed record AddUser(UserDefinition User) : AccessChange
+public sealed record AddUser : AccessChange
 {
+    /// <summary>Creates the change.</summary>
+    /// <param name="User">The user.</param>
+    public AddUser(UserDefinition User)
+    {
+        this.User = User;
+    }
+
+    /// <summary>Gets the user.</summary>
+    public UserDefinition User { get; init; }
+
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.UserChange;
 

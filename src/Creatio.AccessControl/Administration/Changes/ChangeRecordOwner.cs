@@ -1,11 +1,28 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Changes a record's owner.</summary>
-/// <param name="Object">The object.</param>
-/// <param name="Record">The record.</param>
-/// <param name="Owner">The new owner, or <see langword="null"/> for none.</param>
-public sealed record ChangeRecordOwner(ObjectName Object, RecordId Record, UserId? Owner) : AccessChange
+public sealed record ChangeRecordOwner : AccessChange
 {
+    /// <summary>Creates the change.</summary>
+    /// <param name="Object">The object.</param>
+    /// <param name="Record">The record.</param>
+    /// <param name="Owner">The new owner, or <see langword="null"/> for none.</param>
+    public ChangeRecordOwner(ObjectName Object, RecordId Record, UserId? Owner)
+    {
+        this.Object = Object;
+        this.Record = Record;
+        this.Owner = Owner;
+    }
+
+    /// <summary>Gets the object.</summary>
+    public ObjectName Object { get; init; }
+
+    /// <summary>Gets the record.</summary>
+    public RecordId Record { get; init; }
+
+    /// <summary>Gets the new owner, or <see langword="null"/> for none.</summary>
+    public UserId? Owner { get; init; }
+
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.RecordPermissions;
 

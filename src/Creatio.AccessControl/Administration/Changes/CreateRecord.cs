@@ -1,9 +1,18 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Creates a record and writes the Default rights the object's default record permission rules give its author.</summary>
-/// <param name="Record">The record.</param>
-public sealed record CreateRecord(RecordDefinition Record) : AccessChange
+public sealed record CreateRecord : AccessChange
 {
+    /// <summary>Creates the change.</summary>
+    /// <param name="Record">The record.</param>
+    public CreateRecord(RecordDefinition Record)
+    {
+        this.Record = Record;
+    }
+
+    /// <summary>Gets the record.</summary>
+    public RecordDefinition Record { get; init; }
+
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.RecordPermissions;
 

@@ -1,17 +1,27 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Deactivates a support grant: it allows nothing from the next check on. Grants are kept, never deleted.</summary>
-/// <param name="Grant">The grant.</param>
-/// <remarks>Needs Edit on the External access object (<c>SysExternalAccess</c>); never allowed from a support session.</remarks>
-public sealed record DeactivateSupportAccess(SupportGrantId Grant) : AccessChange
+/// <remarks>Needs Edit on the External access object (<see cref="SupportAccessSettings.ExternalAccessObject"/>,
+/// <c>SysExternalAccess</c> by default); never allowed from a support session.</remarks>
+public sealed record DeactivateSupportAccess : AccessChange
 {
+    /// <summary>Creates the change.</summary>
+    /// <param name="Grant">The grant.</param>
+    public DeactivateSupportAccess(SupportGrantId Grant)
+    {
+        this.Grant = Grant;
+    }
+
+    /// <summary>Gets the grant.</summary>
+    public SupportGrantId Grant { get; init; }
+
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.SupportAccess;
 
     internal override bool IsSupportAccessChange => true;
 
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
-        actor.CheckObject(GrantSupportAccess.ExternalAccessObject, ObjectOperation.Edit);
+        actor.CheckObject(SupportAccessRules.ExternalAccessObject(before.Settings.SupportAccess), ObjectOperation.Edit);
 
     internal override AccessModelDelta ToDelta(ChangeContext context)
     {

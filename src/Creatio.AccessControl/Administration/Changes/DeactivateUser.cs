@@ -1,9 +1,18 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Deactivates a user: from then on the user is denied everything.</summary>
-/// <param name="User">The user.</param>
-public sealed record DeactivateUser(UserId User) : AccessChange
+public sealed record DeactivateUser : AccessChange
 {
+    /// <summary>Creates the change.</summary>
+    /// <param name="User">The user.</param>
+    public DeactivateUser(UserId User)
+    {
+        this.User = User;
+    }
+
+    /// <summary>Gets the user.</summary>
+    public UserId User { get; init; }
+
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.UserChange;
 

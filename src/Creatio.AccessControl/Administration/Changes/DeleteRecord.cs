@@ -1,10 +1,23 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Deletes a record and its rights.</summary>
-/// <param name="Object">The object.</param>
-/// <param name="Record">The record.</param>
-public sealed record DeleteRecord(ObjectName Object, RecordId Record) : AccessChange
+public sealed record DeleteRecord : AccessChange
 {
+    /// <summary>Creates the change.</summary>
+    /// <param name="Object">The object.</param>
+    /// <param name="Record">The record.</param>
+    public DeleteRecord(ObjectName Object, RecordId Record)
+    {
+        this.Object = Object;
+        this.Record = Record;
+    }
+
+    /// <summary>Gets the object.</summary>
+    public ObjectName Object { get; init; }
+
+    /// <summary>Gets the record.</summary>
+    public RecordId Record { get; init; }
+
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.RecordPermissions;
 

@@ -1,9 +1,18 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Deletes a role with every membership, link, delegation and row that names it; refused while roles remain below it.</summary>
-/// <param name="Role">The role.</param>
-public sealed record DeleteRole(RoleId Role) : AccessChange
+public sealed record DeleteRole : AccessChange
 {
+    /// <summary>Creates the change.</summary>
+    /// <param name="Role">The role.</param>
+    public DeleteRole(RoleId Role)
+    {
+        this.Role = Role;
+    }
+
+    /// <summary>Gets the role.</summary>
+    public RoleId Role { get; init; }
+
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.RoleChange;
 

@@ -1,9 +1,18 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Deletes a user with every membership, delegation and row that names them; records they authored or own keep no author or owner.</summary>
-/// <param name="User">The user.</param>
-public sealed record DeleteUser(UserId User) : AccessChange
+public sealed record DeleteUser : AccessChange
 {
+    /// <summary>Creates the change.</summary>
+    /// <param name="User">The user.</param>
+    public DeleteUser(UserId User)
+    {
+        this.User = User;
+    }
+
+    /// <summary>Gets the user.</summary>
+    public UserId User { get; init; }
+
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.UserChange;
 

@@ -1,15 +1,25 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Grants a vendor's support specialists time-limited access under a user's permissions (<see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/support-access.md">support access</see>).</summary>
-/// <param name="Grant">The grant. <see cref="SupportAccessGrant.GrantedBy"/> must be the acting user.</param>
 /// <remarks>Who may grant: a member of System administrators with Read and Create on the External access object
-/// (<c>SysExternalAccess</c>), or, when the setting allows non-admins, anyone with those rights. Naming another grantor
+/// (<see cref="SupportAccessSettings.ExternalAccessObject"/>, <c>SysExternalAccess</c> by default), or, when the setting allows non-admins, anyone with those rights. Naming another grantor
 /// needs <c>CanDelegateExternalAccess</c>. The grantor must be an active employee, the licence must not be free or trial,
 /// and the grant may last at most the configured maximum duration.</remarks>
-public sealed record GrantSupportAccess(SupportAccessGrant Grant) : AccessChange
+public sealed record GrantSupportAccess : AccessChange
 {
-    /// <summary>Gets the external access object, whose Read and Create rights granting needs.</summary>
-    public static ObjectName ExternalAccessObject { get; } = new(SupportOverlay.ExternalAccessObject);
+    /// <summary>Creates the change.</summary>
+    /// <param name="Grant">The grant. <see cref="SupportAccessGrant.GrantedBy"/> must be the acting user.</param>
+    public GrantSupportAccess(SupportAccessGrant Grant)
+    {
+        this.Grant = Grant;
+    }
+
+    /// <summary>Gets the grant. <see cref="SupportAccessGrant.GrantedBy"/> must be the acting user.</summary>
+    public SupportAccessGrant Grant { get; init; }
+
+    /// <summary>Gets the default external access object, <c>SysExternalAccess</c>, whose Read and Create rights granting
+    /// needs unless the settings name another (<see cref="SupportAccessSettings.ExternalAccessObject"/>).</summary>
+    public static ObjectName ExternalAccessObject { get; } = new(SupportAccessSettings.DefaultExternalAccessObject);
 
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.SupportAccess;
@@ -47,7 +57,12 @@ public sealed record GrantSupportAccess(SupportAccessGrant Grant) : AccessChange
         ArgumentNullException.ThrowIfNull(Grant);
     }
 
-    internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before)
+    internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) => AuthorizeGranting(actor, before, Grant.Grantor);
+
+    /// <summary>Who may grant support access of <paramref name="grantor"/>'s permissions, and change such a grant: a System
+    /// administrator (or anyone, when the setting allows non-admins) with Read and Create on the External access object,
+    /// and <c>CanDelegateExternalAccess</c> for another grantor than themselves.</summary>
+    internal static AccessDecision AuthorizeGranting(AccessPrincipal actor, AccessModel before, UserId? grantor)
     {
         bool admin = actor.HasEffectiveRole(BuiltInRoles.SystemAdministrators);
         if (!admin && !before.Settings.SupportAccess.AllowNonAdminsToGrant)
@@ -55,13 +70,14 @@ public sealed record GrantSupportAccess(SupportAccessGrant Grant) : AccessChange
             return AccessDecision.Deny(AccessStage.SupportAccess, AccessReason.NotSystemAdministrator);
         }
 
-        AccessDecision decision = actor.CheckObject(ExternalAccessObject, ObjectOperation.Read);
+        ObjectName external = SupportAccessRules.ExternalAccessObject(before.Settings.SupportAccess);
+        AccessDecision decision = actor.CheckObject(external, ObjectOperation.Read);
         if (decision.IsAllowed)
         {
-            decision = actor.CheckObject(ExternalAccessObject, ObjectOperation.Create);
+            decision = actor.CheckObject(external, ObjectOperation.Create);
         }
 
-        if (decision.IsAllowed && Grant.Grantor != actor.User)
+        if (decision.IsAllowed && grantor != actor.User)
         {
             decision = actor.CheckSystemOperation(SystemOperations.CanDelegateExternalAccess);
         }
@@ -71,39 +87,53 @@ public sealed record GrantSupportAccess(SupportAccessGrant Grant) : AccessChange
 
     internal override AccessModelDelta ToDelta(ChangeContext context)
     {
-        SupportAccessSettings settings = context.Settings.SupportAccess;
-        if (settings.License != LicenseType.Commercial)
-        {
-            ChangeContext.Refuse(AccessChangeRefusal.LicenseForbidsSupportAccess, $"A system on a {settings.License} licence cannot grant support access.");
-        }
-
-        if (context.Actor.User is { } actor && Grant.GrantedBy != actor)
-        {
-            ChangeContext.Refuse(AccessChangeRefusal.InvalidGrantor, $"Support grant `{Grant.Id}` says it was granted by `{Grant.GrantedBy}`, but `{actor}` is granting it.");
-        }
-
-        UserDefinition? grantor = context.Users.FirstOrDefault(u => u.Id == Grant.Grantor);
-        if (grantor is not { IsActive: true, IsExternal: false })
-        {
-            ChangeContext.Refuse(AccessChangeRefusal.InvalidGrantor, $"The grantor `{Grant.Grantor}` of support grant `{Grant.Id}` is not an active employee.");
-        }
-
-        // The rules of the model validator, refused here with their own reasons; the validator checks the rest.
-        if (SupportAccessRules.Period(Grant) is { } period)
-        {
-            ChangeContext.Refuse(AccessChangeRefusal.InvalidSupportPeriod, $"Support grant `{Grant.Id}` {period}");
-        }
-
-        if (SupportAccessRules.Duration(Grant, settings) is { } duration)
-        {
-            ChangeContext.Refuse(AccessChangeRefusal.SupportPeriodTooLong, $"Support grant `{Grant.Id}` {duration}");
-        }
-
+        CheckGrantable(context, Grant, Grant.GrantedBy);
         if (context.SupportGrants.Any(g => g.Id == Grant.Id))
         {
             ChangeContext.Refuse(AccessChangeRefusal.Conflict, $"Support grant `{Grant.Id}` already exists.");
         }
 
         return Delta(new PutSupportGrantEdit(Grant));
+    }
+
+    /// <summary>The rules a grant obeys when it is made or changed, refused with their own reasons: a licence that allows
+    /// support access, the acting user as <paramref name="madeBy"/> (when a user acts: the grant's
+    /// <see cref="SupportAccessGrant.GrantedBy"/> for a new grant, nobody to compare for a change), an active employee as
+    /// grantor, a close date not before the start date and a duration within the maximum.</summary>
+    internal static void CheckGrantable(ChangeContext context, SupportAccessGrant grant, UserId? madeBy)
+    {
+        SupportAccessSettings settings = context.Settings.SupportAccess;
+        ObjectName external = SupportAccessRules.ExternalAccessObject(settings);
+        if (external.Value is null || !context.HasObject(external))
+        {
+            ChangeContext.Refuse(AccessChangeRefusal.NotFound, $"{SupportAccessRules.MissingExternalAccessObjectText(settings)}: nobody may grant support access or change a grant.");
+        }
+
+        if (settings.License != LicenseType.Commercial)
+        {
+            ChangeContext.Refuse(AccessChangeRefusal.LicenseForbidsSupportAccess, $"A system on a {settings.License} licence cannot grant support access.");
+        }
+
+        if (context.Actor.User is { } actor && madeBy is { } by && by != actor)
+        {
+            ChangeContext.Refuse(AccessChangeRefusal.InvalidGrantor, $"Support grant `{grant.Id}` says it was granted by `{by}`, but `{actor}` is granting it.");
+        }
+
+        UserDefinition? grantor = context.Users.FirstOrDefault(u => u.Id == grant.Grantor);
+        if (grantor is not { IsActive: true, IsExternal: false })
+        {
+            ChangeContext.Refuse(AccessChangeRefusal.InvalidGrantor, $"The grantor `{grant.Grantor}` of support grant `{grant.Id}` is not an active employee.");
+        }
+
+        // The rules of the model validator, refused here with their own reasons; the validator checks the rest.
+        if (SupportAccessRules.Period(grant) is { } period)
+        {
+            ChangeContext.Refuse(AccessChangeRefusal.InvalidSupportPeriod, $"Support grant `{grant.Id}` {period}");
+        }
+
+        if (SupportAccessRules.Duration(grant, settings) is { } duration)
+        {
+            ChangeContext.Refuse(AccessChangeRefusal.SupportPeriodTooLong, $"Support grant `{grant.Id}` {duration}");
+        }
     }
 }

@@ -1,10 +1,23 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Removes a delegation.</summary>
-/// <param name="Grantor">The unit whose permissions were delegated.</param>
-/// <param name="Recipient">The unit that received them.</param>
-public sealed record RemoveDelegation(AdminUnitId Grantor, AdminUnitId Recipient) : AccessChange
+public sealed record RemoveDelegation : AccessChange
 {
+    /// <summary>Creates the change.</summary>
+    /// <param name="Grantor">The unit whose permissions were delegated.</param>
+    /// <param name="Recipient">The unit that received them.</param>
+    public RemoveDelegation(AdminUnitId Grantor, AdminUnitId Recipient)
+    {
+        this.Grantor = Grantor;
+        this.Recipient = Recipient;
+    }
+
+    /// <summary>Gets the unit whose permissions were delegated.</summary>
+    public AdminUnitId Grantor { get; init; }
+
+    /// <summary>Gets the unit that received them.</summary>
+    public AdminUnitId Recipient { get; init; }
+
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.UserRoleChange;
 

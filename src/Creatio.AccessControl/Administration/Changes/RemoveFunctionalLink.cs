@@ -1,9 +1,18 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Removes a functional link.</summary>
-/// <param name="Link">The link.</param>
-public sealed record RemoveFunctionalLink(FunctionalRoleLink Link) : AccessChange
+public sealed record RemoveFunctionalLink : AccessChange
 {
+    /// <summary>Creates the change.</summary>
+    /// <param name="Link">The link.</param>
+    public RemoveFunctionalLink(FunctionalRoleLink Link)
+    {
+        this.Link = Link;
+    }
+
+    /// <summary>Gets the link.</summary>
+    public FunctionalRoleLink Link { get; init; }
+
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.RoleChange;
 

@@ -1,9 +1,18 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Removes a user from a role.</summary>
-/// <param name="Membership">The membership.</param>
-public sealed record RemoveMembership(RoleMembership Membership) : AccessChange
+public sealed record RemoveMembership : AccessChange
 {
+    /// <summary>Creates the change.</summary>
+    /// <param name="Membership">The membership.</param>
+    public RemoveMembership(RoleMembership Membership)
+    {
+        this.Membership = Membership;
+    }
+
+    /// <summary>Gets the membership.</summary>
+    public RoleMembership Membership { get; init; }
+
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.UserRoleChange;
 

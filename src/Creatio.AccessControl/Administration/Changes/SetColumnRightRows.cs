@@ -1,11 +1,28 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Replaces every permission row of a column.</summary>
-/// <param name="Object">The object.</param>
-/// <param name="Column">The column.</param>
-/// <param name="Rows">The new rows; each must name the object and column.</param>
-public sealed record SetColumnRightRows(ObjectName Object, ColumnName Column, IReadOnlyList<ColumnRightRow> Rows) : AccessChange
+public sealed record SetColumnRightRows : AccessChange
 {
+    /// <summary>Creates the change.</summary>
+    /// <param name="Object">The object.</param>
+    /// <param name="Column">The column.</param>
+    /// <param name="Rows">The new rows; each must name the object and column.</param>
+    public SetColumnRightRows(ObjectName Object, ColumnName Column, IReadOnlyList<ColumnRightRow> Rows)
+    {
+        this.Object = Object;
+        this.Column = Column;
+        this.Rows = Rows;
+    }
+
+    /// <summary>Gets the object.</summary>
+    public ObjectName Object { get; init; }
+
+    /// <summary>Gets the column.</summary>
+    public ColumnName Column { get; init; }
+
+    /// <summary>Gets the new rows; each must name the object and column.</summary>
+    public IReadOnlyList<ColumnRightRow> Rows { get; init; }
+
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.ColumnPermissions;
 

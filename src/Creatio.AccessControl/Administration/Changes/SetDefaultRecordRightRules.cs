@@ -1,10 +1,23 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Replaces the default record permission rules of an object; they apply to records created afterwards.</summary>
-/// <param name="Object">The object.</param>
-/// <param name="Rules">The new rules; each must name the object.</param>
-public sealed record SetDefaultRecordRightRules(ObjectName Object, IReadOnlyList<DefaultRecordRightRule> Rules) : AccessChange
+public sealed record SetDefaultRecordRightRules : AccessChange
 {
+    /// <summary>Creates the change.</summary>
+    /// <param name="Object">The object.</param>
+    /// <param name="Rules">The new rules; each must name the object.</param>
+    public SetDefaultRecordRightRules(ObjectName Object, IReadOnlyList<DefaultRecordRightRule> Rules)
+    {
+        this.Object = Object;
+        this.Rules = Rules;
+    }
+
+    /// <summary>Gets the object.</summary>
+    public ObjectName Object { get; init; }
+
+    /// <summary>Gets the new rules; each must name the object.</summary>
+    public IReadOnlyList<DefaultRecordRightRule> Rules { get; init; }
+
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.DefaultRecordPermissions;
 

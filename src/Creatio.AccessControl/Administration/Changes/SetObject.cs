@@ -1,9 +1,18 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Adds an object or replaces its switches, category and columns.</summary>
-/// <param name="Definition">The object.</param>
-public sealed record SetObject(ObjectDefinition Definition) : AccessChange
+public sealed record SetObject : AccessChange
 {
+    /// <summary>Creates the change.</summary>
+    /// <param name="Definition">The object.</param>
+    public SetObject(ObjectDefinition Definition)
+    {
+        this.Definition = Definition;
+    }
+
+    /// <summary>Gets the object.</summary>
+    public ObjectDefinition Definition { get; init; }
+
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.AdministrationSwitches;
 

@@ -1,10 +1,23 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Replaces every operation row of an object.</summary>
-/// <param name="Object">The object.</param>
-/// <param name="Rows">The new rows; each must name the object.</param>
-public sealed record SetObjectOperationRows(ObjectName Object, IReadOnlyList<ObjectOperationRow> Rows) : AccessChange
+public sealed record SetObjectOperationRows : AccessChange
 {
+    /// <summary>Creates the change.</summary>
+    /// <param name="Object">The object.</param>
+    /// <param name="Rows">The new rows; each must name the object.</param>
+    public SetObjectOperationRows(ObjectName Object, IReadOnlyList<ObjectOperationRow> Rows)
+    {
+        this.Object = Object;
+        this.Rows = Rows;
+    }
+
+    /// <summary>Gets the object.</summary>
+    public ObjectName Object { get; init; }
+
+    /// <summary>Gets the new rows; each must name the object.</summary>
+    public IReadOnlyList<ObjectOperationRow> Rows { get; init; }
+
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.ObjectOperationPermissions;
 

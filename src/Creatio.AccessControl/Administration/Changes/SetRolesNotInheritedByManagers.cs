@@ -1,9 +1,18 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Replaces the list of roles managers do not inherit from the employees they manage.</summary>
-/// <param name="Roles">The roles.</param>
-public sealed record SetRolesNotInheritedByManagers(IReadOnlyList<RoleId> Roles) : AccessChange
+public sealed record SetRolesNotInheritedByManagers : AccessChange
 {
+    /// <summary>Creates the change.</summary>
+    /// <param name="Roles">The roles.</param>
+    public SetRolesNotInheritedByManagers(IReadOnlyList<RoleId> Roles)
+    {
+        this.Roles = Roles;
+    }
+
+    /// <summary>Gets the roles.</summary>
+    public IReadOnlyList<RoleId> Roles { get; init; }
+
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.SystemSettingValues;
 

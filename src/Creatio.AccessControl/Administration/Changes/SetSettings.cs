@@ -1,9 +1,18 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Replaces the system settings.</summary>
-/// <param name="Settings">The new settings.</param>
-public sealed record SetSettings(AccessSettings Settings) : AccessChange
+public sealed record SetSettings : AccessChange
 {
+    /// <summary>Creates the change.</summary>
+    /// <param name="Settings">The new settings.</param>
+    public SetSettings(AccessSettings Settings)
+    {
+        this.Settings = Settings;
+    }
+
+    /// <summary>Gets the new settings.</summary>
+    public AccessSettings Settings { get; init; }
+
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.SystemSettingValues;
 

@@ -1,9 +1,18 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Adds a system operation or replaces its configuration mark and object access.</summary>
-/// <param name="Definition">The operation.</param>
-public sealed record SetSystemOperation(SystemOperationDefinition Definition) : AccessChange
+public sealed record SetSystemOperation : AccessChange
 {
+    /// <summary>Creates the change.</summary>
+    /// <param name="Definition">The operation.</param>
+    public SetSystemOperation(SystemOperationDefinition Definition)
+    {
+        this.Definition = Definition;
+    }
+
+    /// <summary>Gets the operation.</summary>
+    public SystemOperationDefinition Definition { get; init; }
+
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.SystemOperationPermissions;
 

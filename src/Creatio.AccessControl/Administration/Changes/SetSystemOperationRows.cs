@@ -1,10 +1,23 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Replaces every row of a system operation.</summary>
-/// <param name="Operation">The operation.</param>
-/// <param name="Rows">The new rows; each must name the operation.</param>
-public sealed record SetSystemOperationRows(SystemOperationCode Operation, IReadOnlyList<SystemOperationRow> Rows) : AccessChange
+public sealed record SetSystemOperationRows : AccessChange
 {
+    /// <summary>Creates the change.</summary>
+    /// <param name="Operation">The operation.</param>
+    /// <param name="Rows">The new rows; each must name the operation.</param>
+    public SetSystemOperationRows(SystemOperationCode Operation, IReadOnlyList<SystemOperationRow> Rows)
+    {
+        this.Operation = Operation;
+        this.Rows = Rows;
+    }
+
+    /// <summary>Gets the operation.</summary>
+    public SystemOperationCode Operation { get; init; }
+
+    /// <summary>Gets the new rows; each must name the operation.</summary>
+    public IReadOnlyList<SystemOperationRow> Rows { get; init; }
+
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.SystemOperationPermissions;
 

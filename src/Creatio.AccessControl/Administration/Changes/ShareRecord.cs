@@ -1,9 +1,18 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Shares an operation on a record: adds the right, or replaces the level of the grantee's right for that operation.</summary>
-/// <param name="Right">The right; its source is kept as given.</param>
-public sealed record ShareRecord(RecordRightRow Right) : AccessChange
+public sealed record ShareRecord : AccessChange
 {
+    /// <summary>Creates the change.</summary>
+    /// <param name="Right">The right; its source is kept as given.</param>
+    public ShareRecord(RecordRightRow Right)
+    {
+        this.Right = Right;
+    }
+
+    /// <summary>Gets the right; its source is kept as given.</summary>
+    public RecordRightRow Right { get; init; }
+
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.RecordPermissions;
 

@@ -1,12 +1,33 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Removes a grantee's right for an operation on a record.</summary>
-/// <param name="Object">The object.</param>
-/// <param name="Record">The record.</param>
-/// <param name="Grantee">The grantee.</param>
-/// <param name="Operation">The operation.</param>
-public sealed record UnshareRecord(ObjectName Object, RecordId Record, AdminUnitId Grantee, RecordOperation Operation) : AccessChange
+public sealed record UnshareRecord : AccessChange
 {
+    /// <summary>Creates the change.</summary>
+    /// <param name="Object">The object.</param>
+    /// <param name="Record">The record.</param>
+    /// <param name="Grantee">The grantee.</param>
+    /// <param name="Operation">The operation.</param>
+    public UnshareRecord(ObjectName Object, RecordId Record, AdminUnitId Grantee, RecordOperation Operation)
+    {
+        this.Object = Object;
+        this.Record = Record;
+        this.Grantee = Grantee;
+        this.Operation = Operation;
+    }
+
+    /// <summary>Gets the object.</summary>
+    public ObjectName Object { get; init; }
+
+    /// <summary>Gets the record.</summary>
+    public RecordId Record { get; init; }
+
+    /// <summary>Gets the grantee.</summary>
+    public AdminUnitId Grantee { get; init; }
+
+    /// <summary>Gets the operation.</summary>
+    public RecordOperation Operation { get; init; }
+
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.RecordPermissions;
 

@@ -1,9 +1,18 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Runs Update record permissions: deletes the Default rights of every record of the object and writes them again from the current rules; Manual rights stay.</summary>
-/// <param name="Object">The object.</param>
-public sealed record UpdateRecordPermissions(ObjectName Object) : AccessChange
+public sealed record UpdateRecordPermissions : AccessChange
 {
+    /// <summary>Creates the change.</summary>
+    /// <param name="Object">The object.</param>
+    public UpdateRecordPermissions(ObjectName Object)
+    {
+        this.Object = Object;
+    }
+
+    /// <summary>Gets the object.</summary>
+    public ObjectName Object { get; init; }
+
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.RecordPermissions;
 

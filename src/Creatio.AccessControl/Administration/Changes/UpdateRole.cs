@@ -1,9 +1,18 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Replaces a role's definition (name, kind, parent, account).</summary>
-/// <param name="Role">The role's new definition.</param>
-public sealed record UpdateRole(RoleDefinition Role) : AccessChange
+public sealed record UpdateRole : AccessChange
 {
+    /// <summary>Creates the change.</summary>
+    /// <param name="Role">The role's new definition.</param>
+    public UpdateRole(RoleDefinition Role)
+    {
+        this.Role = Role;
+    }
+
+    /// <summary>Gets the role's new definition.</summary>
+    public RoleDefinition Role { get; init; }
+
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.RoleChange;
 

@@ -1,9 +1,18 @@
 namespace Creatio.AccessControl;
 
 /// <summary>Replaces a user's definition (name, kind, active flag, contact, account).</summary>
-/// <param name="User">The user's new definition.</param>
-public sealed record UpdateUser(UserDefinition User) : AccessChange
+public sealed record UpdateUser : AccessChange
 {
+    /// <summary>Creates the change.</summary>
+    /// <param name="User">The user's new definition.</param>
+    public UpdateUser(UserDefinition User)
+    {
+        this.User = User;
+    }
+
+    /// <summary>Gets the user's new definition.</summary>
+    public UserDefinition User { get; init; }
+
     /// <inheritdoc/>
     public override AccessAuditEventType AuditEventType => AccessAuditEventType.UserChange;
 
