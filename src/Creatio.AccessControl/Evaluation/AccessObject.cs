@@ -23,6 +23,7 @@ public readonly struct AccessObject
     // What the object and record steps read first, copied out of the compiled object so that a check starts one load
     // nearer its answer.
     private readonly FirstMatchRows? _rows;
+    private readonly ObjectAnswers? _answers;
     private readonly CompiledRecords? _records;
 
     // Whether, for an active employee without super operations, the record step alone decides a record request: the object
@@ -36,6 +37,7 @@ public readonly struct AccessObject
         _compiled = compiled;
         _index = index;
         _rows = compiled?.Rows;
+        _answers = compiled?.Answers;
         _records = compiled?.Records;
         _recordStepDecides = compiled is { Rows: null, UseRecordPermissions: true };
     }
@@ -54,6 +56,9 @@ public readonly struct AccessObject
 
     /// <summary>Gets <see cref="CompiledObject.Rows"/> of the compiled object.</summary>
     internal FirstMatchRows? Rows => _rows;
+
+    /// <summary>Gets <see cref="CompiledObject.Answers"/> of the compiled object.</summary>
+    internal ObjectAnswers? Answers => _answers;
 
     /// <summary>Gets <see cref="CompiledObject.Records"/> of the compiled object, or <see langword="null"/>.</summary>
     internal CompiledRecords? Records => _records;

@@ -6,19 +6,34 @@ namespace Creatio.AccessControl;
 /// <summary>The users of a snapshot by id, each with what an <see cref="AccessPrincipal"/> copies out of the snapshot, in
 /// one slot of an open-addressing table: resolving a user reads one slot (one or two cache lines) instead of a unit
 /// index, then a user's first subject, its state and its summary from four arrays.</summary>
-/// <remarks>Linear probing over a power-of-two table at most two-thirds full. A slot is empty when its
-/// <see cref="Slot.UserPlusOne"/> is 0, so no id, not even <see cref="Guid.Empty"/>, stands for an empty slot.</remarks>
+/// <remarks>
+/// <para>Linear probing over a power-of-two table at most two-thirds full. A slot is empty when its
+/// <see cref="Slot.UserPlusOne"/> is 0, so no id, not even <see cref="Guid.Empty"/>, stands for an empty slot.</para>
+/// <para>The slots are held in pages below the large object heap, so that a change of some users' effective roles copies
+/// the pages of their slots, not the table, and leaves the collector nothing large to collect.</para>
+/// </remarks>
 internal sealed class AccessPrincipalIndex
 {
-    private readonly Slot[] _slots;
+    // 1,024 slots of 56 bytes: 56 KB a page.
+    private const int MaxPageShift = 10;
+
+    private readonly Slot[][] _pages;
+    private readonly int _pageShift;
+    private readonly int _pageMask;
     private readonly int _shift;
     private readonly int _mask;
 
-    private AccessPrincipalIndex(Slot[] slots, int shift)
+    // Each user's slot, by ordinal: where a change of the user's subject writes.
+    private readonly int[] _slotOfUser;
+
+    private AccessPrincipalIndex(Slot[][] pages, int bits, int[] slotOfUser)
     {
-        _slots = slots;
-        _shift = shift;
-        _mask = slots.Length - 1;
+        _pages = pages;
+        _pageShift = Math.Min(bits, MaxPageShift);
+        _pageMask = (1 << _pageShift) - 1;
+        _shift = 32 - bits;
+        _mask = (1 << bits) - 1;
+        _slotOfUser = slotOfUser;
     }
 
     /// <summary>Builds the index of every user of <paramref name="units"/>.</summary>
@@ -34,39 +49,86 @@ internal sealed class AccessPrincipalIndex
             bits++;
         }
 
-        var slots = new Slot[1 << bits];
-        var index = new AccessPrincipalIndex(slots, 32 - bits);
+        int pageShift = Math.Min(bits, MaxPageShift);
+        var pages = new Slot[1 << (bits - pageShift)][];
+        for (int page = 0; page < pages.Length; page++)
+        {
+            pages[page] = new Slot[1 << pageShift];
+        }
+
+        var index = new AccessPrincipalIndex(pages, bits, new int[count]);
         for (int user = 0; user < count; user++)
         {
             Guid key = units.Users[user].Id.Value;
             int at = index.Home(key);
-            while (slots[at].UserPlusOne != 0)
+            while (index.At(at).UserPlusOne != 0)
             {
                 at = (at + 1) & index._mask;
             }
 
-            slots[at].Key = key;
-            slots[at].UserPlusOne = user + 1;
-            Fill(ref slots[at], roles, states);
+            ref Slot slot = ref index.At(at);
+            slot.Key = key;
+            slot.UserPlusOne = user + 1;
+            index._slotOfUser[user] = at;
+            Fill(ref slot, roles, states);
         }
 
         return index;
     }
 
-    /// <summary>Returns the index of the same users with their subjects' states and summaries read again from
-    /// <paramref name="roles"/> and <paramref name="states"/> (after a change of those), the ids where they were.</summary>
-    public AccessPrincipalIndex With(EffectiveRoleTable roles, SubjectState[] states)
+    /// <summary>Returns the index of the same users after a change of some subjects' effective roles or states: the slots of
+    /// the users whose first subject's state or summary changed are written again, on copies of their pages.</summary>
+    /// <param name="before">The effective roles this index was built or last updated from.</param>
+    /// <param name="roles">The effective roles after the change: the same subjects, some pages replaced.</param>
+    /// <param name="beforeStates">The states this index was built or last updated from.</param>
+    /// <param name="states">The states after the change.</param>
+    public AccessPrincipalIndex With(EffectiveRoleTable before, EffectiveRoleTable roles, SubjectState[] beforeStates, SubjectState[] states)
     {
-        var slots = (Slot[])_slots.Clone();
-        for (int at = 0; at < slots.Length; at++)
+        if (ReferenceEquals(before, roles) && ReferenceEquals(beforeStates, states))
         {
-            if (slots[at].UserPlusOne != 0)
+            return this;
+        }
+
+        Slot[][]? pages = null;
+        int subjectsPerPage = 1 << roles.PageShift;
+        int subjectCount = roles.SubjectCount;
+        int[] subjectUser = roles.SubjectUser;
+        int[] firstSubject = roles.FirstSubject;
+        for (int first = 0; first < subjectCount; first += subjectsPerPage)
+        {
+            int length = Math.Min(subjectsPerPage, subjectCount - first);
+            if (roles.SamePage(before, first >> roles.PageShift) &&
+                (ReferenceEquals(beforeStates, states) || states.AsSpan(first, length).SequenceEqual(beforeStates.AsSpan(first, length))))
             {
-                Fill(ref slots[at], roles, states);
+                continue;
+            }
+
+            for (int subject = first; subject < first + length; subject++)
+            {
+                int user = subjectUser[subject];
+                if (firstSubject[user] != subject)
+                {
+                    continue;
+                }
+
+                int at = _slotOfUser[user];
+                Slot slot = At(at);
+                Fill(ref slot, roles, states);
+                if (slot.State != At(at).State || !slot.Signature.SameAs(At(at).Signature))
+                {
+                    pages ??= (Slot[][])_pages.Clone();
+                    int page = at >> _pageShift;
+                    if (ReferenceEquals(pages[page], _pages[page]))
+                    {
+                        pages[page] = (Slot[])_pages[page].Clone();
+                    }
+
+                    pages[page][at & _pageMask] = slot;
+                }
             }
         }
 
-        return new AccessPrincipalIndex(slots, _shift);
+        return pages is null ? this : new AccessPrincipalIndex(pages, 32 - _shift, _slotOfUser);
     }
 
     /// <summary>Finds a user's slot: the slot itself, or an empty slot (<see cref="Slot.UserPlusOne"/> 0) when the index does
@@ -74,11 +136,10 @@ internal sealed class AccessPrincipalIndex
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref readonly Slot Find(Guid key)
     {
-        Slot[] slots = _slots;
         int at = Home(key);
         while (true)
         {
-            ref readonly Slot slot = ref slots[at];
+            ref readonly Slot slot = ref At(at);
             if (slot.UserPlusOne == 0 || slot.Key == key)
             {
                 return ref slot;
@@ -89,7 +150,10 @@ internal sealed class AccessPrincipalIndex
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Home(Guid key) => (int)(unchecked((uint)key.GetHashCode() * 0x9E3779B1u) >> _shift);
+    private ref Slot At(int at) => ref _pages[at >> _pageShift][at & _pageMask];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Home(Guid key) => unchecked((int)(((uint)key.GetHashCode() * 0x9E3779B1u) >> _shift));
 
     private static void Fill(ref Slot slot, EffectiveRoleTable roles, SubjectState[] states)
     {

@@ -23,7 +23,6 @@ public sealed partial class AccessSnapshot
         States = ComputeStates();
         Principals = AccessPrincipalIndex.Build(Units, Roles, States);
         SupportGrants = CompiledSupportGrants.Compile(model, ObjectIndex);
-        DependsOnTime = DependsOnTimeOf(Roles);
     }
 
     private AccessSnapshot(AccessSnapshot previous, AccessModel model, long version, SnapshotParts parts, IReadOnlySet<string> touchedRecordObjects)
@@ -42,7 +41,7 @@ public sealed partial class AccessSnapshot
         {
             (Operations, ObjectIndex, Objects, Inverse) = TableCompiler.Compile(model, Roles, Inverse);
             States = ComputeStates();
-            Principals = previous.Principals.With(Roles, States);
+            Principals = previous.Principals.With(previous.Roles, Roles, previous.States, States);
         }
         else if ((parts & SnapshotParts.Records) != 0)
         {
@@ -50,7 +49,6 @@ public sealed partial class AccessSnapshot
         }
 
         SupportGrants = CompiledSupportGrants.Compile(model, ObjectIndex);
-        DependsOnTime = previous.DependsOnTime;
     }
 
     /// <summary>A snapshot equal to <paramref name="previous"/> but for the model, the version and the tables given: what
@@ -74,10 +72,9 @@ public sealed partial class AccessSnapshot
         ObjectIndex = previous.ObjectIndex;
         Objects = objects ?? previous.Objects;
         States = states ?? previous.States;
-        Principals = roles is null && states is null ? previous.Principals : previous.Principals.With(Roles, States);
+        Principals = previous.Principals.With(previous.Roles, Roles, previous.States, States);
         Inverse = inverse ?? previous.Inverse;
         SupportGrants = previous.SupportGrants;
-        DependsOnTime = roles is null ? previous.DependsOnTime : DependsOnTimeOf(Roles);
     }
 
     /// <summary>Gets a snapshot of the empty model: it knows no user, so it denies everything.</summary>
@@ -103,13 +100,6 @@ public sealed partial class AccessSnapshot
 
     /// <summary>Gets, for each admin unit, the subjects whose <c>E(u)</c> contains it.</summary>
     internal SubjectsByUnit Inverse { get; }
-
-    /// <summary>Gets whether a user's principal depends on the instant it is resolved at: whether some user has more than
-    /// one subject (a delegation with an end date reaches them, the only rule that makes <c>E(u)</c> change with time).
-    /// When none has, every instant gives the same principal, so an evaluator need not read its clock to resolve one.</summary>
-    /// <remarks>Support grants depend on time too, but only through <see cref="GetSupportPrincipal"/>, which is always
-    /// given its instant.</remarks>
-    internal bool DependsOnTime { get; }
 
     /// <summary>Gets each subject's packed state: active, external, and the super operations it holds.</summary>
     internal SubjectState[] States { get; }
@@ -155,6 +145,23 @@ public sealed partial class AccessSnapshot
             : new AccessPrincipal(this, user, in slot);
     }
 
+    /// <summary>Resolves a user for checks now, reading the clock only for a user whose effective roles change at an instant
+    /// (a delegation with an end date reaches them): every other user has the same principal at every instant.</summary>
+    /// <remarks>Support grants depend on time too, but only through <see cref="GetSupportPrincipal"/>, which is always
+    /// given its instant.</remarks>
+    internal AccessPrincipal GetPrincipal(UserId user, TimeProvider clock)
+    {
+        ref readonly AccessPrincipalIndex.Slot slot = ref Principals.Find(user.Value);
+        if (slot.UserPlusOne == 0)
+        {
+            return new AccessPrincipal(this, user, SubjectIndex.None);
+        }
+
+        return slot.SeveralSubjects
+            ? new AccessPrincipal(this, user, new SubjectIndex(Roles.SubjectAt(slot.UserPlusOne - 1, clock.GetUtcNow().UtcTicks)))
+            : new AccessPrincipal(this, user, in slot);
+    }
+
     /// <summary>Resolves an object once, for the checks of a request on it.</summary>
     /// <param name="objectName">The object.</param>
     /// <returns>The object, valid with the principals of this snapshot; for an unknown object, one whose
@@ -190,9 +197,6 @@ public sealed partial class AccessSnapshot
             : AccessReason.None;
         return new AccessPrincipal(this, definition.Grantor, grantor.SubjectIndex, index, denial);
     }
-
-    /// <summary>Whether some user has more than one subject.</summary>
-    private static bool DependsOnTimeOf(EffectiveRoleTable roles) => roles.SubjectCount != roles.FirstSubject.Length - 1;
 
     private SubjectState[] ComputeStates()
     {

@@ -44,11 +44,19 @@ internal static class Pipeline
     /// <param name="external">Whether the subject is a portal user.</param>
     /// <param name="compiled">The object.</param>
     /// <param name="rows">The object's <see cref="CompiledObject.Rows"/>, read beforehand.</param>
+    /// <param name="answers">The object's <see cref="CompiledObject.Answers"/>, read beforehand: when there are, the step
+    /// reads the subject's two bits there and leaves the deciding row to the decision.</param>
     /// <param name="operation">The operation.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static AccessDecision Object(SubjectIndex subject, bool external, CompiledObject compiled, FirstMatchRows? rows, ObjectOperation operation)
+    public static AccessDecision Object(SubjectIndex subject, bool external, CompiledObject compiled, FirstMatchRows? rows, ObjectAnswers? answers, ObjectOperation operation)
     {
         AccessDecision denied;
+        if (answers is not null)
+        {
+            AccessDecision decision = AccessDecision.OfObjectAnswer(answers.Of(subject.Value, operation), answers.Rows, subject);
+            return compiled.GrantedBySystemOperations is null || decision.IsAllowed ? decision : GrantedBySystemOperation(subject, compiled, operation, decision);
+        }
+
         if (rows is null)
         {
             if (!external)
