@@ -148,6 +148,19 @@ internal static class FileOrderLoops
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
+    public static long PrincipalArrayAlone(AccessPrincipal[] principals, FileOrderInputs x, int from, int to)
+    {
+        int[] users = x.OpUser;
+        long unknown = 0;
+        for (int i = from; i < to; i++)
+        {
+            unknown += principals[users[i]].IsKnown ? 0 : 1;
+        }
+
+        return unknown;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static long SlotAlone(AccessEvaluator evaluator, FileOrderInputs x, int from, int to)
     {
         UserId[] users = x.OpUserId;

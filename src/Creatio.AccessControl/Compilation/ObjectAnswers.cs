@@ -28,6 +28,12 @@ internal sealed class ObjectAnswers
         _wordsPerOperation = wordsPerOperation;
     }
 
+    /// <summary>Gets the answers: per operation, <see cref="WordsPerOperation"/> words of 32 subjects.</summary>
+    public ulong[] Bits => _bits;
+
+    /// <summary>Gets the number of words of one operation's answers.</summary>
+    public int WordsPerOperation => _wordsPerOperation;
+
     /// <summary>Gets the rows these answers were computed from: the rows a decision names.</summary>
     public FirstMatchRows Rows { get; }
 
@@ -44,23 +50,42 @@ internal sealed class ObjectAnswers
         int subjects = rows.SubjectCount;
         int words = (subjects + 31) >> 5;
         const int operations = (int)ObjectOperation.Delete + 1;
-        var bits = new ulong[operations * words];
-        byte[] value = rows.Value;
-        for (int subject = 0; subject < subjects; subject++)
-        {
-            int row = rows.DecidingRow(subject);
-            if (row < 0)
-            {
-                continue;
-            }
 
-            int word = subject >> 5;
-            int shift = (subject & 31) << 1;
+        // Each row's answers to the four operations, two bits each; then 32 subjects a word, four words at a time.
+        byte[] value = rows.Value;
+        var codes = new int[value.Length];
+        for (int row = 0; row < codes.Length; row++)
+        {
             for (int operation = 0; operation < operations; operation++)
             {
-                ulong answer = (value[row] & OperationEncoding.Bit((ObjectOperation)operation)) != 0 ? (ulong)Allows : Denies;
-                bits[(operation * words) + word] |= answer << shift;
+                codes[row] |= ((value[row] & OperationEncoding.Bit((ObjectOperation)operation)) != 0 ? Allows : Denies) << (2 * operation);
             }
+        }
+
+        var bits = new ulong[operations * words];
+        for (int word = 0; word < words; word++)
+        {
+            ulong read = 0;
+            ulong create = 0;
+            ulong edit = 0;
+            ulong delete = 0;
+            int first = word << 5;
+            int last = Math.Min(first + 32, subjects);
+            for (int subject = first; subject < last; subject++)
+            {
+                int row = rows.DecidingRow(subject);
+                ulong code = row < 0 ? 0 : (ulong)codes[row];
+                int shift = (subject & 31) << 1;
+                read |= (code & 3) << shift;
+                create |= ((code >> 2) & 3) << shift;
+                edit |= ((code >> 4) & 3) << shift;
+                delete |= ((code >> 6) & 3) << shift;
+            }
+
+            bits[word] = read;
+            bits[words + word] = create;
+            bits[(2 * words) + word] = edit;
+            bits[(3 * words) + word] = delete;
         }
 
         return new ObjectAnswers(rows, bits, words);
@@ -69,6 +94,12 @@ internal sealed class ObjectAnswers
     /// <summary>The answer for a subject and a defined operation: 0 when no row matches, <see cref="Denies"/> or
     /// <see cref="Allows"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Of(int subject, ObjectOperation operation) =>
-        unchecked((int)(_bits[((int)operation * _wordsPerOperation) + (subject >> 5)] >> ((subject & 31) << 1))) & 3;
+    public int Of(int subject, ObjectOperation operation) => Of(_bits, _wordsPerOperation, subject, operation);
+
+    /// <summary><see cref="Of(int, ObjectOperation)"/> on the answers' <see cref="Bits"/> and
+    /// <see cref="WordsPerOperation"/> copied out beforehand (what an <see cref="AccessObject"/> holds, so that the object
+    /// step does not load this instance first).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Of(ulong[] bits, int wordsPerOperation, int subject, ObjectOperation operation) =>
+        unchecked((int)(bits[((int)operation * wordsPerOperation) + (subject >> 5)] >> ((subject & 31) << 1))) & 3;
 }

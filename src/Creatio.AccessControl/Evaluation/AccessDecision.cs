@@ -31,7 +31,7 @@ public readonly struct AccessDecision : IEquatable<AccessDecision>
         _state = Pack(outcome, stage, reason, row);
     }
 
-    /// <summary>The object step's decision from a subject's answer (<see cref="ObjectAnswers.Of"/>), built without a
+    /// <summary>The object step's decision from a subject's answer (<see cref="ObjectAnswers.Of(int, ObjectOperation)"/>), built without a
     /// branch: a branch on an answer just loaded from memory is mispredicted half the time on a server's mix of checks, and
     /// each miss throws away the loads of the checks after it. The rows are named by the subject, and the deciding row
     /// looked up only when the grantee or position is asked for (none when no row matches).</summary>
