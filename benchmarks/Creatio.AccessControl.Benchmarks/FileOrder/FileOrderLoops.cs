@@ -148,6 +148,48 @@ internal static class FileOrderLoops
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
+    public static long PrincipalArrayAlone(AccessPrincipal[] principals, FileOrderInputs x, int from, int to)
+    {
+        int[] users = x.OpUser;
+        long unknown = 0;
+        for (int i = from; i < to; i++)
+        {
+            unknown += principals[users[i]].IsKnown ? 0 : 1;
+        }
+
+        return unknown;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static long SlotAlone(AccessEvaluator evaluator, FileOrderInputs x, int from, int to)
+    {
+        UserId[] users = x.OpUserId;
+        AccessPrincipalIndex index = evaluator.Snapshot.Principals;
+        long unknown = 0;
+        for (int i = from; i < to; i++)
+        {
+            unknown += index.Find(users[i].Value).UserPlusOne == 0 ? 1 : 0;
+        }
+
+        return unknown;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static long SnapshotPrincipalAlone(AccessEvaluator evaluator, FileOrderInputs x, int from, int to)
+    {
+        UserId[] users = x.OpUserId;
+        AccessSnapshot snapshot = evaluator.Snapshot;
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        long unknown = 0;
+        for (int i = from; i < to; i++)
+        {
+            unknown += snapshot.GetPrincipal(users[i], now).IsKnown ? 0 : 1;
+        }
+
+        return unknown;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static long ObjectAlone(AccessEvaluator evaluator, FileOrderInputs x, int from, int to)
     {
         ObjectName[] names = x.OpName;

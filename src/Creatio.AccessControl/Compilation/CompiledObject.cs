@@ -11,7 +11,8 @@ internal sealed class CompiledObject
         byte[]? grantedBySystemOperations,
         FrozenDictionary<string, int> columnIndex,
         CompiledColumn[] columns,
-        CompiledRecords records)
+        CompiledRecords records,
+        ObjectAnswers? answers = null)
     {
         Definition = definition;
         Rows = rows;
@@ -20,6 +21,7 @@ internal sealed class CompiledObject
         Columns = columns;
         Records = records;
         UseRecordPermissions = definition.UseRecordPermissions;
+        Answers = rows is null ? null : answers is not null && ReferenceEquals(answers.Rows, rows) ? answers : ObjectAnswers.Create(rows);
     }
 
     public ObjectDefinition Definition { get; }
@@ -31,6 +33,10 @@ internal sealed class CompiledObject
     /// <summary>Gets the operation rows (value: <see cref="ObjectOperations"/>), or <see langword="null"/> when the object does
     /// not use operation permissions.</summary>
     public FirstMatchRows? Rows { get; }
+
+    /// <summary>Gets what <see cref="Rows"/> answer for every subject and operation, or <see langword="null"/> when there are
+    /// no rows or they keep some subjects apart (the object step then reads the deciding rows).</summary>
+    public ObjectAnswers? Answers { get; }
 
     /// <summary>Gets, per subject, the object operations granted by the system operations the subject is allowed;
     /// <see langword="null"/> when no system operation grants access to this object.</summary>
@@ -46,5 +52,5 @@ internal sealed class CompiledObject
     public CompiledObject WithRows(FirstMatchRows? rows) => new(Definition, rows, GrantedBySystemOperations, ColumnIndex, Columns, Records);
 
     /// <summary>Returns this object with other record tables.</summary>
-    public CompiledObject WithRecords(CompiledRecords records) => new(Definition, Rows, GrantedBySystemOperations, ColumnIndex, Columns, records);
+    public CompiledObject WithRecords(CompiledRecords records) => new(Definition, Rows, GrantedBySystemOperations, ColumnIndex, Columns, records, Answers);
 }

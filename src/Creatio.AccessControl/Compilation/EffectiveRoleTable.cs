@@ -107,6 +107,16 @@ internal sealed class EffectiveRoleTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public RoleSignature SignatureOf(int subject) => _signaturePages[subject >> _pageShift][subject & _pageMask];
 
+    /// <summary>Gets the number of subjects in a page of the sets: subject <c>s</c> is in page <c>s &gt;&gt; PageShift</c>.</summary>
+    public int PageShift => _pageShift;
+
+    /// <summary>Whether a page of subjects holds the same sets here as in <paramref name="other"/> (a table this one was made
+    /// from by <see cref="WithSubjects"/>, which copies only the pages of the subjects it changes).</summary>
+    public bool SamePage(EffectiveRoleTable other, int page) =>
+        ReferenceEquals(this, other) ||
+        (page < other._signaturePages.Length && ReferenceEquals(_signaturePages[page], other._signaturePages[page]) &&
+         ReferenceEquals(_rolePages[page], other._rolePages[page]) && ReferenceEquals(_userPages[page], other._userPages[page]));
+
     /// <summary>Finds the subject of a user at an instant.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int SubjectAt(int user, long utcTicks)

@@ -142,6 +142,9 @@ internal sealed class FirstMatchRows
         return new FirstMatchRows(unit, position, value, entries, null, null, wide);
     }
 
+    /// <summary>Gets a value indicating whether some subjects' deciding rows are kept apart from the per-subject table.</summary>
+    public bool HasChangedSubjects => _changedSubjects is not null;
+
     /// <summary>Gets the number of subjects the rows were compiled for.</summary>
     public int SubjectCount => _decided8?.Length ?? _decided16?.Length ?? _decided32!.Length;
 

@@ -39,6 +39,9 @@ internal readonly struct RoleSignature
         return ((_low >> unit) & (_first >> probe) & (_second >> (probe >> ProbeBits)) & 1) != 0;
     }
 
+    /// <summary>Whether another summary has the same bits.</summary>
+    public bool SameAs(RoleSignature other) => _low == other._low && _first == other._first && _second == other._second;
+
     /// <summary>Gets a value indicating whether the summary rules out too few units to be worth testing: three quarters of
     /// its bits or more are set (an <c>E(u)</c> of a hundred units or so), so that it lets through about half the units
     /// that are not members.</summary>

@@ -43,7 +43,8 @@ internal sealed class TableCompiler
                     old.GrantedBySystemOperations,
                     old.ColumnIndex,
                     old.Columns,
-                    records.TryGetValue(name, out CompiledRecords? compiled) ? compiled : CompiledRecords.Empty);
+                    records.TryGetValue(name, out CompiledRecords? compiled) ? compiled : CompiledRecords.Empty,
+                    old.Answers);
             }
         }
 

@@ -110,13 +110,9 @@ public sealed class AccessEvaluator : IAccessEvaluator
     }
 
     /// <inheritdoc/>
-    /// <remarks>The clock is read only when the snapshot holds a rule that depends on time (a delegation with an end date);
-    /// otherwise every instant gives the same principal.</remarks>
-    public AccessPrincipal GetPrincipal(UserId user)
-    {
-        AccessSnapshot snapshot = Snapshot;
-        return snapshot.GetPrincipal(user, snapshot.DependsOnTime ? _timeProvider.GetUtcNow() : DateTimeOffset.MinValue);
-    }
+    /// <remarks>The clock is read only for a user whose effective roles change at an instant (a delegation with an end date
+    /// reaches them); every other user has the same principal at every instant.</remarks>
+    public AccessPrincipal GetPrincipal(UserId user) => Snapshot.GetPrincipal(user, _timeProvider);
 
     /// <inheritdoc/>
     public AccessPrincipal GetSupportPrincipal(SupportGrantId grant) => Snapshot.GetSupportPrincipal(grant, _timeProvider.GetUtcNow());

@@ -23,6 +23,9 @@ public readonly struct AccessObject
     // What the object and record steps read first, copied out of the compiled object so that a check starts one load
     // nearer its answer.
     private readonly FirstMatchRows? _rows;
+    private readonly ulong[]? _answers;
+    private readonly int _answerWords;
+    private readonly byte[]? _grantedBySystemOperations;
     private readonly CompiledRecords? _records;
 
     // Whether, for an active employee without super operations, the record step alone decides a record request: the object
@@ -36,6 +39,9 @@ public readonly struct AccessObject
         _compiled = compiled;
         _index = index;
         _rows = compiled?.Rows;
+        _answers = compiled?.Answers?.Bits;
+        _answerWords = compiled?.Answers?.WordsPerOperation ?? 0;
+        _grantedBySystemOperations = compiled?.GrantedBySystemOperations;
         _records = compiled?.Records;
         _recordStepDecides = compiled is { Rows: null, UseRecordPermissions: true };
     }
@@ -54,6 +60,16 @@ public readonly struct AccessObject
 
     /// <summary>Gets <see cref="CompiledObject.Rows"/> of the compiled object.</summary>
     internal FirstMatchRows? Rows => _rows;
+
+    /// <summary>Gets the <see cref="ObjectAnswers.Bits"/> of the compiled object's answers, or <see langword="null"/> when
+    /// it has none.</summary>
+    internal ulong[]? Answers => _answers;
+
+    /// <summary>Gets the <see cref="ObjectAnswers.WordsPerOperation"/> of the compiled object's answers.</summary>
+    internal int AnswerWords => _answerWords;
+
+    /// <summary>Gets <see cref="CompiledObject.GrantedBySystemOperations"/> of the compiled object.</summary>
+    internal byte[]? GrantedBySystemOperations => _grantedBySystemOperations;
 
     /// <summary>Gets <see cref="CompiledObject.Records"/> of the compiled object, or <see langword="null"/>.</summary>
     internal CompiledRecords? Records => _records;

@@ -338,7 +338,7 @@ public readonly partial struct AccessPrincipal
         where T : IStepTracer
     {
         CompiledObject compiled = target.Compiled!;
-        AccessDecision decision = Pipeline.Object(_subject, external, compiled, target.Rows, operation);
+        AccessDecision decision = Pipeline.Object(_subject, external, in target, operation);
         trace.Object(decision, compiled, operation);
         return decision;
     }

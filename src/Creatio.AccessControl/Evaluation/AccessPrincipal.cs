@@ -37,6 +37,18 @@ public readonly partial struct AccessPrincipal
         _signature = subject.IsKnown ? snapshot.Roles.SignatureOf(subject) : default;
     }
 
+    /// <summary>A user of one subject, from its slot of <see cref="AccessSnapshot.Principals"/>: what the other constructor
+    /// reads from four arrays, in one place.</summary>
+    internal AccessPrincipal(AccessSnapshot snapshot, UserId user, in AccessPrincipalIndex.Slot slot)
+    {
+        _snapshot = snapshot;
+        User = user;
+        _subject = new SubjectIndex(slot.Subject);
+        _state = slot.State;
+        _user = new UserOrdinal(slot.UserPlusOne - 1);
+        _signature = slot.Signature;
+    }
+
     internal AccessPrincipal(AccessSnapshot snapshot, UserId user, SubjectIndex subject, int grant, AccessReason supportDenial)
         : this(snapshot, user, subject)
     {

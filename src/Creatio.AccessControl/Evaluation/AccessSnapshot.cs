@@ -21,8 +21,8 @@ public sealed partial class AccessSnapshot
         Roles = EffectiveRoleCompiler.Compile(model, Units);
         (Operations, ObjectIndex, Objects, Inverse) = TableCompiler.Compile(model, Roles);
         States = ComputeStates();
+        Principals = AccessPrincipalIndex.Build(Units, Roles, States);
         SupportGrants = CompiledSupportGrants.Compile(model, ObjectIndex);
-        DependsOnTime = DependsOnTimeOf(model, previous: null);
     }
 
     private AccessSnapshot(AccessSnapshot previous, AccessModel model, long version, SnapshotParts parts, IReadOnlySet<string> touchedRecordObjects)
@@ -35,11 +35,13 @@ public sealed partial class AccessSnapshot
         ObjectIndex = previous.ObjectIndex;
         Objects = previous.Objects;
         States = previous.States;
+        Principals = previous.Principals;
         Inverse = previous.Inverse;
         if ((parts & SnapshotParts.Permissions) != 0)
         {
             (Operations, ObjectIndex, Objects, Inverse) = TableCompiler.Compile(model, Roles, Inverse);
             States = ComputeStates();
+            Principals = previous.Principals.With(previous.Roles, Roles, previous.States, States);
         }
         else if ((parts & SnapshotParts.Records) != 0)
         {
@@ -47,7 +49,6 @@ public sealed partial class AccessSnapshot
         }
 
         SupportGrants = CompiledSupportGrants.Compile(model, ObjectIndex);
-        DependsOnTime = DependsOnTimeOf(model, previous);
     }
 
     /// <summary>A snapshot equal to <paramref name="previous"/> but for the model, the version and the tables given: what
@@ -71,9 +72,9 @@ public sealed partial class AccessSnapshot
         ObjectIndex = previous.ObjectIndex;
         Objects = objects ?? previous.Objects;
         States = states ?? previous.States;
+        Principals = previous.Principals.With(previous.Roles, Roles, previous.States, States);
         Inverse = inverse ?? previous.Inverse;
         SupportGrants = previous.SupportGrants;
-        DependsOnTime = DependsOnTimeOf(model, previous);
     }
 
     /// <summary>Gets a snapshot of the empty model: it knows no user, so it denies everything.</summary>
@@ -100,15 +101,11 @@ public sealed partial class AccessSnapshot
     /// <summary>Gets, for each admin unit, the subjects whose <c>E(u)</c> contains it.</summary>
     internal SubjectsByUnit Inverse { get; }
 
-    /// <summary>Gets whether a user's principal depends on the instant it is resolved at: whether the model holds a
-    /// delegation with an end date, the only rule that makes <c>E(u)</c> change with time. When it does not, every instant
-    /// gives the same principal, so an evaluator need not read its clock to resolve one.</summary>
-    /// <remarks>Support grants depend on time too, but only through <see cref="GetSupportPrincipal"/>, which is always
-    /// given its instant.</remarks>
-    internal bool DependsOnTime { get; }
-
     /// <summary>Gets each subject's packed state: active, external, and the super operations it holds.</summary>
     internal SubjectState[] States { get; }
+
+    /// <summary>Gets the users by id, each with its subject, state and summary in one slot: what resolving a user reads.</summary>
+    internal AccessPrincipalIndex Principals { get; }
 
     /// <summary>Compiles a model into a snapshot.</summary>
     /// <param name="model">The validated model.</param>
@@ -137,12 +134,32 @@ public sealed partial class AccessSnapshot
     /// and which is denied everything.</returns>
     public AccessPrincipal GetPrincipal(UserId user, DateTimeOffset now)
     {
-        if (!Units.IndexOf.TryGetValue(user, out int unit) || Units.IsRole(unit))
+        ref readonly AccessPrincipalIndex.Slot slot = ref Principals.Find(user.Value);
+        if (slot.UserPlusOne == 0)
         {
             return new AccessPrincipal(this, user, SubjectIndex.None);
         }
 
-        return new AccessPrincipal(this, user, new SubjectIndex(Roles.SubjectAt(Units.UserOfUnit(unit), now.UtcTicks)));
+        return slot.SeveralSubjects
+            ? new AccessPrincipal(this, user, new SubjectIndex(Roles.SubjectAt(slot.UserPlusOne - 1, now.UtcTicks)))
+            : new AccessPrincipal(this, user, in slot);
+    }
+
+    /// <summary>Resolves a user for checks now, reading the clock only for a user whose effective roles change at an instant
+    /// (a delegation with an end date reaches them): every other user has the same principal at every instant.</summary>
+    /// <remarks>Support grants depend on time too, but only through <see cref="GetSupportPrincipal"/>, which is always
+    /// given its instant.</remarks>
+    internal AccessPrincipal GetPrincipal(UserId user, TimeProvider clock)
+    {
+        ref readonly AccessPrincipalIndex.Slot slot = ref Principals.Find(user.Value);
+        if (slot.UserPlusOne == 0)
+        {
+            return new AccessPrincipal(this, user, SubjectIndex.None);
+        }
+
+        return slot.SeveralSubjects
+            ? new AccessPrincipal(this, user, new SubjectIndex(Roles.SubjectAt(slot.UserPlusOne - 1, clock.GetUtcNow().UtcTicks)))
+            : new AccessPrincipal(this, user, in slot);
     }
 
     /// <summary>Resolves an object once, for the checks of a request on it.</summary>
@@ -179,24 +196,6 @@ public sealed partial class AccessSnapshot
             : !SupportAccessRules.IsSameEnvironment(definition.Environment, Model.Settings.SupportAccess.Environment) ? AccessReason.SupportWrongEnvironment
             : AccessReason.None;
         return new AccessPrincipal(this, definition.Grantor, grantor.SubjectIndex, index, denial);
-    }
-
-    private static bool DependsOnTimeOf(AccessModel model, AccessSnapshot? previous)
-    {
-        if (previous is not null && model.Delegations == previous.Model.Delegations)
-        {
-            return previous.DependsOnTime;
-        }
-
-        foreach (Delegation delegation in model.Delegations)
-        {
-            if (delegation.EndsAt is not null)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private SubjectState[] ComputeStates()

@@ -42,13 +42,22 @@ internal static class Pipeline
     /// operation turns a deny into an allow.</summary>
     /// <param name="subject">The subject.</param>
     /// <param name="external">Whether the subject is a portal user.</param>
-    /// <param name="compiled">The object.</param>
-    /// <param name="rows">The object's <see cref="CompiledObject.Rows"/>, read beforehand.</param>
+    /// <param name="target">The object, with what the step reads copied out of it: the rows, their answers (when there
+    /// are, the step reads the subject's two bits there and leaves the deciding row to the decision) and the operations
+    /// granted by system operations.</param>
     /// <param name="operation">The operation.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static AccessDecision Object(SubjectIndex subject, bool external, CompiledObject compiled, FirstMatchRows? rows, ObjectOperation operation)
+    public static AccessDecision Object(SubjectIndex subject, bool external, in AccessObject target, ObjectOperation operation)
     {
         AccessDecision denied;
+        FirstMatchRows? rows = target.Rows;
+        CompiledObject compiled = target.Compiled!;
+        if (target.Answers is { } answers)
+        {
+            AccessDecision decision = AccessDecision.OfObjectAnswer(ObjectAnswers.Of(answers, target.AnswerWords, subject.Value, operation), rows!, subject);
+            return target.GrantedBySystemOperations is null || decision.IsAllowed ? decision : GrantedBySystemOperation(subject, compiled, operation, decision);
+        }
+
         if (rows is null)
         {
             if (!external)

@@ -1,0 +1,105 @@
+using System.Runtime.CompilerServices;
+
+namespace Creatio.AccessControl.Compilation;
+
+/// <summary>What an object's operation rows answer for every subject and operation, in two bits: whether a row matches,
+/// and whether the deciding row allows the operation. The object step reads these two bits and nothing else; the deciding
+/// row itself is looked up only when a decision's <see cref="AccessDecision.Grantee"/> or
+/// <see cref="AccessDecision.Position"/> is asked for.</summary>
+/// <remarks>One table per operation, the subjects' answers side by side: 5 KB per operation at 20,000 users where the
+/// deciding rows take 20 KB, so that the data a check on an (object, operation) touches is a quarter of what it was.
+/// Answers are kept only for rows without subjects kept apart (<see cref="FirstMatchRows.HasChangedSubjects"/>): after
+/// a membership change the object step reads the deciding rows until the rows are compiled whole again.</remarks>
+internal sealed class ObjectAnswers
+{
+    /// <summary>The answer of a subject whose deciding row allows the operation.</summary>
+    public const int Allows = 3;
+
+    /// <summary>The answer of a subject whose deciding row denies the operation.</summary>
+    public const int Denies = 1;
+
+    private readonly ulong[] _bits;
+    private readonly int _wordsPerOperation;
+
+    private ObjectAnswers(FirstMatchRows rows, ulong[] bits, int wordsPerOperation)
+    {
+        Rows = rows;
+        _bits = bits;
+        _wordsPerOperation = wordsPerOperation;
+    }
+
+    /// <summary>Gets the answers: per operation, <see cref="WordsPerOperation"/> words of 32 subjects.</summary>
+    public ulong[] Bits => _bits;
+
+    /// <summary>Gets the number of words of one operation's answers.</summary>
+    public int WordsPerOperation => _wordsPerOperation;
+
+    /// <summary>Gets the rows these answers were computed from: the rows a decision names.</summary>
+    public FirstMatchRows Rows { get; }
+
+    /// <summary>Computes the answers of <paramref name="rows"/>, or returns <see langword="null"/> when the rows keep some
+    /// subjects apart.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static ObjectAnswers? Create(FirstMatchRows rows)
+    {
+        if (rows.HasChangedSubjects)
+        {
+            return null;
+        }
+
+        int subjects = rows.SubjectCount;
+        int words = (subjects + 31) >> 5;
+        const int operations = (int)ObjectOperation.Delete + 1;
+
+        // Each row's answers to the four operations, two bits each; then 32 subjects a word, four words at a time.
+        byte[] value = rows.Value;
+        var codes = new int[value.Length];
+        for (int row = 0; row < codes.Length; row++)
+        {
+            for (int operation = 0; operation < operations; operation++)
+            {
+                codes[row] |= ((value[row] & OperationEncoding.Bit((ObjectOperation)operation)) != 0 ? Allows : Denies) << (2 * operation);
+            }
+        }
+
+        var bits = new ulong[operations * words];
+        for (int word = 0; word < words; word++)
+        {
+            ulong read = 0;
+            ulong create = 0;
+            ulong edit = 0;
+            ulong delete = 0;
+            int first = word << 5;
+            int last = Math.Min(first + 32, subjects);
+            for (int subject = first; subject < last; subject++)
+            {
+                int row = rows.DecidingRow(subject);
+                ulong code = row < 0 ? 0 : (ulong)codes[row];
+                int shift = (subject & 31) << 1;
+                read |= (code & 3) << shift;
+                create |= ((code >> 2) & 3) << shift;
+                edit |= ((code >> 4) & 3) << shift;
+                delete |= ((code >> 6) & 3) << shift;
+            }
+
+            bits[word] = read;
+            bits[words + word] = create;
+            bits[(2 * words) + word] = edit;
+            bits[(3 * words) + word] = delete;
+        }
+
+        return new ObjectAnswers(rows, bits, words);
+    }
+
+    /// <summary>The answer for a subject and a defined operation: 0 when no row matches, <see cref="Denies"/> or
+    /// <see cref="Allows"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Of(int subject, ObjectOperation operation) => Of(_bits, _wordsPerOperation, subject, operation);
+
+    /// <summary><see cref="Of(int, ObjectOperation)"/> on the answers' <see cref="Bits"/> and
+    /// <see cref="WordsPerOperation"/> copied out beforehand (what an <see cref="AccessObject"/> holds, so that the object
+    /// step does not load this instance first).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Of(ulong[] bits, int wordsPerOperation, int subject, ObjectOperation operation) =>
+        unchecked((int)(bits[((int)operation * wordsPerOperation) + (subject >> 5)] >> ((subject & 31) << 1))) & 3;
+}
