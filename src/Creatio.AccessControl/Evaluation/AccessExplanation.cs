@@ -6,18 +6,38 @@ namespace Creatio.AccessControl;
 /// <summary>The full trace of one decision: every step, the rows it considered, which effective role matched.</summary>
 /// <remarks>Built only on request by <see cref="AccessPrincipal.Explain(in AccessRequest)"/>; the check methods never
 /// build one. <see cref="Decision"/> is always the decision the check methods return for the same request.</remarks>
-/// <param name="User">The user.</param>
-/// <param name="Request">The request.</param>
-/// <param name="SnapshotVersion">The version of the snapshot that decided.</param>
-/// <param name="Decision">The decision.</param>
-/// <param name="Steps">The steps, in the <see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/check-order.md">order of checks</see>.</param>
-public sealed record AccessExplanation(
-    UserId User,
-    AccessRequest Request,
-    long SnapshotVersion,
-    AccessDecision Decision,
-    IReadOnlyList<AccessExplanationStep> Steps)
+public sealed record AccessExplanation
 {
+    /// <summary>Creates an explanation.</summary>
+    /// <param name="User">The user.</param>
+    /// <param name="Request">The request.</param>
+    /// <param name="SnapshotVersion">The version of the snapshot that decided.</param>
+    /// <param name="Decision">The decision.</param>
+    /// <param name="Steps">The steps, in the <see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/check-order.md">order of checks</see>.</param>
+    public AccessExplanation(UserId User, AccessRequest Request, long SnapshotVersion, AccessDecision Decision, IReadOnlyList<AccessExplanationStep> Steps)
+    {
+        this.User = User;
+        this.Request = Request;
+        this.SnapshotVersion = SnapshotVersion;
+        this.Decision = Decision;
+        this.Steps = Steps;
+    }
+
+    /// <summary>Gets the user.</summary>
+    public UserId User { get; init; }
+
+    /// <summary>Gets the request.</summary>
+    public AccessRequest Request { get; init; }
+
+    /// <summary>Gets the version of the snapshot that decided.</summary>
+    public long SnapshotVersion { get; init; }
+
+    /// <summary>Gets the decision.</summary>
+    public AccessDecision Decision { get; init; }
+
+    /// <summary>Gets the steps, in the <see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/check-order.md">order of checks</see>.</summary>
+    public IReadOnlyList<AccessExplanationStep> Steps { get; init; }
+
     /// <summary>Returns the explanation as readable text, one line per step and per row.</summary>
     /// <returns>The text.</returns>
     public override string ToString()
