@@ -37,4 +37,8 @@ public sealed record AccessExplanationRow
 
     /// <summary>Gets whether this row decided the step.</summary>
     public bool Decides { get; init; }
+
+    /// <summary>Gets how the grantee came into the user's effective roles, when it is among them; otherwise
+    /// <see langword="null"/>.</summary>
+    public EffectiveRoleOrigin? Origin { get; init; }
 }
