@@ -80,20 +80,7 @@ internal static class EffectiveRolesCommand
         _ => "delegation",
     };
 
-    internal static string Describe(EffectiveRoleOrigin origin, UnitNames names)
-    {
-        string Via() => origin.Via is { } via ? names.Describe(via.Value) : string.Empty;
-        return origin.Rule switch
-        {
-            EffectiveRoleRule.Self => "own (the user)",
-            EffectiveRoleRule.DirectMembership => "direct membership",
-            EffectiveRoleRule.BuiltInMembership => "built-in membership (every employee)",
-            EffectiveRoleRule.Inheritance => $"ancestor of {Via()}",
-            EffectiveRoleRule.FunctionalLink => $"functional link from {Via()}",
-            EffectiveRoleRule.Manager => $"through manager unit {Via()}",
-            _ => $"delegation from {Via()}",
-        };
-    }
+    internal static string Describe(EffectiveRoleOrigin origin, UnitNames names) => origin.Describe(unit => names.Describe(unit.Value));
 
     private static void WriteUnit(System.Text.Json.Utf8JsonWriter w, string name, Guid? unit)
     {

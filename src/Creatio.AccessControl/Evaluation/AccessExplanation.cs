@@ -83,7 +83,7 @@ public sealed record AccessExplanation
                     text.Append(" [in effective roles");
                     if (row.Origin is { } origin)
                     {
-                        text.Append(": ").Append(EffectiveRolesExplanation.Describe(origin, names));
+                        text.Append(": ").Append(origin.Describe(unit => names.TryGetValue(unit, out string? name) ? name : unit.ToString()));
                     }
 
                     text.Append(']');

@@ -35,4 +35,23 @@ public sealed record EffectiveRoleOrigin
     /// <summary>Gets the unit it came through (the child role, the linked organizational role, the manager unit or the
     /// grantor); <see langword="null"/> for the user's own unit and direct memberships.</summary>
     public AdminUnitId? Via { get; init; }
+
+    /// <summary>Says how the unit came into <c>E(u)</c>, in words (for example <c>ancestor of Sales</c>).</summary>
+    /// <param name="nameOf">Names the unit it came through; <see langword="null"/> writes its id.</param>
+    /// <returns>The words.</returns>
+    public string Describe(Func<AdminUnitId, string>? nameOf = null)
+    {
+        string ViaName() => Via is { } via ? nameOf?.Invoke(via) ?? via.ToString() : string.Empty;
+        return Rule switch
+        {
+            EffectiveRoleRule.Self => "the user",
+            EffectiveRoleRule.DirectMembership => "direct membership",
+            EffectiveRoleRule.BuiltInMembership => "built-in membership (every employee)",
+            EffectiveRoleRule.Inheritance => $"ancestor of {ViaName()}",
+            EffectiveRoleRule.FunctionalLink => $"functional link from {ViaName()}",
+            EffectiveRoleRule.Manager => $"through manager unit {ViaName()}",
+            EffectiveRoleRule.Delegation => $"delegated by {ViaName()}",
+            _ => Rule.ToString(),
+        };
+    }
 }

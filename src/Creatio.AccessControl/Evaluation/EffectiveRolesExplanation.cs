@@ -42,26 +42,9 @@ public sealed record EffectiveRolesExplanation
         text.Append("Effective roles of ").Append(User).Append(" (snapshot ").Append(SnapshotVersion).Append("): ").Append(Roles.Count).Append('\n');
         foreach (EffectiveRoleOrigin origin in Roles)
         {
-            text.Append("  ").Append(origin.Name).Append(": ").Append(Describe(origin, names)).Append('\n');
+            text.Append("  ").Append(origin.Name).Append(": ").Append(origin.Describe(unit => names.TryGetValue(unit, out string? name) ? name : unit.ToString())).Append('\n');
         }
 
         return text.ToString();
-    }
-
-    /// <summary>How a unit came into <c>E(u)</c>, in words, naming the unit it came through.</summary>
-    internal static string Describe(EffectiveRoleOrigin origin, IReadOnlyDictionary<AdminUnitId, string> names)
-    {
-        string Via() => origin.Via is { } via ? names.TryGetValue(via, out string? name) ? name : via.ToString() : string.Empty;
-        return origin.Rule switch
-        {
-            EffectiveRoleRule.Self => "the user",
-            EffectiveRoleRule.DirectMembership => "direct membership",
-            EffectiveRoleRule.BuiltInMembership => "built-in membership (every employee)",
-            EffectiveRoleRule.Inheritance => $"ancestor of {Via()}",
-            EffectiveRoleRule.FunctionalLink => $"functional link from {Via()}",
-            EffectiveRoleRule.Manager => $"through manager unit {Via()}",
-            EffectiveRoleRule.Delegation => $"delegated by {Via()}",
-            _ => origin.Rule.ToString(),
-        };
     }
 }

@@ -16,7 +16,7 @@ public sealed class EffectiveRolesCommandTests
         Assert.Equal(
             [
                 "Effective roles of Mona (20000000-0000-0000-0000-000000000003) at 2025-03-10T12:00:00.0000000+00:00: 9",
-                "  Mona (20000000-0000-0000-0000-000000000003) [User]: own (the user)",
+                "  Mona (20000000-0000-0000-0000-000000000003) [User]: the user",
                 "  All employees (a29a3ba5-4b0d-de11-9a51-005056c00008) [Organization]: built-in membership (every employee)",
                 "  Managers of Sales (10000000-0000-0000-0000-000000000004) [Manager]: direct membership",
                 "  Sales (10000000-0000-0000-0000-000000000002) [Division]: ancestor of Managers of Sales (10000000-0000-0000-0000-000000000004)",
@@ -48,7 +48,7 @@ public sealed class EffectiveRolesCommandTests
         CliResult before = CliHost.Run("effective-roles", CliHost.PipelinePolicy, "--user", "Olga", "--at", "2025-02-28T23:59:59Z");
         CliResult after = CliHost.Run("effective-roles", CliHost.PipelinePolicy, "--user", "Olga", "--at", "2025-03-01T00:00:00Z");
 
-        Assert.Contains("  Head office (10000000-0000-0000-0000-000000000001) [Organization]: delegation from Head office (10000000-0000-0000-0000-000000000001)", before.StdoutLines);
+        Assert.Contains("  Head office (10000000-0000-0000-0000-000000000001) [Organization]: delegated by Head office (10000000-0000-0000-0000-000000000001)", before.StdoutLines);
         Assert.DoesNotContain(after.StdoutLines, l => l.Contains("Head office", StringComparison.Ordinal));
     }
 
