@@ -31,7 +31,7 @@ internal static class EffectiveRolesCommand
         }
 
         var names = new UnitNames(model);
-        IReadOnlyList<RoleOrigin> roles = new RoleProvenance(model).EffectiveRoles(user, now);
+        IReadOnlyList<EffectiveRoleOrigin> roles = Snapshots.Compile(model).GetPrincipal(user, now).ExplainEffectiveRoles().Roles;
         if (json)
         {
             stdout.WriteLine(Json.Write(w =>
@@ -41,15 +41,14 @@ internal static class EffectiveRolesCommand
                 w.WriteString("userName", names.Name(user.Value));
                 w.WriteString("at", now);
                 w.WriteStartArray("effectiveRoles");
-                foreach (RoleOrigin origin in roles)
+                foreach (EffectiveRoleOrigin origin in roles)
                 {
                     w.WriteStartObject();
-                    w.WriteString("id", origin.Unit);
-                    w.WriteString("name", names.Name(origin.Unit));
-                    w.WriteString("kind", names.Kind(origin.Unit)?.ToString());
-                    w.WriteString("obtained", ObtainedCode(origin.Kind));
-                    WriteUnit(w, "from", origin.From);
-                    WriteUnit(w, "managerUnit", origin.Manager);
+                    w.WriteString("id", origin.Unit.Value);
+                    w.WriteString("name", origin.Name);
+                    w.WriteString("kind", names.Kind(origin.Unit.Value)?.ToString());
+                    w.WriteString("obtained", ObtainedCode(origin.Rule));
+                    WriteUnit(w, "via", origin.Via?.Value);
                     w.WriteString("description", Describe(origin, names));
                     w.WriteEndObject();
                 }
@@ -61,43 +60,27 @@ internal static class EffectiveRolesCommand
         else
         {
             stdout.WriteLine($"Effective roles of {names.Describe(user.Value)} at {now:O}: {roles.Count}");
-            foreach (RoleOrigin origin in roles)
+            foreach (EffectiveRoleOrigin origin in roles)
             {
-                stdout.WriteLine($"  {names.Describe(origin.Unit)} [{names.Kind(origin.Unit)}]: {Describe(origin, names)}");
+                stdout.WriteLine($"  {names.Describe(origin.Unit.Value)} [{names.Kind(origin.Unit.Value)}]: {Describe(origin, names)}");
             }
         }
 
         return ExitCodes.Success;
     }
 
-    internal static string ObtainedCode(ProvenanceKind kind) => kind switch
+    internal static string ObtainedCode(EffectiveRoleRule rule) => rule switch
     {
-        ProvenanceKind.Self => "self",
-        ProvenanceKind.DirectMembership => "directMembership",
-        ProvenanceKind.Ancestor => "ancestor",
-        ProvenanceKind.FunctionalLink => "functionalLink",
-        ProvenanceKind.ManagedSubtree => "managedSubtree",
-        ProvenanceKind.ManagedEmployee => "managedEmployee",
-        ProvenanceKind.EmployeeRole => "employeeRole",
+        EffectiveRoleRule.Self => "self",
+        EffectiveRoleRule.DirectMembership => "directMembership",
+        EffectiveRoleRule.BuiltInMembership => "builtInMembership",
+        EffectiveRoleRule.Inheritance => "inheritance",
+        EffectiveRoleRule.FunctionalLink => "functionalLink",
+        EffectiveRoleRule.Manager => "manager",
         _ => "delegation",
     };
 
-    internal static string Describe(RoleOrigin origin, UnitNames names)
-    {
-        string From() => names.Describe(origin.From!.Value);
-        string Manager() => names.Describe(origin.Manager!.Value);
-        return origin.Kind switch
-        {
-            ProvenanceKind.Self => "own (the user)",
-            ProvenanceKind.DirectMembership => "direct membership",
-            ProvenanceKind.Ancestor => $"ancestor of {From()}",
-            ProvenanceKind.FunctionalLink => $"functional link from {From()}",
-            ProvenanceKind.ManagedSubtree => $"managed subtree of manager unit {Manager()}",
-            ProvenanceKind.ManagedEmployee => $"employee in the managed subtree of manager unit {Manager()}",
-            ProvenanceKind.EmployeeRole => $"employee {From()}'s role via manager unit {Manager()}",
-            _ => $"delegation from {From()}",
-        };
-    }
+    internal static string Describe(EffectiveRoleOrigin origin, UnitNames names) => origin.Describe(unit => names.Describe(unit.Value));
 
     private static void WriteUnit(System.Text.Json.Utf8JsonWriter w, string name, Guid? unit)
     {

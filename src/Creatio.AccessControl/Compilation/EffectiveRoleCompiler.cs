@@ -87,8 +87,14 @@ internal sealed class EffectiveRoleCompiler
 
     /// <summary>Computes a user's subjects: one per interval between the distinct ends of the delegations that reach the
     /// user, <c>[.., e1), [e1, e2), …, [ek, ∞)</c>, each with its role bits and other users (rule 6 on top of rules 1–5).</summary>
-    public List<(long EndsAt, ulong[] Roles, ulong[]? Users)> Subjects(int u)
+    public List<(long EndsAt, ulong[] Roles, ulong[]? Users)> Subjects(int u) => Subjects(u, default(NoProvenance));
+
+    /// <summary>Computes a user's subjects as <see cref="Subjects(int)"/>, reporting to <paramref name="sink"/> each unit
+    /// of the user's rules 1–5 set and of the delegations of the interval it records, with the rule that brought it.</summary>
+    public List<(long EndsAt, ulong[] Roles, ulong[]? Users)> Subjects<TSink>(int u, TSink sink)
+        where TSink : IEffectiveRoleSink
     {
+        (ulong[] baseRoles, ulong[]? baseUsers) = Base(u, sink);
         var applying = new List<(int Grantor, long EndsAt)>();
         foreach ((int grantor, int recipient, long endsAt) in _graph.Delegations)
         {
@@ -98,7 +104,6 @@ internal sealed class EffectiveRoleCompiler
             }
         }
 
-        (ulong[] baseRoles, ulong[]? baseUsers) = Base(u);
         if (applying.Count == 0)
         {
             // The sets are never changed once computed, so the subject may share them.
@@ -106,10 +111,12 @@ internal sealed class EffectiveRoleCompiler
         }
 
         UnitTable units = _graph.Units;
+        int roleCount = units.RoleCount;
         long[] ends = [.. applying.Where(a => a.EndsAt != long.MaxValue).Select(a => a.EndsAt).Distinct().Order(), long.MaxValue];
         var subjects = new List<(long, ulong[], ulong[]?)>(ends.Length);
         foreach (long intervalEnd in ends)
         {
+            bool record = sink.RecordsInterval(intervalEnd);
             var roles = (ulong[])baseRoles.Clone();
             ulong[]? users = baseUsers is null ? null : (ulong[])baseUsers.Clone();
             foreach ((int grantor, long endsAt) in applying)
@@ -119,17 +126,23 @@ internal sealed class EffectiveRoleCompiler
                     continue;
                 }
 
+                // The grantor first, so that what it passes on is listed after it (a unit already present stays as it was).
+                if (record && (units.IsRole(grantor) ? !Bits.Get(roles, grantor) : units.UserOfUnit(grantor) != u && (users is null || !Bits.Get(users, units.UserOfUnit(grantor)))))
+                {
+                    sink.Added(grantor, EffectiveRoleRule.Delegation, grantor);
+                }
+
                 if (units.IsRole(grantor))
                 {
                     // A rules 1–5 set is not closed (rule 5 leaves the roles not inherited by managers out), so the
                     // grantor's closure is built apart.
-                    Bits.Or(roles, _graph.ClosureOf(grantor));
+                    Or(roles, _graph.ClosureOf(grantor), 0, EffectiveRoleRule.Delegation, grantor, record, sink);
                     continue;
                 }
 
                 int g = units.UserOfUnit(grantor);
                 (ulong[] grantorRoles, ulong[]? grantorUsers) = Base(g);
-                Bits.Or(roles, grantorRoles);
+                Or(roles, grantorRoles, 0, EffectiveRoleRule.Delegation, grantor, record, sink);
                 if (g != u)
                 {
                     Bits.Set(users ??= new ulong[_graph.UserWords], g);
@@ -137,7 +150,7 @@ internal sealed class EffectiveRoleCompiler
 
                 if (grantorUsers is not null)
                 {
-                    Bits.Or(users ??= new ulong[_graph.UserWords], grantorUsers);
+                    Or(users ??= new ulong[_graph.UserWords], grantorUsers, roleCount, EffectiveRoleRule.Delegation, grantor, record, sink);
                 }
             }
 
@@ -148,14 +161,20 @@ internal sealed class EffectiveRoleCompiler
     }
 
     /// <summary>A user's roles and other users before delegations (rules 1–5).</summary>
-    public (ulong[] Roles, ulong[]? Users) Base(int u)
+    public (ulong[] Roles, ulong[]? Users) Base(int u) => Base(u, default(NoProvenance));
+
+    /// <summary>A user's rules 1–5 set, each unit reported to <paramref name="sink"/>; a recording sink computes it afresh.</summary>
+    private (ulong[] Roles, ulong[]? Users) Base<TSink>(int u, TSink sink)
+        where TSink : IEffectiveRoleSink
     {
-        if (_base.TryGetValue(u, out (ulong[], ulong[]?) known))
+        if (!sink.IsRecording && _base.TryGetValue(u, out (ulong[], ulong[]?) known))
         {
             return known;
         }
 
-        ulong[] roles = OwnRoles(u);
+        int roleCount = _graph.Units.RoleCount;
+        sink.Added(roleCount + u, EffectiveRoleRule.Self, -1);
+        ulong[] roles = OwnRoles(u, sink);
         ulong[]? users = null;
 
         // Rule 5: what a manager unit the user belongs to manages.
@@ -164,39 +183,62 @@ internal sealed class EffectiveRoleCompiler
             if (_graph.IsManager(role))
             {
                 (ulong[] managedRoles, ulong[] managedUsers) = Managed(role);
-                Bits.Or(roles, managedRoles);
-                Bits.Or(users ??= new ulong[_graph.UserWords], managedUsers);
+                Or(roles, managedRoles, 0, EffectiveRoleRule.Manager, role, sink.IsRecording, sink);
+                Or(users ??= new ulong[_graph.UserWords], managedUsers, roleCount, EffectiveRoleRule.Manager, role, sink.IsRecording, sink);
             }
         }
 
         (ulong[], ulong[]?) result = (roles, WithoutSelf(users, u));
-        _base.Add(u, result);
+        _base.TryAdd(u, result);
         return result;
     }
 
     /// <summary>A new set of a user's own roles: the closure of the user's direct roles (rules 1–4), remembered for the
-    /// members of manager units.</summary>
-    private ulong[] OwnRoles(int u)
+    /// members of manager units; a recording sink computes it afresh.</summary>
+    private ulong[] OwnRoles<TSink>(int u, TSink sink)
+        where TSink : IEffectiveRoleSink
     {
-        if (_own.TryGetValue(u, out ulong[]? known))
+        if (!sink.IsRecording && _own.TryGetValue(u, out ulong[]? known))
         {
             return (ulong[])known.Clone();
         }
 
         var roles = new ulong[_graph.Words];
         bool manager = false;
+        bool employee = !_graph.Units.Users[u].IsExternal;
         foreach (int role in _graph.Direct[u])
         {
-            _graph.AddClosure(roles, role);
+            // An employee's All employees is the one direct role without a membership row.
+            EffectiveRoleRule rule = employee && role == _graph.AllEmployees ? EffectiveRoleRule.BuiltInMembership : EffectiveRoleRule.DirectMembership;
+            _graph.AddClosure(roles, role, rule, -1, sink);
             manager |= _graph.IsManager(role);
         }
 
         if (manager)
         {
-            _own.Add(u, (ulong[])roles.Clone());
+            _own.TryAdd(u, (ulong[])roles.Clone());
         }
 
         return roles;
+    }
+
+    /// <summary>Adds <paramref name="source"/> to <paramref name="target"/>; when <paramref name="record"/>, reports each unit
+    /// added (bit + <paramref name="unitOffset"/>) to the sink first.</summary>
+    private static void Or<TSink>(ulong[] target, ulong[] source, int unitOffset, EffectiveRoleRule rule, int via, bool record, TSink sink)
+        where TSink : IEffectiveRoleSink
+    {
+        if (sink.IsRecording && record)
+        {
+            for (int w = 0; w < source.Length; w++)
+            {
+                for (ulong added = source[w] & ~target[w]; added != 0; added &= added - 1)
+                {
+                    sink.Added(unitOffset + (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(added), rule, via);
+                }
+            }
+        }
+
+        Bits.Or(target, source);
     }
 
     private static ulong[]? WithoutSelf(ulong[]? users, int u)

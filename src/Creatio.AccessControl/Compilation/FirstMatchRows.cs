@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace Creatio.AccessControl.Compilation;
@@ -92,53 +93,23 @@ internal sealed class FirstMatchRows
             entries[i] = new RowEntry(ids[unit[i]].Value, position[i], value[i]);
         }
 
-        // Row i + 1 stored, 0 = no row matches. Walk rows top-down; a subject keeps the first row that reaches it.
+        // The per-subject table in the narrowest element type that holds row + 1.
         if (count < byte.MaxValue)
         {
             var decided = new byte[subjectCount];
-            for (int row = 0; row < count; row++)
-            {
-                foreach (int subject in inverse.SubjectsOf(unit[row]))
-                {
-                    if (decided[subject] == 0)
-                    {
-                        decided[subject] = (byte)(row + 1);
-                    }
-                }
-            }
-
+            Decide(unit, new AllSubjects(inverse), decided);
             return new FirstMatchRows(unit, position, value, entries, decided, null, null);
         }
 
         if (count < ushort.MaxValue)
         {
             var decided = new ushort[subjectCount];
-            for (int row = 0; row < count; row++)
-            {
-                foreach (int subject in inverse.SubjectsOf(unit[row]))
-                {
-                    if (decided[subject] == 0)
-                    {
-                        decided[subject] = (ushort)(row + 1);
-                    }
-                }
-            }
-
+            Decide(unit, new AllSubjects(inverse), decided);
             return new FirstMatchRows(unit, position, value, entries, null, decided, null);
         }
 
         var wide = new int[subjectCount];
-        for (int row = 0; row < count; row++)
-        {
-            foreach (int subject in inverse.SubjectsOf(unit[row]))
-            {
-                if (wide[subject] == 0)
-                {
-                    wide[subject] = row + 1;
-                }
-            }
-        }
-
+        Decide(unit, new AllSubjects(inverse), wide);
         return new FirstMatchRows(unit, position, value, entries, null, null, wide);
     }
 
@@ -162,25 +133,24 @@ internal sealed class FirstMatchRows
     {
         ArgumentNullException.ThrowIfNull(roles);
         int subjectCount = SubjectCount;
-        List<(int Subject, int Stored)>? changes = null;
-        foreach (int subject in subjects)
+        int[] listed = subjects.ToArray();
+        foreach (int subject in listed)
         {
             if (unchecked((uint)subject) >= (uint)subjectCount || unchecked((uint)subject) >= (uint)roles.SubjectCount)
             {
                 throw new ArgumentOutOfRangeException(nameof(subjects), subject, $"Subject {subject} is not one of the {subjectCount} subjects.");
             }
+        }
 
-            // Row i + 1, 0 = no row matches: the first row by position whose grantee is in the subject's E(u).
-            int row = 0;
-            while (row < Unit.Length && !roles.Contains(subject, Unit[row]))
+        // The listed subjects' rows by the one rule, each stored at the subject's place in the list.
+        var decided = new int[listed.Length];
+        Decide(Unit, new ListedSubjects(roles, listed), decided);
+        List<(int Subject, int Stored)>? changes = null;
+        for (int i = 0; i < listed.Length; i++)
+        {
+            if (decided[i] != DecidingRow(listed[i]) + 1)
             {
-                row++;
-            }
-
-            int stored = row < Unit.Length ? row + 1 : 0;
-            if (stored != DecidingRow(subject) + 1)
-            {
-                (changes ??= []).Add((subject, stored));
+                (changes ??= []).Add((listed[i], decided[i]));
             }
         }
 
@@ -240,11 +210,68 @@ internal sealed class FirstMatchRows
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public RowIndex DecidingRow(SubjectIndex subject) => new(DecidingRow(subject.Value));
 
+    /// <summary>First match, the one implementation: the row that decides for a subject is the first row, by position,
+    /// whose grantee is in the subject's <c>E(u)</c>. The rows are walked top-down and each subject keeps the first row
+    /// that reaches it; row + 1 is stored at the subject's place, 0 when no row reaches it.</summary>
+    /// <typeparam name="T">The element type of the table: the narrowest that holds the row count + 1.</typeparam>
+    /// <typeparam name="THolders">Where the places of the subjects holding a grantee come from.</typeparam>
+    /// <param name="unit">The grantee of each row, rows sorted by position.</param>
+    /// <param name="holders">The places of the subjects holding a unit.</param>
+    /// <param name="decided">The table, all zero, one element per place.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Decide<T, THolders>(int[] unit, THolders holders, T[] decided)
+        where T : unmanaged, IBinaryInteger<T>
+        where THolders : struct, IHolders
+    {
+        for (int row = 0; row < unit.Length; row++)
+        {
+            foreach (int place in holders.Of(unit[row]))
+            {
+                if (decided[place] == T.Zero)
+                {
+                    decided[place] = T.CreateTruncating(row + 1);
+                }
+            }
+        }
+    }
+
     /// <summary>The stored row of a subject when some subjects' rows are kept apart.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int Changed(int subject, int stored)
     {
         int at = Array.BinarySearch(_changedSubjects!, subject);
         return at >= 0 ? _changedRows![at] : stored;
+    }
+
+    /// <summary>The places, in a table being decided, of the subjects whose <c>E(u)</c> holds a unit.</summary>
+    private interface IHolders
+    {
+        ReadOnlySpan<int> Of(int unit);
+    }
+
+    /// <summary>Every subject, at its own index: the inverse of the effective role table.</summary>
+    private readonly struct AllSubjects(SubjectsByUnit inverse) : IHolders
+    {
+        public ReadOnlySpan<int> Of(int unit) => inverse.SubjectsOf(unit);
+    }
+
+    /// <summary>Some subjects, each at its index in the list, read from their effective roles.</summary>
+    private readonly struct ListedSubjects(EffectiveRoleTable roles, int[] subjects) : IHolders
+    {
+        private readonly int[] _places = new int[subjects.Length];
+
+        public ReadOnlySpan<int> Of(int unit)
+        {
+            int count = 0;
+            for (int i = 0; i < subjects.Length; i++)
+            {
+                if (roles.Contains(subjects[i], unit))
+                {
+                    _places[count++] = i;
+                }
+            }
+
+            return _places.AsSpan(0, count);
+        }
     }
 }

@@ -30,6 +30,7 @@ internal sealed class RoleGraph
         NotInherited = notInherited;
         NotInheritedRoles = [.. Enumerable.Range(0, notInherited.Length).Where(r => notInherited[r])];
         Delegations = delegations;
+        AllEmployees = units.IndexOf[BuiltInRoles.AllEmployees];
     }
 
     public UnitTable Units { get; }
@@ -52,6 +53,9 @@ internal sealed class RoleGraph
 
     /// <summary>Gets the roles not inherited by managers, by unit index.</summary>
     public int[] NotInheritedRoles { get; }
+
+    /// <summary>Gets the unit index of All employees, which every employee directly belongs to.</summary>
+    public int AllEmployees { get; }
 
     /// <summary>Gets the manager unit of each organizational role, or -1.</summary>
     public int[] ManagerOf { get; }
@@ -152,19 +156,31 @@ internal sealed class RoleGraph
     /// closures of many roles to one set costs the roles added, not the sum of the closures' lengths.</remarks>
     /// <param name="closed">A role bit set closed under rules 3 and 4; it stays closed.</param>
     /// <param name="role">The role's unit index.</param>
-    public void AddClosure(Span<ulong> closed, int role)
+    public void AddClosure(Span<ulong> closed, int role) => AddClosure(closed, role, EffectiveRoleRule.DirectMembership, -1, default(NoProvenance));
+
+    /// <summary>Adds a role's closure under rules 3 and 4 to a closed set, as <see cref="AddClosure(Span{ulong}, int)"/>,
+    /// reporting each role added to <paramref name="sink"/>: the role itself by <paramref name="rule"/> through
+    /// <paramref name="via"/>, its ancestors by inheritance, the functional roles linked by their link.</summary>
+    /// <param name="closed">A role bit set closed under rules 3 and 4; it stays closed.</param>
+    /// <param name="role">The role's unit index.</param>
+    /// <param name="rule">The rule that brings the role itself.</param>
+    /// <param name="via">The unit the role itself comes through, or -1.</param>
+    /// <param name="sink">Where to report the roles added.</param>
+    public void AddClosure<TSink>(Span<ulong> closed, int role, EffectiveRoleRule rule, int via, TSink sink)
+        where TSink : IEffectiveRoleSink
     {
         int[] parent = Units.Parent;
-        for (int current = role; current >= 0 && !Bits.Get(closed, current); current = parent[current])
+        for (int current = role; current >= 0 && !Bits.Get(closed, current); via = current, current = parent[current], rule = EffectiveRoleRule.Inheritance)
         {
             Bits.Set(closed, current);
+            sink.Added(current, rule, via);
 
             // Links go from organizational roles to functional roles, whose ancestors have no links: one level deep.
             if (_linked[current] is { } functional)
             {
                 foreach (int f in functional)
                 {
-                    AddClosure(closed, f);
+                    AddClosure(closed, f, EffectiveRoleRule.FunctionalLink, current, sink);
                 }
             }
         }

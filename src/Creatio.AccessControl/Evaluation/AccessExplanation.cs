@@ -6,22 +6,52 @@ namespace Creatio.AccessControl;
 /// <summary>The full trace of one decision: every step, the rows it considered, which effective role matched.</summary>
 /// <remarks>Built only on request by <see cref="AccessPrincipal.Explain(in AccessRequest)"/>; the check methods never
 /// build one. <see cref="Decision"/> is always the decision the check methods return for the same request.</remarks>
-/// <param name="User">The user.</param>
-/// <param name="Request">The request.</param>
-/// <param name="SnapshotVersion">The version of the snapshot that decided.</param>
-/// <param name="Decision">The decision.</param>
-/// <param name="Steps">The steps, in the <see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/check-order.md">order of checks</see>.</param>
-public sealed record AccessExplanation(
-    UserId User,
-    AccessRequest Request,
-    long SnapshotVersion,
-    AccessDecision Decision,
-    IReadOnlyList<AccessExplanationStep> Steps)
+public sealed record AccessExplanation
 {
+    /// <summary>Creates an explanation.</summary>
+    /// <param name="User">The user.</param>
+    /// <param name="Request">The request.</param>
+    /// <param name="SnapshotVersion">The version of the snapshot that decided.</param>
+    /// <param name="Decision">The decision.</param>
+    /// <param name="Steps">The steps, in the <see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/check-order.md">order of checks</see>.</param>
+    public AccessExplanation(UserId User, AccessRequest Request, long SnapshotVersion, AccessDecision Decision, IReadOnlyList<AccessExplanationStep> Steps)
+    {
+        this.User = User;
+        this.Request = Request;
+        this.SnapshotVersion = SnapshotVersion;
+        this.Decision = Decision;
+        this.Steps = Steps;
+    }
+
+    /// <summary>Gets the user.</summary>
+    public UserId User { get; init; }
+
+    /// <summary>Gets the request.</summary>
+    public AccessRequest Request { get; init; }
+
+    /// <summary>Gets the version of the snapshot that decided.</summary>
+    public long SnapshotVersion { get; init; }
+
+    /// <summary>Gets the decision.</summary>
+    public AccessDecision Decision { get; init; }
+
+    /// <summary>Gets the steps, in the <see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/check-order.md">order of checks</see>.</summary>
+    public IReadOnlyList<AccessExplanationStep> Steps { get; init; }
+
+    /// <summary>Gets the user's effective roles, each with the rule that brought it in (what
+    /// <see cref="AccessPrincipal.ExplainEffectiveRoles"/> returns); empty for an unknown user.</summary>
+    public IReadOnlyList<EffectiveRoleOrigin> EffectiveRoles { get; init; } = [];
+
     /// <summary>Returns the explanation as readable text, one line per step and per row.</summary>
     /// <returns>The text.</returns>
     public override string ToString()
     {
+        var names = new Dictionary<AdminUnitId, string>(EffectiveRoles.Count);
+        foreach (EffectiveRoleOrigin origin in EffectiveRoles)
+        {
+            names[origin.Unit] = origin.Name;
+        }
+
         var text = new StringBuilder();
         text.Append(Request).Append(" by ").Append(User).Append(" (snapshot ").Append(SnapshotVersion).Append(")\n");
         text.Append("=> ").Append(Decision).Append('\n');
@@ -47,8 +77,19 @@ public sealed record AccessExplanation(
                     text.Append('#').Append(position).Append(' ');
                 }
 
-                text.Append(row.GranteeName).Append(": ").Append(row.Value)
-                    .Append(row.InEffectiveRoles ? " [in effective roles]" : string.Empty).Append('\n');
+                text.Append(row.GranteeName).Append(": ").Append(row.Value);
+                if (row.InEffectiveRoles)
+                {
+                    text.Append(" [in effective roles");
+                    if (row.Origin is { } origin)
+                    {
+                        text.Append(": ").Append(origin.Describe(unit => names.TryGetValue(unit, out string? name) ? name : unit.ToString()));
+                    }
+
+                    text.Append(']');
+                }
+
+                text.Append('\n');
             }
         }
 
@@ -92,6 +133,13 @@ public sealed record AccessExplanation(
                     writer.WriteString("value", row.Value);
                     writer.WriteBoolean("inEffectiveRoles", row.InEffectiveRoles);
                     writer.WriteBoolean("decides", row.Decides);
+                    if (row.Origin is { } origin)
+                    {
+                        writer.WriteStartObject("origin");
+                        WriteOrigin(writer, origin);
+                        writer.WriteEndObject();
+                    }
+
                     writer.WriteEndObject();
                 }
 
@@ -100,10 +148,30 @@ public sealed record AccessExplanation(
             }
 
             writer.WriteEndArray();
+            writer.WriteStartArray("effectiveRoles");
+            foreach (EffectiveRoleOrigin origin in EffectiveRoles)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("unit", origin.Unit.Value);
+                writer.WriteString("name", origin.Name);
+                WriteOrigin(writer, origin);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
             writer.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteOrigin(Utf8JsonWriter writer, EffectiveRoleOrigin origin)
+    {
+        writer.WriteString("rule", origin.Rule.ToString());
+        if (origin.Via is { } via)
+        {
+            writer.WriteString("via", via.Value);
+        }
     }
 
     private static void WriteDecision(Utf8JsonWriter writer, AccessDecision decision)

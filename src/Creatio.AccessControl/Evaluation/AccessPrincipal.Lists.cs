@@ -12,7 +12,7 @@ public readonly partial struct AccessPrincipal
     {
         var explainer = new Explainer(_snapshot, _subject, User, request);
         AccessDecision decision = Walk(in request, ref explainer);
-        return new(User, request, _snapshot?.Version ?? 0, decision, explainer.Steps);
+        return new(User, request, _snapshot?.Version ?? 0, decision, explainer.Steps) { EffectiveRoles = explainer.EffectiveRoles };
     }
 
     /// <summary>Writes the records the user may perform an operation on, in their order, to <paramref name="destination"/>.</summary>

@@ -20,7 +20,7 @@ public sealed partial class AccessSnapshot
         Units = new UnitTable(model);
         Roles = EffectiveRoleCompiler.Compile(model, Units);
         (Operations, ObjectIndex, Objects, Inverse) = TableCompiler.Compile(model, Roles);
-        States = ComputeStates();
+        States = SubjectStates.Compute(Units, Roles, Operations);
         Principals = AccessPrincipalIndex.Build(Units, Roles, States);
         SupportGrants = CompiledSupportGrants.Compile(model, ObjectIndex);
     }
@@ -40,7 +40,7 @@ public sealed partial class AccessSnapshot
         if ((parts & SnapshotParts.Permissions) != 0)
         {
             (Operations, ObjectIndex, Objects, Inverse) = TableCompiler.Compile(model, Roles, Inverse);
-            States = ComputeStates();
+            States = SubjectStates.Compute(Units, Roles, Operations);
             Principals = previous.Principals.With(previous.Roles, Roles, previous.States, States);
         }
         else if ((parts & SnapshotParts.Records) != 0)
@@ -198,33 +198,6 @@ public sealed partial class AccessSnapshot
         return new AccessPrincipal(this, definition.Grantor, grantor.SubjectIndex, index, denial);
     }
 
-    private SubjectState[] ComputeStates()
-    {
-        var states = new SubjectState[Roles.SubjectCount];
-        for (int subject = 0; subject < states.Length; subject++)
-        {
-            states[subject] = StateOf(Units, Roles, Operations, subject);
-        }
-
-        return states;
-    }
-
-    private static SubjectState StateOf(UnitTable units, EffectiveRoleTable roles, CompiledSystemOperations operations, int subject)
-    {
-        UserDefinition user = units.Users[roles.SubjectUser[subject]];
-        SubjectState state = (user.IsActive ? SubjectState.Active : SubjectState.None) |
-                             (user.IsExternal ? SubjectState.External : SubjectState.None);
-        for (int operation = 0; operation <= (int)ObjectOperation.Delete; operation++)
-        {
-            if (operations.IsAllowed(operations.SuperOperations[operation], subject))
-            {
-                state |= OperationEncoding.Super((ObjectOperation)operation);
-            }
-        }
-
-        return state;
-    }
-
     internal bool TryGetUnit(AdminUnitId unit, out int index) => Units.IndexOf.TryGetValue(unit, out index);
 
     /// <summary>Returns this snapshot with another model and one object's tables replaced, at the same version.</summary>
@@ -234,6 +207,13 @@ public sealed partial class AccessSnapshot
         objects[objectIndex] = compiled;
         return new AccessSnapshot(this, model, Version, objects);
     }
+
+    /// <summary>Returns this snapshot with another model and the tables indexed by subject replaced, at the same version.</summary>
+    internal AccessSnapshot WithSubjectTables(AccessModel model, SubjectTables tables) =>
+        new(this, model, Version, tables.Objects, tables.Roles, tables.Inverse, tables.Operations, tables.States);
+
+    /// <summary>Gets the tables indexed by subject.</summary>
+    internal SubjectTables SubjectTables => new(Roles, Inverse, Operations, States, Objects);
 
     /// <summary>Returns this snapshot at another version.</summary>
     internal AccessSnapshot WithVersion(long version) => new(this, Model, version);

@@ -12,6 +12,8 @@ internal sealed class Explainer : IStepTracer
     private readonly AccessRequest _request;
     private readonly List<AccessExplanationStep> _steps = [];
     private bool _grantAllowsNothing;
+    private IReadOnlyList<EffectiveRoleOrigin>? _effectiveRoles;
+    private Dictionary<AdminUnitId, EffectiveRoleOrigin>? _origins;
 
     public Explainer(AccessSnapshot? snapshot, SubjectIndex subject, UserId user, in AccessRequest request)
     {
@@ -23,6 +25,10 @@ internal sealed class Explainer : IStepTracer
 
     /// <summary>Gets the steps recorded, in the order they were taken.</summary>
     public IReadOnlyList<AccessExplanationStep> Steps => _steps;
+
+    /// <summary>Gets the user's effective roles with their origins, computed once by the compiler of <c>E(u)</c>.</summary>
+    public IReadOnlyList<EffectiveRoleOrigin> EffectiveRoles =>
+        _effectiveRoles ??= _snapshot is not null && _subject.IsKnown ? EffectiveRoleOrigins.Of(_snapshot, _subject) : [];
 
     private AccessSnapshot Snapshot => _snapshot!;
 
@@ -197,8 +203,14 @@ internal sealed class Explainer : IStepTracer
     private void Skipped(AccessStage stage) =>
         _steps.Add(new AccessExplanationStep(stage, AccessStepResult.Skipped, AccessReason.None, "skipped by the super operation", []));
 
-    private string Name(int unit) =>
-        Snapshot.Units.IsRole(unit) ? Snapshot.Units.Roles[unit].Name : Snapshot.Units.Users[Snapshot.Units.UserOfUnit(unit)].Name;
+    private string Name(int unit) => EffectiveRoleOrigins.Name(Snapshot.Units, unit);
+
+    /// <summary>How a unit came into the user's effective roles, or <see langword="null"/> when it is not among them.</summary>
+    private EffectiveRoleOrigin? Origin(int unit)
+    {
+        _origins ??= EffectiveRoles.ToDictionary(o => o.Unit);
+        return _origins.GetValueOrDefault(Snapshot.Units.Ids[unit]);
+    }
 
     private List<AccessExplanationRow> Rows(FirstMatchRows rows, Func<byte, string> value)
     {
@@ -213,7 +225,7 @@ internal sealed class Explainer : IStepTracer
                 rows.Position[i] >= 0 ? rows.Position[i] : null,
                 value(rows.Value[i]),
                 Snapshot.Roles.Contains(_subject, new UnitIndex(unit)),
-                i == deciding));
+                i == deciding) { Origin = Origin(unit) });
         }
 
         return list;
@@ -244,7 +256,7 @@ internal sealed class Explainer : IStepTracer
             if (user >= 0 && user == self)
             {
                 int unit = roleCount + user;
-                list.Add(new AccessExplanationRow(Snapshot.Units.Ids[unit], Name(unit), null, $"{what}: AllowAndGrant on all operations", true, false));
+                list.Add(new AccessExplanationRow(Snapshot.Units.Ids[unit], Name(unit), null, $"{what}: AllowAndGrant on all operations", true, false) { Origin = Origin(unit) });
                 allows.Add(true);
             }
         }
@@ -262,7 +274,7 @@ internal sealed class Explainer : IStepTracer
                 : user == header.Author ? "author, in the effective roles: AllowAndGrant on all operations"
                 : "owner, in the effective roles: AllowAndGrant on all operations";
             bool member = Snapshot.Roles.Contains(_subject, new UnitIndex(right.Unit));
-            list.Add(new AccessExplanationRow(Snapshot.Units.Ids[right.Unit], Name(right.Unit), null, value, member, false));
+            list.Add(new AccessExplanationRow(Snapshot.Units.Ids[right.Unit], Name(right.Unit), null, value, member, false) { Origin = Origin(right.Unit) });
             allows.Add(member && ((grant ? right.Grant : right.Allow) & operationBit) != 0);
         }
 

@@ -91,7 +91,8 @@ internal static class SnapshotCompiler
     private static AccessSnapshot? Membership(AccessSnapshot snapshot, AccessModel model, RoleMembership membership, bool member) =>
         snapshot.TryGetUnit(membership.User, out int user) && !snapshot.Units.IsRole(user) &&
         snapshot.TryGetUnit(membership.Role, out int role) && snapshot.Units.IsRole(role)
-            ? snapshot.WithMembership(model, user, role, member)
+            && MembershipCompiler.Apply(snapshot.Units, snapshot.ObjectIndex, snapshot.SubjectTables, user, role, member) is { } tables
+            ? snapshot.WithSubjectTables(model, tables)
             : null;
 
     private static AccessSnapshot? RecordRight(

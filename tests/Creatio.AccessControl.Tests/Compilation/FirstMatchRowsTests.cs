@@ -45,6 +45,26 @@ public sealed class FirstMatchRowsTests
         Assert.True(pairs >= SystemOperations.BuiltIn.Count);
     }
 
+    [Property(Arbitrary = [typeof(RandomPermissionModels)], MaxTest = 100)]
+    public void CreateAndWithSubjects_DecideTheFirstRowByPositionWhoseGranteeIsInEu(RandomPermissionModel random)
+    {
+        AccessSnapshot snapshot = AccessSnapshot.Compile(random.Model);
+        int[] everySubject = [.. Enumerable.Range(0, snapshot.Roles.SubjectCount)];
+        foreach ((FirstMatchRows rows, FirstMatchRows _) in RowPairs(snapshot, snapshot))
+        {
+            // Written out here, apart from the library: positions ascending, rows the engine adds (-1) last.
+            int[] expected = [.. everySubject.Select(subject => Enumerable.Range(0, rows.Count)
+                .Where(row => snapshot.Roles.Contains(subject, rows.Unit[row]))
+                .DefaultIfEmpty(-1)
+                .First())];
+            int[] order = [.. rows.Position.Select(p => p < 0 ? int.MaxValue : p)];
+            Assert.Equal(order.Order(), order);
+
+            Assert.Equal(expected, Decisions(rows));
+            Assert.Same(rows, rows.WithSubjects(snapshot.Roles, everySubject));
+        }
+    }
+
     [Fact]
     public void WithSubjects_SubjectOutOfRange_Throws()
     {

@@ -152,7 +152,7 @@ public sealed class ExplainTests
 
         Assert.StartsWith("Edit Deal by ", text, StringComparison.Ordinal);
         Assert.Contains("=> " + decision, text, StringComparison.Ordinal);
-        Assert.Contains("    > #1 All employees: Read [in effective roles]", text, StringComparison.Ordinal);
+        Assert.Contains("    > #1 All employees: Read [in effective roles: built-in membership (every employee)]", text, StringComparison.Ordinal);
         Assert.Contains("      #0 Sales: Read, Edit", text, StringComparison.Ordinal);
     }
 

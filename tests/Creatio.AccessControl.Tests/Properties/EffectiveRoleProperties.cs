@@ -29,6 +29,40 @@ public sealed class EffectiveRoleProperties
         }
     }
 
+    /// <summary>The provenance of <c>E(u)</c> (<see cref="AccessPrincipal.ExplainEffectiveRoles"/>) lists exactly the units of
+    /// <c>E(u)</c>, each once, and every unit it names as the one a role came through is listed before that role (a
+    /// delegating unit comes through itself).</summary>
+    [Property(Arbitrary = [typeof(RandomModels)], MaxTest = 150)]
+    public void ExplainEffectiveRoles_OfEveryUserAtEveryInstant_ListsExactlyTheEffectiveRoles(RandomModel random)
+    {
+        AccessModel model = random.Builder.Build();
+        AccessSnapshot snapshot = AccessSnapshot.Compile(model);
+
+        foreach (UserId user in random.Users)
+        {
+            foreach (DateTimeOffset now in random.Instants)
+            {
+                AccessPrincipal principal = snapshot.GetPrincipal(user, now);
+                List<AdminUnitId> expected = Enumerate(principal.EffectiveRoles);
+                IReadOnlyList<EffectiveRoleOrigin> origins = principal.ExplainEffectiveRoles().Roles;
+                List<AdminUnitId> listed = [.. origins.Select(o => o.Unit)];
+
+                Assert.True(
+                    expected.ToHashSet().SetEquals(listed) && listed.Count == expected.Count,
+                    $"E({user}) at {now:O}: missing [{string.Join(", ", expected.Except(listed))}], extra [{string.Join(", ", listed.Except(expected))}], listed {listed.Count} of {expected.Count}");
+                var seen = new HashSet<AdminUnitId>();
+                foreach (EffectiveRoleOrigin origin in origins)
+                {
+                    Assert.True(
+                        origin.Via is not { } via || seen.Contains(via) || (origin.Rule == EffectiveRoleRule.Delegation && via == origin.Unit),
+                        $"E({user}) at {now:O}: {origin.Unit} came through {origin.Via} ({origin.Rule}), which is not listed before it");
+                    Assert.Equal(origin.Rule is EffectiveRoleRule.Self or EffectiveRoleRule.DirectMembership or EffectiveRoleRule.BuiltInMembership, origin.Via is null);
+                    seen.Add(origin.Unit);
+                }
+            }
+        }
+    }
+
     /// <summary>§2 rule 5, the decision on the roles not inherited by managers: without delegations, such a role is in
     /// <c>E(u)</c> only through the user's own memberships (rules 1–4) or as the closure of a unit of a subtree the user
     /// manages; never through what a subordinate holds.</summary>

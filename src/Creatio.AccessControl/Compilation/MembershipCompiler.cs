@@ -1,24 +1,55 @@
 using System.Collections.Frozen;
-using Creatio.AccessControl.Compilation;
 
-namespace Creatio.AccessControl;
+namespace Creatio.AccessControl.Compilation;
 
-public sealed partial class AccessSnapshot
+/// <summary>Applies a change of one user's direct membership in a role to compiled tables: recomputes <c>E(u)</c> only for
+/// the users it can change, and every table indexed by subject only for the subjects whose <c>E(u)</c> changed.</summary>
+/// <remarks>The result decides as a full compile of the model after the change; <see cref="SnapshotCompiler"/> is the one
+/// entry that calls it.</remarks>
+internal sealed class MembershipCompiler
 {
-    /// <summary>Returns this snapshot after a user's direct membership in a role was added or removed, recomputing
-    /// <c>E(u)</c> only for the users it can change and every table only for the subjects whose <c>E(u)</c> changed; or
-    /// <see langword="null"/> when the change splits or joins a user's delegation intervals (a full compile is needed).</summary>
-    /// <param name="model">The model after the change.</param>
+    private MembershipCompiler(UnitTable units, FrozenDictionary<string, int> objectIndex, SubjectTables tables)
+    {
+        Units = units;
+        ObjectIndex = objectIndex;
+        Tables = tables;
+    }
+
+    private UnitTable Units { get; }
+
+    private FrozenDictionary<string, int> ObjectIndex { get; }
+
+    private SubjectTables Tables { get; }
+
+    private EffectiveRoleTable Roles => Tables.Roles;
+
+    private SubjectsByUnit Inverse => Tables.Inverse;
+
+    private CompiledSystemOperations Operations => Tables.Operations;
+
+    private SubjectState[] States => Tables.States;
+
+    private CompiledObject[] Objects => Tables.Objects;
+
+    /// <summary>Returns the tables after a user's direct membership in a role was added or removed; the same tables when
+    /// the user's direct roles do not change; or <see langword="null"/> when the change splits or joins a user's delegation
+    /// intervals (a full compile is needed).</summary>
+    /// <param name="units">The unit table the tables were compiled over (a membership does not change it).</param>
+    /// <param name="objectIndex">The index of the compiled objects.</param>
+    /// <param name="tables">The tables indexed by subject, before the change.</param>
     /// <param name="user">The user's unit index.</param>
     /// <param name="role">The role's unit index.</param>
     /// <param name="member">Whether the membership was added (or removed).</param>
-    internal AccessSnapshot? WithMembership(AccessModel model, int user, int role, bool member)
+    public static SubjectTables? Apply(UnitTable units, FrozenDictionary<string, int> objectIndex, SubjectTables tables, int user, int role, bool member) =>
+        new MembershipCompiler(units, objectIndex, tables).Apply(user, role, member);
+
+    private SubjectTables? Apply(int user, int role, bool member)
     {
         RoleGraph before = Roles.Graph;
         RoleGraph graph = before.WithMembership(Units.UserOfUnit(user), role, member);
         if (ReferenceEquals(graph, before))
         {
-            return new AccessSnapshot(this, model, Version);
+            return Tables;
         }
 
         int userOrdinal = Units.UserOfUnit(user);
@@ -70,7 +101,7 @@ public sealed partial class AccessSnapshot
             states = (SubjectState[])States.Clone();
             foreach (int subject in changed)
             {
-                states[subject] = StateOf(Units, roles, operations, subject);
+                states[subject] = SubjectStates.Of(Units, roles, operations, subject);
             }
 
             var changedUnits = new bool[Units.UnitCount];
@@ -87,7 +118,7 @@ public sealed partial class AccessSnapshot
             objects = WithImplicitUnits(objects, graph, userOrdinal);
         }
 
-        return new AccessSnapshot(this, model, Version, objects, roles, inverse, operations, states);
+        return new SubjectTables(roles, inverse, operations, states, objects);
     }
 
     /// <summary>The users whose <c>E(u)</c> a change of <paramref name="user"/>'s membership in <paramref name="role"/> can
