@@ -13,42 +13,31 @@ namespace Creatio.AccessControl;
 /// </remarks>
 public sealed partial class AccessSnapshot
 {
-    private AccessSnapshot(AccessModel model, long version)
+    /// <summary>A snapshot of compiled tables; <see cref="SnapshotCompiler"/> builds them.</summary>
+    internal AccessSnapshot(
+        AccessModel model,
+        long version,
+        UnitTable units,
+        EffectiveRoleTable roles,
+        CompiledSystemOperations operations,
+        FrozenDictionary<string, int> objectIndex,
+        CompiledObject[] objects,
+        SubjectsByUnit inverse,
+        SubjectState[] states,
+        AccessPrincipalIndex principals,
+        CompiledSupportGrants supportGrants)
     {
         Model = model;
         Version = version;
-        Units = new UnitTable(model);
-        Roles = EffectiveRoleCompiler.Compile(model, Units);
-        (Operations, ObjectIndex, Objects, Inverse) = TableCompiler.Compile(model, Roles);
-        States = SubjectStates.Compute(Units, Roles, Operations);
-        Principals = AccessPrincipalIndex.Build(Units, Roles, States);
-        SupportGrants = CompiledSupportGrants.Compile(model, ObjectIndex);
-    }
-
-    private AccessSnapshot(AccessSnapshot previous, AccessModel model, long version, SnapshotParts parts, IReadOnlySet<string> touchedRecordObjects)
-    {
-        Model = model;
-        Version = version;
-        Units = previous.Units;
-        Roles = previous.Roles;
-        Operations = previous.Operations;
-        ObjectIndex = previous.ObjectIndex;
-        Objects = previous.Objects;
-        States = previous.States;
-        Principals = previous.Principals;
-        Inverse = previous.Inverse;
-        if ((parts & SnapshotParts.Permissions) != 0)
-        {
-            (Operations, ObjectIndex, Objects, Inverse) = TableCompiler.Compile(model, Roles, Inverse);
-            States = SubjectStates.Compute(Units, Roles, Operations);
-            Principals = previous.Principals.With(previous.Roles, Roles, previous.States, States);
-        }
-        else if ((parts & SnapshotParts.Records) != 0)
-        {
-            Objects = TableCompiler.WithRecords(model, Roles, ObjectIndex, Objects, touchedRecordObjects);
-        }
-
-        SupportGrants = CompiledSupportGrants.Compile(model, ObjectIndex);
+        Units = units;
+        Roles = roles;
+        Operations = operations;
+        ObjectIndex = objectIndex;
+        Objects = objects;
+        Inverse = inverse;
+        States = states;
+        Principals = principals;
+        SupportGrants = supportGrants;
     }
 
     /// <summary>A snapshot equal to <paramref name="previous"/> but for the model, the version and the tables given: what
@@ -78,7 +67,7 @@ public sealed partial class AccessSnapshot
     }
 
     /// <summary>Gets a snapshot of the empty model: it knows no user, so it denies everything.</summary>
-    public static AccessSnapshot Empty { get; } = new(AccessModel.Empty, 0);
+    public static AccessSnapshot Empty { get; } = SnapshotCompiler.Compile(AccessModel.Empty, 0);
 
     /// <summary>Gets the model this snapshot was compiled from.</summary>
     public AccessModel Model { get; }
@@ -117,15 +106,8 @@ public sealed partial class AccessSnapshot
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfNegative(version);
-        return new AccessSnapshot(model, version);
+        return SnapshotCompiler.Compile(model, version);
     }
-
-    /// <summary>Compiles the model after a change, reusing the parts of this snapshot the change did not touch (for
-    /// <see cref="SnapshotCompiler"/>).</summary>
-    internal AccessSnapshot Derive(AccessModel model, long version, SnapshotParts parts, IReadOnlySet<string> touchedRecordObjects) =>
-        (parts & SnapshotParts.Units) != 0
-            ? new AccessSnapshot(model, version)
-            : new AccessSnapshot(this, model, version, parts, touchedRecordObjects);
 
     /// <summary>Resolves a user for checks at an instant.</summary>
     /// <param name="user">The user.</param>

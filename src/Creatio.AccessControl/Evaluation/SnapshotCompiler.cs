@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Creatio.AccessControl.Compilation;
 
 /// <summary>The one compiler of snapshots: compiles a model whole, and applies a model delta to a compiled snapshot,
@@ -12,7 +14,17 @@ namespace Creatio.AccessControl.Compilation;
 internal static class SnapshotCompiler
 {
     /// <summary>Compiles a validated model into a snapshot.</summary>
-    public static AccessSnapshot Compile(AccessModel model, long version) => AccessSnapshot.Compile(model, version);
+    public static AccessSnapshot Compile(AccessModel model, long version)
+    {
+        var units = new UnitTable(model);
+        EffectiveRoleTable roles = EffectiveRoleCompiler.Compile(model, units);
+        (CompiledSystemOperations operations, FrozenDictionary<string, int> objectIndex, CompiledObject[] objects, SubjectsByUnit inverse) =
+            TableCompiler.Compile(model, roles);
+        SubjectState[] states = SubjectStates.Compute(units, roles, operations);
+        return new AccessSnapshot(
+            model, version, units, roles, operations, objectIndex, objects, inverse, states,
+            AccessPrincipalIndex.Build(units, roles, states), CompiledSupportGrants.Compile(model, objectIndex));
+    }
 
     /// <summary>The snapshot of <paramref name="model"/> (the model <paramref name="delta"/> makes of
     /// <paramref name="snapshot"/>'s), reusing what the delta did not touch.</summary>
@@ -30,7 +42,36 @@ internal static class SnapshotCompiler
             parts |= PartsOf(edit, recordObjects);
         }
 
-        return snapshot.Derive(model, version, parts, recordObjects);
+        return Derive(snapshot, model, version, parts, recordObjects);
+    }
+
+    /// <summary>Compiles the model after a change, reusing the parts of <paramref name="previous"/> the change did not
+    /// touch.</summary>
+    private static AccessSnapshot Derive(AccessSnapshot previous, AccessModel model, long version, SnapshotParts parts, IReadOnlySet<string> touchedRecordObjects)
+    {
+        if ((parts & SnapshotParts.Units) != 0)
+        {
+            return Compile(model, version);
+        }
+
+        (CompiledSystemOperations operations, FrozenDictionary<string, int> objectIndex, CompiledObject[] objects, SubjectsByUnit inverse) =
+            (previous.Operations, previous.ObjectIndex, previous.Objects, previous.Inverse);
+        SubjectState[] states = previous.States;
+        AccessPrincipalIndex principals = previous.Principals;
+        if ((parts & SnapshotParts.Permissions) != 0)
+        {
+            (operations, objectIndex, objects, inverse) = TableCompiler.Compile(model, previous.Roles, previous.Inverse);
+            states = SubjectStates.Compute(previous.Units, previous.Roles, operations);
+            principals = previous.Principals.With(previous.Roles, previous.Roles, previous.States, states);
+        }
+        else if ((parts & SnapshotParts.Records) != 0)
+        {
+            objects = TableCompiler.WithRecords(model, previous.Roles, objectIndex, objects, touchedRecordObjects);
+        }
+
+        return new AccessSnapshot(
+            model, version, previous.Units, previous.Roles, operations, objectIndex, objects, inverse, states, principals,
+            CompiledSupportGrants.Compile(model, objectIndex));
     }
 
     /// <summary>What an edit makes the compiler build again; adds the objects whose records it touches.</summary>

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Creatio.AccessControl.Tests.Properties;
 
-/// <summary>Every snapshot the administration API publishes (built incrementally by <c>AccessSnapshot.Derive</c>) decides
+/// <summary>Every snapshot the administration API publishes (built incrementally by <c>SnapshotCompiler.Apply</c>) decides
 /// exactly as a snapshot compiled from scratch from the same model.</summary>
 public sealed class AdministrationProperties
 {
