@@ -221,7 +221,7 @@ public readonly partial struct AccessPrincipal
 
         if (!RecordStepLooks(target.Compiled!, external))
         {
-            decision = RecordPermissionsOff;
+            decision = RecordPermissionsOff(in decision);
             return RecordScope.AllRecords;
         }
 

@@ -74,7 +74,7 @@ public readonly partial struct AccessPrincipal
             return decision;
         }
 
-        return RecordStep(target.Compiled!, target.Records!, external, record, OperationEncoding.Bit(operation), ref trace);
+        return RecordStep(target.Compiled!, target.Records!, external, in decision, record, OperationEncoding.Bit(operation), ref trace);
     }
 
     /// <summary>Steps 1–4 of a record request: whether the record step is to be taken (<see langword="false"/> when an
@@ -148,7 +148,7 @@ public readonly partial struct AccessPrincipal
 
         if (record is { } id)
         {
-            decision = RecordStep(compiled, target.Records!, external, id, OperationEncoding.Bit(OperationEncoding.ToRecordOperation(operation)), ref trace);
+            decision = RecordStep(compiled, target.Records!, external, in decision, id, OperationEncoding.Bit(OperationEncoding.ToRecordOperation(operation)), ref trace);
             if (!decision.IsAllowed)
             {
                 return decision;
@@ -348,18 +348,21 @@ public readonly partial struct AccessPrincipal
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool RecordStepLooks(CompiledObject compiled, bool external) => external || compiled.UseRecordPermissions;
 
-    /// <summary>What step 5 decides for every record of an object whose records it does not look at.</summary>
-    private static AccessDecision RecordPermissionsOff => AccessDecision.Allow(AccessStage.Record, AccessReason.RecordPermissionsOff);
+    /// <summary>What step 5 decides for every record of an object whose records it does not look at: allowed, named by the
+    /// object row that allowed in step 4 (<paramref name="objectDecision"/>).</summary>
+    private static AccessDecision RecordPermissionsOff(in AccessDecision objectDecision) =>
+        objectDecision.As(AccessOutcome.Allow, AccessStage.Record, AccessReason.RecordPermissionsOff);
 
     /// <summary>Step 5 for one record.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private AccessDecision RecordStep<T>(CompiledObject compiled, CompiledRecords records, bool external, RecordId record, int operationBit, ref T trace)
+    private AccessDecision RecordStep<T>(
+        CompiledObject compiled, CompiledRecords records, bool external, in AccessDecision objectDecision, RecordId record, int operationBit, ref T trace)
         where T : IStepTracer
     {
         AccessDecision decision;
         if (!RecordStepLooks(compiled, external))
         {
-            decision = RecordPermissionsOff;
+            decision = RecordPermissionsOff(in objectDecision);
         }
         else
         {

@@ -117,7 +117,10 @@ internal sealed class Explainer : IStepTracer
     public void Record(AccessDecision decision, CompiledObject compiled, bool external, RecordId record, int operationBit)
     {
         RecordIndex recordIndex = compiled.Records.IndexOf(record);
-        Add(AccessStage.Record, decision, RecordDetail(compiled, external, recordIndex), RecordRows(compiled.Records, recordIndex, grant: false, operationBit));
+
+        // A step that does not look at the record lists none of its rights: the object row that allowed decides.
+        List<AccessExplanationRow> rows = !external && !compiled.UseRecordPermissions ? [] : RecordRows(compiled.Records, recordIndex, grant: false, operationBit);
+        Add(AccessStage.Record, decision, RecordDetail(compiled, external, recordIndex), rows);
     }
 
     public void Column(AccessDecision decision, CompiledColumn column)

@@ -91,8 +91,8 @@ public sealed class RecordRightsPageTests
     [InlineData("Pat", "note by Pat", "Allow at Record: RecordAuthor (Pat)")]
     [InlineData("Pat", "note by Bob", "Deny at Record: NoRecordRight")]
     [InlineData("Quinn", "note by Pat", "Deny at Record: NoRecordRight")]
-    [InlineData("Bob", "note by Pat", "Allow at Record: RecordPermissionsOff")]
-    [InlineData("Bob", "never loaded", "Allow at Record: RecordPermissionsOff")]
+    [InlineData("Bob", "note by Pat", "Allow at Record: RecordPermissionsOff (All employees, 1)")]
+    [InlineData("Bob", "never loaded", "Allow at Record: RecordPermissionsOff (All employees, 1)")]
     public void Note_PortalUsersGetLeastAccess(string user, string record, string expected)
     {
         AccessDecision decision = Principal(user).CheckRecord("Note", Ids.Record(record), RecordOperation.Read);

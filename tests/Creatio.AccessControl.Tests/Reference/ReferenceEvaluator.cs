@@ -129,7 +129,7 @@ internal sealed class ReferenceEvaluator
         }
 
         ReferenceDecision objectStep = ObjectStep(user, definition!, objectOperation);
-        return objectStep.IsAllowed ? RecordStep(user, definition!, record, operation) : objectStep;
+        return objectStep.IsAllowed ? RecordStep(user, definition!, objectStep, record, operation) : objectStep;
     }
 
     public ReferenceDecision CheckColumn(UserId user, ObjectName objectName, ColumnName column, ColumnOperation operation, RecordId? record)
@@ -170,7 +170,7 @@ internal sealed class ReferenceEvaluator
 
         if (record is { } id)
         {
-            previous = RecordStep(user, definition!, id, operation == ColumnOperation.Read ? RecordOperation.Read : RecordOperation.Edit);
+            previous = RecordStep(user, definition!, previous, id, operation == ColumnOperation.Read ? RecordOperation.Read : RecordOperation.Edit);
             if (!previous.IsAllowed)
             {
                 return previous;
@@ -329,12 +329,13 @@ internal sealed class ReferenceEvaluator
     }
 
     /// <summary>§5 for a request that passed the object step.</summary>
-    private ReferenceDecision RecordStep(UserId user, ObjectDefinition definition, RecordId record, RecordOperation operation)
+    private ReferenceDecision RecordStep(UserId user, ObjectDefinition definition, ReferenceDecision objectStep, RecordId record, RecordOperation operation)
     {
-        // §9: portal users get least access whatever the switch; employees skip the step when the switch is off.
+        // §9: portal users get least access whatever the switch; employees skip the step when the switch is off, allowed
+        // by what allowed the object step (its row, when a row did).
         if (!IsExternal(user) && !definition.UseRecordPermissions)
         {
-            return ReferenceDecision.Allow(AccessStage.Record, AccessReason.RecordPermissionsOff);
+            return objectStep with { Outcome = AccessOutcome.Allow, Stage = AccessStage.Record, Reason = AccessReason.RecordPermissionsOff };
         }
 
         RecordDefinition? found = _model.Records.FirstOrDefault(r => r.Object == definition.Name && r.Id == record);
