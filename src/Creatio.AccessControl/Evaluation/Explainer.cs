@@ -50,7 +50,7 @@ internal sealed class Explainer : IStepTracer
         Add(
             AccessStage.User,
             decision,
-            $"{(definition.IsExternal ? "portal user" : "employee")} {definition.Name}, {(definition.IsActive ? "active" : "inactive")}, {_snapshot.Roles.Count(_subject.Value)} effective roles");
+            $"{(definition.IsExternal ? "external user" : "employee")} {definition.Name}, {(definition.IsActive ? "active" : "inactive")}, {_snapshot.Roles.Count(_subject.Value)} effective roles");
     }
 
     public void UnknownObject(AccessDecision decision) =>
@@ -237,7 +237,7 @@ internal sealed class Explainer : IStepTracer
     private static string RecordDetail(CompiledObject compiled, bool external, RecordIndex recordIndex) =>
         !external && !compiled.Definition.UseRecordPermissions ? "Use record permissions is off"
         : !recordIndex.IsFound ? "the record is unknown"
-        : external ? "portal users get least access: own records and records granted to their roles"
+        : external ? "external users get least access: own records and records granted to their roles"
         : "record rights are additive: any matching right allows";
 
     private List<AccessExplanationRow> RecordRows(CompiledRecords records, RecordIndex record, bool grant, int operationBit)

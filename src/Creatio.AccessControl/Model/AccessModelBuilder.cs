@@ -258,7 +258,7 @@ public sealed class AccessModelBuilder
         }
 
         AddRoleIfMissing(roleIds, BuiltInRoles.AllEmployees, "All employees");
-        AddRoleIfMissing(roleIds, BuiltInRoles.AllPortalUsers, "All portal users");
+        AddRoleIfMissing(roleIds, BuiltInRoles.AllPortalUsers, AccessModelErrorNames.AllExternalUsers);
         AddRoleIfMissing(roleIds, BuiltInRoles.SystemAdministrators, "System administrators");
 
         var codes = new HashSet<SystemOperationCode>();

@@ -11,10 +11,10 @@ namespace Creatio.AccessControl;
 /// problems costs nothing more.</remarks>
 internal static partial class AccessModelErrorNames
 {
-    /// <summary>The name Creatio 8.0.9 gives the built-in role of portal users.</summary>
+    /// <summary>The name Creatio 8.0.9 gives the built-in role of portal users, and the one the builder gives it.</summary>
     public const string AllExternalUsers = "All external users";
 
-    /// <summary>The name Creatio gave the built-in role of portal users up to 8.0.9, and the one the builder gives it.</summary>
+    /// <summary>The name Creatio gave the built-in role of portal users up to 8.0.9; a model may still use it.</summary>
     public const string AllPortalUsers = "All portal users";
 
     /// <summary>Returns the problems with their messages rewritten, keeping the count of those not reported.</summary>

@@ -435,7 +435,7 @@ public sealed class AccessModelValidationTests
         Assert.Equal<RoleDefinition>(
             [
                 new RoleDefinition(BuiltInRoles.AllEmployees, "All employees", AdminUnitKind.Organization),
-                new RoleDefinition(BuiltInRoles.AllPortalUsers, "All portal users", AdminUnitKind.Organization),
+                new RoleDefinition(BuiltInRoles.AllPortalUsers, "All external users", AdminUnitKind.Organization),
                 new RoleDefinition(BuiltInRoles.SystemAdministrators, "System administrators", AdminUnitKind.Organization),
             ],
             model.Roles.AsEnumerable());
