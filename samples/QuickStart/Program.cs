@@ -6,7 +6,7 @@ var ids = new Dictionary<AdminUnitId, string>();
 RoleId Role(string name) { var id = new RoleId(Guid.NewGuid()); ids[id] = name; return id; }
 UserId User(string name) { var id = new UserId(Guid.NewGuid()); ids[id] = name; return id; }
 ids[BuiltInRoles.AllEmployees] = "All employees";
-ids[BuiltInRoles.AllPortalUsers] = "All portal users";
+ids[BuiltInRoles.AllPortalUsers] = "All external users";
 ids[BuiltInRoles.SystemAdministrators] = "System administrators";
 
 RoleId headOffice = Role("Head office"), sales = Role("Sales department"), headOfficeManagers = Role("Managers of Head office");
