@@ -31,7 +31,10 @@ public sealed class ExplainEffectiveRolesTests
 
         Assert.Equal((EffectiveRoleRule.BuiltInMembership, (string?)null), Origin(org, "Bob", "All employees"));
         Assert.DoesNotContain(Explain(org, "Pat").Roles, o => o.Unit == org.Unit("All employees"));
-        Assert.Equal((EffectiveRoleRule.Inheritance, "Acme"), Origin(org, "Pat", "All portal users"));
+        EffectiveRoleOrigin external = Assert.Single(Explain(org, "Pat").Roles, o => o.Unit == org.Unit("All portal users"));
+        Assert.Equal(
+            (EffectiveRoleRule.Inheritance, "All external users", (string?)"Acme"),
+            (external.Rule, external.Name, external.Via is { } via ? org.Label(via) : null));
     }
 
     [Fact]
