@@ -28,6 +28,23 @@ public sealed class PostgreSqlAccessStoreTests(PostgreSqlServerFixture server) :
         Assert.Equal(1, await store.GetModelVersionAsync());
     }
 
+    [Fact]
+    public async Task LoadModelAsync_ObjectKeepingItsRecordsInTheDatabase_KeepsTheFlag()
+    {
+        PostgreSqlAccessStore store = await FreshStoreAsync();
+        var builder = new AccessModelBuilder();
+        builder.Add(new ObjectDefinition("Invoice") { UseRecordPermissions = true, KeepsRecordsInDatabase = true });
+        builder.Add(new ObjectDefinition("Note"));
+        AccessModel model = builder.Build();
+
+        await store.ImportAsync(model);
+        AccessModel loaded = await store.LoadModelAsync();
+
+        Assert.True(loaded.Objects.Single(o => o.Name.Value == "Invoice").KeepsRecordsInDatabase);
+        Assert.False(loaded.Objects.Single(o => o.Name.Value == "Note").KeepsRecordsInDatabase);
+        ModelAssert.EqualIgnoringOrder(model, loaded);
+    }
+
     [Theory]
     [MemberData(nameof(Seeds))]
     public async Task LoadModelAsync_RandomModelImported_EqualsTheImportedModel(int seed)

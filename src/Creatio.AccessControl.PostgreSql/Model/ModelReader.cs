@@ -151,7 +151,7 @@ internal sealed class ModelReader
             }
         }
 
-        await using (NpgsqlBinaryExporter e = await ExportAsync("""SELECT "Name", "Category", "AdministratedByOperations", "AdministratedByRecords", "IsAvailableForPortal" FROM {0}."SysEntitySchema" """, cancellationToken).ConfigureAwait(false))
+        await using (NpgsqlBinaryExporter e = await ExportAsync("""SELECT "Name", "Category", "AdministratedByOperations", "AdministratedByRecords", "IsAvailableForPortal", "KeepsRecordsInDatabase" FROM {0}."SysEntitySchema" """, cancellationToken).ConfigureAwait(false))
         {
             while (await e.StartRowAsync(cancellationToken).ConfigureAwait(false) != -1)
             {
@@ -160,6 +160,7 @@ internal sealed class ModelReader
                 bool operations = await e.ReadAsync<bool>(NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
                 bool records = await e.ReadAsync<bool>(NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
                 bool portal = await e.ReadAsync<bool>(NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
+                bool inDatabase = await e.ReadAsync<bool>(NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
                 if (Object(objectName, "SysEntitySchema") is { } name)
                 {
                     builder.Objects.Add(new ObjectDefinition(name, category)
@@ -167,6 +168,7 @@ internal sealed class ModelReader
                         UseOperationPermissions = operations,
                         UseRecordPermissions = records,
                         IsAvailableForPortal = portal,
+                        KeepsRecordsInDatabase = inDatabase,
                         Columns = columns.Remove(name, out List<ColumnName>? list) ? [.. list] : [],
                     });
                 }

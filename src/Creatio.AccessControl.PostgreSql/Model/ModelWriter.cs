@@ -166,7 +166,7 @@ internal sealed class ModelWriter
     {
         if (Writes("SysEntitySchema"))
         {
-            await using (NpgsqlBinaryImporter w = await ImportAsync("SysEntitySchema", "\"Name\", \"Category\", \"AdministratedByOperations\", \"AdministratedByRecords\", \"IsAvailableForPortal\"", cancellationToken).ConfigureAwait(false))
+            await using (NpgsqlBinaryImporter w = await ImportAsync("SysEntitySchema", "\"Name\", \"Category\", \"AdministratedByOperations\", \"AdministratedByRecords\", \"IsAvailableForPortal\", \"KeepsRecordsInDatabase\"", cancellationToken).ConfigureAwait(false))
             {
                 foreach (ObjectDefinition definition in model.Objects)
                 {
@@ -176,6 +176,7 @@ internal sealed class ModelWriter
                     await w.WriteAsync(definition.UseOperationPermissions, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
                     await w.WriteAsync(definition.UseRecordPermissions, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
                     await w.WriteAsync(definition.IsAvailableForPortal, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
+                    await w.WriteAsync(definition.KeepsRecordsInDatabase, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
                 }
 
                 await w.CompleteAsync(cancellationToken).ConfigureAwait(false);
