@@ -83,8 +83,14 @@ internal readonly struct AccessQuery<TEntity>
         return condition is null ? _query : _query.Where(Expression.Lambda<Func<TEntity, bool>>(condition, record));
     }
 
-    // EXISTS (SELECT 1 FROM rights r WHERE r.object = 'X' AND r.record = record.key AND r.operation = op AND r.level >= 1
-    //         AND r.grantee IN (@grantees))
+    // EXISTS (SELECT 1 FROM rights r WHERE r.object = 'X' AND r.record = record.key AND r.operation = op
+    //         AND r.level BETWEEN 1 AND 2 AND r.grantee IN (@grantees))
+    // Allow or AllowAndGrant, and nothing else: a level out of the enum's range (a corrupt row) never allows.
+    private static BinaryExpression AllowingLevel(Expression level) =>
+        Expression.AndAlso(
+            Expression.GreaterThanOrEqual(level, Expression.Constant((short)RecordRightLevel.Allow)),
+            Expression.LessThanOrEqual(level, Expression.Constant((short)RecordRightLevel.AllowAndGrant)));
+
     private MethodCallExpression RightExists(ParameterExpression record, RecordOperation operation, FilterValues values)
     {
         ParameterExpression right = Expression.Parameter(typeof(EntityRecordRight), "right");
@@ -95,7 +101,7 @@ internal readonly struct AccessQuery<TEntity>
             Expression.AndAlso(
                 Expression.AndAlso(
                     Expression.Equal(Expression.Property(right, nameof(EntityRecordRight.Operation)), Expression.Constant((short)operation)),
-                    Expression.GreaterThanOrEqual(Expression.Property(right, nameof(EntityRecordRight.Level)), Expression.Constant((short)RecordRightLevel.Allow))),
+                    AllowingLevel(Expression.Property(right, nameof(EntityRecordRight.Level)))),
                 Contains(QueryParameters.Field(values, nameof(FilterValues.grantees), typeof(Guid[])), Expression.Property(right, nameof(EntityRecordRight.GranteeId)), typeof(Guid))));
         var rights = new EntityQueryRootExpression(_provider, _rights);
         return Expression.Call(s_any, rights, Expression.Quote(Expression.Lambda<Func<EntityRecordRight, bool>>(predicate, right)));

@@ -44,6 +44,22 @@ public sealed class WhereAccessibleTests : IDisposable
         Assert.All(ids, id => Assert.True(principal.CheckRecord("Opportunity", new RecordId(id), operation).IsAllowed));
     }
 
+    [Theory]
+    [InlineData((short)3)]
+    [InlineData((short)-1)]
+    public void WhereAccessible_RightWithALevelOutOfRange_NeverAllows(short level)
+    {
+        // Opportunity 3's Read row for Sales is Deny; a corrupt level in its place must not make it readable.
+        EntityRecordRight row = _context.Set<EntityRecordRight>()
+            .Single(r => r.RecordId == Shop.Opportunity(3) && r.Operation == (short)RecordOperation.Read);
+        row.Level = level;
+        _context.SaveChanges();
+
+        List<Guid> ids = [.. _context.Opportunities.WhereAccessible(Shop.Principal(Shop.Ann), RecordOperation.Read).Select(o => o.Id)];
+
+        Assert.Equal(new[] { 1, 2 }.Select(Shop.Opportunity).Order(), ids.Order());
+    }
+
     [Fact]
     public void WhereAccessible_NonNullableAuthorAndOwner_FiltersToo()
     {

@@ -8,7 +8,7 @@ namespace Creatio.AccessControl;
 /// <see cref="Grantees"/>; or its author or owner is in <see cref="AuthorsAndOwners"/> (the users in the user's
 /// <c>E(u)</c> — the user, the users they manage, the users who delegated to them — and the direct members of the
 /// organizational roles whose manager unit is in <c>E(u)</c>).</para>
-/// <para>As SQL: <c>EXISTS (SELECT 1 FROM Rights r WHERE r.RecordId = x.Id AND r.Operation = @op AND r.Level &gt;= 1 AND
+/// <para>As SQL: <c>EXISTS (SELECT 1 FROM Rights r WHERE r.RecordId = x.Id AND r.Operation = @op AND r.Level IN (1, 2) AND
 /// r.GranteeId IN @grantees) OR x.AuthorId IN @authors OR x.OwnerId IN @authors</c>.</para>
 /// <para>This type is immutable and safe for concurrent use.</para>
 /// </remarks>
@@ -111,7 +111,7 @@ public sealed class RecordFilter
         foreach (RecordRightRow row in rights)
         {
             if (row.Record == record.Id && row.Object == record.Object && row.Operation == Operation &&
-                row.Level >= RecordRightLevel.Allow && Grantees.Contains(row.Grantee))
+                row.Level is RecordRightLevel.Allow or RecordRightLevel.AllowAndGrant && Grantees.Contains(row.Grantee))
             {
                 return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, AccessReason.RecordRight, [row.Grantee], 0);
             }

@@ -179,6 +179,24 @@ public sealed class Issue19_DatabaseKeptObjectTests
         Assert.All(decisions, d => Assert.Equal(AccessReason.UnknownRecord, d.Reason));
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(255)]
+    [InlineData(-1)]
+    public async Task CheckRecordsAsync_RightWithALevelOutOfRange_NeverAllows(int level)
+    {
+        Org org = Company();
+        AccessModel model = org.Build();
+        RecordId shared = Ids.Record("shared");
+        var row = new RecordRightRow("Deal", shared, org.Unit("Sales"), RecordOperation.Read, (RecordRightLevel)level);
+        var reader = new ListReader([new StoredRecord(new RecordDefinition("Deal", shared, org.UserId("Bob")), [row])]);
+        AccessPrincipal ann = AccessSnapshot.Compile(DatabaseKeptRecords.KeptInDatabase(model)).GetPrincipal(org.UserId("Ann"), DateTimeOffset.UnixEpoch);
+
+        AccessDecision decision = await ann.CheckRecordAsync(reader, "Deal", shared, RecordOperation.Read);
+
+        Assert.Equal((AccessOutcome.Deny, AccessReason.NoRecordRight), (decision.Outcome, decision.Reason));
+    }
+
     [Fact]
     public async Task CheckRecordsAsync_NullArguments_Throw()
     {
