@@ -110,7 +110,7 @@ public sealed partial class AccessAdministration
         string?[] beforeTexts = new string?[changes.Count];
         var context = new ChangeContext(before, now, actor, beforeBatch.ToBuilder());
         AccessChangeResult? notMade = ToDeltas(before, changes, context, beforeTexts, change => RequireHostRow(stored, change), out AccessModelDelta delta)
-            ?? DatabaseRecordEdits.Validate(before, delta.Edits);
+            ?? DatabaseRecordEdits.Validate(before, delta.Edits, context.Records);
         if (notMade is not null)
         {
             return notMade;

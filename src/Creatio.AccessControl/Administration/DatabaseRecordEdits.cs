@@ -5,8 +5,12 @@ namespace Creatio.AccessControl;
 internal static class DatabaseRecordEdits
 {
     /// <summary>The refusal listing the problems of the edits, or <see langword="null"/>.</summary>
-    public static AccessChangeResult? Validate(AccessSnapshot before, IReadOnlyList<AccessModelEdit> edits)
+    /// <param name="before">The snapshot before the batch.</param>
+    /// <param name="edits">The batch's edits.</param>
+    /// <param name="records">The records of the object after the batch, of those the batch names.</param>
+    public static AccessChangeResult? Validate(AccessSnapshot before, IReadOnlyList<AccessModelEdit> edits, IEnumerable<RecordDefinition> records)
     {
+        var existing = new HashSet<RecordId>(records.Select(r => r.Id));
         var errors = new List<AccessModelError>();
         ModelIndex index = before.Model.Index;
         foreach (AccessModelEdit edit in edits)
@@ -14,10 +18,10 @@ internal static class DatabaseRecordEdits
             switch (edit)
             {
                 case PutRecordRightEdit put:
-                    Right(put.Right, index, errors);
+                    Right(put.Right, index, existing, errors);
                     break;
                 case AddRecordRightEdit add:
-                    Right(add.Right, index, errors);
+                    Right(add.Right, index, existing, errors);
                     break;
                 case PutRecordEdit record:
                     Record(record.Record, before.Model, errors);
@@ -31,11 +35,11 @@ internal static class DatabaseRecordEdits
                 before.Version, AccessChangeRefusal.InvalidModel, $"The records after the changes would be invalid: {errors.Count} problems.", -1, errors: errors);
     }
 
-    private static void Right(RecordRightRow row, ModelIndex index, List<AccessModelError> errors)
+    private static void Right(RecordRightRow row, ModelIndex index, HashSet<RecordId> existing, List<AccessModelError> errors)
     {
-        if (row.Record.Value == Guid.Empty)
+        if (!existing.Contains(row.Record))
         {
-            errors.Add(new(AccessModelErrorCode.InvalidValue, $"A record right of `{row.Object}` names the record `{Guid.Empty}`; ids must not be the empty GUID.", [Guid.Empty.ToString()]));
+            errors.Add(new(AccessModelErrorCode.DanglingReference, $"The right of `{row.Grantee}` to {row.Operation} record `{row.Record}` of `{row.Object}` names a record that does not exist.", [row.Object.ToString(), row.Record.ToString()]));
         }
 
         if (!index.Units.Contains(row.Grantee))
