@@ -74,7 +74,7 @@ public sealed partial class AccessAdministration
             return AccessChangeResult.Refused(
                 before.Version,
                 AccessChangeRefusal.RecordStoreMissing,
-                $"The batch changes records `{kept}` keeps in the database, and the administration has no {missing}: register them (Creatio.AccessControl.EntityFrameworkCore: AddEntityFrameworkCoreRecordRights<TContext>()) or use AccessAdministration.WithRecordRights(reader, writer). Nothing was applied.",
+                $"The batch changes records `{kept}` keeps in the database, and the administration has no {missing}: register them (Creatio.AccessControl.EntityFrameworkCore: UseEntityFrameworkCoreRecordRights<TContext>()) or use AccessAdministration.WithRecordRights(reader, writer). Nothing was applied.",
                 0);
         }
 
