@@ -105,9 +105,14 @@ public readonly partial struct AccessPrincipal
     {
         ArgumentNullException.ThrowIfNull(reader);
         AccessObject target = Resolve(objectName);
-        if (!target.IsKnown || !target.Compiled!.Definition.KeepsRecordsInDatabase || !Enum.IsDefined(operation))
+        if (!target.IsKnown || !target.Compiled!.Definition.KeepsRecordsInDatabase)
         {
             return CheckShare(objectName, record, operation);
+        }
+
+        if (!Enum.IsDefined(operation))
+        {
+            return AccessDecision.Deny(AccessStage.Record, AccessReason.InvalidRequest);
         }
 
         AccessDecision read = await CheckRecordAsync(reader, objectName, record, RecordOperation.Read, cancellationToken).ConfigureAwait(false);
