@@ -187,4 +187,54 @@ public abstract class EntityRecordRightWriterCases
         Assert.Empty(await read.Records.WhereAccessible(bob, RecordOperation.Read).Select(r => r.Id).ToListAsync());
         Assert.False((await hal.CheckRecordAsync(new EntityRecordRightReader(read), s_deal, s_record, RecordOperation.Edit)).IsAllowed);
     }
+
+    [Fact]
+    public async Task ApplyBatchAsync_RecordDeletedBetweenReadAndWrite_RefusedAndNothingOfTheBatchLands()
+    {
+        // Another writer deletes the record's row after the batch was read and authorized: the owner update finds no row,
+        // the writer rolls back the right it had already written, and the batch is refused.
+        Org org = new Org().Role("Sales", "All employees").User("Ann", "Sales");
+        org.Builder.Add(new ObjectDefinition(s_deal) { UseRecordPermissions = true, KeepsRecordsInDatabase = true });
+        var evaluator = new AccessEvaluator(AccessSnapshot.Compile(org.Build()), new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero)));
+        UserId ann = org.UserId("Ann");
+        await InsertAsync(ann.Value);
+        await using RecordsContext context = Context();
+        AccessAdministration administration = new AccessAdministration(evaluator)
+            .WithRecordRights(new DeletingAfterReads(new EntityRecordRightReader(context), this), new EntityRecordRightWriter(context));
+        AccessChange[] batch =
+        [
+            new ShareRecord(new RecordRightRow(s_deal, s_record, org.Unit("Sales"), RecordOperation.Read, RecordRightLevel.Allow)),
+            new ChangeRecordOwner(s_deal, s_record, ann),
+        ];
+
+        AccessChangeResult result = await administration.ApplyBatchAsync(AccessActor.ForUser(ann), batch);
+
+        Assert.Equal(AccessChangeRefusal.RecordStoreFailed, result.Refusal);
+        Assert.Equal($"Writing the records of `Deal` failed: Record `{s_record}` of `Deal` has no row in the entity 'TestRecord': insert it before creating or re-owning it. Nothing was written.", result.Message);
+        Assert.Empty(await RightsAsync());
+    }
+
+    private async Task DeleteRowAsync()
+    {
+        await using RecordsContext context = Context();
+        await context.Records.ExecuteDeleteAsync();
+    }
+
+    /// <summary>Reads through the real reader, then deletes the record's row once the three reads of a batch are done, as
+    /// another writer would between the batch's read and its write.</summary>
+    private sealed class DeletingAfterReads(IRecordRightReader inner, EntityRecordRightWriterCases cases) : IRecordRightReader
+    {
+        private int _reads;
+
+        public async ValueTask<IReadOnlyList<StoredRecord>> ReadRecordsAsync(ObjectName objectName, RecordOperation operation, IReadOnlyList<RecordId> records, CancellationToken cancellationToken)
+        {
+            IReadOnlyList<StoredRecord> read = await inner.ReadRecordsAsync(objectName, operation, records, cancellationToken);
+            if (++_reads == 3)
+            {
+                await cases.DeleteRowAsync();
+            }
+
+            return read;
+        }
+    }
 }

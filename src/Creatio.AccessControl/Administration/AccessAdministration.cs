@@ -77,6 +77,8 @@ public sealed partial class AccessAdministration : IAccessAdministration
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="changes"/> or one of its items is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="changes"/> is empty.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the batch was
+    /// stored or written; nothing of it was applied.</exception>
     public async ValueTask<AccessChangeResult> ApplyBatchAsync(AccessActor actor, IReadOnlyList<AccessChange> changes, CancellationToken cancellationToken = default)
     {
         CheckArguments(changes);

@@ -34,7 +34,8 @@ public interface IAccessAdministration
     /// <param name="changes">The changes, in order.</param>
     /// <returns>What <see cref="ApplyBatchAsync"/> would answer on the current snapshot, with the same refusal, message
     /// and refused change's index, but with <see cref="AccessChangeResult.IsApplied"/> <see langword="false"/>.</returns>
-    /// <remarks>Nothing is stored, published or audited.</remarks>
+    /// <remarks>Nothing is stored, published or audited. A batch on records an object keeps in the database is answered by
+    /// <see cref="CheckBatchAsync"/>, which reads them.</remarks>
     AccessChangeResult CheckBatch(AccessActor actor, IReadOnlyList<AccessChange> changes);
 
     /// <summary>Answers whether one change would be applied now, reading what it needs from where the records are kept.</summary>
