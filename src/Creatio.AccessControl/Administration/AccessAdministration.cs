@@ -13,13 +13,20 @@ namespace Creatio.AccessControl;
 /// other publication in between, whether it comes from this object, another <see cref="AccessAdministration"/> over the
 /// same evaluator, or a policy file reload. A batch therefore lands whole (store, snapshot and audit) or is refused with a
 /// reason and changes nothing. Checks never wait for it.</para>
+/// <para>A batch that changes records an object keeps in the database (<see cref="ObjectDefinition.KeepsRecordsInDatabase"/>)
+/// takes another path: it is authorized with the database checks (the records read through an
+/// <see cref="IRecordRightReader"/>), turned into the same record edits as for records held in memory, written through an
+/// <see cref="IRecordRightWriter"/> in one call, and audited; no snapshot is published, since the model does not change
+/// (<see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/administration-and-audit.md#records-kept-in-the-database">records kept in the database</see>).</para>
 /// <para>This type is safe for concurrent use.</para>
 /// </remarks>
-public sealed class AccessAdministration : IAccessAdministration
+public sealed partial class AccessAdministration : IAccessAdministration
 {
     private readonly AccessEvaluator _evaluator;
     private readonly IAccessStoreWriter? _store;
     private readonly AccessAuditDispatcher _audit;
+    private readonly IRecordRightReader? _recordReader;
+    private readonly IRecordRightWriter? _recordWriter;
 
     /// <summary>Creates the administration API.</summary>
     /// <param name="evaluator">The evaluator whose snapshot is changed.</param>
@@ -33,12 +40,30 @@ public sealed class AccessAdministration : IAccessAdministration
     {
     }
 
-    internal AccessAdministration(AccessEvaluator evaluator, IAccessStoreWriter? store, AccessAuditDispatcher audit)
+    internal AccessAdministration(
+        AccessEvaluator evaluator, IAccessStoreWriter? store, AccessAuditDispatcher audit, IRecordRightReader? recordReader = null, IRecordRightWriter? recordWriter = null)
     {
         ArgumentNullException.ThrowIfNull(evaluator);
         _evaluator = evaluator;
         _store = store;
         _audit = audit;
+        _recordReader = recordReader;
+        _recordWriter = recordWriter;
+    }
+
+    /// <summary>Returns an administration over the same evaluator, store and audit sinks that reads and writes the records
+    /// objects keep in the database through <paramref name="reader"/> and <paramref name="writer"/>.</summary>
+    /// <param name="reader">Reads the records, to authorize changes to them.</param>
+    /// <param name="writer">Writes the changes.</param>
+    /// <returns>A new administration; this one is unchanged.</returns>
+    /// <remarks>Made per unit of work when the reader and writer are, like an Entity Framework Core context: changes to
+    /// records then join the host's transaction on that context.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/> or <paramref name="writer"/> is <see langword="null"/>.</exception>
+    public AccessAdministration WithRecordRights(IRecordRightReader reader, IRecordRightWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(writer);
+        return new AccessAdministration(_evaluator, _store, _audit, reader, writer) { ApplyIncrementally = ApplyIncrementally };
     }
 
     /// <inheritdoc/>
@@ -52,13 +77,29 @@ public sealed class AccessAdministration : IAccessAdministration
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="changes"/> or one of its items is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="changes"/> is empty.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the batch was
+    /// stored or written; nothing of it was applied.</exception>
     public async ValueTask<AccessChangeResult> ApplyBatchAsync(AccessActor actor, IReadOnlyList<AccessChange> changes, CancellationToken cancellationToken = default)
     {
         CheckArguments(changes);
-        var batch = new Batch(this, actor, changes);
         using Activity? activity = AccessControlDiagnostics.StartApply(actor, changes.Count);
-        await _evaluator.PublishCoreAsync(batch.NextAsync, batch.Published, cancellationToken).ConfigureAwait(false);
-        AccessChangeResult result = batch.Result!;
+        AccessChangeResult result;
+        AccessSnapshot current = _evaluator.Snapshot;
+        if (DatabaseObject(current, changes, out AccessChangeResult? refused) is { } kept)
+        {
+            result = await DatabaseBatchAsync(actor, changes, kept, current, write: true, cancellationToken).ConfigureAwait(false);
+        }
+        else if (refused is not null)
+        {
+            result = refused;
+        }
+        else
+        {
+            var batch = new Batch(this, actor, changes);
+            await _evaluator.PublishCoreAsync(batch.NextAsync, batch.Published, cancellationToken).ConfigureAwait(false);
+            result = batch.Result!;
+        }
+
         AccessControlDiagnostics.Applied(activity, result.IsApplied, result.Refusal.ToString(), result.Version, result.Message);
         return result;
     }
@@ -74,12 +115,50 @@ public sealed class AccessAdministration : IAccessAdministration
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="changes"/> or one of its items is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="changes"/> is empty.</exception>
+    /// <remarks>A batch that changes records an object keeps in the database is not checked here, since that reads them:
+    /// it is answered with <see cref="AccessChangeRefusal.NotSupportedForDatabaseRecords"/>; <see cref="CheckBatchAsync"/>
+    /// answers it.</remarks>
     public AccessChangeResult CheckBatch(AccessActor actor, IReadOnlyList<AccessChange> changes)
     {
         CheckArguments(changes);
         AccessSnapshot snapshot = _evaluator.Snapshot;
+        if (DatabaseObject(snapshot, changes, out AccessChangeResult? refused) is { } kept)
+        {
+            return AccessChangeResult.Refused(
+                snapshot.Version,
+                AccessChangeRefusal.NotSupportedForDatabaseRecords,
+                $"The batch changes records `{kept}` keeps in the database; checking it reads them: call CheckBatchAsync.",
+                0);
+        }
+
+        if (refused is not null)
+        {
+            return refused;
+        }
+
         DateTimeOffset now = _evaluator.TimeProvider.GetUtcNow();
         return Prepare(actor, changes, snapshot, now, new string?[changes.Count], out _, out _) ?? AccessChangeResult.Permitted(snapshot.Version);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentNullException"><paramref name="change"/> is <see langword="null"/>.</exception>
+    public ValueTask<AccessChangeResult> CheckAsync(AccessActor actor, AccessChange change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return CheckBatchAsync(actor, [change], cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentNullException"><paramref name="changes"/> or one of its items is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="changes"/> is empty.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while the records were read.</exception>
+    public ValueTask<AccessChangeResult> CheckBatchAsync(AccessActor actor, IReadOnlyList<AccessChange> changes, CancellationToken cancellationToken = default)
+    {
+        CheckArguments(changes);
+        AccessSnapshot snapshot = _evaluator.Snapshot;
+        return DatabaseObject(snapshot, changes, out AccessChangeResult? refused) is { } kept
+            ? DatabaseBatchAsync(actor, changes, kept, snapshot, write: false, cancellationToken)
+            : new(refused ?? CheckBatch(actor, changes));
     }
 
     /// <summary>Gets a value indicating whether a batch's delta is applied to the model and the snapshot incrementally;
@@ -110,21 +189,22 @@ public sealed class AccessAdministration : IAccessAdministration
         delta = AccessModelDelta.Empty;
         model = before.Model;
         return Authorize(actor, changes, before, now)
-            ?? ToDeltas(before, changes, now, actor, beforeTexts, out delta)
+            ?? ToDeltas(before, changes, new ChangeContext(before, now, actor), beforeTexts, null, out delta)
             ?? NextModel(before, delta, out model);
     }
 
-    /// <summary>Turns each change of a batch into a delta, against the model as the earlier changes left it; returns the
-    /// refusal of the first change that does not apply.</summary>
+    /// <summary>Turns each change of a batch into a delta, against the model (or the records read from the database) as the
+    /// earlier changes left it; returns the refusal of the first change that does not apply (or that
+    /// <paramref name="precheck"/> refuses by throwing <see cref="AccessChangeRefusedException"/>).</summary>
     private static AccessChangeResult? ToDeltas(
-        AccessSnapshot before, IReadOnlyList<AccessChange> changes, DateTimeOffset now, AccessActor actor, string?[] beforeTexts, out AccessModelDelta delta)
+        AccessSnapshot before, IReadOnlyList<AccessChange> changes, ChangeContext context, string?[] beforeTexts, Action<AccessChange>? precheck, out AccessModelDelta delta)
     {
         delta = AccessModelDelta.Empty;
-        var context = new ChangeContext(before, now, actor);
         for (int i = 0; i < changes.Count; i++)
         {
             try
             {
+                precheck?.Invoke(changes[i]);
                 context.Before.Clear();
                 AccessModelDelta made = changes[i].ToDelta(context);
                 context.Made(made);
@@ -159,19 +239,47 @@ public sealed class AccessAdministration : IAccessAdministration
     /// <summary>Checks every change of a batch against the actor's permissions in the snapshot before the batch.</summary>
     private static AccessChangeResult? Authorize(AccessActor actor, IReadOnlyList<AccessChange> changes, AccessSnapshot before, DateTimeOffset now)
     {
-        AccessPrincipal principal;
+        if (Actor(actor, changes, before, now, out AccessPrincipal? principal) is { } refused)
+        {
+            return refused;
+        }
+
+        for (int i = 0; i < changes.Count && principal is { } checkedPrincipal; i++)
+        {
+            AccessDecision decision = changes[i].Authorize(checkedPrincipal, before.Model);
+            if (!decision.IsAllowed)
+            {
+                return NotPermitted(actor, changes, before, i, decision);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The refusal of a change the actor may not make.</summary>
+    private static AccessChangeResult NotPermitted(AccessActor actor, IReadOnlyList<AccessChange> changes, AccessSnapshot before, int i, AccessDecision decision) =>
+        AccessChangeResult.Refused(
+            before.Version, AccessChangeRefusal.NotPermitted, $"{actor} may not make change {i} ({changes[i].GetType().Name}): {changes[i].DescribeRefusal(decision, before.Model)}.", i, decision);
+
+    /// <summary>The principal a batch is authorized for (<see langword="null"/> for the system, who may make every change),
+    /// or the refusal of an actor who may make no change at all: an ended support session, one that may not make one of the
+    /// changes, or an actor that names nobody.</summary>
+    private static AccessChangeResult? Actor(AccessActor actor, IReadOnlyList<AccessChange> changes, AccessSnapshot before, DateTimeOffset now, out AccessPrincipal? principal)
+    {
+        principal = null;
         if (actor.SupportGrant is { } grant)
         {
-            principal = before.GetSupportPrincipal(grant, now);
-            if (principal.SupportDenial != AccessReason.None)
+            AccessPrincipal session = before.GetSupportPrincipal(grant, now);
+            principal = session;
+            if (session.SupportDenial != AccessReason.None)
             {
-                AccessDecision denial = SupportOverlay.Deny(principal.SupportDenial);
+                AccessDecision denial = SupportOverlay.Deny(session.SupportDenial);
                 return AccessChangeResult.Refused(before.Version, AccessChangeRefusal.NotPermitted, $"{actor} may not make changes: {denial}.", 0, denial);
             }
 
             for (int i = 0; i < changes.Count; i++)
             {
-                AccessDecision forbidden = SupportSessionChanges.Check(before, principal.GrantIndex, changes[i]);
+                AccessDecision forbidden = SupportSessionChanges.Check(before, session.GrantIndex, changes[i]);
                 if (!forbidden.IsAllowed)
                 {
                     return AccessChangeResult.Refused(
@@ -183,24 +291,10 @@ public sealed class AccessAdministration : IAccessAdministration
         {
             principal = before.GetPrincipal(user, now);
         }
-        else if (actor.IsSystem)
-        {
-            return null;
-        }
-        else
+        else if (!actor.IsSystem)
         {
             // The default actor names nobody; it is never taken for the system.
             return AccessChangeResult.Refused(before.Version, AccessChangeRefusal.NotPermitted, "The actor names no user, support session or the system.", 0, AccessDecision.Deny(AccessStage.User, AccessReason.UnknownUser));
-        }
-
-        for (int i = 0; i < changes.Count; i++)
-        {
-            AccessDecision decision = changes[i].Authorize(principal, before.Model);
-            if (!decision.IsAllowed)
-            {
-                return AccessChangeResult.Refused(
-                    before.Version, AccessChangeRefusal.NotPermitted, $"{actor} may not make change {i} ({changes[i].GetType().Name}): {changes[i].DescribeRefusal(decision, before.Model)}.", i, decision);
-            }
         }
 
         return null;

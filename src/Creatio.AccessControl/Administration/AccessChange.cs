@@ -25,6 +25,21 @@ public abstract record AccessChange
     /// adds is there already). The delta is validated with the rest of the batch by <see cref="AccessModel.Apply"/>.</summary>
     internal abstract AccessModelDelta ToDelta(ChangeContext context);
 
+    /// <summary>Checks that the actor may make the change when its object keeps its records in the database: by default as
+    /// <see cref="Authorize"/>; a change whose permission depends on the record reads it through <paramref name="records"/>
+    /// with the same rule (<see cref="AccessPrincipal.CheckRecordAsync"/>, <see cref="AccessPrincipal.CheckShareAsync"/>).</summary>
+    internal virtual ValueTask<AccessDecision> AuthorizeAsync(AccessPrincipal actor, AccessModel before, IRecordRightReader records, CancellationToken cancellationToken) =>
+        new(Authorize(actor, before));
+
+    /// <summary>Gets the object whose records the change edits; <see langword="null"/> for a change to the model only.</summary>
+    internal virtual ObjectName? RecordObject => null;
+
+    /// <summary>Gets the record the change edits; <see langword="null"/> when it names none.</summary>
+    internal virtual RecordId? NamedRecord => null;
+
+    /// <summary>Gets a value indicating whether the change creates <see cref="NamedRecord"/>.</summary>
+    internal virtual bool CreatesRecord => false;
+
     /// <summary>Gets a value indicating whether the change only edits data (records), which a support session may do.</summary>
     internal virtual bool IsDataChange => false;
 

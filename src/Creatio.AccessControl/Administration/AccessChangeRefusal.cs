@@ -44,4 +44,24 @@ public enum AccessChangeRefusal
     /// <summary>The support grant is deactivated: it cannot be changed (<see cref="ChangeSupportAccess"/>); grant support
     /// access again instead.</summary>
     SupportGrantInactive = 11,
+
+    /// <summary>The batch mixes changes to records an object keeps in the database (<see cref="ObjectDefinition.KeepsRecordsInDatabase"/>)
+    /// with changes to the model, or with changes to another object's records: such a batch cannot land atomically, so
+    /// nothing of it is applied. <see cref="AccessChangeResult.ChangeIndex"/> names the first change that does not fit with
+    /// the first one; apply the two kinds in separate batches.</summary>
+    MixedBatch = 12,
+
+    /// <summary>The batch changes records an object keeps in the database, and the administration was given no
+    /// <see cref="IRecordRightReader"/> or no <see cref="IRecordRightWriter"/> to read and write them; the message names
+    /// what to register.</summary>
+    RecordStoreMissing = 13,
+
+    /// <summary>Reading or writing the records an object keeps in the database failed (the store threw); nothing was
+    /// written, and the message quotes the failure.</summary>
+    RecordStoreFailed = 14,
+
+    /// <summary>The change cannot be made on records an object keeps in the database (<see cref="UpdateRecordPermissions"/>,
+    /// which rewrites every record of the object), or cannot be checked without reading them (the synchronous
+    /// <see cref="IAccessAdministration.CheckBatch"/>: call <see cref="IAccessAdministration.CheckBatchAsync"/>).</summary>
+    NotSupportedForDatabaseRecords = 15,
 }

@@ -4,10 +4,14 @@ namespace Creatio.AccessControl;
 /// as the earlier changes of the batch left it.</summary>
 /// <remarks>While no earlier change of the batch made an edit, rows are read from the model before the batch through
 /// its indexes (what keeps a single share or membership cheap); after one, from a copy of the model with those edits
-/// applied, made on first need.</remarks>
-internal sealed class ChangeContext(AccessSnapshot before, DateTimeOffset now, AccessActor actor)
+/// applied, made on first need.
+/// For a batch on records an object keeps in the database, the records and rights the batch names are read beforehand into
+/// <c>stored</c>: changes read them there, and the batch's edits are applied there; the rest is read from the model, which
+/// such a batch does not change.</remarks>
+internal sealed class ChangeContext(AccessSnapshot before, DateTimeOffset now, AccessActor actor, AccessModelBuilder? stored = null)
 {
     private readonly List<AccessModelEdit> _earlier = [];
+    private readonly AccessModelBuilder? _stored = stored;
     private AccessModelBuilder? _builder;
 
     public AccessActor Actor { get; } = actor;
@@ -20,7 +24,7 @@ internal sealed class ChangeContext(AccessSnapshot before, DateTimeOffset now, A
     /// <summary>Gets what the current change replaces or removes, as text, for the audit trail.</summary>
     public List<string> Before { get; } = [];
 
-    private bool ReadsTheModel => _earlier.Count == 0;
+    private bool ReadsTheModel => _stored is not null || _earlier.Count == 0;
 
     /// <summary>Gets the model as the earlier changes of the batch left it, as a builder (not validated).</summary>
     private AccessModelBuilder Builder
@@ -56,9 +60,11 @@ internal sealed class ChangeContext(AccessSnapshot before, DateTimeOffset now, A
 
     public IReadOnlyList<ColumnRightRow> ColumnRightRows => ReadsTheModel ? Snapshot.Model.ColumnRightRows : (List<ColumnRightRow>)Builder.ColumnRightRows;
 
-    public IReadOnlyList<RecordDefinition> Records => ReadsTheModel ? Snapshot.Model.Records : (List<RecordDefinition>)Builder.Records;
+    public IReadOnlyList<RecordDefinition> Records =>
+        _stored is not null ? (List<RecordDefinition>)_stored.Records : ReadsTheModel ? Snapshot.Model.Records : (List<RecordDefinition>)Builder.Records;
 
-    public IReadOnlyList<RecordRightRow> RecordRightRows => ReadsTheModel ? Snapshot.Model.RecordRightRows : (List<RecordRightRow>)Builder.RecordRightRows;
+    public IReadOnlyList<RecordRightRow> RecordRightRows =>
+        _stored is not null ? (List<RecordRightRow>)_stored.RecordRightRows : ReadsTheModel ? Snapshot.Model.RecordRightRows : (List<RecordRightRow>)Builder.RecordRightRows;
 
     public IReadOnlyList<DefaultRecordRightRule> DefaultRecordRightRules => ReadsTheModel ? Snapshot.Model.DefaultRecordRightRules : (List<DefaultRecordRightRule>)Builder.DefaultRecordRightRules;
 
@@ -88,9 +94,9 @@ internal sealed class ChangeContext(AccessSnapshot before, DateTimeOffset now, A
     /// <summary>A grantee's rights for an operation on a record; through the model's index while no earlier change made an edit.</summary>
     public List<RecordRightRow> RecordRightsOf(ObjectName objectName, RecordId record, AdminUnitId grantee, RecordOperation operation)
     {
-        if (!ReadsTheModel)
+        if (_stored is not null || !ReadsTheModel)
         {
-            return [.. Builder.RecordRightRows.Where(r => r.Object == objectName && r.Record == record && r.Grantee == grantee && r.Operation == operation)];
+            return [.. RecordRightRows.Where(r => r.Object == objectName && r.Record == record && r.Grantee == grantee && r.Operation == operation)];
         }
 
         var rows = new List<RecordRightRow>();
@@ -106,6 +112,17 @@ internal sealed class ChangeContext(AccessSnapshot before, DateTimeOffset now, A
     {
         foreach (AccessModelEdit edit in delta.Edits)
         {
+            if (_stored is not null)
+            {
+                // A batch on records kept in the database edits only them.
+                if (edit.ApplyTo(_stored) is { } storedProblem)
+                {
+                    Refuse(AccessChangeRefusal.Conflict, $"The change conflicts with an earlier change of the batch: {storedProblem}.");
+                }
+
+                continue;
+            }
+
             if (_builder is not null && edit.ApplyTo(_builder) is { } problem)
             {
                 Refuse(AccessChangeRefusal.Conflict, $"The change conflicts with an earlier change of the batch: {problem}.");

@@ -34,6 +34,28 @@ public interface IAccessAdministration
     /// <param name="changes">The changes, in order.</param>
     /// <returns>What <see cref="ApplyBatchAsync"/> would answer on the current snapshot, with the same refusal, message
     /// and refused change's index, but with <see cref="AccessChangeResult.IsApplied"/> <see langword="false"/>.</returns>
-    /// <remarks>Nothing is stored, published or audited.</remarks>
+    /// <remarks>Nothing is stored, published or audited. A batch on records an object keeps in the database is answered by
+    /// <see cref="CheckBatchAsync"/>, which reads them.</remarks>
     AccessChangeResult CheckBatch(AccessActor actor, IReadOnlyList<AccessChange> changes);
+
+    /// <summary>Answers whether one change would be applied now, reading what it needs from where the records are kept.</summary>
+    /// <param name="actor">Who would make the change.</param>
+    /// <param name="change">The change.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>What <see cref="ApplyAsync"/> would answer now, as <see cref="Check"/> answers.</returns>
+    /// <remarks>A change to records an object keeps in the database (<see cref="ObjectDefinition.KeepsRecordsInDatabase"/>)
+    /// is answered by reading them, with the rules <see cref="ApplyAsync"/> applies, and nothing is written. By default,
+    /// <see cref="Check"/>'s answer.</remarks>
+    ValueTask<AccessChangeResult> CheckAsync(AccessActor actor, AccessChange change, CancellationToken cancellationToken = default) =>
+        new(Check(actor, change));
+
+    /// <summary>Answers whether a batch of changes would be applied now, reading what it needs from where the records are kept.</summary>
+    /// <param name="actor">Who would make the changes.</param>
+    /// <param name="changes">The changes, in order.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>What <see cref="ApplyBatchAsync"/> would answer now, as <see cref="CheckBatch"/> answers.</returns>
+    /// <remarks>A batch on records an object keeps in the database is answered by reading them, with the rules
+    /// <see cref="ApplyBatchAsync"/> applies, and nothing is written. By default, <see cref="CheckBatch"/>'s answer.</remarks>
+    ValueTask<AccessChangeResult> CheckBatchAsync(AccessActor actor, IReadOnlyList<AccessChange> changes, CancellationToken cancellationToken = default) =>
+        new(CheckBatch(actor, changes));
 }

@@ -83,4 +83,67 @@ public readonly partial struct AccessPrincipal
 
         return decisions;
     }
+
+    /// <summary>Checks whether the user may share an operation on a record whose object may keep its records in the
+    /// database: add or remove its rights for that operation, reading the record through a reader.</summary>
+    /// <param name="reader">Reads the record and its rights.</param>
+    /// <param name="objectName">The object.</param>
+    /// <param name="record">The record.</param>
+    /// <param name="operation">The operation to share.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>For an object the model holds the records of, <see cref="CheckShare(ObjectName, RecordId, RecordOperation)"/>'s
+    /// decision, without calling the reader. For an object that keeps its records in the database, the same rule: the user
+    /// may read the record (as <see cref="CheckRecordAsync"/> decides) and holds AllowAndGrant on the operation (as author,
+    /// owner, their manager, or by a right row, decided by <see cref="RecordFilter.Decide(RecordDefinition, IEnumerable{RecordRightRow})"/>
+    /// on the rows read), or is allowed <c>CanChangeEntitySchemaRecordRight</c>; then a support session's overlay. A record
+    /// the reader does not return is denied (<see cref="AccessReason.UnknownRecord"/>).</returns>
+    /// <remarks>Reads at most twice: the record's Read rights (when reading it depends on them), then its rights for
+    /// <paramref name="operation"/>.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">The reader returned <see langword="null"/> instead of a list.</exception>
+    public async ValueTask<AccessDecision> CheckShareAsync(IRecordRightReader reader, ObjectName objectName, RecordId record, RecordOperation operation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        AccessObject target = Resolve(objectName);
+        if (!target.IsKnown || !target.Compiled!.Definition.KeepsRecordsInDatabase)
+        {
+            return CheckShare(objectName, record, operation);
+        }
+
+        if (!Enum.IsDefined(operation))
+        {
+            return AccessDecision.Deny(AccessStage.Record, AccessReason.InvalidRequest);
+        }
+
+        AccessDecision read = await CheckRecordAsync(reader, objectName, record, RecordOperation.Read, cancellationToken).ConfigureAwait(false);
+        if (!read.IsAllowed)
+        {
+            return read;
+        }
+
+        StoredRecord? stored = await ReadOneAsync(reader, objectName, record, operation, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return AccessDecision.Deny(AccessStage.Record, AccessReason.UnknownRecord);
+        }
+
+        AccessDecision decision = OrChangeRecordRights(HoldersFilter(objectName, operation, read, null, grant: true).Decide(stored.Record, stored.Rights));
+        return _grant == 0 ? decision : SupportOverlay.Share(_snapshot!, _grant - 1, decision);
+    }
+
+    /// <summary>Reads one record with its rights for an operation; <see langword="null"/> when the reader does not return it.</summary>
+    private static async ValueTask<StoredRecord?> ReadOneAsync(IRecordRightReader reader, ObjectName objectName, RecordId record, RecordOperation operation, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<StoredRecord> stored = await reader.ReadRecordsAsync(objectName, operation, [record], cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"The record reader returned no list for record `{record}` of `{objectName}`.");
+        foreach (StoredRecord found in stored)
+        {
+            if (found?.Record is { } definition && definition.Object == objectName && definition.Id == record && found.Rights is not null)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
 }

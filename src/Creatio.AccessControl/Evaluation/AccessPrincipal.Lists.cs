@@ -142,41 +142,7 @@ public readonly partial struct AccessPrincipal
             return RecordFilter.CreatedIn(objectName, operation, createdIn!.Value);
         }
 
-        var grantees = new HashSet<AdminUnitId>();
-        foreach (AdminUnitId unit in EffectiveRoles)
-        {
-            grantees.Add(unit);
-        }
-
-        // Users whose records the user holds implicitly: every user in E(u) (themselves, those they manage,
-        // those who delegated to them), and the direct members of every organizational role whose manager unit is in E(u).
-        var authors = new HashSet<UserId> { User };
-        AccessSnapshot snapshot = _snapshot!;
-        var managed = new HashSet<AdminUnitId>();
-        foreach (AdminUnitId unit in grantees)
-        {
-            if (!snapshot.TryGetUnit(unit, out int index))
-            {
-                continue;
-            }
-
-            if (!snapshot.Units.IsRole(index))
-            {
-                authors.Add(new UserId(unit.Value));
-            }
-            else if (snapshot.Units.Roles[index].Kind == AdminUnitKind.Manager && snapshot.Units.Parent[index] >= 0)
-            {
-                managed.Add(snapshot.Units.Ids[snapshot.Units.Parent[index]]);
-            }
-        }
-
-        RecordFilterIndex members = RecordFilterIndex.Of(snapshot);
-        foreach (AdminUnitId role in managed)
-        {
-            members.AddMembers(role, authors);
-        }
-
-        return RecordFilter.Conditional(objectName, operation, decision, grantees, authors, createdIn);
+        return HoldersFilter(objectName, operation, decision, createdIn, grant: false);
     }
 
     /// <summary>Returns the columns of an object the user may read and those they may edit, for projecting a grid or page.</summary>

@@ -199,12 +199,7 @@ public readonly partial struct AccessPrincipal
         AccessSnapshot snapshot = _snapshot!;
         int bit = OperationEncoding.Bit(operation);
         AccessDecision grant = Pipeline.Rights(snapshot, _subject, _user, _signature, compiled.Records, index, bit, grant: true);
-        decision = grant;
-        if (!grant.IsAllowed)
-        {
-            AccessDecision change = Pipeline.SystemOperation(snapshot, _subject, snapshot.Operations.ChangeRecordRights);
-            decision = change.IsAllowed ? change.As(AccessOutcome.Allow, AccessStage.Record, AccessReason.CanChangeRecordRights) : grant;
-        }
+        decision = OrChangeRecordRights(grant);
 
         trace.Share(grant, decision, compiled, index, bit);
         return decision;

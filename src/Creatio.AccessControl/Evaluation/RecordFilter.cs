@@ -22,9 +22,11 @@ public sealed class RecordFilter
         IReadOnlySet<AdminUnitId> grantees,
         IReadOnlySet<UserId> authorsAndOwners,
         bool anyGrantee,
-        SupportGrantId? createdInSupportGrant)
+        SupportGrantId? createdInSupportGrant,
+        bool grant = false)
     {
         AnyGrantee = anyGrantee;
+        IsGrant = grant;
         CreatedInSupportGrant = createdInSupportGrant;
         Kind = kind;
         Object = objectName;
@@ -60,6 +62,10 @@ public sealed class RecordFilter
     /// <summary>Gets, for a support session under data isolation, the grant a record must have been created in, in
     /// addition to the other conditions; <see langword="null"/> otherwise.</summary>
     public SupportGrantId? CreatedInSupportGrant { get; }
+
+    /// <summary>Gets a value indicating whether the filter asks for the right to share <see cref="Operation"/> (only
+    /// AllowAndGrant rights qualify) rather than to perform it; only the administration's database share check builds one.</summary>
+    internal bool IsGrant { get; }
 
     /// <summary>Evaluates the filter on one record held in memory.</summary>
     /// <param name="record">The record.</param>
@@ -100,24 +106,24 @@ public sealed class RecordFilter
 
         if (record.Author is { } author && AuthorsAndOwners.Contains(author))
         {
-            return Implicit(author, AccessReason.RecordAuthor);
+            return Implicit(author, IsGrant ? AccessReason.CanGrant : AccessReason.RecordAuthor);
         }
 
         if (record.Owner is { } owner && AuthorsAndOwners.Contains(owner))
         {
-            return Implicit(owner, AccessReason.RecordOwner);
+            return Implicit(owner, IsGrant ? AccessReason.CanGrant : AccessReason.RecordOwner);
         }
 
         foreach (RecordRightRow row in rights)
         {
             if (row.Record == record.Id && row.Object == record.Object && row.Operation == Operation &&
-                row.Level is RecordRightLevel.Allow or RecordRightLevel.AllowAndGrant && Grantees.Contains(row.Grantee))
+                (row.Level == RecordRightLevel.AllowAndGrant || (row.Level == RecordRightLevel.Allow && !IsGrant)) && Grantees.Contains(row.Grantee))
             {
-                return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, AccessReason.RecordRight, [row.Grantee], 0);
+                return new AccessDecision(AccessOutcome.Allow, AccessStage.Record, IsGrant ? AccessReason.CanGrant : AccessReason.RecordRight, [row.Grantee], 0);
             }
         }
 
-        return AccessDecision.Deny(AccessStage.Record, AccessReason.NoRecordRight);
+        return AccessDecision.Deny(AccessStage.Record, IsGrant ? AccessReason.NoGrantRight : AccessReason.NoRecordRight);
     }
 
     // The author or owner is in E(u) (the user, a user they manage, a user who delegated to them), or a direct member of
@@ -125,7 +131,7 @@ public sealed class RecordFilter
     private AccessDecision Implicit(UserId user, AccessReason reason) =>
         Grantees.Contains(new AdminUnitId(user.Value))
             ? new AccessDecision(AccessOutcome.Allow, AccessStage.Record, reason, [new AdminUnitId(user.Value)], 0)
-            : AccessDecision.Allow(AccessStage.Record, AccessReason.ManagerOfAuthorOrOwner);
+            : AccessDecision.Allow(AccessStage.Record, IsGrant ? AccessReason.CanGrant : AccessReason.ManagerOfAuthorOrOwner);
 
     internal static RecordFilter All(ObjectName objectName, RecordOperation operation, AccessDecision decision) =>
         new(RecordFilterKind.All, objectName, operation, decision, new HashSet<AdminUnitId>(), new HashSet<UserId>(), true, null);
@@ -136,6 +142,7 @@ public sealed class RecordFilter
     internal static RecordFilter CreatedIn(ObjectName objectName, RecordOperation operation, SupportGrantId grant) =>
         new(RecordFilterKind.Conditional, objectName, operation, AccessDecision.Allow(AccessStage.Record, AccessReason.RecordPermissionsOff), new HashSet<AdminUnitId>(), new HashSet<UserId>(), true, grant);
 
-    internal static RecordFilter Conditional(ObjectName objectName, RecordOperation operation, AccessDecision decision, HashSet<AdminUnitId> grantees, HashSet<UserId> authorsAndOwners, SupportGrantId? createdInSupportGrant) =>
-        new(RecordFilterKind.Conditional, objectName, operation, decision, grantees, authorsAndOwners, false, createdInSupportGrant);
+    internal static RecordFilter Conditional(
+        ObjectName objectName, RecordOperation operation, AccessDecision decision, HashSet<AdminUnitId> grantees, HashSet<UserId> authorsAndOwners, SupportGrantId? createdInSupportGrant, bool grant) =>
+        new(RecordFilterKind.Conditional, objectName, operation, decision, grantees, authorsAndOwners, false, createdInSupportGrant, grant);
 }

@@ -36,7 +36,8 @@ public sealed record ObjectDefinition
     /// (<see cref="AccessModelErrorCode.RecordKeptInDatabase"/>), so that no right is kept in two places. A host lists
     /// its records with a database filter (<see cref="AccessPrincipal.GetRecordFilter(ObjectName, RecordOperation)"/>) and
     /// checks them with <see cref="AccessPrincipal.CheckRecordsAsync(IRecordRightReader, ObjectName, IReadOnlyList{RecordId}, RecordOperation, CancellationToken)"/>,
-    /// which reads just the records asked about.</para>
+    /// which reads just the records asked about. The administration writes them there (<see cref="AccessAdministration.WithRecordRights"/>,
+    /// <see cref="IRecordRightWriter"/>).</para>
     /// <para>The in-memory record check (<see cref="AccessPrincipal.CheckRecord(ObjectName, RecordId, RecordOperation)"/>)
     /// cannot see those records: where the record step would look at a record, it denies with
     /// <see cref="AccessReason.RecordKeptInDatabase"/>, never with an allow. Steps that decide without the record

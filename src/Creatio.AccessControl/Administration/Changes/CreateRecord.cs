@@ -26,6 +26,12 @@ public sealed record CreateRecord : AccessChange
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         actor.CheckObject(Record.Object, ObjectOperation.Create);
 
+    internal override ObjectName? RecordObject => Record.Object;
+
+    internal override RecordId? NamedRecord => Record.Id;
+
+    internal override bool CreatesRecord => true;
+
     internal override AccessModelDelta ToDelta(ChangeContext context)
     {
         RecordDefinition record = context.Actor.SupportGrant is { } grant ? Record with { CreatedInSupportGrant = grant } : Record;

@@ -26,6 +26,13 @@ public sealed record DeleteRecord : AccessChange
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         actor.CheckRecord(Object, Record, RecordOperation.Delete);
 
+    internal override ValueTask<AccessDecision> AuthorizeAsync(AccessPrincipal actor, AccessModel before, IRecordRightReader records, CancellationToken cancellationToken) =>
+        actor.CheckRecordAsync(records, Object, Record, RecordOperation.Delete, cancellationToken);
+
+    internal override ObjectName? RecordObject => Object;
+
+    internal override RecordId? NamedRecord => Record;
+
     internal override AccessModelDelta ToDelta(ChangeContext context)
     {
         RecordDefinition? current = context.Records.FirstOrDefault(r => r.Object == Object && r.Id == Record);

@@ -24,5 +24,12 @@ public sealed record ShareRecord : AccessChange
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         actor.CheckShare(Right.Object, Right.Record, Right.Operation);
 
+    internal override ValueTask<AccessDecision> AuthorizeAsync(AccessPrincipal actor, AccessModel before, IRecordRightReader records, CancellationToken cancellationToken) =>
+        actor.CheckShareAsync(records, Right.Object, Right.Record, Right.Operation, cancellationToken);
+
+    internal override ObjectName? RecordObject => Right.Object;
+
+    internal override RecordId? NamedRecord => Right.Record;
+
     internal override AccessModelDelta ToDelta(ChangeContext context) => Delta(new PutRecordRightEdit(Right));
 }

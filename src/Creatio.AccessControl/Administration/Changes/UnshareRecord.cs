@@ -34,6 +34,13 @@ public sealed record UnshareRecord : AccessChange
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         actor.CheckShare(Object, Record, Operation);
 
+    internal override ValueTask<AccessDecision> AuthorizeAsync(AccessPrincipal actor, AccessModel before, IRecordRightReader records, CancellationToken cancellationToken) =>
+        actor.CheckShareAsync(records, Object, Record, Operation, cancellationToken);
+
+    internal override ObjectName? RecordObject => Object;
+
+    internal override RecordId? NamedRecord => Record;
+
     internal override AccessModelDelta ToDelta(ChangeContext context)
     {
         List<RecordRightRow> current = context.RecordRightsOf(Object, Record, Grantee, Operation);

@@ -19,6 +19,8 @@ public sealed record UpdateRecordPermissions : AccessChange
     internal override AccessDecision Authorize(AccessPrincipal actor, AccessModel before) =>
         Require(actor, SystemOperations.CanManageAdministration);
 
+    internal override ObjectName? RecordObject => Object;
+
     internal override AccessModelDelta ToDelta(ChangeContext context)
     {
         RequireObject(context, Object);
