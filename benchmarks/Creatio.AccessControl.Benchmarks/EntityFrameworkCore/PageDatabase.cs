@@ -1,0 +1,199 @@
+using System.Diagnostics;
+using System.Globalization;
+using Creatio.AccessControl.PostgreSql;
+using Creatio.AccessControl.Testing.PostgreSql;
+using Npgsql;
+
+namespace Creatio.AccessControl.Benchmarks.EntityFrameworkCore;
+
+/// <summary>The PostgreSQL database of <c>efcore-page</c> and <c>efcore-scale</c>: a server (throwaway, or kept in
+/// <c>--data-dir</c>), the PostgreSQL package's schema, N opportunities and 3N record rights generated in SQL (no rows
+/// cross the wire), and the indexes <c>docs/entity-framework-core.md</c> documents.</summary>
+internal sealed class PageDatabase : IAsyncDisposable
+{
+    private const string Marker = "public.\"BenchmarkGenerated\"";
+
+    private readonly PostgreSqlServer _server;
+
+    private PageDatabase(PostgreSqlServer server, string connectionString, NpgsqlDataSource dataSource)
+    {
+        _server = server;
+        ConnectionString = connectionString;
+        DataSource = dataSource;
+    }
+
+    /// <summary>Gets the connection string of the database.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>Gets a data source of the database.</summary>
+    public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>Starts the server and generates the data, or, with <c>--reuse</c>, uses the data generated earlier with the
+    /// same sizes in <c>--data-dir</c>; then creates the documented indexes that are missing.</summary>
+    public static async Task<PageDatabase> OpenAsync(PageArguments arguments)
+    {
+        Console.WriteLine($"records {arguments.Records:N0}, rights {3L * arguments.Records:N0} (2 read, 1 edit per record, grantees among {arguments.Roles:N0} roles), authors and owners among {arguments.Users:N0} users");
+        Console.WriteLine($"runtime {Environment.Version}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+        PostgreSqlServer server = arguments.DataDirectory is null
+            ? await PostgreSqlServer.StartAsync()
+            : await PostgreSqlServer.StartKeptAsync(arguments.DataDirectory);
+        try
+        {
+            string name = arguments.DataDirectory is null
+                ? await server.CreateDatabaseAsync("efcore")
+                : string.Create(CultureInfo.InvariantCulture, $"efcore_{arguments.Records}_{arguments.Roles}_{arguments.Users}");
+            string connectionString = server.ConnectionStringFor(name);
+            long start = Stopwatch.GetTimestamp();
+            bool generate = !(arguments.Reuse && await IsGeneratedAsync(server, name));
+            if (generate && arguments.DataDirectory is not null)
+            {
+                await RecreateAsync(server, name);
+            }
+
+            NpgsqlDataSource dataSource = NpgsqlDataSource.Create(connectionString);
+            await PostgreSqlAccessSchema.MigrateAsync(dataSource);
+            if (generate)
+            {
+                await GenerateAsync(dataSource, arguments);
+                Console.WriteLine($"generated in {Stopwatch.GetElapsedTime(start).TotalSeconds:N1} s (setup), load average {LoadAverage()}");
+            }
+            else
+            {
+                Console.WriteLine($"reused the data generated earlier in {name} ({arguments.DataDirectory})");
+            }
+
+            start = Stopwatch.GetTimestamp();
+            if (await CreateIndexesAsync(dataSource))
+            {
+                Console.WriteLine($"indexed in {Stopwatch.GetElapsedTime(start).TotalSeconds:N1} s (setup), load average {LoadAverage()}");
+            }
+
+            return new PageDatabase(server, connectionString, dataSource);
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Stops the server (deleting its folder unless it is kept).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+
+    /// <summary>The current load average of the machine, from <c>/proc/loadavg</c>.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+
+    private static async Task<bool> IsGeneratedAsync(PostgreSqlServer server, string name)
+    {
+        await using (var admin = new NpgsqlConnection(server.AdminConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var exists = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = @name)", admin);
+            exists.Parameters.AddWithValue("name", name);
+            if (!(bool)(await exists.ExecuteScalarAsync())!)
+            {
+                return false;
+            }
+        }
+
+        await using var connection = new NpgsqlConnection(server.ConnectionStringFor(name));
+        await connection.OpenAsync();
+        await using var marker = new NpgsqlCommand($"SELECT to_regclass('{Marker}') IS NOT NULL", connection);
+        return (bool)(await marker.ExecuteScalarAsync())!;
+    }
+
+    private static async Task RecreateAsync(PostgreSqlServer server, string name)
+    {
+        await using var admin = new NpgsqlConnection(server.AdminConnectionString);
+        await admin.OpenAsync();
+        foreach (string statement in new[] { $"DROP DATABASE IF EXISTS \"{name}\"", $"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'" })
+        {
+            await using var command = new NpgsqlCommand(statement, admin);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>Fills the tables in SQL: the rights table's indexes (as the schema's migrations define them) are dropped
+    /// while it fills and built again; the marker table is created last, so that a generation cut short is not reused.</summary>
+    private static async Task GenerateAsync(NpgsqlDataSource dataSource, PageArguments arguments)
+    {
+        int records = arguments.Records, roles = arguments.Roles, users = arguments.Users;
+        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync();
+        var rightsIndexes = new List<(string Name, string Definition)>();
+        await using (var read = new NpgsqlCommand(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'access_control' AND tablename = 'SysEntityRecordRight' AND indexname NOT LIKE '%pkey'", connection))
+        await using (NpgsqlDataReader reader = await read.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                rightsIndexes.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        var statements = new List<string>
+        {
+            "SET search_path = access_control, public",
+            """CREATE TABLE public."Opportunities" ("Id" uuid PRIMARY KEY, "Name" text NOT NULL, "CreatedById" uuid NOT NULL, "OwnerId" uuid NOT NULL)""",
+            $"""
+            INSERT INTO public."Opportunities"
+                SELECT md5('record' || i)::uuid, 'Opportunity ' || md5('name' || i), md5('user' || ((i * 7) % {users}))::uuid, md5('user' || ((i * 13) % {users}))::uuid
+                FROM generate_series(1, {records}) AS i
+            """,
+        };
+        statements.AddRange(rightsIndexes.Select(index => $"DROP INDEX access_control.\"{index.Name}\""));
+        statements.Add($"""
+            INSERT INTO "SysEntityRecordRight" ("SubjectSchemaName", "RecordId", "SysAdminUnitId", "Operation", "RightLevel", "Source")
+                SELECT 'Opportunity', md5('record' || i)::uuid, md5('role' || ((i::bigint * 2654435761 + j * 40503) % {roles}))::uuid,
+                       CASE WHEN j < 2 THEN 0 ELSE 1 END, 1 + (i + j) % 2, 0
+                FROM generate_series(1, {records}) AS i, generate_series(0, 2) AS j
+            """);
+        statements.AddRange(rightsIndexes.Select(index => index.Definition));
+        statements.Add("VACUUM ANALYZE public.\"Opportunities\"");
+        statements.Add("VACUUM ANALYZE \"SysEntityRecordRight\"");
+        statements.Add($"CREATE TABLE {Marker} (\"Records\" integer NOT NULL, \"Roles\" integer NOT NULL, \"Users\" integer NOT NULL)");
+        statements.Add($"INSERT INTO {Marker} VALUES ({records}, {roles}, {users})");
+        foreach (string statement in statements)
+        {
+            await using var command = new NpgsqlCommand(statement, connection) { CommandTimeout = 0 };
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>Creates the indexes on the entity's table that are missing, then analyzes it; returns whether any was created.</summary>
+    private static async Task<bool> CreateIndexesAsync(NpgsqlDataSource dataSource)
+    {
+        string[] indexes =
+        [
+            """CREATE INDEX IF NOT EXISTS "Opportunities_Name_idx" ON public."Opportunities" ("Name")""",
+            """CREATE INDEX IF NOT EXISTS "Opportunities_CreatedById_idx" ON public."Opportunities" ("CreatedById")""",
+            """CREATE INDEX IF NOT EXISTS "Opportunities_OwnerId_idx" ON public."Opportunities" ("OwnerId")""",
+        ];
+        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync();
+        int before = await CountIndexesAsync(connection);
+        foreach (string statement in indexes)
+        {
+            await using var command = new NpgsqlCommand(statement, connection) { CommandTimeout = 0 };
+            await command.ExecuteNonQueryAsync();
+        }
+
+        if (await CountIndexesAsync(connection) == before)
+        {
+            return false;
+        }
+
+        await using var analyze = new NpgsqlCommand("VACUUM ANALYZE public.\"Opportunities\"", connection) { CommandTimeout = 0 };
+        await analyze.ExecuteNonQueryAsync();
+        return true;
+    }
+
+    private static async Task<int> CountIndexesAsync(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand("SELECT count(*)::int FROM pg_indexes WHERE schemaname = 'public' AND tablename = 'Opportunities'", connection);
+        return (int)(await command.ExecuteScalarAsync())!;
+    }
+}
