@@ -34,9 +34,7 @@ internal static partial class EfCorePageCommand
             IQueryable<PageOpportunity> page = readable.OrderBy(o => o.Name).Take(50);
             Console.WriteLine();
             Console.WriteLine($"## user with {principal.EffectiveRoles.Count} effective roles ({name}), load average {PageDatabase.LoadAverage()}");
-            int rows = 0;
-            List<double> pages = await TimeAsync(runs, warmUp: 5, async () => rows = (await page.ToListAsync()).Count);
-            Console.WriteLine($"page of 50 by name       {rows} rows, p50 {Percentile(pages, 0.50):N2} ms, p99 {Percentile(pages, 0.99):N2} ms ({pages.Count} runs)");
+            await TimePagesAsync(db, page, runs, warmUp: 5);
 
             var reader = new EntityRecordRightReader(db);
             int allowed = 0;
