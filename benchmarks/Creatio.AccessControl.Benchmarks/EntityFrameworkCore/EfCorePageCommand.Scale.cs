@@ -6,7 +6,7 @@ using Npgsql;
 
 namespace Creatio.AccessControl.Benchmarks.EntityFrameworkCore;
 
-/// <summary><c>efcore-scale [--records N] [--roles R] [--users U] [--runs N] [--count-work-mem MB] [--data-dir DIR [--reuse]]</c>: the data of
+/// <summary><c>efcore-scale [--records N] [--roles R] [--users U] [--runs N] [--count-work-mem MB] [--data-dir DIR [--reuse]] [--keep-server-memory]</c>: the data of
 /// <c>efcore-page</c> at database scale (default 10,000,000 records, 30,000,000 rights), the object kept in the database
 /// (issue 19): for a user with about 10 and one with about 300 effective roles, a page of 50 readable records through
 /// <c>WhereAccessible</c> (p50, p99), the count of readable records (once, <c>work_mem</c> raised for that query only),

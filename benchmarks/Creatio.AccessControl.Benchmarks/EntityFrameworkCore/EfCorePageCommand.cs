@@ -6,7 +6,7 @@ using Npgsql;
 
 namespace Creatio.AccessControl.Benchmarks.EntityFrameworkCore;
 
-/// <summary><c>efcore-page [--records N] [--roles R] [--users U] [--runs N] [--work-mem MB] [--data-dir DIR [--reuse]]</c>:
+/// <summary><c>efcore-page [--records N] [--roles R] [--users U] [--runs N] [--work-mem MB] [--data-dir DIR [--reuse]] [--keep-server-memory]</c>:
 /// a PostgreSQL with N opportunities and 3N record rights generated in the database (<see cref="PageDatabase"/>), then, for a user with about
 /// 10 and one with about 300 effective roles, the time of a page of 50 readable records by name through
 /// <c>WhereAccessible</c> (p50, p99), of counting the readable records, and the query plans.</summary>

@@ -36,6 +36,11 @@ internal sealed class PageArguments
     /// <summary>Gets whether a database generated earlier with the same sizes in <see cref="DataDirectory"/> is used again.</summary>
     public bool Reuse { get; private set; }
 
+    /// <summary>Gets whether the server is started with glibc's malloc told to keep freed memory (<c>MALLOC_TRIM_THRESHOLD_</c>,
+    /// <c>MALLOC_MMAP_THRESHOLD_</c>, <c>MALLOC_TOP_PAD_</c>), so that a query's hash does not fault its memory in again on
+    /// every run.</summary>
+    public bool KeepServerMemory { get; private set; }
+
     /// <summary>Reads the arguments of a command; on a bad one, writes the usage and returns <see langword="null"/>.</summary>
     /// <param name="command">The command's name.</param>
     /// <param name="args">The arguments after the command.</param>
@@ -45,13 +50,19 @@ internal sealed class PageArguments
     public static PageArguments? Parse(string command, string[] args, int records, int runs, bool scale)
     {
         var parsed = new PageArguments(records, runs);
-        string usage = $"Usage: {command} [--records N] [--roles R] [--users U] [--runs N] {(scale ? "[--count-work-mem MB]" : "[--work-mem MB]")} [--data-dir DIR [--reuse]]";
+        string usage = $"Usage: {command} [--records N] [--roles R] [--users U] [--runs N] {(scale ? "[--count-work-mem MB]" : "[--work-mem MB]")} [--data-dir DIR [--reuse]] [--keep-server-memory]";
         for (int i = 0; i < args.Length; i++)
         {
             string name = args[i];
             if (name == "--reuse")
             {
                 parsed.Reuse = true;
+                continue;
+            }
+
+            if (name == "--keep-server-memory")
+            {
+                parsed.KeepServerMemory = true;
                 continue;
             }
 

@@ -34,6 +34,16 @@ internal sealed class PageDatabase : IAsyncDisposable
     {
         Console.WriteLine($"records {arguments.Records:N0}, rights {3L * arguments.Records:N0} (2 read, 1 edit per record, grantees among {arguments.Roles:N0} roles), authors and owners among {arguments.Users:N0} users");
         Console.WriteLine($"runtime {Environment.Version}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+        if (arguments.KeepServerMemory)
+        {
+            // Read by glibc when the server's processes start (they inherit this process's environment); fixed thresholds
+            // also turn off glibc's dynamic ones. 32 MB is the largest mmap threshold glibc accepts.
+            Environment.SetEnvironmentVariable("MALLOC_MMAP_THRESHOLD_", "33554432");
+            Environment.SetEnvironmentVariable("MALLOC_TRIM_THRESHOLD_", "1073741824");
+            Environment.SetEnvironmentVariable("MALLOC_TOP_PAD_", "67108864");
+            Console.WriteLine("server started with MALLOC_MMAP_THRESHOLD_=32MB, MALLOC_TRIM_THRESHOLD_=1GB, MALLOC_TOP_PAD_=64MB");
+        }
+
         PostgreSqlServer server = arguments.DataDirectory is null
             ? await PostgreSqlServer.StartAsync()
             : await PostgreSqlServer.StartKeptAsync(arguments.DataDirectory);
