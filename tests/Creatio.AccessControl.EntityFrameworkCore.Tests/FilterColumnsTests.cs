@@ -9,18 +9,10 @@ namespace Creatio.AccessControl.EntityFrameworkCore.Tests;
 /// under data isolation) the support grant column: an index on a page's sort column that includes those columns
 /// (<c>docs/entity-framework-core.md</c>, "Indexes") then serves the page from the index alone, with no read of the table
 /// for the rows the filter discards.</summary>
-public sealed partial class FilterColumnsTests(ITestOutputHelper output) : IDisposable
+public sealed partial class FilterColumnsTests(ITestOutputHelper output)
 {
-    private readonly SqliteConnection _connection = Open();
-
-    private static SqliteConnection Open()
-    {
-        var connection = new SqliteConnection("DataSource=:memory:");
-        connection.Open();
-        return connection;
-    }
-
-    public void Dispose() => _connection.Dispose();
+    // The SQL is written, not run: the connection is never opened.
+    private static ShopContext Context(SqliteConnection connection) => ShopContext.Sqlite(connection, "shop", Shop.Configure);
 
     [Theory]
     [InlineData(RecordOperation.Read)]
@@ -28,7 +20,8 @@ public sealed partial class FilterColumnsTests(ITestOutputHelper output) : IDisp
     [InlineData(RecordOperation.Delete)]
     public void WhereAccessible_Conditional_ReadsOnlyTheKeyAuthorAndOwnerOfTheEntity(RecordOperation operation)
     {
-        using ShopContext context = ShopContext.Sqlite(_connection, "shop", Shop.Configure);
+        using var connection = new SqliteConnection("DataSource=:memory:");
+        using ShopContext context = Context(connection);
         // Employees, a manager, and an external user where the portal lets them have the operation (Read only).
         foreach (UserId user in operation == RecordOperation.Read ? new[] { Shop.Ann, Shop.Bob, Shop.Carl } : [Shop.Ann, Shop.Bob])
         {
@@ -43,7 +36,8 @@ public sealed partial class FilterColumnsTests(ITestOutputHelper output) : IDisp
     [Fact]
     public void WhereAccessible_SupportSessionUnderDataIsolation_AlsoReadsTheSupportGrantColumn()
     {
-        using ShopContext context = ShopContext.Sqlite(_connection, "shop", Shop.Configure);
+        using var connection = new SqliteConnection("DataSource=:memory:");
+        using ShopContext context = Context(connection);
         AccessPrincipal session = Shop.Snapshot.GetSupportPrincipal(Shop.Grant, Shop.Now);
 
         string where = Where(context.Invoices.WhereAccessible(session, RecordOperation.Read).OrderBy(i => i.Id).Take(50).ToQueryString());

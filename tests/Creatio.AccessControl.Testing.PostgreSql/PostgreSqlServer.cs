@@ -112,7 +112,8 @@ public sealed class PostgreSqlServer : IAsyncDisposable
 
     /// <summary>Starts a server whose data is kept in <paramref name="folder"/>: the data folder is created there on the first
     /// start and used again by later ones (a server left running there by a process that died is stopped first); dispose
-    /// stops the server and keeps the folder. For benchmarks whose data takes long to generate.</summary>
+    /// stops the server and keeps the folder. For benchmarks whose data takes long to generate. A folder whose server a
+    /// running process started is refused.</summary>
     /// <param name="folder">The folder of the data folder, the socket and the log; created when missing.</param>
     /// <param name="binariesFolder">The folder of <c>initdb</c> and <c>pg_ctl</c>; found as the type's remarks say when
     /// <see langword="null"/>.</param>
@@ -140,8 +141,16 @@ public sealed class PostgreSqlServer : IAsyncDisposable
             }
             else if (File.Exists(Path.Combine(server.DataFolder, "postmaster.pid")))
             {
+                string owner = Path.Combine(folder, OwnerFile);
+                if (File.Exists(owner) && int.TryParse(await File.ReadAllTextAsync(owner, cancellationToken), NumberStyles.None, CultureInfo.InvariantCulture, out int pid) && IsRunning(pid))
+                {
+                    throw new InvalidOperationException($"process {pid} runs a server on this folder.");
+                }
+
                 await server.StopAsync("immediate");
             }
+
+            await File.WriteAllTextAsync(Path.Combine(folder, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken);
 
             await server.StartServerAsync(cancellationToken);
             await server.WaitUntilReadyAsync(cancellationToken);
