@@ -29,12 +29,14 @@ public sealed class PostgreSqlServer : IAsyncDisposable
 
     private readonly string _binaries;
     private readonly bool _asRoot;
+    private readonly bool _kept;
     private int _databases;
 
-    private PostgreSqlServer(string binaries, bool asRoot, string folder, int port)
+    private PostgreSqlServer(string binaries, bool asRoot, string folder, int port, bool kept = false)
     {
         _binaries = binaries;
         _asRoot = asRoot;
+        _kept = kept;
         Folder = folder;
         Port = port;
         AdminConnectionString = ConnectionStringFor("postgres");
@@ -108,6 +110,60 @@ public sealed class PostgreSqlServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts a server whose data is kept in <paramref name="folder"/>: the data folder is created there on the first
+    /// start and used again by later ones (a server left running there by a process that died is stopped first); dispose
+    /// stops the server and keeps the folder. For benchmarks whose data takes long to generate. A folder whose server a
+    /// running process started is refused.</summary>
+    /// <param name="folder">The folder of the data folder, the socket and the log; created when missing.</param>
+    /// <param name="binariesFolder">The folder of <c>initdb</c> and <c>pg_ctl</c>; found as the type's remarks say when
+    /// <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running server.</returns>
+    /// <exception cref="InvalidOperationException">The binaries are missing, or the server did not start; the message says why.</exception>
+    public static async Task<PostgreSqlServer> StartKeptAsync(string folder, string? binariesFolder = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        string binaries = FindBinaries(binariesFolder);
+        bool asRoot = Environment.UserName == "root";
+        folder = Path.GetFullPath(folder);
+        Directory.CreateDirectory(folder);
+        if (asRoot)
+        {
+            await RunAsync("chown", ["postgres:postgres", folder], cancellationToken);
+        }
+
+        var server = new PostgreSqlServer(binaries, asRoot, folder, FreePort(), kept: true);
+        try
+        {
+            if (!File.Exists(Path.Combine(server.DataFolder, "PG_VERSION")))
+            {
+                await server.PostgresAsync("initdb", ["-D", server.DataFolder, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"], cancellationToken);
+            }
+            else if (File.Exists(Path.Combine(server.DataFolder, "postmaster.pid")))
+            {
+                string owner = Path.Combine(folder, OwnerFile);
+                if (File.Exists(owner) && int.TryParse(await File.ReadAllTextAsync(owner, cancellationToken), NumberStyles.None, CultureInfo.InvariantCulture, out int pid) && IsRunning(pid))
+                {
+                    throw new InvalidOperationException($"process {pid} runs a server on this folder.");
+                }
+
+                await server.StopAsync("immediate");
+            }
+
+            await File.WriteAllTextAsync(Path.Combine(folder, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+
+            await server.StartServerAsync(cancellationToken);
+            await server.WaitUntilReadyAsync(cancellationToken);
+            return server;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            throw new InvalidOperationException(
+                $"The PostgreSQL server kept in {folder} did not start from {binaries}: {exception.Message}{Environment.NewLine}server.log:{Environment.NewLine}{server.LogTail()}",
+                exception);
+        }
+    }
+
     /// <summary>Stops the server (<c>pg_ctl stop -m fast</c>: every session is ended, committed data is kept), keeps it down
     /// for <paramref name="downtime"/>, and starts it again on the same port and data; every connection is lost, and the
     /// pools of this process are cleared so that its later connections are new.</summary>
@@ -164,10 +220,30 @@ public sealed class PostgreSqlServer : IAsyncDisposable
 
     /// <summary>Stops the server and deletes its folder.</summary>
     /// <returns>A task that completes when the folder is gone.</returns>
+    /// <remarks>A server started by <see cref="StartKeptAsync"/> is stopped (<c>pg_ctl stop -m fast</c>) and its folder kept.</remarks>
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await StopAndDeleteAsync(_binaries, _asRoot, Folder);
+        if (_kept)
+        {
+            await StopAsync("fast");
+        }
+        else
+        {
+            await StopAndDeleteAsync(_binaries, _asRoot, Folder);
+        }
+    }
+
+    private async Task StopAsync(string mode)
+    {
+        try
+        {
+            await PostgresAsync("pg_ctl", ["-D", DataFolder, "-m", mode, "-w", "stop"], CancellationToken.None);
+        }
+        catch (InvalidOperationException)
+        {
+            // Not running: nothing to stop.
+        }
     }
 
     private static string FindBinaries(string? folder)
