@@ -117,7 +117,19 @@ internal static class FileOrderCommand
                 [new("user, name and records through dictionaries", (from, to) => FileOrderLoops.FilterPagesDictionaries(answers, perObject, x, from, to))]),
         ];
 
-        // One warm-up round (tiering, caches), then the rounds. Each stream is cut in slices of consecutive checks, and
+        // Tiering first: every loop called often enough on a few checks, with pauses for the background compiler, that
+        // the rounds run its fully optimized (tier 1) code. Without this the rounds ran mostly the on-stack-replacement
+        // variant a loop method gets while it has been called fewer than 30 times, which spills the inlined check to the
+        // stack (`DOTNET_JitDisasm` shows `Tier1-OSR`): a server's checks, called from many requests, run tier 1 code.
+        foreach (Measured m in measured)
+        {
+            m.WarmUpTiers();
+        }
+
+        long jittedBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+        RoundsStart();
+
+        // One warm-up round (caches), then the rounds. Each stream is cut in slices of consecutive checks, and
         // library and baseline alternate slice by slice (which one goes first alternating too), so that a burst of other
         // work on the machine weighs on both alike; every slice is a sample.
         for (int round = -1; round < rounds; round++)
@@ -147,6 +159,10 @@ internal static class FileOrderCommand
             }
         }
 
+        long jittedDuring = System.Runtime.JitInfo.GetCompiledMethodCount() - jittedBefore;
+
+        Console.WriteLine();
+        Console.WriteLine($"tiering            {jittedDuring} methods compiled during the warm-up round and the rounds (0: they ran the code compiled before)");
         Console.WriteLine();
         Console.WriteLine($"File order, one thread, {rounds} rounds of each whole stream in {Slices} slices, library and baseline alternating slice by slice; medians of the slices in elapsed ns per check, and in processor ns of the measuring thread{(ThreadClock.IsAvailable ? string.Empty : " (not available here)")}; mismatches against the expected answers over every round:");
         Console.WriteLine();
@@ -190,6 +206,13 @@ internal static class FileOrderCommand
         return ok ? 0 : 1;
     }
 
+    /// <summary>Does nothing: its compilation marks where the rounds start in <c>DOTNET_JitStdOutFile</c> with
+    /// <c>DOTNET_JitDisasmSummary=1</c>, so that what is compiled after it can be read.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void RoundsStart()
+    {
+    }
+
     private static string CpuModel()
     {
         const string cpuinfo = "/proc/cpuinfo";
@@ -216,7 +239,28 @@ internal static class FileOrderCommand
     /// <summary>One row of the table: the library's loop and the baselines it is set beside (the first one is the target's).</summary>
     /// <param name="Count">The calls of the stream: checks, or pages for the filters.</param>
     /// <param name="IdsPerUnit">The ids each call decides: 1, or the page size.</param>
-    private sealed record Measured(string Name, double Target, int Count, int IdsPerUnit, Side Library, Side[] Baselines);
+    private sealed record Measured(string Name, double Target, int Count, int IdsPerUnit, Side Library, Side[] Baselines)
+    {
+        /// <summary>Calls every loop of the row 4 × 40 times on its first few calls, pausing between the batches for the
+        /// background compiler: call counting starts after a pause, and tier 1 replaces a method after 30 counted calls.</summary>
+        public void WarmUpTiers()
+        {
+            int to = Math.Min(Count, 64);
+            for (int batch = 0; batch < 4; batch++)
+            {
+                for (int call = 0; call < 40; call++)
+                {
+                    Library.Run(0, to, IdsPerUnit, record: false);
+                    foreach (Side baseline in Baselines)
+                    {
+                        baseline.Run(0, to, IdsPerUnit, record: false);
+                    }
+                }
+
+                Thread.Sleep(150);
+            }
+        }
+    }
 
     /// <summary>One loop and its rounds' figures.</summary>
     private sealed class Side(string name, Func<int, int, long> loop)
