@@ -28,6 +28,9 @@ public readonly struct AccessObject
     private readonly byte[]? _grantedBySystemOperations;
     private readonly CompiledRecords? _records;
 
+    // The answers when they alone decide step 4 (no system operation grants access to the object), else null.
+    private readonly ulong[]? _plainAnswers;
+
     // Whether, for an active employee without super operations, the record step alone decides a record request: the object
     // uses record permissions and not operation permissions (so the object step allows every operation).
     private readonly bool _recordStepDecides;
@@ -44,6 +47,7 @@ public readonly struct AccessObject
         _grantedBySystemOperations = compiled?.GrantedBySystemOperations;
         _records = compiled?.Records;
         _recordStepDecides = compiled is { Rows: null, UseRecordPermissions: true };
+        _plainAnswers = compiled?.PlainAnswers;
     }
 
     /// <summary>Gets the object's name, as it was asked for.</summary>
@@ -64,6 +68,10 @@ public readonly struct AccessObject
     /// <summary>Gets the <see cref="ObjectAnswers.Bits"/> of the compiled object's answers, or <see langword="null"/> when
     /// it has none.</summary>
     internal ulong[]? Answers => _answers;
+
+    /// <summary>Gets <see cref="Answers"/> when they alone decide step 4 (no system operation grants access to the object),
+    /// or <see langword="null"/>.</summary>
+    internal ulong[]? PlainAnswers => _plainAnswers;
 
     /// <summary>Gets the <see cref="ObjectAnswers.WordsPerOperation"/> of the compiled object's answers.</summary>
     internal int AnswerWords => _answerWords;

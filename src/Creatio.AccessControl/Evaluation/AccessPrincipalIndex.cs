@@ -163,6 +163,7 @@ internal sealed class AccessPrincipalIndex
         slot.SeveralSubjects = roles.FirstSubject[user + 1] - subject > 1;
         slot.State = states[subject];
         slot.Signature = roles.SignatureOf(subject);
+        slot.PlainOperations = slot.SeveralSubjects ? (byte)0 : AccessPrincipal.PlainOperations(slot.State);
     }
 
     /// <summary>One user: the id, and for a user of one subject everything a principal copies out of the snapshot.</summary>
@@ -182,6 +183,10 @@ internal sealed class AccessPrincipalIndex
 
         /// <summary>The subject's state.</summary>
         public SubjectState State;
+
+        /// <summary>The object operations whose steps 1–3 the subject passes without a word to say
+        /// (<see cref="AccessPrincipal.PlainOperations(SubjectState)"/>); 0 when <see cref="SeveralSubjects"/>.</summary>
+        public byte PlainOperations;
 
         /// <summary>Whether the user has more than one subject (a delegation with an end date reaches them): the subject is
         /// then found by the instant, and the fields above are those of the first one.</summary>
