@@ -74,6 +74,11 @@ internal static class FileOrderCommand
         AccessPrincipal[] principals = [.. model.UserIds.Select(evaluator.GetPrincipal)];
         AccessObject[] operationObjects = [.. model.OperationObjects.Select(snapshot.GetObject)];
         AccessObject[] recordObjects = [.. model.RecordObjects.Select(snapshot.GetObject)];
+        int[] userOfSubject = new int[principals.Max(p => p.Subject) + 1];
+        for (int u = 0; u < principals.Length; u++)
+        {
+            userOfSubject[principals[u].Subject] = u;
+        }
         start = Stopwatch.GetTimestamp();
         AnswerTable answers = AnswerTable.Build(model);
         var x = new FileOrderInputs(model, answers);
@@ -107,6 +112,12 @@ internal static class FileOrderCommand
                 [new("`Dictionary<Guid,int>`", (from, to) => FileOrderLoops.UserDictionaryAlone(answers, x, from, to))]),
             new("part: the resolved principals' array alone (`principals[user].IsKnown`, users of the object stream)", double.NaN, x.OpUser.Length, 1,
                 new("library", (from, to) => FileOrderLoops.PrincipalArrayAlone(principals, x, from, to)),
+                [new("answer bit, dense ids", (from, to) => FileOrderLoops.ObjectDense(answers, x, from, to))]),
+            new("part: the object's answer bit alone, its subject read from the resolved principal (internal)", double.NaN, x.OpUser.Length, 1,
+                new("library", (from, to) => FileOrderLoops.AnswerBitThroughPrincipal(principals, operationObjects, x, from, to)),
+                [new("answer bit, dense ids", (from, to) => FileOrderLoops.ObjectDense(answers, x, from, to))]),
+            new("part: the baseline's answer bit, its user read from the resolved principal", double.NaN, x.OpUser.Length, 1,
+                new("baseline through the principal", (from, to) => FileOrderLoops.DenseThroughPrincipal(principals, userOfSubject, answers, x, from, to)),
                 [new("answer bit, dense ids", (from, to) => FileOrderLoops.ObjectDense(answers, x, from, to))]),
             new("part: the user's slot alone (`AccessPrincipalIndex.Find`, internal)", double.NaN, x.OpUser.Length, 1,
                 new("library", (from, to) => FileOrderLoops.SlotAlone(evaluator, x, from, to)),

@@ -23,6 +23,7 @@ internal sealed class CompiledObject
         UseRecordPermissions = definition.UseRecordPermissions;
         Answers = rows is null ? null : answers is not null && ReferenceEquals(answers.Rows, rows) ? answers : ObjectAnswers.Create(rows);
         PlainAnswers = grantedBySystemOperations is null ? Answers?.Bits : null;
+        PlainRecords = rows is null && UseRecordPermissions ? records : null;
         AnswerWords = Answers?.WordsPerOperation ?? 0;
     }
 
@@ -44,6 +45,11 @@ internal sealed class CompiledObject
     /// system operation grants access to this object), or <see langword="null"/>: what a check by name reads where the name
     /// lookup lands.</summary>
     public ulong[]? PlainAnswers { get; }
+
+    /// <summary>Gets <see cref="Records"/> when the record step alone decides a record request of an active employee
+    /// without super operations (the object uses record permissions and not operation permissions, so the object step
+    /// allows every operation), or <see langword="null"/>.</summary>
+    public CompiledRecords? PlainRecords { get; }
 
     /// <summary>Gets the <see cref="ObjectAnswers.WordsPerOperation"/> of <see cref="Answers"/>, or 0.</summary>
     public int AnswerWords { get; }

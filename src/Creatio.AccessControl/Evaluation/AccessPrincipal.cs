@@ -118,6 +118,12 @@ public readonly partial struct AccessPrincipal
 
     private UserDefinition Definition => _snapshot!.Units.Users[_user.Value];
 
+    /// <summary>Whether <paramref name="plainOperations"/> (<see cref="PlainOperations(SubjectState)"/>) holds the object
+    /// operation a record operation needs; <see langword="false"/> for an undefined record operation.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool PlainOperationFor(byte plainOperations, RecordOperation operation) =>
+        OperationEncoding.IsDefined(operation) && (((uint)plainOperations >> (int)OperationEncoding.ToObjectOperation(operation)) & 1) != 0;
+
     /// <summary>The object operations whose steps 1–3 a subject of <paramref name="state"/> passes without a word to say,
     /// as bit <c>o</c> for operation <c>o</c>: none unless the subject is an active employee (not external), then those
     /// whose super operation it does not hold.</summary>

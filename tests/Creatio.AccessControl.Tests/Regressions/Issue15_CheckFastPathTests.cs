@@ -45,7 +45,17 @@ public sealed class Issue15_CheckFastPathTests
             .Object("Note")
             .Object("Board", operations: true, portal: true)
             .ObjectRow("Board", "All portal users", 0, ObjectOperations.Read)
-            .ObjectRow("Board", "All employees", 1, ObjectOperations.Read | ObjectOperations.Create);
+            .ObjectRow("Board", "All employees", 1, ObjectOperations.Read | ObjectOperations.Create)
+            .Object("Case", records: true, portal: true)
+            .Record("Case", "ann's", author: "Ann")
+            .Record("Case", "shared")
+            .Right("Case", "shared", "Editors", RecordOperation.Edit)
+            .Right("Case", "shared", "All portal users", RecordOperation.Read)
+            .Object("Ledger", operations: true, records: true)
+            .ObjectRow("Ledger", "Readers", 0, ObjectOperations.Read)
+            .Record("Ledger", "ann's", author: "Ann")
+            .Record("Ledger", "shared")
+            .Right("Ledger", "shared", "Readers", RecordOperation.Read);
         org.Builder.Add(new SystemOperationDefinition("CanApproveInvoices") { ObjectAccess = [new ObjectAccessGrant("Invoice", ObjectOperations.Edit)] });
         org.Builder.Add(new SupportAccessGrant(s_grant, "Ticket 15", new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 5), org.UserId("Bob"), org.UserId("Bob")));
         return org;
@@ -89,6 +99,61 @@ public sealed class Issue15_CheckFastPathTests
 
         // The matrix holds answers of every kind, and the requests the one test must leave to the walk.
         Assert.True(fromAnswers > 20, $"{fromAnswers} decisions from object rows");
+    }
+
+    [Fact]
+    public void CheckRecord_EveryUserObjectRecordAndOperationValue_ByNameAndOnAccessObject_GiveTheWalksDecision()
+    {
+        Org org = Model();
+        AccessSnapshot snapshot = org.Compile();
+        var evaluator = new AccessEvaluator(snapshot, new FakeTimeProvider(s_now));
+        var users = s_users.Select(org.UserId).Append(new UserId(Ids.Guid("nobody"))).ToArray();
+        RecordId[] records = [Ids.Record("ann's"), Ids.Record("shared"), Ids.Record("not a record")];
+        RecordOperation[] operations = [RecordOperation.Read, RecordOperation.Edit, RecordOperation.Delete, (RecordOperation)3, (RecordOperation)(-1), (RecordOperation)31];
+
+        int fromRights = 0;
+        foreach (UserId user in users)
+        {
+            AccessPrincipal principal = snapshot.GetPrincipal(user, s_now);
+            foreach (ObjectName name in new ObjectName[] { "Case", "Ledger", "Doc", "Missing" })
+            {
+                AccessObject resolved = snapshot.GetObject(name);
+                foreach (RecordId record in records)
+                {
+                    foreach (RecordOperation operation in operations)
+                    {
+                        AccessDecision walk = principal.Explain(AccessRequest.ForRecord(name, record, operation)).Decision;
+                        string what = $"{org.Label(new AdminUnitId(user.Value))} {name} {record} {(int)operation}";
+
+                        AssertSame(walk, evaluator.CheckRecord(user, name, record, operation), what + " by name");
+                        AssertSame(walk, principal.CheckRecord(in resolved, record, operation), what + " on the AccessObject");
+                        fromRights += walk.Reason is AccessReason.RecordRight or AccessReason.RecordAuthor or AccessReason.NoRecordRight ? 1 : 0;
+                    }
+                }
+            }
+        }
+
+        Assert.True(fromRights > 20, $"{fromRights} decisions from record rights");
+    }
+
+    [Fact]
+    public void CheckRecord_RequestsTheOneTestLeavesToTheWalk_AreDecidedByTheirOwnStep()
+    {
+        Org org = Model();
+        var evaluator = new AccessEvaluator(org.Compile(), new FakeTimeProvider(s_now));
+        RecordId shared = Ids.Record("shared");
+
+        Assert.Equal((AccessOutcome.Allow, AccessReason.RecordRight), Decide(evaluator.CheckRecord(org.UserId("Bob"), "Case", shared, RecordOperation.Edit)));
+        Assert.Equal((AccessOutcome.Deny, AccessReason.NoRecordRight), Decide(evaluator.CheckRecord(org.UserId("Ann"), "Case", shared, RecordOperation.Edit)));
+        Assert.Equal((AccessOutcome.Allow, AccessReason.SuperOperation), Decide(evaluator.CheckRecord(org.UserId("Admin"), "Case", shared, RecordOperation.Delete)));
+        Assert.Equal((AccessOutcome.Deny, AccessReason.InactiveUser), Decide(evaluator.CheckRecord(org.UserId("Gone"), "Case", shared, RecordOperation.Edit)));
+        Assert.Equal((AccessOutcome.Deny, AccessReason.PortalUserLeastAccess), Decide(evaluator.CheckRecord(org.UserId("Pat"), "Case", shared, RecordOperation.Read)));
+        Assert.Equal((AccessOutcome.Deny, AccessReason.UnknownRecord), Decide(evaluator.CheckRecord(org.UserId("Bob"), "Case", Ids.Record("not a record"), RecordOperation.Read)));
+        Assert.Equal((AccessOutcome.Deny, AccessReason.InvalidRequest), Decide(evaluator.CheckRecord(org.UserId("Bob"), "Case", shared, (RecordOperation)3)));
+        Assert.Equal((AccessOutcome.Deny, AccessReason.InvalidRequest), Decide(evaluator.CheckRecord(org.UserId("Bob"), "Case", shared, (RecordOperation)31)));
+        Assert.Equal((AccessOutcome.Deny, AccessReason.ObjectRowDenies), Decide(evaluator.CheckRecord(org.UserId("Ann"), "Ledger", shared, RecordOperation.Edit)));
+        Assert.Equal((AccessOutcome.Allow, AccessReason.RecordRight), Decide(evaluator.CheckRecord(org.UserId("Ann"), "Ledger", shared, RecordOperation.Read)));
+        Assert.Equal((AccessOutcome.Allow, AccessReason.RecordPermissionsOff), Decide(evaluator.CheckRecord(org.UserId("Bob"), "Doc", shared, RecordOperation.Edit)));
     }
 
     [Fact]
