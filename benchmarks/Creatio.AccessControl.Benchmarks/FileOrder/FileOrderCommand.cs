@@ -21,11 +21,16 @@ internal static class FileOrderCommand
     {
         string size = "full";
         int rounds = 7;
+        string? only = null;
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--size" && i + 1 < args.Length)
             {
                 size = args[++i];
+            }
+            else if (args[i] == "--only" && i + 1 < args.Length)
+            {
+                only = args[++i];
             }
             else if (args[i] == "--rounds" && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out rounds) && rounds > 0)
             {
@@ -33,7 +38,7 @@ internal static class FileOrderCommand
             }
             else
             {
-                Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: fileorder [--size {string.Join('|', ReferenceWorkload.Sizes)}] [--rounds N (7)]");
+                Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: fileorder [--size {string.Join('|', ReferenceWorkload.Sizes)}] [--rounds N (7)] [--only TEXT (the rows whose name contains it; no administration changes)]");
                 return 2;
             }
         }
@@ -69,6 +74,11 @@ internal static class FileOrderCommand
         AccessPrincipal[] principals = [.. model.UserIds.Select(evaluator.GetPrincipal)];
         AccessObject[] operationObjects = [.. model.OperationObjects.Select(snapshot.GetObject)];
         AccessObject[] recordObjects = [.. model.RecordObjects.Select(snapshot.GetObject)];
+        int[] userOfSubject = new int[principals.Max(p => p.Subject) + 1];
+        for (int u = 0; u < principals.Length; u++)
+        {
+            userOfSubject[principals[u].Subject] = u;
+        }
         start = Stopwatch.GetTimestamp();
         AnswerTable answers = AnswerTable.Build(model);
         var x = new FileOrderInputs(model, answers);
@@ -103,6 +113,12 @@ internal static class FileOrderCommand
             new("part: the resolved principals' array alone (`principals[user].IsKnown`, users of the object stream)", double.NaN, x.OpUser.Length, 1,
                 new("library", (from, to) => FileOrderLoops.PrincipalArrayAlone(principals, x, from, to)),
                 [new("answer bit, dense ids", (from, to) => FileOrderLoops.ObjectDense(answers, x, from, to))]),
+            new("part: the object's answer bit alone, its subject read from the resolved principal (internal)", double.NaN, x.OpUser.Length, 1,
+                new("library", (from, to) => FileOrderLoops.AnswerBitThroughPrincipal(principals, operationObjects, x, from, to)),
+                [new("answer bit, dense ids", (from, to) => FileOrderLoops.ObjectDense(answers, x, from, to))]),
+            new("part: the baseline's answer bit, its user read from the resolved principal", double.NaN, x.OpUser.Length, 1,
+                new("baseline through the principal", (from, to) => FileOrderLoops.DenseThroughPrincipal(principals, userOfSubject, answers, x, from, to)),
+                [new("answer bit, dense ids", (from, to) => FileOrderLoops.ObjectDense(answers, x, from, to))]),
             new("part: the user's slot alone (`AccessPrincipalIndex.Find`, internal)", double.NaN, x.OpUser.Length, 1,
                 new("library", (from, to) => FileOrderLoops.SlotAlone(evaluator, x, from, to)),
                 [new("`Dictionary<Guid,int>`", (from, to) => FileOrderLoops.UserDictionaryAlone(answers, x, from, to))]),
@@ -117,7 +133,24 @@ internal static class FileOrderCommand
                 [new("user, name and records through dictionaries", (from, to) => FileOrderLoops.FilterPagesDictionaries(answers, perObject, x, from, to))]),
         ];
 
-        // One warm-up round (tiering, caches), then the rounds. Each stream is cut in slices of consecutive checks, and
+        if (only is not null)
+        {
+            measured = [.. measured.Where(m => m.Name.Contains(only, StringComparison.OrdinalIgnoreCase))];
+        }
+
+        // Tiering first: every loop called often enough on a few checks, with pauses for the background compiler, that
+        // the rounds run its fully optimized (tier 1) code. Without this the rounds ran mostly the on-stack-replacement
+        // variant a loop method gets while it has been called fewer than 30 times, which spills the inlined check to the
+        // stack (`DOTNET_JitDisasm` shows `Tier1-OSR`): a server's checks, called from many requests, run tier 1 code.
+        foreach (Measured m in measured)
+        {
+            m.WarmUpTiers();
+        }
+
+        long jittedBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+        RoundsStart();
+
+        // One warm-up round (caches), then the rounds. Each stream is cut in slices of consecutive checks, and
         // library and baseline alternate slice by slice (which one goes first alternating too), so that a burst of other
         // work on the machine weighs on both alike; every slice is a sample.
         for (int round = -1; round < rounds; round++)
@@ -147,6 +180,10 @@ internal static class FileOrderCommand
             }
         }
 
+        long jittedDuring = System.Runtime.JitInfo.GetCompiledMethodCount() - jittedBefore;
+
+        Console.WriteLine();
+        Console.WriteLine($"tiering            {jittedDuring} methods compiled during the warm-up round and the rounds (0: they ran the code compiled before)");
         Console.WriteLine();
         Console.WriteLine($"File order, one thread, {rounds} rounds of each whole stream in {Slices} slices, library and baseline alternating slice by slice; medians of the slices in elapsed ns per check, and in processor ns of the measuring thread{(ThreadClock.IsAvailable ? string.Empty : " (not available here)")}; mismatches against the expected answers over every round:");
         Console.WriteLine();
@@ -171,16 +208,19 @@ internal static class FileOrderCommand
 
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"slices (library ns/check, min … max): {string.Join("; ", measured.Select(m => $"{m.Library.Min:F0} … {m.Library.Max:F0}"))}"));
-        Console.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"throughput         object checks {1e3 / measured[1].Library.Median:F2} M/s by name, {1e3 / measured[0].Library.Median:F2} M/s resolved; "
-            + $"record checks {1e3 / measured[3].Library.Median:F2} M/s as a request, {1e3 / measured[2].Library.Median:F2} M/s resolved (elapsed time)"));
-
-        Console.WriteLine();
-        Console.WriteLine("administration changes, until a check through the evaluator sees them (median of 50 after 40 warm-up; min … max):");
-        foreach ((string change, double median, double min, double max) in AdministrationTimes.Measure(model, evaluator))
+        if (only is null)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {change,-60} {median,7:F3} ms ({min:F3} … {max:F3})   target < 1 ms"));
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"throughput         object checks {1e3 / measured[1].Library.Median:F2} M/s by name, {1e3 / measured[0].Library.Median:F2} M/s resolved; "
+                + $"record checks {1e3 / measured[3].Library.Median:F2} M/s as a request, {1e3 / measured[2].Library.Median:F2} M/s resolved (elapsed time)"));
+
+            Console.WriteLine();
+            Console.WriteLine("administration changes, until a check through the evaluator sees them (median of 50 after 40 warm-up; min … max):");
+            foreach ((string change, double median, double min, double max) in AdministrationTimes.Measure(model, evaluator))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {change,-60} {median,7:F3} ms ({min:F3} … {max:F3})   target < 1 ms"));
+            }
         }
 
         Console.WriteLine();
@@ -188,6 +228,13 @@ internal static class FileOrderCommand
         GC.KeepAlive(principals);
         Console.WriteLine(ok ? "FILEORDER OK" : "FILEORDER FAILED (mismatches or allocations)");
         return ok ? 0 : 1;
+    }
+
+    /// <summary>Does nothing: its compilation marks where the rounds start in <c>DOTNET_JitStdOutFile</c> with
+    /// <c>DOTNET_JitDisasmSummary=1</c>, so that what is compiled after it can be read.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void RoundsStart()
+    {
     }
 
     private static string CpuModel()
@@ -216,7 +263,28 @@ internal static class FileOrderCommand
     /// <summary>One row of the table: the library's loop and the baselines it is set beside (the first one is the target's).</summary>
     /// <param name="Count">The calls of the stream: checks, or pages for the filters.</param>
     /// <param name="IdsPerUnit">The ids each call decides: 1, or the page size.</param>
-    private sealed record Measured(string Name, double Target, int Count, int IdsPerUnit, Side Library, Side[] Baselines);
+    private sealed record Measured(string Name, double Target, int Count, int IdsPerUnit, Side Library, Side[] Baselines)
+    {
+        /// <summary>Calls every loop of the row 4 × 40 times on its first few calls, pausing between the batches for the
+        /// background compiler: call counting starts after a pause, and tier 1 replaces a method after 30 counted calls.</summary>
+        public void WarmUpTiers()
+        {
+            int to = Math.Min(Count, 64);
+            for (int batch = 0; batch < 4; batch++)
+            {
+                for (int call = 0; call < 40; call++)
+                {
+                    Library.Run(0, to, IdsPerUnit, record: false);
+                    foreach (Side baseline in Baselines)
+                    {
+                        baseline.Run(0, to, IdsPerUnit, record: false);
+                    }
+                }
+
+                Thread.Sleep(150);
+            }
+        }
+    }
 
     /// <summary>One loop and its rounds' figures.</summary>
     private sealed class Side(string name, Func<int, int, long> loop)

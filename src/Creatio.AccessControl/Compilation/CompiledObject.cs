@@ -22,6 +22,9 @@ internal sealed class CompiledObject
         Records = records;
         UseRecordPermissions = definition.UseRecordPermissions;
         Answers = rows is null ? null : answers is not null && ReferenceEquals(answers.Rows, rows) ? answers : ObjectAnswers.Create(rows);
+        PlainAnswers = grantedBySystemOperations is null ? Answers?.Bits : null;
+        PlainRecords = rows is null && UseRecordPermissions ? records : null;
+        AnswerWords = Answers?.WordsPerOperation ?? 0;
     }
 
     public ObjectDefinition Definition { get; }
@@ -37,6 +40,19 @@ internal sealed class CompiledObject
     /// <summary>Gets what <see cref="Rows"/> answer for every subject and operation, or <see langword="null"/> when there are
     /// no rows or they keep some subjects apart (the object step then reads the deciding rows).</summary>
     public ObjectAnswers? Answers { get; }
+
+    /// <summary>Gets the <see cref="ObjectAnswers.Bits"/> of <see cref="Answers"/> when they alone decide the object step (no
+    /// system operation grants access to this object), or <see langword="null"/>: what a check by name reads where the name
+    /// lookup lands.</summary>
+    public ulong[]? PlainAnswers { get; }
+
+    /// <summary>Gets <see cref="Records"/> when the record step alone decides a record request of an active employee
+    /// without super operations (the object uses record permissions and not operation permissions, so the object step
+    /// allows every operation), or <see langword="null"/>.</summary>
+    public CompiledRecords? PlainRecords { get; }
+
+    /// <summary>Gets the <see cref="ObjectAnswers.WordsPerOperation"/> of <see cref="Answers"/>, or 0.</summary>
+    public int AnswerWords { get; }
 
     /// <summary>Gets, per subject, the object operations granted by the system operations the subject is allowed;
     /// <see langword="null"/> when no system operation grants access to this object.</summary>

@@ -2,22 +2,18 @@ using System.Runtime.CompilerServices;
 
 namespace Creatio.AccessControl.Compilation;
 
-/// <summary>What an object's operation rows answer for every subject and operation, in two bits: whether a row matches,
-/// and whether the deciding row allows the operation. The object step reads these two bits and nothing else; the deciding
-/// row itself is looked up only when a decision's <see cref="AccessDecision.Grantee"/> or
+/// <summary>What an object's operation rows answer for every subject and operation, in one bit: whether the deciding row
+/// (the first row by position whose grantee is in the subject's <c>E(u)</c>) allows the operation. The object step reads
+/// this bit and nothing else; the deciding row itself, and whether a row matched at all (the reason of a deny), are looked
+/// up in the rows only when a decision's <see cref="AccessDecision.Reason"/>, <see cref="AccessDecision.Grantee"/> or
 /// <see cref="AccessDecision.Position"/> is asked for.</summary>
-/// <remarks>One table per operation, the subjects' answers side by side: 5 KB per operation at 20,000 users where the
-/// deciding rows take 20 KB, so that the data a check on an (object, operation) touches is a quarter of what it was.
-/// Answers are kept only for rows without subjects kept apart (<see cref="FirstMatchRows.HasChangedSubjects"/>): after
-/// a membership change the object step reads the deciding rows until the rows are compiled whole again.</remarks>
+/// <remarks>One table per operation, the subjects' answers side by side: 2.5 KB per operation at 20,000 subjects where the
+/// deciding rows take 20 KB, so that the data the checks of a server touch is as small as a table of precomputed answers
+/// (the file-order benchmark's baseline holds the same bits, by user). Answers are kept only for rows without subjects
+/// kept apart (<see cref="FirstMatchRows.HasChangedSubjects"/>): after a membership change the object step reads the
+/// deciding rows until the rows are compiled whole again.</remarks>
 internal sealed class ObjectAnswers
 {
-    /// <summary>The answer of a subject whose deciding row allows the operation.</summary>
-    public const int Allows = 3;
-
-    /// <summary>The answer of a subject whose deciding row denies the operation.</summary>
-    public const int Denies = 1;
-
     private readonly ulong[] _bits;
     private readonly int _wordsPerOperation;
 
@@ -28,7 +24,7 @@ internal sealed class ObjectAnswers
         _wordsPerOperation = wordsPerOperation;
     }
 
-    /// <summary>Gets the answers: per operation, <see cref="WordsPerOperation"/> words of 32 subjects.</summary>
+    /// <summary>Gets the answers: per operation, <see cref="WordsPerOperation"/> words of 64 subjects.</summary>
     public ulong[] Bits => _bits;
 
     /// <summary>Gets the number of words of one operation's answers.</summary>
@@ -48,20 +44,12 @@ internal sealed class ObjectAnswers
         }
 
         int subjects = rows.SubjectCount;
-        int words = (subjects + 31) >> 5;
+        int words = (subjects + 63) >> 6;
         const int operations = (int)ObjectOperation.Delete + 1;
 
-        // Each row's answers to the four operations, two bits each; then 32 subjects a word, four words at a time.
+        // Each row's answers to the four operations, a bit each (the row's operation flags); then 64 subjects a word, four
+        // words at a time.
         byte[] value = rows.Value;
-        var codes = new int[value.Length];
-        for (int row = 0; row < codes.Length; row++)
-        {
-            for (int operation = 0; operation < operations; operation++)
-            {
-                codes[row] |= ((value[row] & OperationEncoding.Bit((ObjectOperation)operation)) != 0 ? Allows : Denies) << (2 * operation);
-            }
-        }
-
         var bits = new ulong[operations * words];
         for (int word = 0; word < words; word++)
         {
@@ -69,17 +57,17 @@ internal sealed class ObjectAnswers
             ulong create = 0;
             ulong edit = 0;
             ulong delete = 0;
-            int first = word << 5;
-            int last = Math.Min(first + 32, subjects);
+            int first = word << 6;
+            int last = Math.Min(first + 64, subjects);
             for (int subject = first; subject < last; subject++)
             {
                 int row = rows.DecidingRow(subject);
-                ulong code = row < 0 ? 0 : (ulong)codes[row];
-                int shift = (subject & 31) << 1;
-                read |= (code & 3) << shift;
-                create |= ((code >> 2) & 3) << shift;
-                edit |= ((code >> 4) & 3) << shift;
-                delete |= ((code >> 6) & 3) << shift;
+                int flags = row < 0 ? 0 : value[row];
+                int shift = subject & 63;
+                read |= Allows(flags, ObjectOperation.Read) << shift;
+                create |= Allows(flags, ObjectOperation.Create) << shift;
+                edit |= Allows(flags, ObjectOperation.Edit) << shift;
+                delete |= Allows(flags, ObjectOperation.Delete) << shift;
             }
 
             bits[word] = read;
@@ -91,8 +79,10 @@ internal sealed class ObjectAnswers
         return new ObjectAnswers(rows, bits, words);
     }
 
-    /// <summary>The answer for a subject and a defined operation: 0 when no row matches, <see cref="Denies"/> or
-    /// <see cref="Allows"/>.</summary>
+    private static ulong Allows(int flags, ObjectOperation operation) => (flags & OperationEncoding.Bit(operation)) != 0 ? 1UL : 0UL;
+
+    /// <summary>Whether the deciding row allows a defined operation to a subject: 1 when it does, 0 when it denies or no
+    /// row matches.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Of(int subject, ObjectOperation operation) => Of(_bits, _wordsPerOperation, subject, operation);
 
@@ -101,5 +91,5 @@ internal sealed class ObjectAnswers
     /// step does not load this instance first).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Of(ulong[] bits, int wordsPerOperation, int subject, ObjectOperation operation) =>
-        unchecked((int)(bits[((int)operation * wordsPerOperation) + (subject >> 5)] >> ((subject & 31) << 1))) & 3;
+        unchecked((int)(bits[((int)operation * wordsPerOperation) + (subject >> 6)] >> (subject & 63))) & 1;
 }

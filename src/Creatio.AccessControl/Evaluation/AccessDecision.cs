@@ -6,16 +6,22 @@ namespace Creatio.AccessControl;
 /// <summary>The answer to a request: allowed or denied, the step that decided, the rule that decided it, and why.</summary>
 /// <remarks>The <see langword="default"/> value denies. This type is immutable and allocation-free: 16 bytes that name the
 /// deciding rule by its place in the snapshot's tables, read only when <see cref="Grantee"/> or <see cref="Position"/> is
-/// asked for. Keeping a decision therefore keeps that table of its snapshot reachable.</remarks>
+/// asked for (and, for the object step, <see cref="Reason"/>). Keeping a decision therefore keeps that table of its
+/// snapshot reachable.</remarks>
 public readonly struct AccessDecision : IEquatable<AccessDecision>
 {
     // The rule that decided: a row of a RowEntry[] (grantee and position), a unit of an AdminUnitId[] (grantee only), or
     // null for none.
     private readonly object? _rule;
 
-    // Outcome, stage and reason in the low three bytes, the rule's index in the high four: two fields, so that the JIT keeps
-    // a decision in two registers instead of assembling it in memory byte by byte.
+    // Outcome, stage and reason in the low three bytes, RowReason in the fourth, the rule's index in the high four: two
+    // fields, so that the JIT keeps a decision in two registers instead of assembling it in memory byte by byte.
     private readonly ulong _state;
+
+    // Set in _state when the reason is the object rows' (_rule is a FirstMatchRows, the index a subject): ObjectRowAllows
+    // when the outcome is Allow, else ObjectRowDenies or NoMatchingObjectRow as the subject's deciding row says, looked up
+    // when the reason is read. An object check reads one answer bit, which does not tell the two denies apart.
+    private const ulong RowReason = 1UL << 24;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal AccessDecision(AccessOutcome outcome, AccessStage stage, AccessReason reason)
@@ -31,21 +37,14 @@ public readonly struct AccessDecision : IEquatable<AccessDecision>
         _state = Pack(outcome, stage, reason, row);
     }
 
-    /// <summary>The object step's decision from a subject's answer (<see cref="ObjectAnswers.Of(int, ObjectOperation)"/>), built without a
-    /// branch: a branch on an answer just loaded from memory is mispredicted half the time on a server's mix of checks, and
-    /// each miss throws away the loads of the checks after it. The rows are named by the subject, and the deciding row
-    /// looked up only when the grantee or position is asked for (none when no row matches).</summary>
+    /// <summary>The object step's decision from a subject's answer bit (<see cref="ObjectAnswers.Of(int, ObjectOperation)"/>:
+    /// 1 when the deciding row allows), built without a branch: a branch on an answer just loaded from memory is
+    /// mispredicted half the time on a server's mix of checks, and each miss throws away the loads of the checks after it.
+    /// The rows are named by the subject; the deciding row, and with it the reason of a deny, is looked up only when the
+    /// reason, grantee or position is asked for.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static AccessDecision OfObjectAnswer(int answer, FirstMatchRows rows, SubjectIndex subject)
-    {
-        // The reason of answers 0 (no row), 1 (the row denies) and 3 (it allows), a byte each; the outcome is bit 1.
-        const ulong Reasons = (ulong)AccessReason.NoMatchingObjectRow | ((ulong)AccessReason.ObjectRowDenies << 8) |
-                              ((ulong)AccessReason.ObjectRowAllows << 24);
-        ulong reason = (Reasons >> (answer << 3)) & 0xFF;
-        return new AccessDecision(
-            rows,
-            unchecked((ulong)(answer >> 1) | ((ulong)AccessStage.Object << 8) | (reason << 16) | ((ulong)(uint)subject.Value << 32)));
-    }
+    internal static AccessDecision OfObjectAnswer(int allows, FirstMatchRows rows, SubjectIndex subject) =>
+        new(rows, unchecked((ulong)(uint)allows | ((ulong)AccessStage.Object << 8) | RowReason | ((ulong)(uint)subject.Value << 32)));
 
     /// <summary>A decision by an admin unit without a position (a record right, an author or owner, a manager).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -68,7 +67,7 @@ public readonly struct AccessDecision : IEquatable<AccessDecision>
     public AccessStage Stage => (AccessStage)unchecked((byte)(_state >> 8));
 
     /// <summary>Gets why the step decided as it did.</summary>
-    public AccessReason Reason => (AccessReason)unchecked((byte)(_state >> 16));
+    public AccessReason Reason => (_state & RowReason) == 0 ? (AccessReason)unchecked((byte)(_state >> 16)) : ObjectRowReason();
 
     private int Index => unchecked((int)(_state >> 32));
 
@@ -94,6 +93,12 @@ public readonly struct AccessDecision : IEquatable<AccessDecision>
         FirstMatchRows rows => rows.DecidingRow(Index) is >= 0 and int row ? rows.Entries[row] : null,
         _ => null,
     };
+
+    /// <summary>The reason of an object step's decision from an answer bit: the row allows, denies, or none matches.</summary>
+    private AccessReason ObjectRowReason() =>
+        Outcome == AccessOutcome.Allow ? AccessReason.ObjectRowAllows
+        : ((FirstMatchRows)_rule!).DecidingRow(Index) >= 0 ? AccessReason.ObjectRowDenies
+        : AccessReason.NoMatchingObjectRow;
 
     /// <summary>Returns the decision of another step or reason that the same rule decided.</summary>
     internal AccessDecision As(AccessOutcome outcome, AccessStage stage, AccessReason reason) =>

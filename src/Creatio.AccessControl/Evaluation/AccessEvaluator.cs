@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using Creatio.AccessControl.Compilation;
+
 namespace Creatio.AccessControl;
 
 /// <summary>The long-lived evaluator: owns the current snapshot and the clock, and replaces the snapshot by one reference swap.</summary>
@@ -127,7 +130,32 @@ public sealed class AccessEvaluator : IAccessEvaluator
     /// <inheritdoc/>
     public AccessDecision CheckObject(UserId user, ObjectName objectName, ObjectOperation operation)
     {
-        AccessPrincipal principal = GetPrincipal(user);
+        // The common case without building the principal and the object: the user's slot and the object are looked up side
+        // by side (neither lookup waits for the other), and when the slot says that steps 1–3 let the operation through and
+        // the object's answers alone decide step 4, its answer is the decision (the one the principal's check gives).
+        AccessSnapshot snapshot = Snapshot;
+        ref readonly AccessPrincipalIndex.Slot slot = ref snapshot.Principals.Find(user.Value);
+        CompiledObject? compiled = snapshot.FindObject(objectName);
+        ulong[]? answers = compiled?.PlainAnswers;
+        if (answers is not null & ((((uint)slot.PlainOperations >> (int)operation) & 1) != 0) & OperationEncoding.IsDefined(operation))
+        {
+            var subject = new SubjectIndex(slot.Subject);
+            AccessDecision answer = AccessDecision.OfObjectAnswer(ObjectAnswers.Of(answers!, compiled!.AnswerWords, subject.Value, operation), compiled.Rows!, subject);
+            if (answer.IsAllowed || _observer is null)
+            {
+                return answer;
+            }
+        }
+
+        return CheckObjectWalk(snapshot, user, objectName, operation);
+    }
+
+    /// <summary><see cref="CheckObject(UserId, ObjectName, ObjectOperation)"/> through the principal, out of line: what it
+    /// does when its one test does not decide, or a deny is to be observed.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private AccessDecision CheckObjectWalk(AccessSnapshot snapshot, UserId user, ObjectName objectName, ObjectOperation operation)
+    {
+        AccessPrincipal principal = snapshot.GetPrincipal(user, _timeProvider);
         AccessDecision decision = principal.CheckObject(objectName, operation);
         return decision.IsAllowed || _observer is null ? decision : Denied(principal, AccessRequest.ForObject(objectName, operation), decision);
     }
@@ -135,7 +163,34 @@ public sealed class AccessEvaluator : IAccessEvaluator
     /// <inheritdoc/>
     public AccessDecision CheckRecord(UserId user, ObjectName objectName, RecordId record, RecordOperation operation)
     {
-        AccessPrincipal principal = GetPrincipal(user);
+        // The common case as in CheckObject: the slot and the object side by side, and when steps 1–4 pass (the object's
+        // step allows every operation) a record the object holds is decided by its rights.
+        AccessSnapshot snapshot = Snapshot;
+        ref readonly AccessPrincipalIndex.Slot slot = ref snapshot.Principals.Find(user.Value);
+        CompiledRecords? records = snapshot.FindObject(objectName)?.PlainRecords;
+        if (records is not null & AccessPrincipal.PlainOperationFor(slot.PlainOperations, operation))
+        {
+            int index = records!.Find(record);
+            if (index >= 0)
+            {
+                AccessDecision rights = Pipeline.Rights(
+                    snapshot, new SubjectIndex(slot.Subject), new UserOrdinal(slot.UserPlusOne - 1), slot.Signature, records, new RecordIndex(index), OperationEncoding.Bit(operation), grant: false);
+                if (rights.IsAllowed || _observer is null)
+                {
+                    return rights;
+                }
+            }
+        }
+
+        return CheckRecordWalk(snapshot, user, objectName, record, operation);
+    }
+
+    /// <summary><see cref="CheckRecord(UserId, ObjectName, RecordId, RecordOperation)"/> through the principal, out of line
+    /// (see <see cref="CheckObjectWalk"/>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private AccessDecision CheckRecordWalk(AccessSnapshot snapshot, UserId user, ObjectName objectName, RecordId record, RecordOperation operation)
+    {
+        AccessPrincipal principal = snapshot.GetPrincipal(user, _timeProvider);
         AccessDecision decision = principal.CheckRecord(objectName, record, operation);
         return decision.IsAllowed || _observer is null ? decision : Denied(principal, AccessRequest.ForRecord(objectName, record, operation), decision);
     }

@@ -28,9 +28,12 @@ public readonly struct AccessObject
     private readonly byte[]? _grantedBySystemOperations;
     private readonly CompiledRecords? _records;
 
-    // Whether, for an active employee without super operations, the record step alone decides a record request: the object
-    // uses record permissions and not operation permissions (so the object step allows every operation).
-    private readonly bool _recordStepDecides;
+    // The answers when they alone decide step 4 (no system operation grants access to the object), else null.
+    private readonly ulong[]? _plainAnswers;
+
+    // The records when, for an active employee without super operations, the record step alone decides a record request:
+    // the object uses record permissions and not operation permissions (so the object step allows every operation).
+    private readonly CompiledRecords? _plainRecords;
 
     internal AccessObject(AccessSnapshot snapshot, ObjectName name, CompiledObject? compiled, int index)
     {
@@ -43,7 +46,8 @@ public readonly struct AccessObject
         _answerWords = compiled?.Answers?.WordsPerOperation ?? 0;
         _grantedBySystemOperations = compiled?.GrantedBySystemOperations;
         _records = compiled?.Records;
-        _recordStepDecides = compiled is { Rows: null, UseRecordPermissions: true };
+        _plainRecords = compiled?.PlainRecords;
+        _plainAnswers = compiled?.PlainAnswers;
     }
 
     /// <summary>Gets the object's name, as it was asked for.</summary>
@@ -65,6 +69,10 @@ public readonly struct AccessObject
     /// it has none.</summary>
     internal ulong[]? Answers => _answers;
 
+    /// <summary>Gets <see cref="Answers"/> when they alone decide step 4 (no system operation grants access to the object),
+    /// or <see langword="null"/>.</summary>
+    internal ulong[]? PlainAnswers => _plainAnswers;
+
     /// <summary>Gets the <see cref="ObjectAnswers.WordsPerOperation"/> of the compiled object's answers.</summary>
     internal int AnswerWords => _answerWords;
 
@@ -74,9 +82,9 @@ public readonly struct AccessObject
     /// <summary>Gets <see cref="CompiledObject.Records"/> of the compiled object, or <see langword="null"/>.</summary>
     internal CompiledRecords? Records => _records;
 
-    /// <summary>Gets a value indicating whether the record step alone decides a record request of an active employee without
-    /// super operations: the object uses record permissions and not operation permissions.</summary>
-    internal bool RecordStepDecides => _recordStepDecides;
+    /// <summary>Gets <see cref="CompiledObject.PlainRecords"/> of the compiled object: its records when the record step alone
+    /// decides a record request of an active employee without super operations, else <see langword="null"/>.</summary>
+    internal CompiledRecords? PlainRecords => _plainRecords;
 
     /// <summary>Gets the object's index in <see cref="AccessSnapshot.Objects"/>, or <see cref="ObjectIndex.None"/>.</summary>
     internal ObjectIndex Index => _compiled is null ? ObjectIndex.None : new ObjectIndex(_index);

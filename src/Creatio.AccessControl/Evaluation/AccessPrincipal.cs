@@ -27,6 +27,11 @@ public readonly partial struct AccessPrincipal
     private readonly UserOrdinal _user;
     private readonly RoleSignature _signature;
 
+    // Bit o set when steps 1–3 let object operation o through to step 4 without a word to say: a known, active employee,
+    // not a support session, without the super operation of o. 0 for default, an unknown user and every support session,
+    // so that those take the full walk of the steps.
+    private readonly byte _plainOperations;
+
     internal AccessPrincipal(AccessSnapshot snapshot, UserId user, SubjectIndex subject)
     {
         _snapshot = snapshot;
@@ -35,6 +40,7 @@ public readonly partial struct AccessPrincipal
         _state = subject.IsKnown ? snapshot.States[subject.Value] : SubjectState.None;
         _user = subject.IsKnown ? snapshot.Roles.UserOf(subject) : new UserOrdinal(-1);
         _signature = subject.IsKnown ? snapshot.Roles.SignatureOf(subject) : default;
+        _plainOperations = PlainOperations(_state);
     }
 
     /// <summary>A user of one subject, from its slot of <see cref="AccessSnapshot.Principals"/>: what the other constructor
@@ -47,6 +53,7 @@ public readonly partial struct AccessPrincipal
         _state = slot.State;
         _user = new UserOrdinal(slot.UserPlusOne - 1);
         _signature = slot.Signature;
+        _plainOperations = slot.PlainOperations;
     }
 
     internal AccessPrincipal(AccessSnapshot snapshot, UserId user, SubjectIndex subject, int grant, AccessReason supportDenial)
@@ -54,6 +61,7 @@ public readonly partial struct AccessPrincipal
     {
         _grant = grant + 1;
         _supportDenial = supportDenial;
+        _plainOperations = 0;
     }
 
     /// <summary>Gets the user.</summary>
@@ -109,6 +117,21 @@ public readonly partial struct AccessPrincipal
     internal SubjectState State => _state;
 
     private UserDefinition Definition => _snapshot!.Units.Users[_user.Value];
+
+    /// <summary>Whether <paramref name="plainOperations"/> (<see cref="PlainOperations(SubjectState)"/>) holds the object
+    /// operation a record operation needs; <see langword="false"/> for an undefined record operation.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool PlainOperationFor(byte plainOperations, RecordOperation operation) =>
+        OperationEncoding.IsDefined(operation) && (((uint)plainOperations >> (int)OperationEncoding.ToObjectOperation(operation)) & 1) != 0;
+
+    /// <summary>The object operations whose steps 1–3 a subject of <paramref name="state"/> passes without a word to say,
+    /// as bit <c>o</c> for operation <c>o</c>: none unless the subject is an active employee (not external), then those
+    /// whose super operation it does not hold.</summary>
+    /// <param name="state">The subject's state; <see cref="SubjectState.None"/> for an unknown user.</param>
+    internal static byte PlainOperations(SubjectState state) =>
+        (state & (SubjectState.Active | SubjectState.External)) == SubjectState.Active
+            ? unchecked((byte)((~(int)state >> 4) & 0xF))
+            : (byte)0;
 
     /// <summary>Whether an admin unit is among the user's effective roles.</summary>
     /// <param name="unit">The admin unit.</param>

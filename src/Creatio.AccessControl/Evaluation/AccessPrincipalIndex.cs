@@ -7,7 +7,11 @@ namespace Creatio.AccessControl;
 /// one slot of an open-addressing table: resolving a user reads one slot (one or two cache lines) instead of a unit
 /// index, then a user's first subject, its state and its summary from four arrays.</summary>
 /// <remarks>
-/// <para>Linear probing over a power-of-two table at most two-thirds full. A slot is empty when its
+/// <para>Linear probing over a power-of-two table at most one-sixth full, so that nearly every user is found at the first
+/// slot probed: the branch that ends the probing then goes the same way check after check. At two-thirds full one lookup
+/// in two or three probed again, and the mispredicted branch, which waits for the slot's cache miss, kept consecutive
+/// checks' misses from overlapping (in file order the slot alone cost 16 ns a user against 9 ns at one-sixth; 7.3 MB for
+/// 20,000 users where it was 1.8 MB). A slot is empty when its
 /// <see cref="Slot.UserPlusOne"/> is 0, so no id, not even <see cref="Guid.Empty"/>, stands for an empty slot.</para>
 /// <para>The slots are held in pages below the large object heap, so that a change of some users' effective roles copies
 /// the pages of their slots, not the table, and leaves the collector nothing large to collect.</para>
@@ -44,7 +48,7 @@ internal sealed class AccessPrincipalIndex
     {
         int count = units.UserCount;
         int bits = 1;
-        while ((1L << bits) * 2 < count * 3L)
+        while ((1L << bits) < count * 6L)
         {
             bits++;
         }
@@ -163,6 +167,7 @@ internal sealed class AccessPrincipalIndex
         slot.SeveralSubjects = roles.FirstSubject[user + 1] - subject > 1;
         slot.State = states[subject];
         slot.Signature = roles.SignatureOf(subject);
+        slot.PlainOperations = slot.SeveralSubjects ? (byte)0 : AccessPrincipal.PlainOperations(slot.State);
     }
 
     /// <summary>One user: the id, and for a user of one subject everything a principal copies out of the snapshot.</summary>
@@ -182,6 +187,10 @@ internal sealed class AccessPrincipalIndex
 
         /// <summary>The subject's state.</summary>
         public SubjectState State;
+
+        /// <summary>The object operations whose steps 1–3 the subject passes without a word to say
+        /// (<see cref="AccessPrincipal.PlainOperations(SubjectState)"/>); 0 when <see cref="SeveralSubjects"/>.</summary>
+        public byte PlainOperations;
 
         /// <summary>Whether the user has more than one subject (a delegation with an end date reaches them): the subject is
         /// then found by the instant, and the fields above are those of the first one.</summary>

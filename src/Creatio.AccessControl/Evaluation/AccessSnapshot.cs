@@ -155,6 +155,10 @@ public sealed partial class AccessSnapshot
             ? new AccessObject(this, objectName, Objects[index], index)
             : new AccessObject(this, objectName, null, -1);
 
+    /// <summary>Finds an object by name: its compiled tables, or <see langword="null"/> for an unknown name.</summary>
+    internal CompiledObject? FindObject(ObjectName objectName) =>
+        objectName.Value is not null && ObjectIndex.TryGetValue(objectName.Value, out int index) ? Objects[index] : null;
+
     /// <summary>Resolves a support session: the grantor's permissions under a support grant, at an instant.</summary>
     /// <param name="grant">The support grant the session runs under.</param>
     /// <param name="now">The instant the checks are made at.</param>
