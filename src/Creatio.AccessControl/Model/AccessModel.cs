@@ -16,9 +16,14 @@ public sealed class AccessModel
     private readonly RecordRightEdits _recordRights;
     private readonly MembershipEdits _memberships;
 
-    internal AccessModel(AccessModelBuilder builder, ModelIndex index)
+    // What validation resolved of the record right rows; null once the rows, or what they name, differ from those it was
+    // made for.
+    private readonly ResolvedRecordRights? _resolvedRights;
+
+    internal AccessModel(AccessModelBuilder builder, ModelIndex index, ResolvedRecordRights? resolvedRights = null)
     {
         Index = index;
+        _resolvedRights = resolvedRights;
         Users = [.. builder.Users];
         Roles = [.. builder.Roles];
         _memberships = MembershipList.Over([.. builder.Memberships]);
@@ -59,6 +64,9 @@ public sealed class AccessModel
         ColumnRightRows = model.ColumnRightRows;
         Records = model.Records;
         _recordRights = recordRights ?? model._recordRights;
+
+        // Users, roles and records are the model's: what the resolved rights name holds while the rows are the same.
+        _resolvedRights = recordRights is null ? model._resolvedRights : null;
 
         DefaultRecordRightRules = model.DefaultRecordRightRules;
         SystemOperations = model.SystemOperations;
@@ -109,6 +117,10 @@ public sealed class AccessModel
 
     /// <summary>Gets the record right rows.</summary>
     public ImmutableArray<RecordRightRow> RecordRightRows => _recordRights.Materialize();
+
+    /// <summary>Gets what validation resolved of each of <see cref="RecordRightRows"/>, or <see langword="null"/> when this
+    /// model was derived with other rows.</summary>
+    internal ResolvedRecordRights? ResolvedRecordRights => _resolvedRights;
 
     /// <summary>Gets the record right rows as a list that shares and unshares can be applied to cheaply.</summary>
     internal RecordRightEdits RecordRights => _recordRights;
