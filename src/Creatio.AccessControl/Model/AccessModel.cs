@@ -15,6 +15,7 @@ public sealed class AccessModel
     // held as edits on a base array, materialized (once) when read.
     private readonly RecordRightEdits _recordRights;
     private readonly MembershipEdits _memberships;
+    private readonly ObjectRowEdits _objectOperationRows;
 
     // What validation resolved of the record right rows; null once the rows, or what they name, differ from those it was
     // made for.
@@ -31,7 +32,7 @@ public sealed class AccessModel
         Delegations = [.. builder.Delegations];
         RolesNotInheritedByManagers = [.. builder.RolesNotInheritedByManagers];
         Objects = [.. builder.Objects];
-        ObjectOperationRows = [.. builder.ObjectOperationRows];
+        _objectOperationRows = ObjectRowEdits.Over([.. builder.ObjectOperationRows]);
         ColumnRightRows = [.. builder.ColumnRightRows];
         Records = [.. builder.Records];
         _recordRights = RecordRightList.Over([.. builder.RecordRightRows]);
@@ -48,7 +49,7 @@ public sealed class AccessModel
     private AccessModel(
         AccessModel model,
         MembershipEdits? memberships,
-        ImmutableArray<ObjectOperationRow>? objectOperationRows,
+        ObjectRowEdits? objectOperationRows,
         RecordRightEdits? recordRights)
     {
         Index = model.Index;
@@ -60,7 +61,7 @@ public sealed class AccessModel
         Delegations = model.Delegations;
         RolesNotInheritedByManagers = model.RolesNotInheritedByManagers;
         Objects = model.Objects;
-        ObjectOperationRows = objectOperationRows ?? model.ObjectOperationRows;
+        _objectOperationRows = objectOperationRows ?? model._objectOperationRows;
         ColumnRightRows = model.ColumnRightRows;
         Records = model.Records;
         _recordRights = recordRights ?? model._recordRights;
@@ -107,7 +108,10 @@ public sealed class AccessModel
     public ImmutableArray<ObjectDefinition> Objects { get; }
 
     /// <summary>Gets the object operation rows.</summary>
-    public ImmutableArray<ObjectOperationRow> ObjectOperationRows { get; }
+    public ImmutableArray<ObjectOperationRow> ObjectOperationRows => _objectOperationRows.Materialize();
+
+    /// <summary>Gets the object operation rows as a list one object's rows can be replaced in cheaply.</summary>
+    internal ObjectRowEdits ObjectRowEdits => _objectOperationRows;
 
     /// <summary>Gets the column permission rows.</summary>
     public ImmutableArray<ColumnRightRow> ColumnRightRows { get; }
@@ -187,7 +191,7 @@ public sealed class AccessModel
     internal AccessModel WithMemberships(MembershipEdits memberships) => new(this, memberships, null, null);
 
     /// <summary>Returns this model with other object operation rows; the caller has checked that they are valid.</summary>
-    internal AccessModel WithObjectOperationRows(ImmutableArray<ObjectOperationRow> rows) => new(this, null, rows, null);
+    internal AccessModel WithObjectOperationRows(ObjectRowEdits rows) => new(this, null, rows, null);
 
     /// <summary>Returns this model with other record rights; the caller has checked that they are valid.</summary>
     internal AccessModel WithRecordRights(RecordRightEdits rights) => new(this, null, null, rights);
