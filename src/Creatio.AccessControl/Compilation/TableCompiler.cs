@@ -7,18 +7,41 @@ namespace Creatio.AccessControl.Compilation;
 /// <summary>Compiles the per-step lookup tables of a snapshot from a model and its effective role sets.</summary>
 internal sealed class TableCompiler
 {
+    // The fewest records for which compiling them runs beside the other tables rather than before them.
+    private const int RecordsCompiledBeside = 4096;
 
     private readonly AccessModel _model;
     private readonly UnitTable _units;
+    private readonly RoleGraph _graph;
     private readonly EffectiveRoleTable _roles;
     private readonly SubjectsByUnit _inverse;
 
     private TableCompiler(AccessModel model, EffectiveRoleTable roles, SubjectsByUnit? inverse)
+        : this(model, roles.Units, roles.Graph)
     {
-        _model = model;
-        _units = roles.Units;
         _roles = roles;
         _inverse = inverse!;
+    }
+
+    /// <summary>A compiler of records only: they need the role graph, not the effective roles.</summary>
+    private TableCompiler(AccessModel model, UnitTable units, RoleGraph graph)
+    {
+        _model = model;
+        _units = units;
+        _graph = graph;
+        _roles = null!;
+        _inverse = null!;
+    }
+
+    /// <summary>Starts compiling the records of every object: on another thread when there are many (they need only the
+    /// role graph, so they compile while the caller computes effective roles and the other tables), else at once. The
+    /// result is the same either way.</summary>
+    public static Task<Dictionary<string, CompiledRecords>> StartRecords(AccessModel model, UnitTable units, RoleGraph graph)
+    {
+        var compiler = new TableCompiler(model, units, graph);
+        return model.Records.Length >= RecordsCompiledBeside && Environment.ProcessorCount > 1
+            ? Task.Run(() => compiler.CompileRecords(_ => true))
+            : Task.FromResult(compiler.CompileRecords(_ => true));
     }
 
     /// <summary>Recompiles the records of the named objects only, sharing every other table.</summary>
@@ -52,15 +75,18 @@ internal sealed class TableCompiler
     }
 
     /// <summary>Compiles every table; <paramref name="inverse"/> is the inverse of <paramref name="roles"/> when the caller
-    /// already has it.</summary>
+    /// already has it, <paramref name="records"/> the records when the caller started compiling them
+    /// (<see cref="StartRecords"/>).</summary>
     public static (CompiledSystemOperations Operations, FrozenDictionary<string, int> ObjectIndex, CompiledObject[] Objects, SubjectsByUnit Inverse) Compile(
         AccessModel model,
         EffectiveRoleTable roles,
-        SubjectsByUnit? inverse = null)
+        SubjectsByUnit? inverse = null,
+        Task<Dictionary<string, CompiledRecords>>? records = null)
     {
         var compiler = new TableCompiler(model, roles, inverse ?? new SubjectsByUnit(roles));
         CompiledSystemOperations operations = compiler.CompileSystemOperations();
-        (FrozenDictionary<string, int> index, CompiledObject[] objects) = compiler.CompileObjects(operations);
+        (FrozenDictionary<string, int> index, CompiledObject[] objects) =
+            compiler.CompileObjects(operations, records ?? Task.FromResult(compiler.CompileRecords(_ => true)));
         return (operations, index, objects, compiler._inverse);
     }
 
@@ -110,7 +136,7 @@ internal sealed class TableCompiler
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private (FrozenDictionary<string, int>, CompiledObject[]) CompileObjects(CompiledSystemOperations operations)
+    private (FrozenDictionary<string, int>, CompiledObject[]) CompileObjects(CompiledSystemOperations operations, Task<Dictionary<string, CompiledRecords>> compiledRecords)
     {
         ObjectDefinition[] definitions = [.. _model.Objects.OrderBy(o => o.Name.Value, StringComparer.Ordinal)];
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -122,9 +148,9 @@ internal sealed class TableCompiler
         ILookup<string, ObjectOperationRow> objectRows = _model.ObjectOperationRows.ToLookup(r => r.Object.Value, StringComparer.Ordinal);
         ILookup<(string, string), ColumnRightRow> columnRows = _model.ColumnRightRows.ToLookup(r => (r.Object.Value, r.Column.Value));
         byte[]?[] granted = GrantedBySystemOperations(operations, index, definitions.Length);
-        Dictionary<string, CompiledRecords> records = CompileRecords(_ => true);
 
-        var objects = new CompiledObject[definitions.Length];
+        // Everything of each object but its records, then the records once they are compiled.
+        var parts = new (FirstMatchRows? Rows, ObjectAnswers? Answers, FrozenDictionary<string, int> ColumnIndex, CompiledColumn[] Columns)[definitions.Length];
         for (int i = 0; i < definitions.Length; i++)
         {
             ObjectDefinition definition = definitions[i];
@@ -148,13 +174,22 @@ internal sealed class TableCompiler
                     rowsOfColumn.Count == 0 ? null : FirstMatchRows.Create(rowsOfColumn, _inverse, _roles.SubjectCount, _units.Ids)));
             }
 
+            parts[i] = (rows, rows is null ? null : ObjectAnswers.Create(rows), columnIndex.ToFrozenDictionary(StringComparer.Ordinal), [.. columns]);
+        }
+
+        Dictionary<string, CompiledRecords> records = compiledRecords.GetAwaiter().GetResult();
+        var objects = new CompiledObject[definitions.Length];
+        for (int i = 0; i < definitions.Length; i++)
+        {
+            (FirstMatchRows? rows, ObjectAnswers? answers, FrozenDictionary<string, int> columnIndex, CompiledColumn[] columns) = parts[i];
             objects[i] = new CompiledObject(
-                definition,
+                definitions[i],
                 rows,
                 granted[i],
-                columnIndex.ToFrozenDictionary(StringComparer.Ordinal),
-                [.. columns],
-                records.TryGetValue(name, out CompiledRecords? compiled) ? compiled : CompiledRecords.Empty);
+                columnIndex,
+                columns,
+                records.TryGetValue(definitions[i].Name.Value, out CompiledRecords? compiled) ? compiled : CompiledRecords.Empty,
+                answers);
         }
 
         return (index.ToFrozenDictionary(StringComparer.Ordinal), objects);
@@ -529,7 +564,7 @@ internal sealed class TableCompiler
         var result = new int[_units.UserCount][];
         for (int u = 0; u < result.Length; u++)
         {
-            result[u] = _roles.Graph.ManagerUnitsOf(u);
+            result[u] = _graph.ManagerUnitsOf(u);
         }
 
         return result;

@@ -67,6 +67,50 @@ public sealed class ResolvedRecordRightsTests
     }
 
     [Fact]
+    public void Compile_ManyRecordsCompiledBesideTheOtherTables_LaysThemOutAsCompiledBefore()
+    {
+        // Enough records for StartRecords to compile them on another thread.
+        var org = new Org();
+        for (int u = 0; u < 20; u++)
+        {
+            org.User($"U{u}");
+        }
+
+        AccessModelBuilder builder = org.Builder;
+        builder.Add(new ObjectDefinition("Deal") { UseRecordPermissions = true });
+        builder.Add(new ObjectDefinition("Lead") { UseRecordPermissions = true });
+        for (int r = 0; r < 6000; r++)
+        {
+            ObjectName name = r % 3 == 0 ? "Lead" : "Deal";
+            RecordId id = Ids.Record($"r{r}");
+            builder.Add(new RecordDefinition(name, id) { Owner = r % 5 == 0 ? Ids.User($"U{r % 20}") : null });
+            builder.Add(new RecordRightRow(name, id, Ids.User($"U{(r * 7) % 20}"), (RecordOperation)(r % 3), (RecordRightLevel)(r % 3)));
+        }
+
+        AccessModel model = builder.Build();
+        var units = new UnitTable(model);
+        EffectiveRoleTable roles = EffectiveRoleCompiler.Compile(model, units);
+        CompiledObject[] before = TableCompiler.Compile(model, roles).Objects;
+        CompiledObject[] beside = TableCompiler.Compile(model, roles, inverse: null, TableCompiler.StartRecords(model, units, roles.Graph)).Objects;
+
+        Assert.Equal(before.Length, beside.Length);
+        for (int o = 0; o < before.Length; o++)
+        {
+            CompiledRecords expected = before[o].Records;
+            CompiledRecords actual = beside[o].Records;
+            Assert.Equal(expected.Count, actual.Count);
+            foreach (RecordDefinition record in model.Records.Where(r => r.Object == before[o].Definition.Name))
+            {
+                RecordHeader header = expected.Header(expected.Find(record.Id));
+                Assert.Equal(header, actual.Header(actual.Find(record.Id)));
+                Assert.Equal(
+                    expected.Rights(expected.Find(record.Id), header.RightCount).ToArray(),
+                    actual.Rights(actual.Find(record.Id), header.RightCount).ToArray());
+            }
+        }
+    }
+
+    [Fact]
     public void Build_RightsAlternatingBetweenAKeptAndAModelObject_ReportsEachRowOfTheKeptObjectOnly()
     {
         // The validator looks an object up once for a run of rows of it: switching back and forth must not carry one
