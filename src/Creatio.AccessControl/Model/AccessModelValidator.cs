@@ -34,6 +34,9 @@ internal sealed class AccessModelValidator
     private GuidTable? _addedRecords;
     private static readonly GuidTable s_noRecords = new();
 
+    // The record right rows one task resolves when they are resolved in parallel.
+    private const int RightsPerChunk = 1 << 16;
+
     // What the whole-model validation resolved of each record right row, for the compiler (ValidateRecords).
     private ResolvedRecordRights? _resolvedRights;
 
@@ -775,19 +778,63 @@ internal sealed class AccessModelValidator
             }
         }
 
-        // Each right's record and grantee as the compiler numbers them, found while checking that they are defined.
+        // Each right's record and grantee as the compiler numbers them, found while checking that they are defined: first
+        // every row resolved without reporting (in parallel chunks when there are many: the tables it reads are complete
+        // and no longer change), then the rows that did not resolve checked again in order, which reports their problems
+        // exactly as checking every row in order would.
         IList<RecordRightRow> rights = _model.RecordRightRows;
         var rightRecord = new int[rights.Count];
         var rightUnit = new int[rights.Count];
         var rightOperation = new byte[rights.Count];
+        var unresolved = new bool[rights.Count];
+        int chunks = (rights.Count + RightsPerChunk - 1) / RightsPerChunk;
+        if (chunks > 1 && Environment.ProcessorCount > 1)
+        {
+            Parallel.For(0, chunks, chunk => ResolveRights(rights, chunk * RightsPerChunk, Math.Min(rights.Count, (chunk + 1) * RightsPerChunk), rightRecord, rightUnit, rightOperation, unresolved));
+        }
+        else
+        {
+            ResolveRights(rights, 0, rights.Count, rightRecord, rightUnit, rightOperation, unresolved);
+        }
+
         for (int i = 0; i < rights.Count; i++)
         {
-            RecordRightRow row = rights[i];
-            CheckRecordRightRow(row, i, out rightRecord[i], out rightUnit[i]);
-            rightOperation[i] = ResolvedRecordRights.Of(row);
+            if (unresolved[i])
+            {
+                CheckRecordRightRow(rights[i], i, out rightRecord[i], out rightUnit[i]);
+            }
         }
 
         _resolvedRights = new ResolvedRecordRights(rightRecord, rightUnit, rightOperation);
+    }
+
+    /// <summary>Resolves the record right rows of <c>[start, end)</c> as <see cref="CheckRecordRightRow(RecordRightRow, int, out int, out int)"/>
+    /// does, reporting nothing: a row it would report a problem of is marked in <paramref name="unresolved"/>. Reads only
+    /// tables complete by now, so that chunks may run at once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ResolveRights(IList<RecordRightRow> rights, int start, int end, int[] record, int[] unit, byte[] operation, bool[] unresolved)
+    {
+        string? lastObject = null;
+        GuidTable? lastRecords = null;
+        bool lastKept = false;
+        for (int i = start; i < end; i++)
+        {
+            RecordRightRow row = rights[i];
+            if (lastRecords is null || !ReferenceEquals(row.Object.Value, lastObject))
+            {
+                lastObject = row.Object.Value;
+                lastRecords = _records.TryGetValue(row.Object, out GuidTable? records) ? records : s_noRecords;
+                lastKept = KeptInDatabase(row.Object);
+            }
+
+            operation[i] = ResolvedRecordRights.Of(row);
+            unresolved[i] = lastKept
+                | !lastRecords.TryGetValue(row.Record.Value, out record[i])
+                | !_knownUnits.TryGetValue(row.Grantee.Value, out unit[i])
+                | !Enum.IsDefined(row.Operation)
+                | !Enum.IsDefined(row.Level)
+                | !Enum.IsDefined(row.Source);
+        }
     }
 
     /// <summary>Whether a defined object keeps its records and rights in the database.</summary>

@@ -141,6 +141,34 @@ public sealed class ResolvedRecordRightsTests
     }
 
     [Fact]
+    public void Build_ProblemsInRightsResolvedInParallelChunks_ReportedInRowOrder()
+    {
+        // More rights than one chunk, so that they are resolved in parallel; problems in several chunks.
+        AccessModelBuilder builder = new Org().User("Ann").Builder;
+        builder.Add(new ObjectDefinition("Deal") { UseRecordPermissions = true });
+        RecordId record = Ids.Record("r");
+        builder.Add(new RecordDefinition("Deal", record));
+        for (int i = 0; i < 140_000; i++)
+        {
+            builder.Add(new RecordRightRow("Deal", record, BuiltInRoles.AllEmployees, RecordOperation.Read, RecordRightLevel.Allow));
+        }
+
+        builder.RecordRightRows[139_999] = builder.RecordRightRows[0] with { Level = (RecordRightLevel)7 };
+        builder.RecordRightRows[70_000] = builder.RecordRightRows[0] with { Grantee = Ids.Role("nobody") };
+        builder.RecordRightRows[3] = builder.RecordRightRows[0] with { Record = Ids.Record("missing") };
+
+        AccessModelValidationException thrown = Assert.Throws<AccessModelValidationException>(builder.Build);
+
+        Assert.Equal(
+            [
+                (AccessModelErrorCode.DanglingReference, 3),
+                (AccessModelErrorCode.DanglingReference, 70_000),
+                (AccessModelErrorCode.InvalidValue, 139_999),
+            ],
+            thrown.Errors.Select(e => (e.Code, e.Row!.Value.Index)));
+    }
+
+    [Fact]
     public void GuidTable_ManyIdsTheEmptyOneAndDuplicates_FindsEachWithItsNumber()
     {
         var table = new GuidTable();
