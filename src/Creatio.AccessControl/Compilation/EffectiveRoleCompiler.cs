@@ -58,9 +58,11 @@ internal sealed class EffectiveRoleCompiler
     public EffectiveRoleMemo Memo => new(_managed, _own);
 
     /// <summary>Compiles the effective role sets of every user.</summary>
-    public static EffectiveRoleTable Compile(AccessModel model, UnitTable units)
+    public static EffectiveRoleTable Compile(AccessModel model, UnitTable units) => Compile(units, RoleGraph.Create(model, units));
+
+    /// <summary>Compiles the effective role sets of every user of a graph.</summary>
+    public static EffectiveRoleTable Compile(UnitTable units, RoleGraph graph)
     {
-        RoleGraph graph = RoleGraph.Create(model, units);
         var compiler = new EffectiveRoleCompiler(graph);
         int userCount = units.UserCount;
         int words = graph.Words;

@@ -113,6 +113,16 @@ internal sealed class FirstMatchRows
         return new FirstMatchRows(unit, position, value, entries, null, null, wide);
     }
 
+    /// <summary>Gets the per-subject table (row + 1, 0 when no row decides) when its elements are bytes; empty otherwise.
+    /// Exact only without <see cref="HasChangedSubjects"/>.</summary>
+    public ReadOnlySpan<byte> Decided8 => _decided8;
+
+    /// <summary>Gets the per-subject table when its elements are 16-bit; empty otherwise.</summary>
+    public ReadOnlySpan<ushort> Decided16 => _decided16;
+
+    /// <summary>Gets the per-subject table when its elements are 32-bit; empty otherwise.</summary>
+    public ReadOnlySpan<int> Decided32 => _decided32;
+
     /// <summary>Gets a value indicating whether some subjects' deciding rows are kept apart from the per-subject table.</summary>
     public bool HasChangedSubjects => _changedSubjects is not null;
 

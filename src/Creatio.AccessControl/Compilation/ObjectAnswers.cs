@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace Creatio.AccessControl.Compilation;
@@ -47,39 +48,60 @@ internal sealed class ObjectAnswers
         int words = (subjects + 63) >> 6;
         const int operations = (int)ObjectOperation.Delete + 1;
 
-        // Each row's answers to the four operations, a bit each (the row's operation flags); then 64 subjects a word, four
-        // words at a time.
+        // Each row's answers to the four operations, by stored row (row + 1; 0 for no row, which allows nothing),
+        // operation k's bit at bit 8 k: eight subjects' codes shifted side by side fill four 8-bit lanes, one per operation.
         byte[] value = rows.Value;
-        var bits = new ulong[operations * words];
-        for (int word = 0; word < words; word++)
+        var codes = new ulong[value.Length + 1];
+        for (int row = 0; row < value.Length; row++)
         {
-            ulong read = 0;
-            ulong create = 0;
-            ulong edit = 0;
-            ulong delete = 0;
-            int first = word << 6;
-            int last = Math.Min(first + 64, subjects);
-            for (int subject = first; subject < last; subject++)
+            for (int operation = 0; operation < operations; operation++)
             {
-                int row = rows.DecidingRow(subject);
-                int flags = row < 0 ? 0 : value[row];
-                int shift = subject & 63;
-                read |= Allows(flags, ObjectOperation.Read) << shift;
-                create |= Allows(flags, ObjectOperation.Create) << shift;
-                edit |= Allows(flags, ObjectOperation.Edit) << shift;
-                delete |= Allows(flags, ObjectOperation.Delete) << shift;
+                if ((value[row] & OperationEncoding.Bit((ObjectOperation)operation)) != 0)
+                {
+                    codes[row + 1] |= 1UL << (8 * operation);
+                }
             }
+        }
 
-            bits[word] = read;
-            bits[words + word] = create;
-            bits[(2 * words) + word] = edit;
-            bits[(3 * words) + word] = delete;
+        var bits = new ulong[operations * words];
+        if (rows.Decided8.Length == subjects)
+        {
+            Fill(rows.Decided8, codes, bits, words);
+        }
+        else if (rows.Decided16.Length == subjects)
+        {
+            Fill(rows.Decided16, codes, bits, words);
+        }
+        else
+        {
+            Fill(rows.Decided32, codes, bits, words);
         }
 
         return new ObjectAnswers(rows, bits, words);
     }
 
-    private static ulong Allows(int flags, ObjectOperation operation) => (flags & OperationEncoding.Bit(operation)) != 0 ? 1UL : 0UL;
+    /// <summary>Writes the answers of every subject: eight subjects at a time, each operation's eight bits from one lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Fill<T>(ReadOnlySpan<T> decided, ulong[] codes, ulong[] bits, int words)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        for (int start = 0; start < decided.Length; start += 8)
+        {
+            ReadOnlySpan<T> group = decided.Slice(start, Math.Min(8, decided.Length - start));
+            ulong lanes = 0;
+            for (int i = 0; i < group.Length; i++)
+            {
+                lanes |= codes[int.CreateTruncating(group[i])] << i;
+            }
+
+            int word = start >> 6;
+            int shift = start & 63;
+            bits[word] |= (lanes & 0xFF) << shift;
+            bits[words + word] |= ((lanes >> 8) & 0xFF) << shift;
+            bits[(2 * words) + word] |= ((lanes >> 16) & 0xFF) << shift;
+            bits[(3 * words) + word] |= (lanes >> 24) << shift;
+        }
+    }
 
     /// <summary>Whether the deciding row allows a defined operation to a subject: 1 when it does, 0 when it denies or no
     /// row matches.</summary>

@@ -12,7 +12,7 @@ internal sealed class RoleGraph
     private RoleGraph(
         UnitTable units,
         int[]?[] linked,
-        int[][] direct,
+        PagedArray<int[]> direct,
         int[][] members,
         int[][] children,
         bool[] notInherited,
@@ -40,7 +40,7 @@ internal sealed class RoleGraph
     public int UserWords { get; }
 
     /// <summary>Gets the roles each user (by ordinal) directly belongs to, All employees included for employees.</summary>
-    public int[][] Direct { get; }
+    public PagedArray<int[]> Direct { get; }
 
     /// <summary>Gets the direct members (user ordinals) of each role.</summary>
     public int[][] Members { get; }
@@ -142,7 +142,7 @@ internal sealed class RoleGraph
         return new RoleGraph(
             units,
             [.. linked.Select(l => l?.ToArray())],
-            [.. direct.Select(d => d.ToArray())],
+            new PagedArray<int[]>([.. direct.Select(d => d.ToArray())]),
             [.. members.Select(m => m.ToArray())],
             [.. children.Select(c => c.ToArray())],
             notInherited,
@@ -206,9 +206,8 @@ internal sealed class RoleGraph
             return this;
         }
 
-        var direct = (int[][])Direct.Clone();
+        PagedArray<int[]> direct = Direct.With(user, member ? [.. Direct[user], role] : [.. Direct[user].Where(r => r != role)]);
         var members = (int[][])Members.Clone();
-        direct[user] = member ? [.. Direct[user], role] : [.. Direct[user].Where(r => r != role)];
         members[role] = member ? [.. Members[role], user] : [.. Members[role].Where(u => u != user)];
         return new RoleGraph(Units, _linked, direct, members, Children, NotInherited, Delegations, ManagerOf);
     }

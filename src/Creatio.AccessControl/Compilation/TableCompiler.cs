@@ -7,18 +7,41 @@ namespace Creatio.AccessControl.Compilation;
 /// <summary>Compiles the per-step lookup tables of a snapshot from a model and its effective role sets.</summary>
 internal sealed class TableCompiler
 {
+    // The fewest records for which compiling them runs beside the other tables rather than before them.
+    private const int RecordsCompiledBeside = 4096;
 
     private readonly AccessModel _model;
     private readonly UnitTable _units;
+    private readonly RoleGraph _graph;
     private readonly EffectiveRoleTable _roles;
     private readonly SubjectsByUnit _inverse;
 
     private TableCompiler(AccessModel model, EffectiveRoleTable roles, SubjectsByUnit? inverse)
+        : this(model, roles.Units, roles.Graph)
     {
-        _model = model;
-        _units = roles.Units;
         _roles = roles;
         _inverse = inverse!;
+    }
+
+    /// <summary>A compiler of records only: they need the role graph, not the effective roles.</summary>
+    private TableCompiler(AccessModel model, UnitTable units, RoleGraph graph)
+    {
+        _model = model;
+        _units = units;
+        _graph = graph;
+        _roles = null!;
+        _inverse = null!;
+    }
+
+    /// <summary>Starts compiling the records of every object: on another thread when there are many (they need only the
+    /// role graph, so they compile while the caller computes effective roles and the other tables), else at once. The
+    /// result is the same either way.</summary>
+    public static Task<Dictionary<string, CompiledRecords>> StartRecords(AccessModel model, UnitTable units, RoleGraph graph)
+    {
+        var compiler = new TableCompiler(model, units, graph);
+        return model.Records.Length >= RecordsCompiledBeside && Environment.ProcessorCount > 1
+            ? Task.Run(() => compiler.CompileRecords(_ => true))
+            : Task.FromResult(compiler.CompileRecords(_ => true));
     }
 
     /// <summary>Recompiles the records of the named objects only, sharing every other table.</summary>
@@ -52,15 +75,18 @@ internal sealed class TableCompiler
     }
 
     /// <summary>Compiles every table; <paramref name="inverse"/> is the inverse of <paramref name="roles"/> when the caller
-    /// already has it.</summary>
+    /// already has it, <paramref name="records"/> the records when the caller started compiling them
+    /// (<see cref="StartRecords"/>).</summary>
     public static (CompiledSystemOperations Operations, FrozenDictionary<string, int> ObjectIndex, CompiledObject[] Objects, SubjectsByUnit Inverse) Compile(
         AccessModel model,
         EffectiveRoleTable roles,
-        SubjectsByUnit? inverse = null)
+        SubjectsByUnit? inverse = null,
+        Task<Dictionary<string, CompiledRecords>>? records = null)
     {
         var compiler = new TableCompiler(model, roles, inverse ?? new SubjectsByUnit(roles));
         CompiledSystemOperations operations = compiler.CompileSystemOperations();
-        (FrozenDictionary<string, int> index, CompiledObject[] objects) = compiler.CompileObjects(operations);
+        (FrozenDictionary<string, int> index, CompiledObject[] objects) =
+            compiler.CompileObjects(operations, records ?? Task.FromResult(compiler.CompileRecords(_ => true)));
         return (operations, index, objects, compiler._inverse);
     }
 
@@ -110,7 +136,7 @@ internal sealed class TableCompiler
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private (FrozenDictionary<string, int>, CompiledObject[]) CompileObjects(CompiledSystemOperations operations)
+    private (FrozenDictionary<string, int>, CompiledObject[]) CompileObjects(CompiledSystemOperations operations, Task<Dictionary<string, CompiledRecords>> compiledRecords)
     {
         ObjectDefinition[] definitions = [.. _model.Objects.OrderBy(o => o.Name.Value, StringComparer.Ordinal)];
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -122,9 +148,9 @@ internal sealed class TableCompiler
         ILookup<string, ObjectOperationRow> objectRows = _model.ObjectOperationRows.ToLookup(r => r.Object.Value, StringComparer.Ordinal);
         ILookup<(string, string), ColumnRightRow> columnRows = _model.ColumnRightRows.ToLookup(r => (r.Object.Value, r.Column.Value));
         byte[]?[] granted = GrantedBySystemOperations(operations, index, definitions.Length);
-        Dictionary<string, CompiledRecords> records = CompileRecords(_ => true);
 
-        var objects = new CompiledObject[definitions.Length];
+        // Everything of each object but its records, then the records once they are compiled.
+        var parts = new (FirstMatchRows? Rows, ObjectAnswers? Answers, FrozenDictionary<string, int> ColumnIndex, CompiledColumn[] Columns)[definitions.Length];
         for (int i = 0; i < definitions.Length; i++)
         {
             ObjectDefinition definition = definitions[i];
@@ -148,13 +174,22 @@ internal sealed class TableCompiler
                     rowsOfColumn.Count == 0 ? null : FirstMatchRows.Create(rowsOfColumn, _inverse, _roles.SubjectCount, _units.Ids)));
             }
 
+            parts[i] = (rows, rows is null ? null : ObjectAnswers.Create(rows), columnIndex.ToFrozenDictionary(StringComparer.Ordinal), [.. columns]);
+        }
+
+        Dictionary<string, CompiledRecords> records = compiledRecords.GetAwaiter().GetResult();
+        var objects = new CompiledObject[definitions.Length];
+        for (int i = 0; i < definitions.Length; i++)
+        {
+            (FirstMatchRows? rows, ObjectAnswers? answers, FrozenDictionary<string, int> columnIndex, CompiledColumn[] columns) = parts[i];
             objects[i] = new CompiledObject(
-                definition,
+                definitions[i],
                 rows,
                 granted[i],
-                columnIndex.ToFrozenDictionary(StringComparer.Ordinal),
-                [.. columns],
-                records.TryGetValue(name, out CompiledRecords? compiled) ? compiled : CompiledRecords.Empty);
+                columnIndex,
+                columns,
+                records.TryGetValue(definitions[i].Name.Value, out CompiledRecords? compiled) ? compiled : CompiledRecords.Empty,
+                answers);
         }
 
         return (index.ToFrozenDictionary(StringComparer.Ordinal), objects);
@@ -257,7 +292,7 @@ internal sealed class TableCompiler
 
         int total = objectStart[objectCount];
         var ids = new Guid[total];
-        var definitions = new RecordDefinition[total];
+        var order = new int[total];
         var fill = (int[])objectStart.Clone();
         for (int i = 0; i < allRecords.Length; i++)
         {
@@ -266,26 +301,16 @@ internal sealed class TableCompiler
             {
                 int at = fill[o]++;
                 ids[at] = allRecords[i].Id.Value;
-                definitions[at] = allRecords[i];
+                order[at] = i;
             }
         }
 
-        var indexes = new Dictionary<Guid, int>[objectCount];
         for (int o = 0; o < objectCount; o++)
         {
-            int start = objectStart[o];
-            int count = objectStart[o + 1] - start;
-            Array.Sort(ids, definitions, start, count);
-            var index = new Dictionary<Guid, int>(count);
-            for (int r = 0; r < count; r++)
-            {
-                index.Add(ids[start + r], r);
-            }
-
-            indexes[o] = index;
+            Array.Sort(ids, order, objectStart[o], objectStart[o + 1] - objectStart[o]);
         }
 
-        (int[] rightStart, int[] rightUnit, byte[] rightAllow, byte[] rightGrant) = MergeRights(objectOf, objectStart, indexes);
+        (int[] rightStart, int[] rightUnit, byte[] rightAllow, byte[] rightGrant) = MergeRights(objectOf, objectStart, ids, order, allRecords.Length);
 
         var result = new Dictionary<string, CompiledRecords>(objectCount, StringComparer.Ordinal);
         var implicitOfRecord = new List<int>();
@@ -300,7 +325,7 @@ internal sealed class TableCompiler
             SupportGrantId?[]? createdIn = null;
             for (int r = 0; r < count; r++)
             {
-                RecordDefinition record = definitions[start + r];
+                RecordDefinition record = allRecords[order[start + r]];
                 if (record.CreatedInSupportGrant is { } supportGrant)
                 {
                     createdIn ??= new SupportGrantId?[count];
@@ -345,12 +370,19 @@ internal sealed class TableCompiler
 
     /// <summary>Merges the record rights of the included objects into one entry per (record, grantee), records by global
     /// number, grantees by unit index, dropping entries that allow nothing.</summary>
+    /// <param name="objectOf">The number of each object with records, -1 for one left out.</param>
+    /// <param name="objectStart">Where each object's records start among the global numbers; one more ends the last.</param>
+    /// <param name="ids">Each record's id, by global number.</param>
+    /// <param name="order">Each record's place among the model's records, by global number.</param>
+    /// <param name="modelRecordCount">The number of the model's records.</param>
     /// <returns>Per global record number, where its entries start (one more than there are records), and the entries.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int[] Start, int[] Unit, byte[] Allow, byte[] Grant) MergeRights(
         Dictionary<string, int> objectOf,
         int[] objectStart,
-        Dictionary<Guid, int>[] indexes)
+        Guid[] ids,
+        int[] order,
+        int modelRecordCount)
     {
         ImmutableArray<RecordRightRow> rows = _model.RecordRightRows;
         int recordTotal = objectStart[^1];
@@ -358,28 +390,9 @@ internal sealed class TableCompiler
         var rowRecord = new int[rows.Length];
         var rowUnit = new int[rows.Length];
         var rowMasks = new ushort[rows.Length];
-        int n = 0;
-        string? lastName = null;
-        int lastObject = -1;
-        foreach (RecordRightRow row in rows)
-        {
-            string name = row.Object.Value;
-            if (!ReferenceEquals(name, lastName))
-            {
-                lastObject = objectOf.TryGetValue(name, out int o) ? o : -1;
-                lastName = name;
-            }
-
-            if (lastObject < 0 || !indexes[lastObject].TryGetValue(row.Record.Value, out int local))
-            {
-                continue;
-            }
-
-            rowRecord[n] = objectStart[lastObject] + local;
-            rowUnit[n] = Unit(row.Grantee);
-            rowMasks[n] = OperationEncoding.RightMask(row.Operation, row.Level);
-            n++;
-        }
+        int n = _model.ResolvedRecordRights is { } resolved && resolved.Record.Length == rows.Length
+            ? ResolvedRows(resolved, order, modelRecordCount, rowRecord, rowUnit, rowMasks)
+            : LookedUpRows(rows, objectOf, objectStart, ids, rowRecord, rowUnit, rowMasks);
 
         // Two stable counting passes: by unit, then by record, so that rows end up by (record, unit).
         var byUnit = new int[n];
@@ -452,12 +465,106 @@ internal sealed class TableCompiler
         return (start, unit, allowMask, grantMask);
     }
 
+    /// <summary>The rights' records and grantees from what validation resolved: two array reads a row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int ResolvedRows(ResolvedRecordRights resolved, int[] order, int modelRecordCount, int[] rowRecord, int[] rowUnit, ushort[] rowMasks)
+    {
+        // The global number of each of the model's records (-1 when its object is left out), and the unit index of each
+        // unit number of the validator.
+        var globalOf = new int[modelRecordCount];
+        Array.Fill(globalOf, -1);
+        for (int g = 0; g < order.Length; g++)
+        {
+            globalOf[order[g]] = g;
+        }
+
+        ImmutableArray<UserDefinition> users = _model.Users;
+        ImmutableArray<RoleDefinition> roles = _model.Roles;
+        var unitOf = new int[users.Length + roles.Length];
+        for (int k = 0; k < users.Length; k++)
+        {
+            unitOf[k] = Unit(users[k].Id);
+        }
+
+        for (int k = 0; k < roles.Length; k++)
+        {
+            unitOf[users.Length + k] = Unit(roles[k].Id);
+        }
+
+        int[] records = resolved.Record;
+        int[] units = resolved.Unit;
+        byte[] operations = resolved.OperationAndLevel;
+        int n = 0;
+        for (int i = 0; i < records.Length; i++)
+        {
+            int g = globalOf[records[i]];
+            if (g < 0)
+            {
+                continue;
+            }
+
+            rowRecord[n] = g;
+            rowUnit[n] = unitOf[units[i]];
+            byte operation = operations[i];
+            rowMasks[n] = OperationEncoding.RightMask(ResolvedRecordRights.Operation(operation), ResolvedRecordRights.Level(operation));
+            n++;
+        }
+
+        return n;
+    }
+
+    /// <summary>The rights' records and grantees looked up row by row: for a model whose rows validation did not resolve
+    /// (one derived by shares).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int LookedUpRows(
+        ImmutableArray<RecordRightRow> rows, Dictionary<string, int> objectOf, int[] objectStart, Guid[] ids, int[] rowRecord, int[] rowUnit, ushort[] rowMasks)
+    {
+        var indexes = new Dictionary<Guid, int>[objectStart.Length - 1];
+        for (int o = 0; o < indexes.Length; o++)
+        {
+            int start = objectStart[o];
+            int count = objectStart[o + 1] - start;
+            var index = new Dictionary<Guid, int>(count);
+            for (int r = 0; r < count; r++)
+            {
+                index.Add(ids[start + r], r);
+            }
+
+            indexes[o] = index;
+        }
+
+        int n = 0;
+        string? lastName = null;
+        int lastObject = -1;
+        foreach (RecordRightRow row in rows)
+        {
+            string name = row.Object.Value;
+            if (!ReferenceEquals(name, lastName))
+            {
+                lastObject = objectOf.TryGetValue(name, out int o) ? o : -1;
+                lastName = name;
+            }
+
+            if (lastObject < 0 || !indexes[lastObject].TryGetValue(row.Record.Value, out int local))
+            {
+                continue;
+            }
+
+            rowRecord[n] = objectStart[lastObject] + local;
+            rowUnit[n] = Unit(row.Grantee);
+            rowMasks[n] = OperationEncoding.RightMask(row.Operation, row.Level);
+            n++;
+        }
+
+        return n;
+    }
+
     private int[][] ManagersOfUsers()
     {
         var result = new int[_units.UserCount][];
         for (int u = 0; u < result.Length; u++)
         {
-            result[u] = _roles.Graph.ManagerUnitsOf(u);
+            result[u] = _graph.ManagerUnitsOf(u);
         }
 
         return result;

@@ -17,9 +17,11 @@ internal static class SnapshotCompiler
     public static AccessSnapshot Compile(AccessModel model, long version)
     {
         var units = new UnitTable(model);
-        EffectiveRoleTable roles = EffectiveRoleCompiler.Compile(model, units);
+        RoleGraph graph = RoleGraph.Create(model, units);
+        Task<Dictionary<string, CompiledRecords>> records = TableCompiler.StartRecords(model, units, graph);
+        EffectiveRoleTable roles = EffectiveRoleCompiler.Compile(units, graph);
         (CompiledSystemOperations operations, FrozenDictionary<string, int> objectIndex, CompiledObject[] objects, SubjectsByUnit inverse) =
-            TableCompiler.Compile(model, roles);
+            TableCompiler.Compile(model, roles, inverse: null, records);
         SubjectState[] states = SubjectStates.Compute(units, roles, operations);
         return new AccessSnapshot(
             model, version, units, roles, operations, objectIndex, objects, inverse, states,

@@ -15,10 +15,16 @@ public sealed class AccessModel
     // held as edits on a base array, materialized (once) when read.
     private readonly RecordRightEdits _recordRights;
     private readonly MembershipEdits _memberships;
+    private readonly ObjectRowEdits _objectOperationRows;
 
-    internal AccessModel(AccessModelBuilder builder, ModelIndex index)
+    // What validation resolved of the record right rows; null once the rows, or what they name, differ from those it was
+    // made for.
+    private readonly ResolvedRecordRights? _resolvedRights;
+
+    internal AccessModel(AccessModelBuilder builder, ModelIndex index, ResolvedRecordRights? resolvedRights = null)
     {
         Index = index;
+        _resolvedRights = resolvedRights;
         Users = [.. builder.Users];
         Roles = [.. builder.Roles];
         _memberships = MembershipList.Over([.. builder.Memberships]);
@@ -26,7 +32,7 @@ public sealed class AccessModel
         Delegations = [.. builder.Delegations];
         RolesNotInheritedByManagers = [.. builder.RolesNotInheritedByManagers];
         Objects = [.. builder.Objects];
-        ObjectOperationRows = [.. builder.ObjectOperationRows];
+        _objectOperationRows = ObjectRowEdits.Over([.. builder.ObjectOperationRows]);
         ColumnRightRows = [.. builder.ColumnRightRows];
         Records = [.. builder.Records];
         _recordRights = RecordRightList.Over([.. builder.RecordRightRows]);
@@ -43,7 +49,7 @@ public sealed class AccessModel
     private AccessModel(
         AccessModel model,
         MembershipEdits? memberships,
-        ImmutableArray<ObjectOperationRow>? objectOperationRows,
+        ObjectRowEdits? objectOperationRows,
         RecordRightEdits? recordRights)
     {
         Index = model.Index;
@@ -55,10 +61,13 @@ public sealed class AccessModel
         Delegations = model.Delegations;
         RolesNotInheritedByManagers = model.RolesNotInheritedByManagers;
         Objects = model.Objects;
-        ObjectOperationRows = objectOperationRows ?? model.ObjectOperationRows;
+        _objectOperationRows = objectOperationRows ?? model._objectOperationRows;
         ColumnRightRows = model.ColumnRightRows;
         Records = model.Records;
         _recordRights = recordRights ?? model._recordRights;
+
+        // Users, roles and records are the model's: what the resolved rights name holds while the rows are the same.
+        _resolvedRights = recordRights is null ? model._resolvedRights : null;
 
         DefaultRecordRightRules = model.DefaultRecordRightRules;
         SystemOperations = model.SystemOperations;
@@ -99,7 +108,10 @@ public sealed class AccessModel
     public ImmutableArray<ObjectDefinition> Objects { get; }
 
     /// <summary>Gets the object operation rows.</summary>
-    public ImmutableArray<ObjectOperationRow> ObjectOperationRows { get; }
+    public ImmutableArray<ObjectOperationRow> ObjectOperationRows => _objectOperationRows.Materialize();
+
+    /// <summary>Gets the object operation rows as a list one object's rows can be replaced in cheaply.</summary>
+    internal ObjectRowEdits ObjectRowEdits => _objectOperationRows;
 
     /// <summary>Gets the column permission rows.</summary>
     public ImmutableArray<ColumnRightRow> ColumnRightRows { get; }
@@ -109,6 +121,10 @@ public sealed class AccessModel
 
     /// <summary>Gets the record right rows.</summary>
     public ImmutableArray<RecordRightRow> RecordRightRows => _recordRights.Materialize();
+
+    /// <summary>Gets what validation resolved of each of <see cref="RecordRightRows"/>, or <see langword="null"/> when this
+    /// model was derived with other rows.</summary>
+    internal ResolvedRecordRights? ResolvedRecordRights => _resolvedRights;
 
     /// <summary>Gets the record right rows as a list that shares and unshares can be applied to cheaply.</summary>
     internal RecordRightEdits RecordRights => _recordRights;
@@ -175,7 +191,7 @@ public sealed class AccessModel
     internal AccessModel WithMemberships(MembershipEdits memberships) => new(this, memberships, null, null);
 
     /// <summary>Returns this model with other object operation rows; the caller has checked that they are valid.</summary>
-    internal AccessModel WithObjectOperationRows(ImmutableArray<ObjectOperationRow> rows) => new(this, null, rows, null);
+    internal AccessModel WithObjectOperationRows(ObjectRowEdits rows) => new(this, null, rows, null);
 
     /// <summary>Returns this model with other record rights; the caller has checked that they are valid.</summary>
     internal AccessModel WithRecordRights(RecordRightEdits rights) => new(this, null, null, rights);

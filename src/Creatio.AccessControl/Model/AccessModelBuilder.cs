@@ -203,13 +203,13 @@ public sealed class AccessModelBuilder
         var complete = new AccessModelBuilder();
         complete.CopyFrom(this);
         complete.AddMissingBuiltIns();
-        IReadOnlyList<AccessModelError> errors = AccessModelValidator.Validate(complete, out ModelIndex index);
+        IReadOnlyList<AccessModelError> errors = AccessModelValidator.Validate(complete, out ModelIndex index, out ResolvedRecordRights rights);
         if (errors.Count > 0)
         {
             throw new AccessModelValidationException(errors);
         }
 
-        return new AccessModel(complete, index);
+        return new AccessModel(complete, index, rights);
     }
 
     private void CopyFrom(AccessModelBuilder other)

@@ -11,8 +11,8 @@ internal sealed class AccessModelValidator
     private readonly Dictionary<AdminUnitId, UserDefinition> _users;
     private readonly Dictionary<AdminUnitId, RoleDefinition> _roles;
     private readonly Dictionary<ObjectName, ObjectDefinition> _objects;
-    private readonly HashSet<AdminUnitId> _knownUnits;
-    private readonly Dictionary<ObjectName, HashSet<RecordId>> _records;
+    private readonly GuidTable _knownUnits;
+    private readonly Dictionary<ObjectName, GuidTable> _records;
     private readonly HashSet<SystemOperationCode> _operations = [];
     private readonly Dictionary<AdminUnitId, int> _roleIndexes = [];
 
@@ -24,9 +24,21 @@ internal sealed class AccessModelValidator
     private string? _atMember;
     private bool _atMemberIsProperty;
 
-    // The records of the object the last record lookup was about.
+    // The records of the object the last record lookup was about, and whether that object keeps them in the database.
     private string? _lastRecordObject;
-    private HashSet<RecordId>? _lastRecordSet;
+    private GuidTable? _lastRecordSet;
+    private bool _lastKeptInDatabase;
+
+    // The records of the object the last record added was of.
+    private string? _addedRecordObject;
+    private GuidTable? _addedRecords;
+    private static readonly GuidTable s_noRecords = new();
+
+    // The record right rows one task resolves when they are resolved in parallel.
+    private const int RightsPerChunk = 1 << 16;
+
+    // What the whole-model validation resolved of each record right row, for the compiler (ValidateRecords).
+    private ResolvedRecordRights? _resolvedRights;
 
     private AccessModelValidator(AccessModelBuilder model, ModelIndex index)
     {
@@ -41,11 +53,12 @@ internal sealed class AccessModelValidator
     /// <summary>Gets a value indicating whether a rule has reported a problem.</summary>
     public bool HasErrors => _errors.Count > 0;
 
-    public static IReadOnlyList<AccessModelError> Validate(AccessModelBuilder model) => Validate(model, out _);
+    public static IReadOnlyList<AccessModelError> Validate(AccessModelBuilder model) => Validate(model, out _, out _);
 
     /// <summary>Validates a whole model; <paramref name="index"/> is what the validator looked rows up in, which a valid
-    /// model keeps for checking edits locally (<see cref="ForEdits"/>).</summary>
-    public static IReadOnlyList<AccessModelError> Validate(AccessModelBuilder model, out ModelIndex index)
+    /// model keeps for checking edits locally (<see cref="ForEdits"/>), and <paramref name="rights"/> what it resolved
+    /// of each record right row while checking it, which the compiler reads instead of looking every row up again.</summary>
+    public static IReadOnlyList<AccessModelError> Validate(AccessModelBuilder model, out ModelIndex index, out ResolvedRecordRights rights)
     {
         index = new ModelIndex();
         var validator = new AccessModelValidator(model, index);
@@ -58,12 +71,13 @@ internal sealed class AccessModelValidator
         validator.ValidateSystemOperations();
         validator.ValidateRecords();
         validator.ValidateSupportAccess();
+        rights = validator._resolvedRights!;
         return AccessModelErrorNames.Apply(validator._errors, id => validator._users.TryGetValue(new AdminUnitId(id), out UserDefinition? user) ? user.Name
             : validator._roles.TryGetValue(new AdminUnitId(id), out RoleDefinition? role) ? role.Name : null);
     }
 
     /// <summary>A validator over the index of a valid model, for the rules of single rows (<see cref="CheckMembership"/>,
-    /// <see cref="CheckObjectOperationRow"/>, <see cref="CheckRecordRightRow"/>) applied to edited rows: the rules the
+    /// <see cref="CheckObjectOperationRow"/>, <see cref="CheckRecordRightRow(RecordRightRow, int)"/>) applied to edited rows: the rules the
     /// whole-model validation applies to every row.</summary>
     public static AccessModelValidator ForEdits(ModelIndex index) => new(new AccessModelBuilder(), index);
 
@@ -146,7 +160,7 @@ internal sealed class AccessModelValidator
             AtMemberProperty(nameof(UserDefinition.Id));
             if (_users.TryAdd(id, user))
             {
-                _knownUnits.Add(id);
+                _knownUnits.TryAdd(id.Value, i);
             }
             else
             {
@@ -190,7 +204,7 @@ internal sealed class AccessModelValidator
             }
             else
             {
-                _knownUnits.Add(id);
+                _knownUnits.TryAdd(id.Value, _model.Users.Count + i);
                 _roleIndexes.Add(id, i);
             }
         }
@@ -450,13 +464,19 @@ internal sealed class AccessModelValidator
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool CheckUnit(AdminUnitId unit, What what)
+    private bool CheckUnit(AdminUnitId unit, What what) => CheckUnit(unit, what, out _);
+
+    /// <summary>Whether an admin unit is defined, reporting it when not; <paramref name="number"/> is its number in
+    /// <see cref="ModelIndex.Units"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool CheckUnit(AdminUnitId unit, What what, out int number)
     {
-        if (_knownUnits.Contains(unit))
+        if (_knownUnits.TryGetValue(unit.Value, out number))
         {
             return true;
         }
 
+        number = -1;
         Add(AccessModelErrorCode.DanglingReference, $"{what} names admin unit {Q(unit)}, which is not defined.", unit.ToString());
         return false;
     }
@@ -501,30 +521,39 @@ internal sealed class AccessModelValidator
         }
     }
 
-    /// <summary>Whether a record of an object is defined; looks the object up only when it differs from the last one.</summary>
+    /// <summary>Makes the object of <paramref name="name"/> the one record lookups are about; looks the object up only when
+    /// it differs from the last one (rows of one object usually follow one another).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool IsRecordDefined(ObjectName name, RecordId record)
+    private void SelectRecordObject(ObjectName name)
     {
-        if (_lastRecordSet is null || !ReferenceEquals(name.Value, _lastRecordObject))
+        if (_lastRecordSet is not null && ReferenceEquals(name.Value, _lastRecordObject))
         {
-            _lastRecordObject = name.Value;
-            _lastRecordSet = _records.TryGetValue(name, out HashSet<RecordId>? records) ? records : [];
+            return;
         }
 
-        return _lastRecordSet.Contains(record);
+        _lastRecordObject = name.Value;
+        _lastRecordSet = _records.TryGetValue(name, out GuidTable? records) ? records : s_noRecords;
+        _lastKeptInDatabase = KeptInDatabase(name);
     }
 
+    /// <summary>Adds a record of an object (at <paramref name="index"/> among the model's records); false when the object
+    /// already has it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool AddRecord(ObjectName name, RecordId record)
+    private bool AddRecord(ObjectName name, RecordId record, int index)
     {
-        if (!_records.TryGetValue(name, out HashSet<RecordId>? records))
+        if (_addedRecords is null || !ReferenceEquals(name.Value, _addedRecordObject))
         {
-            records = [];
-            _records.Add(name, records);
+            if (!_records.TryGetValue(name, out _addedRecords))
+            {
+                _addedRecords = new GuidTable();
+                _records.Add(name, _addedRecords);
+            }
+
+            _addedRecordObject = name.Value;
+            _lastRecordSet = null;
         }
 
-        _lastRecordSet = null;
-        return records.Add(record);
+        return _addedRecords.TryAdd(record.Value, index);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -698,23 +727,34 @@ internal sealed class AccessModelValidator
     private void ValidateRecords()
     {
         HashSet<SupportGrantId> grantIds = [.. _model.SupportGrants.Select(g => g.Id)];
-        for (int i = 0; i < _model.Records.Count; i++)
+        IList<RecordDefinition> records = _model.Records;
+
+        // The object of the last record, when it is defined, and whether it keeps its records in the database: records of
+        // one object usually follow one another, so that its name is looked up once, not once per record.
+        string? definedObject = null;
+        bool keptInDatabase = false;
+        for (int i = 0; i < records.Count; i++)
         {
-            RecordDefinition record = _model.Records[i];
+            RecordDefinition record = records[i];
             var what = new What(WhatKind.Record, record);
             AtProperty(ModelList.Records, i, nameof(RecordDefinition.Object));
-            CheckObject(record.Object, what);
+            if (definedObject is null || !ReferenceEquals(record.Object.Value, definedObject))
+            {
+                definedObject = CheckObject(record.Object, what) ? record.Object.Value : null;
+                keptInDatabase = KeptInDatabase(record.Object);
+            }
+
             AtMemberProperty(nameof(RecordDefinition.Id));
             if (record.Id.Value == Guid.Empty)
             {
                 ReportEmpty($"A record of {Q(record.Object)} has an empty id");
             }
-            if (KeptInDatabase(record.Object))
+            if (keptInDatabase)
             {
                 Add(AccessModelErrorCode.RecordKeptInDatabase, $"{what} is given in the model, but {Q(record.Object)} keeps its records in the database; leave it there and check it with CheckRecordAsync.", record.Object.ToString(), record.Id.ToString());
             }
 
-            if (!AddRecord(record.Object, record.Id))
+            if (!AddRecord(record.Object, record.Id, i))
             {
                 Add(AccessModelErrorCode.DuplicateId, $"{what} is defined more than once.", record.Object.ToString(), record.Id.ToString());
             }
@@ -738,9 +778,62 @@ internal sealed class AccessModelValidator
             }
         }
 
-        for (int i = 0; i < _model.RecordRightRows.Count; i++)
+        // Each right's record and grantee as the compiler numbers them, found while checking that they are defined: first
+        // every row resolved without reporting (in parallel chunks when there are many: the tables it reads are complete
+        // and no longer change), then the rows that did not resolve checked again in order, which reports their problems
+        // exactly as checking every row in order would.
+        IList<RecordRightRow> rights = _model.RecordRightRows;
+        var rightRecord = new int[rights.Count];
+        var rightUnit = new int[rights.Count];
+        var rightOperation = new byte[rights.Count];
+        var unresolved = new bool[rights.Count];
+        int chunks = (rights.Count + RightsPerChunk - 1) / RightsPerChunk;
+        if (chunks > 1 && Environment.ProcessorCount > 1)
         {
-            CheckRecordRightRow(_model.RecordRightRows[i], i);
+            Parallel.For(0, chunks, chunk => ResolveRights(rights, chunk * RightsPerChunk, Math.Min(rights.Count, (chunk + 1) * RightsPerChunk), rightRecord, rightUnit, rightOperation, unresolved));
+        }
+        else
+        {
+            ResolveRights(rights, 0, rights.Count, rightRecord, rightUnit, rightOperation, unresolved);
+        }
+
+        for (int i = 0; i < rights.Count; i++)
+        {
+            if (unresolved[i])
+            {
+                CheckRecordRightRow(rights[i], i, out rightRecord[i], out rightUnit[i]);
+            }
+        }
+
+        _resolvedRights = new ResolvedRecordRights(rightRecord, rightUnit, rightOperation);
+    }
+
+    /// <summary>Resolves the record right rows of <c>[start, end)</c> as <see cref="CheckRecordRightRow(RecordRightRow, int, out int, out int)"/>
+    /// does, reporting nothing: a row it would report a problem of is marked in <paramref name="unresolved"/>. Reads only
+    /// tables complete by now, so that chunks may run at once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ResolveRights(IList<RecordRightRow> rights, int start, int end, int[] record, int[] unit, byte[] operation, bool[] unresolved)
+    {
+        string? lastObject = null;
+        GuidTable? lastRecords = null;
+        bool lastKept = false;
+        for (int i = start; i < end; i++)
+        {
+            RecordRightRow row = rights[i];
+            if (lastRecords is null || !ReferenceEquals(row.Object.Value, lastObject))
+            {
+                lastObject = row.Object.Value;
+                lastRecords = _records.TryGetValue(row.Object, out GuidTable? records) ? records : s_noRecords;
+                lastKept = KeptInDatabase(row.Object);
+            }
+
+            operation[i] = ResolvedRecordRights.Of(row);
+            unresolved[i] = lastKept
+                | !lastRecords.TryGetValue(row.Record.Value, out record[i])
+                | !_knownUnits.TryGetValue(row.Grantee.Value, out unit[i])
+                | !Enum.IsDefined(row.Operation)
+                | !Enum.IsDefined(row.Level)
+                | !Enum.IsDefined(row.Source);
         }
     }
 
@@ -750,22 +843,29 @@ internal sealed class AccessModelValidator
 
     /// <summary>The rules of one record right row: its record and grantee are defined, its operation, level and source
     /// are defined values.</summary>
+    public void CheckRecordRightRow(RecordRightRow row, int index) => CheckRecordRightRow(row, index, out _, out _);
+
+    /// <summary><see cref="CheckRecordRightRow(RecordRightRow, int)"/>, giving the record's place among the model's records
+    /// and the grantee's number in <see cref="ModelIndex.Units"/> (-1 for either when it is not defined).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void CheckRecordRightRow(RecordRightRow row, int index)
+    private void CheckRecordRightRow(RecordRightRow row, int index, out int record, out int unit)
     {
         var what = new What(WhatKind.RecordRightRow, row);
         AtProperty(ModelList.RecordRightRows, index, nameof(RecordRightRow.Record));
-        if (KeptInDatabase(row.Object))
+        SelectRecordObject(row.Object);
+        record = -1;
+        if (_lastKeptInDatabase)
         {
             Add(AccessModelErrorCode.RecordKeptInDatabase, $"{what} is given in the model, but {Q(row.Object)} keeps its records and rights in the database; write it there.", row.Object.ToString(), row.Record.ToString());
         }
-        else if (!IsRecordDefined(row.Object, row.Record))
+        else if (!_lastRecordSet!.TryGetValue(row.Record.Value, out record))
         {
+            record = -1;
             Add(AccessModelErrorCode.DanglingReference, $"{what} names a record that is not defined.", row.Object.ToString(), row.Record.ToString());
         }
 
         AtMemberProperty(nameof(RecordRightRow.Grantee));
-        CheckUnit(row.Grantee, what);
+        CheckUnit(row.Grantee, what, out unit);
         AtMemberProperty(nameof(RecordRightRow.Operation));
         CheckEnum(row.Operation, what);
         AtMemberProperty(nameof(RecordRightRow.Level));

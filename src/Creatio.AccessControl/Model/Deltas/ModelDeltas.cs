@@ -95,23 +95,7 @@ internal static class ModelDeltas
             return null;
         }
 
-        // The other objects' rows in order, then these: one array of the exact length.
-        int kept = 0;
-        foreach (ObjectOperationRow row in model.ObjectOperationRows)
-        {
-            kept += row.Object != objectName ? 1 : 0;
-        }
-
-        ImmutableArray<ObjectOperationRow>.Builder result = ImmutableArray.CreateBuilder<ObjectOperationRow>(kept + rows.Count);
-        foreach (ObjectOperationRow row in model.ObjectOperationRows)
-        {
-            if (row.Object != objectName)
-            {
-                result.Add(row);
-            }
-        }
-
-        result.AddRange(rows);
-        return model.WithObjectOperationRows(result.MoveToImmutable());
+        // The other objects' rows in order, then these, once the list is read.
+        return model.WithObjectOperationRows(model.ObjectRowEdits.Replace(objectName, [.. rows]));
     }
 }
