@@ -42,7 +42,7 @@ internal static class DatabaseRecordEdits
             errors.Add(new(AccessModelErrorCode.DanglingReference, $"The right of `{row.Grantee}` to {row.Operation} record `{row.Record}` of `{row.Object}` names a record that does not exist.", [row.Object.ToString(), row.Record.ToString()]));
         }
 
-        if (!index.Units.Contains(row.Grantee))
+        if (!index.Units.Contains(row.Grantee.Value))
         {
             errors.Add(new(AccessModelErrorCode.DanglingReference, $"The right to {row.Operation} record `{row.Record}` of `{row.Object}` is granted to `{row.Grantee}`, which is not a defined admin unit.", [row.Record.ToString(), row.Grantee.ToString()]));
         }
