@@ -19,6 +19,10 @@ public static class AccessColumnRedactionExtensions
     /// <param name="json">The record as a JSON object; changed in place.</param>
     /// <param name="redaction">Whether unreadable columns are removed or masked.</param>
     /// <returns><paramref name="json"/>.</returns>
+    /// <remarks>The in-memory checks cannot see a record of an object that keeps its records in the database
+    /// (<see cref="ObjectDefinition.KeepsRecordsInDatabase"/>): wherever the record step would look at it, they deny
+    /// (<see cref="AccessReason.RecordKeptInDatabase"/>) and its columns are hidden. Use <see cref="RedactColumnsAsync"/>
+    /// for such records.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="redaction"/> is not a defined value.</exception>
     public static JsonObject RedactColumns(
