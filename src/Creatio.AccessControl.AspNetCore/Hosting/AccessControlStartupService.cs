@@ -40,8 +40,9 @@ internal sealed class AccessControlStartupService(
         return Task.CompletedTask;
     }
 
-    /// <summary>Throws when endpoints require record access on objects kept in the database and nothing can read them.</summary>
-    private void ThrowIfRecordReaderMissing(AccessSnapshot snapshot)
+    /// <summary>Says which endpoints require record access on objects kept in the database when nothing can read them;
+    /// <see langword="null"/> when none does.</summary>
+    private string? MissingRecordReader(AccessSnapshot snapshot)
     {
         HashSet<ObjectName> kept = [.. snapshot.Model.Objects.Where(o => o.KeepsRecordsInDatabase).Select(o => o.Name)];
         if (kept.Count == 0
@@ -49,7 +50,7 @@ internal sealed class AccessControlStartupService(
             || registered.IsService(typeof(IRecordRightReader))
             || services.GetService<EndpointDataSource>() is not { } endpoints)
         {
-            return;
+            return null;
         }
 
         var needing = new List<string>();
@@ -69,14 +70,12 @@ internal sealed class AccessControlStartupService(
             }
         }
 
-        if (needing.Count > 0)
-        {
-            throw new InvalidOperationException(
-                $"{string.Join(", ", needing.Select(n => $"`{n}`"))} require(s) record access on {string.Join(", ", objects.Select(o => $"`{o}`"))}, " +
+        return needing.Count == 0
+            ? null
+            : $"{string.Join(", ", needing.Select(n => $"`{n}`"))} require(s) record access on {string.Join(", ", objects.Select(o => $"`{o}`"))}, " +
                 "which keep(s) its records in the database, but no IRecordRightReader is registered to read them: call " +
                 "UseEntityFrameworkCoreRecordRights<TContext>() (Creatio.AccessControl.EntityFrameworkCore) or UseRecordRights(reader, writer) " +
-                "on AddCreatioAccessControl().");
-        }
+                "on AddCreatioAccessControl().";
     }
 
     /// <inheritdoc/>
@@ -86,14 +85,11 @@ internal sealed class AccessControlStartupService(
     /// <remarks>The endpoints are known once the server has built its pipeline, so they are checked here.</remarks>
     public Task StartedAsync(CancellationToken cancellationToken)
     {
-        try
+        if (MissingRecordReader(services.GetRequiredService<IAccessEvaluator>().Snapshot) is { } problem)
         {
-            ThrowIfRecordReaderMissing(services.GetRequiredService<IAccessEvaluator>().Snapshot);
-        }
-        catch (InvalidOperationException exception)
-        {
+            var exception = new InvalidOperationException(problem);
             AccessControlLog.RecordReaderNotRegistered(logger, exception);
-            throw;
+            throw exception;
         }
 
         return Task.CompletedTask;

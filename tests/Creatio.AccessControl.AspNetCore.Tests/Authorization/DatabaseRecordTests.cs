@@ -158,10 +158,18 @@ public sealed class DatabaseRecordTests : IDisposable
     [Fact]
     public async Task NoReaderRegistered_AndAnEndpointRequiringRecordAccess_StopsStartUp_NamingTheEndpointAndTheRegistration()
     {
-        InvalidOperationException thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => TestApp.StartAsync(
+        await using WebApplication app = TestApp.Build(
             source: access => access.UseModel(Model()),
-            services: b => b.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(s_now))));
+            options: null,
+            services: b => b.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(s_now)),
+            endpoints: null,
+            environment: "Development",
+            contentRoot: null,
+            out LogCollector logs);
 
+        InvalidOperationException thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
+
+        Assert.Contains(logs.Entries, e => e.EventId.Id == 102 && e.Level == LogLevel.Critical && ReferenceEquals(e.Exception, thrown));
         Assert.Contains("`Opportunity`", thrown.Message, StringComparison.Ordinal);
         Assert.Contains("Read Opportunity record {id}", thrown.Message, StringComparison.Ordinal);
         Assert.Contains("Edit Opportunity record {deal}", thrown.Message, StringComparison.Ordinal);
