@@ -3,6 +3,7 @@ using Creatio.AccessControl;
 using Creatio.AccessControl.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
 using WebApi;
 using WebApi.Data;
 using WebApi.Development;
@@ -21,18 +22,27 @@ if (selfCheck)
 builder.Services.AddAuthentication(DevelopmentAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, DevelopmentAuthenticationHandler>(DevelopmentAuthenticationHandler.SchemeName, null);
 
+// The app's database (in-memory SQLite here), with a context per request. It holds the one copy of the opportunities'
+// records and rights: the policy declares Opportunity "keepsRecordsInDatabase".
+builder.Services.AddSingleton<SalesDatabase>();
+builder.Services.AddDbContext<SalesDbContext>((services, options) => options.UseSqlite(services.GetRequiredService<SalesDatabase>().ConnectionString));
+builder.Services.AddScoped<OpportunityStore>();
+
 // The access model: a policy file beside the app (relative to the content root), reloaded when it changes. A broken file
 // stops start-up; a broken change keeps the model in use and turns /health Degraded. Denials say the stage and reason.
+// UseEntityFrameworkCoreRecordRights: record checks read the request's SalesDbContext, and the administration API writes
+// shares and new records to it.
 builder.Services.AddCreatioAccessControl()
     .UsePolicyFile("access-policy.json", reloadOnChange: true)
+    .UseEntityFrameworkCoreRecordRights<SalesDbContext>()
     .AddAspNetCore(options => options.DenialDetail = AccessDenialDetail.Reason);
 builder.Services.AddHealthChecks().AddCreatioAccessControl();
 builder.Services.AddProblemDetails();
 builder.Services.AddControllers();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-builder.Services.AddSingleton<OpportunityStore>();
 
 WebApplication app = builder.Build();
+app.Services.GetRequiredService<SalesDatabase>();   // created and seeded before the first request
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -53,27 +63,44 @@ app.MapGet("/opportunities", async (HttpContext http, OpportunityStore store) =>
     return AccessResults.Records(OpportunityStore.ObjectName, readable, o => new RecordId(o.Id));
 }).RequireAccess(OpportunityStore.ObjectName, ObjectOperation.Read);
 
-// A record page: the record check runs on the route's id before the handler; the columns are hidden in the response.
-app.MapGet("/opportunities/{id}", (RecordId id, OpportunityStore store) =>
-        store.Find(id) is { } opportunity ? AccessResults.Record(OpportunityStore.ObjectName, id, opportunity) : Results.NotFound())
+// A record page: the record check runs on the route's id before the handler, reading the record's rights in the database;
+// the columns are hidden in the response.
+app.MapGet("/opportunities/{id}", async (RecordId id, OpportunityStore store, HttpContext http) =>
+        await store.FindAsync(id, http.RequestAborted) is { } opportunity ? AccessResults.Record(OpportunityStore.ObjectName, id, opportunity) : Results.NotFound())
     .RequireRecordAccess(OpportunityStore.ObjectName, RecordOperation.Read);
+
+// A creation: the row and the record (author, owner, the policy's default rights) in one transaction, through the
+// administration API, which checks the Create permission.
+app.MapPost("/opportunities", async (OpportunityCreate create, OpportunityStore store, CurrentAccessPrincipal current, IAccessAdministration administration, HttpContext http) =>
+{
+    AccessDecision margin = current.Principal.CheckColumn(OpportunityStore.ObjectName, "Margin", ColumnOperation.Edit);
+    if (create.Margin is not null && !margin.IsAllowed)
+    {
+        return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: $"Margin: {margin}");
+    }
+
+    var opportunity = new Opportunity(Guid.NewGuid(), create.Title, create.Customer, create.Amount, create.Margin ?? 0m);
+    AccessChangeResult result = await store.CreateAsync(opportunity, current.UserId!.Value, current.Actor!.Value, administration, http.RequestAborted);
+    return result.IsApplied ? Results.Created($"/opportunities/{opportunity.Id}", new { id = opportunity.Id.ToString() }) : Refused(result);
+}).RequireAccess(OpportunityStore.ObjectName, ObjectOperation.Create);
 
 // An edit, refused with 403 to users without Edit on the record (and on the Margin column when it changes). A change made in
 // a support session goes to the session's log.
-app.MapPut("/opportunities/{id}", async (RecordId id, OpportunityEdit edit, OpportunityStore store, CurrentAccessPrincipal current, ISupportSessions sessions) =>
+app.MapPut("/opportunities/{id}", async (RecordId id, OpportunityEdit edit, OpportunityStore store, CurrentAccessPrincipal current, ISupportSessions sessions, HttpContext http) =>
 {
-    if (store.Find(id) is null)
+    if (await store.FindAsync(id, http.RequestAborted) is null)
     {
         return Results.NotFound();
     }
 
-    AccessDecision margin = current.Principal.CheckColumn(OpportunityStore.ObjectName, id, "Margin", ColumnOperation.Edit);
+    // RequireRecordAccess checked Edit on the record in the database; the column rule is the object's.
+    AccessDecision margin = current.Principal.CheckColumn(OpportunityStore.ObjectName, "Margin", ColumnOperation.Edit);
     if (edit.Margin is not null && !margin.IsAllowed)
     {
         return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: $"Margin: {margin}");
     }
 
-    IReadOnlyList<ColumnName> changed = store.Update(id, edit);
+    IReadOnlyList<ColumnName> changed = await store.UpdateAsync(id, edit, http.RequestAborted);
     if (current.SupportSession is { } session)
     {
         await sessions.RecordChangeAsync(session, OpportunityStore.ObjectName, id, "Edit", changed);
@@ -82,18 +109,13 @@ app.MapPut("/opportunities/{id}", async (RecordId id, OpportunityEdit edit, Oppo
     return Results.NoContent();
 }).RequireRecordAccess(OpportunityStore.ObjectName, RecordOperation.Edit);
 
-// Administration: share a record. The administration API checks the sharer (AllowAndGrant on the operation, or
-// CanChangeEntitySchemaRecordRight) and publishes a new snapshot version.
-// The right is stored in the app's database too, so that lists see it.
-app.MapPost("/opportunities/{id}/shares", async (RecordId id, ShareRequest share, CurrentAccessPrincipal current, IAccessAdministration administration, OpportunityStore store) =>
+// Administration: share a record. The administration API checks the sharer on the record's rights in the database
+// (AllowAndGrant on the operation, or CanChangeEntitySchemaRecordRight) and writes the right there: lists and record
+// checks see it at once, and the app keeps no copy of its own.
+app.MapPost("/opportunities/{id}/shares", async (RecordId id, ShareRequest share, CurrentAccessPrincipal current, IAccessAdministration administration, HttpContext http) =>
 {
     var right = new RecordRightRow(OpportunityStore.ObjectName, id, new AdminUnitId(share.Grantee), share.Operation, share.Level);
-    AccessChangeResult result = await administration.ApplyAsync(current.Actor!.Value, new ShareRecord(right));
-    if (result.IsApplied)
-    {
-        store.AddRight(right);
-    }
-
+    AccessChangeResult result = await administration.ApplyAsync(current.Actor!.Value, new ShareRecord(right), http.RequestAborted);
     return result.IsApplied ? Results.Ok(new { version = result.Version }) : Refused(result);
 }).RequireAuthorization();
 

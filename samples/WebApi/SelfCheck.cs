@@ -45,6 +45,17 @@ public static class SelfCheck
             body => !body.Contains("margin", StringComparison.Ordinal));
         await tour.ExpectAsync("and his list, filtered by the database, has it", HttpMethod.Get, "/opportunities", "Bob", null, HttpStatusCode.OK,
             body => Count(body) == 3);
+        string bobs = await tour.ExpectAsync("Bob creates an opportunity: the row, its author and owner, in the database", HttpMethod.Post, "/opportunities", "Bob",
+            new { title = "Warehouse robots", customer = "Tailspin", amount = 75_000 }, HttpStatusCode.Created);
+        await tour.ExpectAsync("Bob opens his new record", HttpMethod.Get, $"/opportunities/{Id(bobs)}", "Bob", null, HttpStatusCode.OK,
+            body => body.Contains("Warehouse robots", StringComparison.Ordinal));
+        await tour.ExpectAsync("Bob may not set a margin", HttpMethod.Post, "/opportunities", "Bob",
+            new { title = "Cheap deal", customer = "Tailspin", amount = 1, margin = 0.9 }, HttpStatusCode.Forbidden);
+        string anns = await tour.ExpectAsync("Ann creates one: the policy's default rule lets Sales read it", HttpMethod.Post, "/opportunities", "Ann",
+            new { title = "Branch network", customer = "Woodgrove", amount = 210_000, margin = 0.22 }, HttpStatusCode.Created);
+        await tour.ExpectAsync("Bob opens Ann's new record, by the default right", HttpMethod.Get, $"/opportunities/{Id(anns)}", "Bob", null, HttpStatusCode.OK,
+            body => !body.Contains("margin", StringComparison.Ordinal));
+        await tour.ExpectAsync("Bob's list has both", HttpMethod.Get, "/opportunities", "Bob", null, HttpStatusCode.OK, body => Count(body) == 5);
         await tour.ExpectAsync("Bob may not share what he only reads", HttpMethod.Post, $"/opportunities/{SupportContract}/shares", "Bob",
             new { grantee = Bob, operation = "Edit" }, HttpStatusCode.Forbidden);
         await tour.ExpectAsync("Bob may not export", HttpMethod.Get, "/reports/pipeline", "Bob", null, HttpStatusCode.Forbidden);

@@ -15,10 +15,9 @@ public sealed class ReportsController(OpportunityStore store) : ControllerBase
     /// <summary>The total amount of the opportunities the user may read.</summary>
     [HttpGet("pipeline")]
     [RequireSystemOperation("CanExportGrid")]
-    public ActionResult<object> Pipeline()
+    public async Task<ActionResult<object>> Pipeline()
     {
-        AccessPrincipal user = HttpContext.GetAccessPrincipal();
-        IReadOnlyList<RecordId> readable = user.FilterRecords(OpportunityStore.ObjectName, RecordOperation.Read, store.Ids);
-        return new { count = readable.Count, amount = store.Get(readable).Sum(o => o.Amount) };
+        IReadOnlyList<Opportunity> readable = await store.ListAsync(HttpContext.GetAccessPrincipal(), RecordOperation.Read, HttpContext.RequestAborted);
+        return new { count = readable.Count, amount = readable.Sum(o => o.Amount) };
     }
 }

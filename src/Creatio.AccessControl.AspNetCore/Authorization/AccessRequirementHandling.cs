@@ -53,7 +53,43 @@ internal sealed class AccessRequirementHandling(
         context.Fail(new AccessDenialReason(handler, request, decision, version));
     }
 
+    /// <summary>Decides a record requirement: in memory, or, for a record its object keeps in the database, through the
+    /// request's <see cref="IRecordRightReader"/>; then succeeds or fails the requirement as <see cref="Apply"/> does.</summary>
+    /// <returns>A completed task when the in-memory check decided, which is always the case for an object held in memory.</returns>
+    public Task ApplyRecord(
+        AuthorizationHandlerContext context,
+        IAuthorizationHandler handler,
+        RecordAccessRequirement requirement,
+        CurrentAccessPrincipal current,
+        HttpContext? httpContext,
+        RecordId record)
+    {
+        AccessDecision decision = current.Principal.CheckRecord(requirement.Object, record, requirement.Operation);
+        if (DatabaseRecordChecks.NeedsDatabase(current.Principal, requirement.Object, decision))
+        {
+            return ApplyFromDatabaseAsync(context, handler, requirement, current, httpContext, record, decision);
+        }
+
+        Apply(context, handler, requirement, current, AccessCheck.Record, requirement.RequestFor(record), decision);
+        return Task.CompletedTask;
+    }
+
     /// <summary>Fails the requirement for a request that could not be formed.</summary>
     public static void Refuse(AuthorizationHandlerContext context, IAuthorizationHandler handler, string message) =>
         context.Fail(new AccessDenialReason(handler, message));
+
+    private async Task ApplyFromDatabaseAsync(
+        AuthorizationHandlerContext context,
+        IAuthorizationHandler handler,
+        RecordAccessRequirement requirement,
+        CurrentAccessPrincipal current,
+        HttpContext? httpContext,
+        RecordId record,
+        AccessDecision inMemory)
+    {
+        IReadOnlyList<AccessDecision> decisions = await DatabaseRecordChecks.CheckAsync(
+            current.Principal, httpContext ?? httpContextAccessor.HttpContext, requirement.Object, [record], requirement.Operation, inMemory, logger)
+            .ConfigureAwait(false);
+        Apply(context, handler, requirement, current, AccessCheck.Record, requirement.RequestFor(record), decisions[0]);
+    }
 }

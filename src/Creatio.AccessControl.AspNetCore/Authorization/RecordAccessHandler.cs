@@ -11,12 +11,6 @@ internal sealed class RecordAccessHandler(AccessRequirementHandling handling) : 
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, RecordAccessRequirement requirement, RecordId resource)
     {
         CurrentAccessPrincipal current = handling.CurrentFor(context);
-        if (current.IsSignedIn)
-        {
-            AccessDecision decision = current.Principal.CheckRecord(requirement.Object, resource, requirement.Operation);
-            handling.Apply(context, this, requirement, current, AccessCheck.Record, requirement.RequestFor(resource), decision);
-        }
-
-        return Task.CompletedTask;
+        return current.IsSignedIn ? handling.ApplyRecord(context, this, requirement, current, null, resource) : Task.CompletedTask;
     }
 }

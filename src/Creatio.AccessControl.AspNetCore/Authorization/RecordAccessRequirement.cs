@@ -9,6 +9,13 @@ namespace Creatio.AccessControl.AspNetCore;
 /// <see cref="IAuthorizationService.AuthorizeAsync(System.Security.Claims.ClaimsPrincipal, object?, IEnumerable{IAuthorizationRequirement})"/>.
 /// As endpoint metadata (<c>RequireRecordAccess</c>, <see cref="RequireRecordAccessAttribute"/>) the record is read from the
 /// route value named <see cref="RouteValueName"/>; a request whose route value is missing or is not a GUID is denied.</para>
+/// <para>A record of an object that keeps its records in the database (<see cref="ObjectDefinition.KeepsRecordsInDatabase"/>)
+/// is read through the request's <see cref="IRecordRightReader"/> (registered by <c>UseEntityFrameworkCoreRecordRights</c> or
+/// <c>UseRecordRights</c>) and decided by
+/// <see cref="AccessPrincipal.CheckRecordAsync(IRecordRightReader, ObjectName, RecordId, RecordOperation, CancellationToken)"/>,
+/// the read cancelled when the request is aborted. Without a reader, or when the reader throws, the request is denied
+/// (<see cref="AccessReason.RecordKeptInDatabase"/>) and the log says why. Records held in memory are decided by the
+/// synchronous check, without reading anything.</para>
 /// <para>This type is immutable.</para>
 /// </remarks>
 public sealed class RecordAccessRequirement : IAuthorizationRequirement

@@ -27,8 +27,6 @@ internal sealed class RecordRouteAccessHandler(AccessRequirementHandling handlin
             return Task.CompletedTask;
         }
 
-        AccessDecision decision = current.Principal.CheckRecord(requirement.Object, record, requirement.Operation);
-        handling.Apply(context, this, requirement, current, AccessCheck.Record, requirement.RequestFor(record), decision);
-        return Task.CompletedTask;
+        return handling.ApplyRecord(context, this, requirement, current, resource, record);
     }
 }

@@ -3,15 +3,22 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Creatio.AccessControl.AspNetCore;
 
 /// <summary>JSON responses of records that show only the columns the request's principal may read.</summary>
-/// <remarks>The value is serialized with the app's JSON options (<see cref="HttpJsonOptions"/>), then
+/// <remarks><para>The value is serialized with the app's JSON options (<see cref="HttpJsonOptions"/>), then
 /// <see cref="AccessColumnRedactionExtensions.RedactColumns"/> removes or masks each record's unreadable columns. Return the
-/// result from a minimal API handler or a controller action.</remarks>
+/// result from a minimal API handler or a controller action.</para>
+/// <para>The records of an object that keeps them in the database (<see cref="ObjectDefinition.KeepsRecordsInDatabase"/>) are
+/// read through the request's <see cref="IRecordRightReader"/> (registered by <c>UseEntityFrameworkCoreRecordRights</c> or
+/// <c>UseRecordRights</c>), all of a response in one call, to decide whether each may be read: a record the principal may not
+/// read shows none of its columns. Without a reader, or when it fails, no column of those records is shown, and the log
+/// says why.</para></remarks>
 public static class AccessResults
 {
     /// <summary>Returns one record as JSON, without the columns the principal may not read.</summary>
@@ -57,17 +64,19 @@ public static class AccessResults
             JsonSerializerOptions options = httpContext.RequestServices.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
             var typeInfo = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
             AccessPrincipal principal = httpContext.GetAccessPrincipal();
+            List<T> items = single ? [values.First()] : [.. values];
+            IReadOnlyList<AccessDecision>? reads = await DatabaseReadsAsync(httpContext, principal, items).ConfigureAwait(false);
             JsonNode body;
             if (single)
             {
-                body = Redacted(values.First());
+                body = Redacted(0);
             }
             else
             {
                 var array = new JsonArray();
-                foreach (T value in values)
+                for (int i = 0; i < items.Count; i++)
                 {
-                    array.Add((JsonNode)Redacted(value));
+                    array.Add((JsonNode)Redacted(i));
                 }
 
                 body = array;
@@ -81,9 +90,30 @@ public static class AccessResults
 
             await httpContext.Response.BodyWriter.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
 
-            JsonObject Redacted(T value) => JsonSerializer.SerializeToNode(value, typeInfo) is JsonObject json
-                ? principal.RedactColumns(objectName, recordOf(value), json, redaction)
+            JsonObject Redacted(int index) => JsonSerializer.SerializeToNode(items[index], typeInfo) is JsonObject json
+                ? AccessColumnRedactionExtensions.Redact(principal, objectName, recordOf(items[index]), reads?[index], json, redaction)
                 : throw new InvalidOperationException($"A {typeof(T).Name} record must serialize to a JSON object.");
+        }
+
+        /// <summary>Reads whether each record may be read when the object keeps its records in the database (all at once);
+        /// <see langword="null"/> when it holds them in memory.</summary>
+        private async Task<IReadOnlyList<AccessDecision>?> DatabaseReadsAsync(HttpContext httpContext, AccessPrincipal principal, List<T> items)
+        {
+            if (items.Count == 0)
+            {
+                return null;
+            }
+
+            // The steps before the record step do not depend on the record: one in-memory check tells for every record.
+            AccessDecision inMemory = principal.CheckRecord(objectName, recordOf(items[0]), RecordOperation.Read);
+            if (!DatabaseRecordChecks.NeedsDatabase(principal, objectName, inMemory))
+            {
+                return null;
+            }
+
+            ILogger logger = httpContext.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(typeof(AccessResults).FullName!) ?? NullLogger.Instance;
+            RecordId[] ids = [.. items.Select(recordOf)];
+            return await DatabaseRecordChecks.CheckAsync(principal, httpContext, objectName, ids, RecordOperation.Read, inMemory, logger).ConfigureAwait(false);
         }
     }
 }

@@ -18,6 +18,9 @@ public static class AccessControlRecordRightsExtensions
     /// join the scope's unit of work. Resolve it in a scope (a request, or <c>CreateScope()</c>); the
     /// <see cref="AccessAdministration"/> singleton itself has no reader or writer and refuses such changes
     /// (<see cref="AccessChangeRefusal.RecordStoreMissing"/>).</para>
+    /// <para>The scope's reader is also registered as <see cref="IRecordRightReader"/> (scoped), so that a scope's record
+    /// checks (<see cref="AccessPrincipal.CheckRecordAsync"/>; <c>RequireRecordAccess</c> of
+    /// <c>Creatio.AccessControl.AspNetCore</c>) read through it.</para>
     /// <para><c>Creatio.AccessControl.EntityFrameworkCore</c> calls it for a context: <c>UseEntityFrameworkCoreRecordRights&lt;TContext&gt;()</c>.</para>
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
@@ -27,6 +30,7 @@ public static class AccessControlRecordRightsExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(writer);
+        builder.Services.Replace(ServiceDescriptor.Scoped(reader));
         builder.Services.Replace(ServiceDescriptor.Scoped<IAccessAdministration>(
             sp => sp.GetRequiredService<AccessAdministration>().WithRecordRights(reader(sp), writer(sp))));
         return builder;

@@ -30,7 +30,9 @@ public sealed class HttpDecisionProperties(HttpDecisionProperties.Fixture fixtur
         }
     }
 
-    private static void Check(TestApp app, AccessEvaluator evaluator, WebRequest request, bool byName)
+    /// <summary>Sends a request to the endpoint of <see cref="Fixture.MapEndpoints"/> that checks it, by its metadata or by a
+    /// policy name, and asserts the answer is the evaluator's decision.</summary>
+    internal static void Check(TestApp app, AccessEvaluator evaluator, WebRequest request, bool byName)
     {
         AccessRequest r = request.Request;
         string path = (r.Kind, byName) switch
@@ -74,7 +76,13 @@ public sealed class HttpDecisionProperties(HttpDecisionProperties.Fixture fixtur
     {
         internal TestApp App { get; private set; } = null!;
 
-        public async Task InitializeAsync() => App = await TestApp.StartAsync(endpoints: app =>
+        public async Task InitializeAsync() => App = await TestApp.StartAsync(endpoints: MapEndpoints);
+
+        public async Task DisposeAsync() => await App.DisposeAsync();
+
+        /// <summary>Maps an endpoint per object and operation, record operation and system operation, and one that authorizes
+        /// by policy name.</summary>
+        internal static void MapEndpoints(WebApplication app)
         {
             foreach (string objectName in RandomWebModel.Objects)
             {
@@ -99,8 +107,6 @@ public sealed class HttpDecisionProperties(HttpDecisionProperties.Fixture fixtur
                 Microsoft.AspNetCore.Authorization.AuthorizationResult result = await authorization.AuthorizeAsync(http.User, id, name);
                 return result.Succeeded ? Results.Ok("ok") : Results.StatusCode(StatusCodes.Status403Forbidden);
             }).RequireAuthorization();
-        });
-
-        public async Task DisposeAsync() => await App.DisposeAsync();
+        }
     }
 }

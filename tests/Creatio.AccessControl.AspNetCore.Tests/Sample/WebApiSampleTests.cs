@@ -1,8 +1,13 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
+using Creatio.AccessControl.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using WebApi;
+using WebApi.Data;
 
 namespace Creatio.AccessControl.AspNetCore.Tests.Sample;
 
@@ -22,6 +27,30 @@ public sealed class WebApiSampleTests : IDisposable
         int failures = await SelfCheck.RunAsync(factory.CreateClient());
 
         Assert.Equal(0, failures);
+    }
+
+    [Fact]
+    public async Task Sample_KeepsOneCopyOfTheRights_TheDatabase()
+    {
+        await using var factory = new WebApplicationFactory<Program>();
+        HttpClient client = factory.CreateClient();
+        AccessModel model = factory.Services.GetRequiredService<IAccessEvaluator>().Snapshot.Model;
+        using var share = new HttpRequestMessage(HttpMethod.Post, new Uri("/opportunities/00000000-0000-4000-8000-00000000c002/shares", UriKind.Relative))
+        {
+            Content = JsonContent.Create(new { grantee = "00000000-0000-4000-8000-0000000a0002", operation = "Edit" }),
+        };
+        share.Headers.Add(WebApi.Development.DevelopmentAuthenticationHandler.UserHeader, "Ann");
+
+        using HttpResponseMessage response = await client.SendAsync(share);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain(model.Records, r => r.Object == OpportunityStore.ObjectName);   // the policy holds none
+        Assert.Same(model, factory.Services.GetRequiredService<IAccessEvaluator>().Snapshot.Model);   // nothing published
+        await using AsyncServiceScope scope = factory.Services.CreateAsyncScope();
+        SalesDbContext db = scope.ServiceProvider.GetRequiredService<SalesDbContext>();
+        Assert.Contains(await db.Set<EntityRecordRight>().AsNoTracking().ToListAsync(), r =>
+            r.RecordId == new Guid("00000000-0000-4000-8000-00000000c002") && r.GranteeId == new Guid("00000000-0000-4000-8000-0000000a0002")
+            && r.Operation == (short)RecordOperation.Edit);
     }
 
     [Fact]

@@ -37,15 +37,17 @@ internal sealed class TestApp : IAsyncDisposable
     /// <param name="endpoints">Maps endpoints besides the default ones.</param>
     /// <param name="environment">The host environment.</param>
     /// <param name="contentRoot">The content root; the current directory by default.</param>
+    /// <param name="mapDefaults">Whether to map the endpoints most tests call.</param>
     public static async Task<TestApp> StartAsync(
         Action<IAccessControlBuilder>? source = null,
         Action<AccessControlAspNetCoreOptions>? options = null,
         Action<WebApplicationBuilder>? services = null,
         Action<WebApplication>? endpoints = null,
         string environment = "Development",
-        string? contentRoot = null)
+        string? contentRoot = null,
+        bool mapDefaults = true)
     {
-        WebApplication app = Build(source, options, services, endpoints, environment, contentRoot, out LogCollector logs);
+        WebApplication app = Build(source, options, services, endpoints, environment, contentRoot, out LogCollector logs, mapDefaults);
         await app.StartAsync();
         return new TestApp(app, logs);
     }
@@ -58,7 +60,8 @@ internal sealed class TestApp : IAsyncDisposable
         Action<WebApplication>? endpoints,
         string environment,
         string? contentRoot,
-        out LogCollector logs)
+        out LogCollector logs,
+        bool mapDefaults = true)
     {
         WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -79,7 +82,11 @@ internal sealed class TestApp : IAsyncDisposable
         WebApplication app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
-        MapDefaults(app);
+        if (mapDefaults)
+        {
+            MapDefaults(app);
+        }
+
         endpoints?.Invoke(app);
         app.MapHealthChecks("/health");
         return app;

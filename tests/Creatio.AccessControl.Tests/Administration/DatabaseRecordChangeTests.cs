@@ -334,6 +334,7 @@ public sealed class DatabaseRecordChangeTests
 
         Assert.True(result.IsApplied, result.Message);
         Assert.Contains(right, db.Host.Rights);
+        Assert.Same(db.Host, scope.ServiceProvider.GetRequiredService<IRecordRightReader>());   // the scope's checks read through it too
         Assert.Equal(AccessChangeRefusal.RecordStoreMissing, (await provider.GetRequiredService<AccessAdministration>().ApplyAsync(db.User("Alice"), new ShareRecord(right))).Refusal);
     }
 
