@@ -40,7 +40,13 @@ internal sealed class TableCompiler
     {
         var compiler = new TableCompiler(model, units, graph);
         return model.Records.Length >= RecordsCompiledBeside && Environment.ProcessorCount > 1
-            ? Task.Run(() => compiler.CompileRecords(_ => true))
+            ? Task.Run(() =>
+            {
+                using (LoadPhases.Begin("compile: records, on a second thread"))
+                {
+                    return compiler.CompileRecords(_ => true);
+                }
+            })
             : Task.FromResult(compiler.CompileRecords(_ => true));
     }
 
@@ -83,8 +89,14 @@ internal sealed class TableCompiler
         SubjectsByUnit? inverse = null,
         Task<Dictionary<string, CompiledRecords>>? records = null)
     {
-        var compiler = new TableCompiler(model, roles, inverse ?? new SubjectsByUnit(roles));
-        CompiledSystemOperations operations = compiler.CompileSystemOperations();
+        TableCompiler compiler;
+        CompiledSystemOperations operations;
+        using (LoadPhases.Begin("compile: subjects by unit, system operations"))
+        {
+            compiler = new TableCompiler(model, roles, inverse ?? new SubjectsByUnit(roles));
+            operations = compiler.CompileSystemOperations();
+        }
+
         (FrozenDictionary<string, int> index, CompiledObject[] objects) =
             compiler.CompileObjects(operations, records ?? Task.FromResult(compiler.CompileRecords(_ => true)));
         return (operations, index, objects, compiler._inverse);
@@ -150,6 +162,7 @@ internal sealed class TableCompiler
         byte[]?[] granted = GrantedBySystemOperations(operations, index, definitions.Length);
 
         // Everything of each object but its records, then the records once they are compiled.
+        LoadPhases.Phase phase = LoadPhases.Begin("compile: object rows, answers, columns");
         var parts = new (FirstMatchRows? Rows, ObjectAnswers? Answers, FrozenDictionary<string, int> ColumnIndex, CompiledColumn[] Columns)[definitions.Length];
         for (int i = 0; i < definitions.Length; i++)
         {
@@ -177,7 +190,13 @@ internal sealed class TableCompiler
             parts[i] = (rows, rows is null ? null : ObjectAnswers.Create(rows), columnIndex.ToFrozenDictionary(StringComparer.Ordinal), [.. columns]);
         }
 
-        Dictionary<string, CompiledRecords> records = compiledRecords.GetAwaiter().GetResult();
+        phase.Dispose();
+        Dictionary<string, CompiledRecords> records;
+        using (LoadPhases.Begin("compile: waiting for the records"))
+        {
+            records = compiledRecords.GetAwaiter().GetResult();
+        }
+
         var objects = new CompiledObject[definitions.Length];
         for (int i = 0; i < definitions.Length; i++)
         {
@@ -244,6 +263,7 @@ internal sealed class TableCompiler
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Dictionary<string, CompiledRecords> CompileRecords(Func<string, bool> include)
     {
+        LoadPhases.Phase phase = LoadPhases.Begin("records: number and sort by id");
         int[][] managersOfUser = ManagersOfUsers();
         Func<int, int[]> managerUnitsOf = user => managersOfUser[user];
 
@@ -310,7 +330,17 @@ internal sealed class TableCompiler
             Array.Sort(ids, order, objectStart[o], objectStart[o + 1] - objectStart[o]);
         }
 
-        (int[] rightStart, int[] rightUnit, byte[] rightAllow, byte[] rightGrant) = MergeRights(objectOf, objectStart, ids, order, allRecords.Length);
+        phase.Dispose();
+        int[] rightStart;
+        int[] rightUnit;
+        byte[] rightAllow;
+        byte[] rightGrant;
+        using (LoadPhases.Begin("records: merge the rights"))
+        {
+            (rightStart, rightUnit, rightAllow, rightGrant) = MergeRights(objectOf, objectStart, ids, order, allRecords.Length);
+        }
+
+        phase = LoadPhases.Begin("records: lay out each object's records");
 
         var result = new Dictionary<string, CompiledRecords>(objectCount, StringComparer.Ordinal);
         var implicitOfRecord = new List<int>();
@@ -365,6 +395,7 @@ internal sealed class TableCompiler
                 createdIn));
         }
 
+        phase.Dispose();
         return result;
     }
 

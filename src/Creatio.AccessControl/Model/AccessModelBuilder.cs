@@ -201,15 +201,22 @@ public sealed class AccessModelBuilder
     public AccessModel Build()
     {
         var complete = new AccessModelBuilder();
-        complete.CopyFrom(this);
-        complete.AddMissingBuiltIns();
+        using (LoadPhases.Begin("build: copy the rows"))
+        {
+            complete.CopyFrom(this);
+            complete.AddMissingBuiltIns();
+        }
+
         IReadOnlyList<AccessModelError> errors = AccessModelValidator.Validate(complete, out ModelIndex index, out ResolvedRecordRights rights);
         if (errors.Count > 0)
         {
             throw new AccessModelValidationException(errors);
         }
 
-        return new AccessModel(complete, index, rights);
+        using (LoadPhases.Begin("build: the model's arrays"))
+        {
+            return new AccessModel(complete, index, rights);
+        }
     }
 
     private void CopyFrom(AccessModelBuilder other)

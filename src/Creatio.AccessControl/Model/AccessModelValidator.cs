@@ -62,14 +62,35 @@ internal sealed class AccessModelValidator
     {
         index = new ModelIndex();
         var validator = new AccessModelValidator(model, index);
-        validator.ValidateUnits();
-        validator.ValidateHierarchy();
-        validator.ValidateBuiltInRoles();
-        validator.ValidateMemberships();
-        validator.ValidateLinksAndDelegations();
-        validator.ValidateObjects();
-        validator.ValidateSystemOperations();
-        validator.ValidateRecords();
+        using (LoadPhases.Begin("validate: users and roles"))
+        {
+            validator.ValidateUnits();
+        }
+
+        using (LoadPhases.Begin("validate: hierarchy, memberships, links"))
+        {
+            validator.ValidateHierarchy();
+            validator.ValidateBuiltInRoles();
+            validator.ValidateMemberships();
+            validator.ValidateLinksAndDelegations();
+        }
+
+        using (LoadPhases.Begin("validate: objects and their rows"))
+        {
+            validator.ValidateObjects();
+            validator.ValidateSystemOperations();
+        }
+
+        using (LoadPhases.Begin("validate: records"))
+        {
+            validator.ValidateRecords();
+        }
+
+        using (LoadPhases.Begin("validate: record rights"))
+        {
+            validator.ValidateRecordRights();
+        }
+
         validator.ValidateSupportAccess();
         rights = validator._resolvedRights!;
         return AccessModelErrorNames.Apply(validator._errors, id => validator._users.TryGetValue(new AdminUnitId(id), out UserDefinition? user) ? user.Name
@@ -777,7 +798,12 @@ internal sealed class AccessModelValidator
                 Add(AccessModelErrorCode.DanglingReference, $"{what} has owner {Q(owner)}, which is not a defined user.", record.Id.ToString(), owner.ToString());
             }
         }
+    }
 
+    /// <summary>Checks every record right row and resolves each one's record and grantee for the compiler.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ValidateRecordRights()
+    {
         // Each right's record and grantee as the compiler numbers them, found while checking that they are defined: first
         // every row resolved without reporting (in parallel chunks when there are many: the tables it reads are complete
         // and no longer change), then the rows that did not resolve checked again in order, which reports their problems
