@@ -16,6 +16,13 @@ internal sealed record ResolvedRecordRights(int[] Record, int[] Unit, byte[] Ope
     /// <summary>A row's operation and level in one byte, as <see cref="OperationAndLevel"/> holds them.</summary>
     public static byte Of(RecordRightRow row) => unchecked((byte)(((int)row.Operation & 0xF) | ((int)row.Level << 4)));
 
+    /// <summary>Whether a row's operation, level and source are defined values: <see cref="Enum.IsDefined{TEnum}(TEnum)"/>
+    /// of each, as three comparisons (the values of each are 0 to the last one).</summary>
+    public static bool IsDefined(RecordRightRow row) => unchecked(
+        ((uint)row.Operation <= (uint)RecordOperation.Delete)
+        & ((uint)row.Level <= (uint)RecordRightLevel.AllowAndGrant)
+        & ((uint)row.Source <= (uint)RecordRightSource.Default));
+
     /// <summary>The operation of a byte of <see cref="OperationAndLevel"/>.</summary>
     public static RecordOperation Operation(byte operationAndLevel) => (RecordOperation)(operationAndLevel & 0xF);
 
