@@ -46,9 +46,9 @@ internal static class LoadChild
                 CultureInfo.InvariantCulture,
                 $"LOAD\t{Stopwatch.GetElapsedTime(start, afterCompile).TotalMilliseconds:F1}\t{Stopwatch.GetElapsedTime(start, afterBuild).TotalMilliseconds:F1}\t"
                 + $"{Stopwatch.GetElapsedTime(afterBuild, afterCompile).TotalMilliseconds:F1}\t{processor.TotalMilliseconds:F1}\t{allocated / 1048576.0:F1}\t{heap / 1048576.0:F1}\t{collections[0]}\t{collections[1]}\t{collections[2]}\t{pauses.TotalMilliseconds:F1}"));
-            foreach ((string name, double elapsed, double threadProcessor) in listener.Phases())
+            foreach ((string name, double elapsed, double threadProcessor, double phaseAllocated) in listener.Phases())
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PHASE\t{name}\t{elapsed:F1}\t{threadProcessor:F1}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PHASE\t{name}\t{elapsed:F1}\t{threadProcessor:F1}\t{phaseAllocated:F1}"));
             }
         }
 
@@ -71,7 +71,7 @@ internal static class LoadChild
             }
             else if (f[0] == "PHASE" && results.Count > 0)
             {
-                results[^1].Phases.Add((f[1], D(f[2]), D(f[3])));
+                results[^1].Phases.Add((f[1], D(f[2]), D(f[3]), D(f[4])));
             }
         }
 
@@ -94,22 +94,24 @@ internal static class LoadChild
         double Gen1,
         double Gen2,
         double GcPauses,
-        List<(string Name, double Elapsed, double Processor)> Phases)
+        List<(string Name, double Elapsed, double Processor, double AllocatedMiB)> Phases)
     {
-        /// <summary>A phase's times, summed when it ran more than once; zeros when it did not run.</summary>
-        public (double Elapsed, double Processor) Phase(string name)
+        /// <summary>A phase's times and MiB allocated on its thread, summed when it ran more than once; zeros when it did
+        /// not run.</summary>
+        public (double Elapsed, double Processor, double AllocatedMiB) Phase(string name)
         {
-            (double elapsed, double processor) = (0, 0);
-            foreach ((string n, double e, double p) in Phases)
+            (double elapsed, double processor, double allocated) = (0, 0, 0);
+            foreach ((string n, double e, double p, double a) in Phases)
             {
                 if (n == name)
                 {
                     elapsed += e;
                     processor += p;
+                    allocated += a;
                 }
             }
 
-            return (elapsed, processor);
+            return (elapsed, processor, allocated);
         }
     }
 
@@ -117,16 +119,17 @@ internal static class LoadChild
     private sealed class Listener : ILoadPhaseListener
     {
         private readonly Lock _lock = new();
-        private readonly List<(long Timestamp, long ThreadNanoseconds)> _begun = [];
-        private readonly List<(string Name, long Begun, double Elapsed, double Processor)> _ended = [];
+        private readonly List<(long Timestamp, long ThreadNanoseconds, long Allocated)> _begun = [];
+        private readonly List<(string Name, long Begun, double Elapsed, double Processor, double AllocatedMiB)> _ended = [];
 
         public long Begin()
         {
+            long allocated = GC.GetAllocatedBytesForCurrentThread();
             long timestamp = Stopwatch.GetTimestamp();
             long cpu = ThreadClock.Nanoseconds();
             lock (_lock)
             {
-                _begun.Add((timestamp, cpu));
+                _begun.Add((timestamp, cpu, allocated));
                 return _begun.Count - 1;
             }
         }
@@ -135,10 +138,11 @@ internal static class LoadChild
         {
             long cpu = ThreadClock.Nanoseconds();
             long timestamp = Stopwatch.GetTimestamp();
+            long allocated = GC.GetAllocatedBytesForCurrentThread();
             lock (_lock)
             {
-                (long startTimestamp, long startCpu) = _begun[(int)begun];
-                _ended.Add((phase, startTimestamp, Stopwatch.GetElapsedTime(startTimestamp, timestamp).TotalMilliseconds, (cpu - startCpu) / 1e6));
+                (long startTimestamp, long startCpu, long startAllocated) = _begun[(int)begun];
+                _ended.Add((phase, startTimestamp, Stopwatch.GetElapsedTime(startTimestamp, timestamp).TotalMilliseconds, (cpu - startCpu) / 1e6, (allocated - startAllocated) / 1048576.0));
             }
         }
 
@@ -151,11 +155,11 @@ internal static class LoadChild
             }
         }
 
-        public List<(string Name, double Elapsed, double Processor)> Phases()
+        public List<(string Name, double Elapsed, double Processor, double AllocatedMiB)> Phases()
         {
             lock (_lock)
             {
-                return [.. _ended.OrderBy(p => p.Begun).Select(p => (p.Name, p.Elapsed, p.Processor))];
+                return [.. _ended.OrderBy(p => p.Begun).Select(p => (p.Name, p.Elapsed, p.Processor, p.AllocatedMiB))];
             }
         }
     }

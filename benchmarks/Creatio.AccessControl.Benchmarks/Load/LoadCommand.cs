@@ -114,6 +114,11 @@ internal static class LoadCommand
                 Median(c.Runs, r => c.Pick(r).Phase(phase).Processor))));
         }
 
+        Console.WriteLine();
+        Console.WriteLine($"MiB allocated by each phase on its thread (median, {Describe(modes[0])}, first load): "
+            + string.Join("; ", results[modes[0]][0][0].Phases.Select(p => p.Name).Distinct().Select(phase => string.Create(
+                CultureInfo.InvariantCulture, $"{phase} {Median(results[modes[0]], r => r[0].Phase(phase).AllocatedMiB):F1}"))));
+
         PrintRow("allocated while loading (MiB)", columns.Select(c => (Median(c.Runs, r => c.Pick(r).AllocatedMiB), double.NaN)));
         PrintRow("managed heap above the input rows (MiB)", columns.Select(c => (Median(c.Runs, r => c.Pick(r).HeapMiB), double.NaN)));
         PrintRow("collections during the load: gen0 / gen1 / gen2", columns.Select(c => string.Create(

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Creatio.AccessControl.Compilation;
 
@@ -104,6 +105,7 @@ internal sealed class TableCompiler
 
     private int Unit(AdminUnitId id) => _units.IndexOf[id];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private CompiledSystemOperations CompileSystemOperations()
     {
         SystemOperationDefinition[] definitions = [.. _model.SystemOperations.OrderBy(o => o.Code.Value, StringComparer.Ordinal)];
@@ -375,23 +377,17 @@ internal sealed class TableCompiler
 
             implicitStart[count] = implicitOfRecord.Count;
             int first = rightStart[start];
-            int end = rightStart[start + count];
-            var starts = new int[count + 1];
-            for (int r = 0; r <= count; r++)
-            {
-                starts[r] = rightStart[start + r] - first;
-            }
-
+            int rights = rightStart[start + count] - first;
             result.Add(objectNames[o], new CompiledRecords(
-                ids[start..(start + count)],
+                ids.AsSpan(start, count),
                 author,
                 owner,
-                starts,
-                rightUnit[first..end],
-                rightAllow[first..end],
-                rightGrant[first..end],
+                rightStart.AsSpan(start, count + 1),
+                rightUnit.AsSpan(first, rights),
+                rightAllow.AsSpan(first, rights),
+                rightGrant.AsSpan(first, rights),
                 implicitStart,
-                [.. implicitOfRecord],
+                CollectionsMarshal.AsSpan(implicitOfRecord),
                 createdIn));
         }
 
@@ -417,69 +413,51 @@ internal sealed class TableCompiler
     {
         ImmutableArray<RecordRightRow> rows = _model.RecordRightRows;
         int recordTotal = objectStart[^1];
-        int unitCount = _units.UnitCount;
         var rowRecord = new int[rows.Length];
-        var rowUnit = new int[rows.Length];
-        var rowMasks = new ushort[rows.Length];
+        var rowKey = new long[rows.Length];
         int n = _model.ResolvedRecordRights is { } resolved && resolved.Record.Length == rows.Length
-            ? ResolvedRows(resolved, order, modelRecordCount, rowRecord, rowUnit, rowMasks)
-            : LookedUpRows(rows, objectOf, objectStart, ids, rowRecord, rowUnit, rowMasks);
+            ? ResolvedRows(resolved, order, modelRecordCount, rowRecord, rowKey)
+            : LookedUpRows(rows, objectOf, objectStart, ids, rowRecord, rowKey);
 
-        // Two stable counting passes: by unit, then by record, so that rows end up by (record, unit).
-        var byUnit = new int[n];
-        var count = new int[Math.Max(unitCount, recordTotal) + 1];
+        // One counting pass by record, then each record's few rows sorted by key (unit, then masks): rows end up by
+        // (record, unit), and rows of one (record, unit) are merged whatever their order.
+        var end = new int[recordTotal + 1];
         for (int k = 0; k < n; k++)
         {
-            count[rowUnit[k] + 1]++;
-        }
-
-        for (int u = 0; u < unitCount; u++)
-        {
-            count[u + 1] += count[u];
-        }
-
-        for (int k = 0; k < n; k++)
-        {
-            byUnit[count[rowUnit[k]]++] = k;
-        }
-
-        Array.Clear(count);
-        for (int k = 0; k < n; k++)
-        {
-            count[rowRecord[k] + 1]++;
+            end[rowRecord[k] + 1]++;
         }
 
         for (int g = 0; g < recordTotal; g++)
         {
-            count[g + 1] += count[g];
+            end[g + 1] += end[g];
         }
 
-        var sorted = new int[n];
-        for (int j = 0; j < n; j++)
+        var sorted = new long[n];
+        for (int k = 0; k < n; k++)
         {
-            int k = byUnit[j];
-            sorted[count[rowRecord[k]]++] = k;
+            sorted[end[rowRecord[k]]++] = rowKey[k];
         }
 
-        // count[g] now ends record g's rows; merge each record's rows of one unit.
+        // end[g] now ends record g's rows (and starts record g + 1's).
         var start = new int[recordTotal + 1];
         var unit = new int[n];
         var allowMask = new byte[n];
         var grantMask = new byte[n];
         int merged = 0;
-        int j2 = 0;
+        int from = 0;
         for (int g = 0; g < recordTotal; g++)
         {
             start[g] = merged;
-            int end = count[g];
-            while (j2 < end)
+            int to = end[g];
+            SortKeys(sorted.AsSpan(from, to - from));
+            while (from < to)
             {
-                int u = rowUnit[sorted[j2]];
+                int u = KeyUnit(sorted[from]);
                 int masks = 0;
-                while (j2 < end && rowUnit[sorted[j2]] == u)
+                while (from < to && KeyUnit(sorted[from]) == u)
                 {
-                    masks |= rowMasks[sorted[j2]];
-                    j2++;
+                    masks |= KeyMasks(sorted[from]);
+                    from++;
                 }
 
                 if (OperationEncoding.AllowOf(masks) != 0)
@@ -496,9 +474,43 @@ internal sealed class TableCompiler
         return (start, unit, allowMask, grantMask);
     }
 
+    /// <summary>A right row's grantee and masks as one sortable key: the unit index above the 16 bits of masks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static long RightKey(int unit, ushort masks) => ((long)unit << 16) | masks;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int KeyUnit(long key) => unchecked((int)(key >> 16));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int KeyMasks(long key) => unchecked((int)key & 0xFFFF);
+
+    /// <summary>Sorts one record's keys: by insertion when there are few (a record has about ten), else by the library sort.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void SortKeys(Span<long> keys)
+    {
+        if (keys.Length > 32)
+        {
+            keys.Sort();
+            return;
+        }
+
+        for (int i = 1; i < keys.Length; i++)
+        {
+            long key = keys[i];
+            int j = i - 1;
+            while (j >= 0 && keys[j] > key)
+            {
+                keys[j + 1] = keys[j];
+                j--;
+            }
+
+            keys[j + 1] = key;
+        }
+    }
+
     /// <summary>The rights' records and grantees from what validation resolved: two array reads a row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int ResolvedRows(ResolvedRecordRights resolved, int[] order, int modelRecordCount, int[] rowRecord, int[] rowUnit, ushort[] rowMasks)
+    private int ResolvedRows(ResolvedRecordRights resolved, int[] order, int modelRecordCount, int[] rowRecord, long[] rowKey)
     {
         // The global number of each of the model's records (-1 when its object is left out), and the unit index of each
         // unit number of the validator.
@@ -535,9 +547,8 @@ internal sealed class TableCompiler
             }
 
             rowRecord[n] = g;
-            rowUnit[n] = unitOf[units[i]];
             byte operation = operations[i];
-            rowMasks[n] = OperationEncoding.RightMask(ResolvedRecordRights.Operation(operation), ResolvedRecordRights.Level(operation));
+            rowKey[n] = RightKey(unitOf[units[i]], OperationEncoding.RightMask(ResolvedRecordRights.Operation(operation), ResolvedRecordRights.Level(operation)));
             n++;
         }
 
@@ -548,7 +559,7 @@ internal sealed class TableCompiler
     /// (one derived by shares).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int LookedUpRows(
-        ImmutableArray<RecordRightRow> rows, Dictionary<string, int> objectOf, int[] objectStart, Guid[] ids, int[] rowRecord, int[] rowUnit, ushort[] rowMasks)
+        ImmutableArray<RecordRightRow> rows, Dictionary<string, int> objectOf, int[] objectStart, Guid[] ids, int[] rowRecord, long[] rowKey)
     {
         var indexes = new Dictionary<Guid, int>[objectStart.Length - 1];
         for (int o = 0; o < indexes.Length; o++)
@@ -582,14 +593,14 @@ internal sealed class TableCompiler
             }
 
             rowRecord[n] = objectStart[lastObject] + local;
-            rowUnit[n] = Unit(row.Grantee);
-            rowMasks[n] = OperationEncoding.RightMask(row.Operation, row.Level);
+            rowKey[n] = RightKey(Unit(row.Grantee), OperationEncoding.RightMask(row.Operation, row.Level));
             n++;
         }
 
         return n;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int[][] ManagersOfUsers()
     {
         var result = new int[_units.UserCount][];

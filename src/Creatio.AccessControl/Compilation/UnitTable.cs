@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 
 namespace Creatio.AccessControl.Compilation;
 
@@ -6,6 +7,7 @@ namespace Creatio.AccessControl.Compilation;
 /// each part sorted by id so that compiling does not depend on the order rows are given in.</summary>
 internal sealed class UnitTable
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public UnitTable(AccessModel model)
     {
         Roles = [.. model.Roles.OrderBy(r => r.Id.Value)];
