@@ -159,37 +159,30 @@ internal sealed class TableCompiler
             index.Add(definitions[i].Name.Value, i);
         }
 
-        ILookup<string, ObjectOperationRow> objectRows = _model.ObjectOperationRows.ToLookup(r => r.Object.Value, StringComparer.Ordinal);
+        List<(int, int, byte)>?[] objectRows = RowsByObject(index, definitions.Length);
         ILookup<(string, string), ColumnRightRow> columnRows = _model.ColumnRightRows.ToLookup(r => (r.Object.Value, r.Column.Value));
+        var objectsWithColumnRows = new HashSet<string>(_model.ColumnRightRows.Select(r => r.Object.Value), StringComparer.Ordinal);
         byte[]?[] granted = GrantedBySystemOperations(operations, index, definitions.Length);
 
         // Everything of each object but its records, then the records once they are compiled.
         LoadPhases.Phase phase = LoadPhases.Begin("compile: object rows, answers, columns");
         var parts = new (FirstMatchRows? Rows, ObjectAnswers? Answers, FrozenDictionary<string, int> ColumnIndex, CompiledColumn[] Columns)[definitions.Length];
+        (FrozenDictionary<string, int> ColumnIndex, CompiledColumn[] Columns)? systemColumnsOnly = null;
         for (int i = 0; i < definitions.Length; i++)
         {
             ObjectDefinition definition = definitions[i];
             string name = definition.Name.Value;
-            FirstMatchRows? rows = ObjectRows(definition, objectRows[name], _roles, _inverse);
+            FirstMatchRows? rows = definition.UseOperationPermissions
+                ? FirstMatchRows.Create(objectRows[i] ?? [], _inverse, _roles.SubjectCount, _units.Ids)
+                : null;
 
-            var columnIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-            var columns = new List<CompiledColumn>();
-            foreach (ColumnName column in SystemColumns.Names.Select(c => new ColumnName(c)).Concat(definition.Columns))
-            {
-                if (columnIndex.ContainsKey(column.Value))
-                {
-                    continue;
-                }
-
-                columnIndex.Add(column.Value, columns.Count);
-                List<(int, int, byte)> rowsOfColumn = [.. columnRows[(name, column.Value)].Select(r => (Unit(r.Grantee), r.Position, (byte)r.Level))];
-                columns.Add(new CompiledColumn(
-                    column,
-                    SystemColumns.Contains(column.Value),
-                    rowsOfColumn.Count == 0 ? null : FirstMatchRows.Create(rowsOfColumn, _inverse, _roles.SubjectCount, _units.Ids)));
-            }
-
-            parts[i] = (rows, rows is null ? null : ObjectAnswers.Create(rows), columnIndex.ToFrozenDictionary(StringComparer.Ordinal), [.. columns]);
+            // An object with only the system columns and no column rows has the columns of every such object: compiled
+            // once and shared (nothing changes a compiled column in place).
+            (FrozenDictionary<string, int> columnIndex, CompiledColumn[] columns) =
+                definition.Columns is { Count: 0 } && !objectsWithColumnRows.Contains(name)
+                    ? systemColumnsOnly ??= Columns(definition, columnRows)
+                    : Columns(definition, columnRows);
+            parts[i] = (rows, rows is null ? null : ObjectAnswers.Create(rows), columnIndex, columns);
         }
 
         phase.Dispose();
@@ -214,6 +207,54 @@ internal sealed class TableCompiler
         }
 
         return (index.ToFrozenDictionary(StringComparer.Ordinal), objects);
+    }
+
+    /// <summary>The operation rows of each object (by its place among <paramref name="index"/>'s), in the model's order:
+    /// grantee unit index, position, operations.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private List<(int Unit, int Position, byte Value)>?[] RowsByObject(Dictionary<string, int> index, int objectCount)
+    {
+        var rowsOf = new List<(int, int, byte)>?[objectCount];
+        string? lastName = null;
+        List<(int, int, byte)>? last = null;
+        foreach (ObjectOperationRow row in _model.ObjectOperationRows)
+        {
+            // Rows of one object usually follow one another: its name is looked up once per run.
+            if (last is null || !ReferenceEquals(row.Object.Value, lastName))
+            {
+                int o = index[row.Object.Value];
+                last = rowsOf[o] ??= [];
+                lastName = row.Object.Value;
+            }
+
+            last.Add((_units.UnitOf(_model, row.Grantee), row.Position, (byte)row.Operations));
+        }
+
+        return rowsOf;
+    }
+
+    /// <summary>The columns of one object, system columns first, each with its compiled rows.</summary>
+    private (FrozenDictionary<string, int> Index, CompiledColumn[] Columns) Columns(ObjectDefinition definition, ILookup<(string, string), ColumnRightRow> columnRows)
+    {
+        string name = definition.Name.Value;
+        var columnIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var columns = new List<CompiledColumn>();
+        foreach (ColumnName column in SystemColumns.Names.Select(c => new ColumnName(c)).Concat(definition.Columns))
+        {
+            if (columnIndex.ContainsKey(column.Value))
+            {
+                continue;
+            }
+
+            columnIndex.Add(column.Value, columns.Count);
+            List<(int, int, byte)> rowsOfColumn = [.. columnRows[(name, column.Value)].Select(r => (Unit(r.Grantee), r.Position, (byte)r.Level))];
+            columns.Add(new CompiledColumn(
+                column,
+                SystemColumns.Contains(column.Value),
+                rowsOfColumn.Count == 0 ? null : FirstMatchRows.Create(rowsOfColumn, _inverse, _roles.SubjectCount, _units.Ids)));
+        }
+
+        return (columnIndex.ToFrozenDictionary(StringComparer.Ordinal), [.. columns]);
     }
 
     /// <summary>Compiles the operation rows of one object; <see langword="null"/> when it does not use operation permissions.</summary>
@@ -521,19 +562,7 @@ internal sealed class TableCompiler
             globalOf[order[g]] = g;
         }
 
-        ImmutableArray<UserDefinition> users = _model.Users;
-        ImmutableArray<RoleDefinition> roles = _model.Roles;
-        var unitOf = new int[users.Length + roles.Length];
-        for (int k = 0; k < users.Length; k++)
-        {
-            unitOf[k] = Unit(users[k].Id);
-        }
-
-        for (int k = 0; k < roles.Length; k++)
-        {
-            unitOf[users.Length + k] = Unit(roles[k].Id);
-        }
-
+        int[] unitOf = _units.ModelUnit;
         int[] records = resolved.Record;
         int[] units = resolved.Unit;
         byte[] operations = resolved.OperationAndLevel;
