@@ -11,6 +11,9 @@ internal sealed class TableCompiler
     // The fewest records for which compiling them runs beside the other tables rather than before them.
     private const int RecordsCompiledBeside = 4096;
 
+    // The objects one task compiles when objects are compiled in parallel.
+    private const int ObjectsPerChunk = 64;
+
     private readonly AccessModel _model;
     private readonly UnitTable _units;
     private readonly RoleGraph _graph;
@@ -167,22 +170,42 @@ internal sealed class TableCompiler
         // Everything of each object but its records, then the records once they are compiled.
         LoadPhases.Phase phase = LoadPhases.Begin("compile: object rows, answers, columns");
         var parts = new (FirstMatchRows? Rows, ObjectAnswers? Answers, FrozenDictionary<string, int> ColumnIndex, CompiledColumn[] Columns)[definitions.Length];
+
+        // An object with only the system columns and no column rows has the columns of every such object: compiled once
+        // and shared (nothing changes a compiled column in place).
         (FrozenDictionary<string, int> ColumnIndex, CompiledColumn[] Columns)? systemColumnsOnly = null;
+        bool[] plain = new bool[definitions.Length];
         for (int i = 0; i < definitions.Length; i++)
         {
-            ObjectDefinition definition = definitions[i];
-            string name = definition.Name.Value;
-            FirstMatchRows? rows = definition.UseOperationPermissions
-                ? FirstMatchRows.Create(objectRows[i] ?? [], _inverse, _roles.SubjectCount, _units.Ids)
-                : null;
+            plain[i] = definitions[i].Columns is { Count: 0 } && !objectsWithColumnRows.Contains(definitions[i].Name.Value);
+            if (plain[i])
+            {
+                systemColumnsOnly ??= Columns(definitions[i], columnRows);
+            }
+        }
 
-            // An object with only the system columns and no column rows has the columns of every such object: compiled
-            // once and shared (nothing changes a compiled column in place).
-            (FrozenDictionary<string, int> columnIndex, CompiledColumn[] columns) =
-                definition.Columns is { Count: 0 } && !objectsWithColumnRows.Contains(name)
-                    ? systemColumnsOnly ??= Columns(definition, columnRows)
-                    : Columns(definition, columnRows);
-            parts[i] = (rows, rows is null ? null : ObjectAnswers.Create(rows), columnIndex, columns);
+        // Objects are independent of one another: on many of them, chunks run on the cores the records leave free.
+        void CompileRange(int from, int to)
+        {
+            for (int i = from; i < to; i++)
+            {
+                ObjectDefinition definition = definitions[i];
+                FirstMatchRows? rows = definition.UseOperationPermissions
+                    ? FirstMatchRows.Create(objectRows[i] ?? [], _inverse, _roles.SubjectCount, _units.Ids)
+                    : null;
+                (FrozenDictionary<string, int> columnIndex, CompiledColumn[] columns) = plain[i] ? systemColumnsOnly!.Value : Columns(definition, columnRows);
+                parts[i] = (rows, rows is null ? null : ObjectAnswers.Create(rows), columnIndex, columns);
+            }
+        }
+
+        int chunks = (definitions.Length + ObjectsPerChunk - 1) / ObjectsPerChunk;
+        if (chunks > 1 && Environment.ProcessorCount > 1)
+        {
+            Parallel.For(0, chunks, chunk => CompileRange(chunk * ObjectsPerChunk, Math.Min(definitions.Length, (chunk + 1) * ObjectsPerChunk)));
+        }
+        else
+        {
+            CompileRange(0, definitions.Length);
         }
 
         phase.Dispose();

@@ -60,4 +60,44 @@ public sealed class LoadStructureTests
             ann.CheckColumn("Plain", "CreatedOn", ColumnOperation.Read),
             ann.CheckColumn("AlsoPlain", "CreatedOn", ColumnOperation.Read));
     }
+
+    [Fact]
+    public void Compile_ManyObjectsCompiledInParallelChunks_EachAsItsOwnRowsCompileAlone()
+    {
+        // More objects than one chunk, so that they compile in parallel: each object's deciding rows and answers must be
+        // those of its own rows compiled alone, as a change of one object's rows compiles them.
+        var org = new Org().Organization("Head").Role("Sales", "Head").Role("Support", "Head");
+        for (int u = 0; u < 30; u++)
+        {
+            org.User($"U{u}", u % 3 == 0 ? "Sales" : u % 3 == 1 ? "Support" : "Head");
+        }
+
+        AccessModelBuilder builder = org.Builder;
+        AdminUnitId[] grantees = [Ids.Role("Sales"), Ids.Role("Support"), Ids.Role("Head"), BuiltInRoles.AllEmployees, Ids.User("U4"), Ids.User("U7")];
+        for (int o = 0; o < 300; o++)
+        {
+            builder.Add(new ObjectDefinition($"O{o:D3}") { UseOperationPermissions = o % 7 != 0 });
+            for (int r = 0; r < o % 5; r++)
+            {
+                builder.Add(new ObjectOperationRow($"O{o:D3}", grantees[(o + (3 * r)) % grantees.Length], Position: r, (ObjectOperations)((o * 5) + r) & ObjectOperations.All));
+            }
+        }
+
+        AccessModel model = builder.Build();
+        AccessSnapshot snapshot = AccessSnapshot.Compile(model);
+        foreach (ObjectDefinition definition in model.Objects)
+        {
+            CompiledObject compiled = snapshot.Objects[snapshot.ObjectIndex[definition.Name.Value]];
+            FirstMatchRows? alone = TableCompiler.ObjectRows(definition, model.ObjectOperationRows.Where(r => r.Object == definition.Name), snapshot.Roles, snapshot.Inverse);
+            Assert.Equal(alone is null, compiled.Rows is null);
+            if (alone is not null)
+            {
+                Assert.Equal(alone.Unit, compiled.Rows!.Unit);
+                Assert.Equal(
+                    Enumerable.Range(0, snapshot.Roles.SubjectCount).Select(alone.DecidingRow),
+                    Enumerable.Range(0, snapshot.Roles.SubjectCount).Select(compiled.Rows.DecidingRow));
+                Assert.Equal(ObjectAnswers.Create(alone)!.Bits, compiled.Answers!.Bits);
+            }
+        }
+    }
 }
