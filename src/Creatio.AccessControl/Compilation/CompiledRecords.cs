@@ -186,6 +186,7 @@ internal sealed class CompiledRecords
     /// <param name="managerUnitsOf">The manager units of a user (by ordinal), sorted.</param>
     /// <param name="roleCount">The number of roles: user ordinal <c>u</c> is unit <c>roleCount + u</c>.</param>
     /// <param name="target">The list to append to.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AppendImplicitGrantees(int author, int owner, Func<int, int[]> managerUnitsOf, int roleCount, List<int> target)
     {
         TableCompiler.UnionSorted(author >= 0 ? managerUnitsOf(author) : [], owner >= 0 ? managerUnitsOf(owner) : [], target);
@@ -311,6 +312,7 @@ internal sealed class CompiledRecords
         header = header with { RightCount = count };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (long[] Slots, int Mask) Slots(ReadOnlySpan<Guid> ids, int[] starts)
     {
         int capacity = 4;

@@ -19,6 +19,7 @@ internal static class SubjectStates
     }
 
     /// <summary>The state of one subject.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SubjectState Of(UnitTable units, EffectiveRoleTable roles, CompiledSystemOperations operations, int subject)
     {
         UserDefinition user = units.Users[roles.SubjectUser[subject]];

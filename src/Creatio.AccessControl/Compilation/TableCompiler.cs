@@ -665,6 +665,7 @@ internal sealed class TableCompiler
     }
 
     /// <summary>Appends the union of two sorted sets of distinct values, sorted.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void UnionSorted(int[] left, int[] right, List<int> target)
     {
         int i = 0;

@@ -422,6 +422,7 @@ internal sealed class AccessModelValidator
 
     /// <summary>The rules of one membership: its user and role are defined, and a portal user's role is All portal users
     /// or below it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CheckMembership(RoleMembership membership, int index)
     {
         AdminUnitId user = membership.User;
@@ -510,6 +511,7 @@ internal sealed class AccessModelValidator
     private void ReportEmpty(string what) =>
         Add(AccessModelErrorCode.InvalidValue, $"{what} {Q(Guid.Empty)}; ids must not be the empty GUID.", Guid.Empty.ToString());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool CheckObject(ObjectName name, What what)
     {
         if (name.Value is not null && _objects.ContainsKey(name))
@@ -673,6 +675,7 @@ internal sealed class AccessModelValidator
 
     /// <summary>The rules of one object operation row: its object and grantee are defined, its position is 0 or more
     /// and unique among the object's rows (<paramref name="positions"/> holds those seen), its operations are defined.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CheckObjectOperationRow(ObjectOperationRow row, int index, HashSet<(ObjectName, int)> positions)
     {
         var what = new What(WhatKind.ObjectOperationRow, row);
@@ -843,9 +846,8 @@ internal sealed class AccessModelValidator
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ResolveRights(RecordRightRow[] rights, int start, int end, int[] record, int[] unit, byte[] operation, bool[] unresolved)
     {
-        // The record table of each object the rows name, and whether it keeps its records in the database, by the name's
-        // string: rows of one object share it as a rule, so that a row's object costs no lookup by value (rows in random
-        // order over a few hundred objects would each cost two).
+        // The record table of each object the rows name, and whether it keeps its records in the database, in a small
+        // table by the name: rows in random order over a few hundred objects would each cost two lookups by value.
         var names = new string?[CachedObjects];
         var tables = new GuidTable?[CachedObjects];
         var kept = new bool[CachedObjects];
@@ -853,9 +855,9 @@ internal sealed class AccessModelValidator
         {
             RecordRightRow row = rights[i];
             string? name = row.Object.Value;
-            int slot = name is null ? 0 : RuntimeHelpers.GetHashCode(name) & (CachedObjects - 1);
+            int slot = NameSlot(name);
             GuidTable? records = tables[slot];
-            if (records is null || !ReferenceEquals(names[slot], name))
+            if (records is null || !(ReferenceEquals(names[slot], name) || string.Equals(names[slot], name, StringComparison.Ordinal)))
             {
                 records = tables[slot] = _records.TryGetValue(row.Object, out GuidTable? found) ? found : s_noRecords;
                 names[slot] = name;
@@ -868,6 +870,25 @@ internal sealed class AccessModelValidator
                 | !_knownUnits.TryGetValue(row.Grantee.Value, out unit[i])
                 | !ResolvedRecordRights.IsDefined(row);
         }
+    }
+
+    /// <summary>The slot of an object name in <see cref="ResolveRights"/>' table: a hash of its characters (FNV-1a), the
+    /// same for equal names; 0 for none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int NameSlot(string? name)
+    {
+        if (name is null)
+        {
+            return 0;
+        }
+
+        uint hash = 2166136261;
+        foreach (char c in name)
+        {
+            hash = unchecked((hash ^ c) * 16777619);
+        }
+
+        return unchecked((int)(hash ^ (hash >> 15))) & (CachedObjects - 1);
     }
 
     /// <summary>Whether a defined object keeps its records and rights in the database.</summary>

@@ -185,8 +185,8 @@ public sealed class ResolvedRecordRightsTests
     [Fact]
     public void Build_ObjectsNamedByEqualStringsNotTheSameInstance_ResolvesEveryRowByItsObject()
     {
-        // Resolving rights keeps each object's record table by the reference of its name's string: names given as other
-        // instances of equal strings, and more objects than it keeps at once, must resolve as names shared would.
+        // Resolving rights keeps each object's record table in a small table by name: names given as other instances of
+        // equal strings, and more objects than it keeps at once, must resolve as names shared would.
         const int objectCount = 1500;
         AccessModelBuilder builder = new Org().User("Ann").Builder;
         UserId ann = Ids.User("Ann");
