@@ -46,9 +46,9 @@ internal static class LoadChild
                 CultureInfo.InvariantCulture,
                 $"LOAD\t{Stopwatch.GetElapsedTime(start, afterCompile).TotalMilliseconds:F1}\t{Stopwatch.GetElapsedTime(start, afterBuild).TotalMilliseconds:F1}\t"
                 + $"{Stopwatch.GetElapsedTime(afterBuild, afterCompile).TotalMilliseconds:F1}\t{processor.TotalMilliseconds:F1}\t{allocated / 1048576.0:F1}\t{heap / 1048576.0:F1}\t{collections[0]}\t{collections[1]}\t{collections[2]}\t{pauses.TotalMilliseconds:F1}"));
-            foreach ((string name, double elapsed, double threadProcessor, double phaseAllocated) in listener.Phases())
+            foreach ((string name, double elapsed, double threadProcessor, double phaseAllocated, int phaseCollections) in listener.Phases())
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PHASE\t{name}\t{elapsed:F1}\t{threadProcessor:F1}\t{phaseAllocated:F1}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PHASE\t{name}\t{elapsed:F1}\t{threadProcessor:F1}\t{phaseAllocated:F1}\t{phaseCollections}"));
             }
         }
 
@@ -119,17 +119,18 @@ internal static class LoadChild
     private sealed class Listener : ILoadPhaseListener
     {
         private readonly Lock _lock = new();
-        private readonly List<(long Timestamp, long ThreadNanoseconds, long Allocated)> _begun = [];
-        private readonly List<(string Name, long Begun, double Elapsed, double Processor, double AllocatedMiB)> _ended = [];
+        private readonly List<(long Timestamp, long ThreadNanoseconds, long Allocated, int Collections)> _begun = [];
+        private readonly List<(string Name, long Begun, double Elapsed, double Processor, double AllocatedMiB, int Collections)> _ended = [];
 
         public long Begin()
         {
             long allocated = GC.GetAllocatedBytesForCurrentThread();
+            int collections = GC.CollectionCount(0);
             long timestamp = Stopwatch.GetTimestamp();
             long cpu = ThreadClock.Nanoseconds();
             lock (_lock)
             {
-                _begun.Add((timestamp, cpu, allocated));
+                _begun.Add((timestamp, cpu, allocated, collections));
                 return _begun.Count - 1;
             }
         }
@@ -139,10 +140,11 @@ internal static class LoadChild
             long cpu = ThreadClock.Nanoseconds();
             long timestamp = Stopwatch.GetTimestamp();
             long allocated = GC.GetAllocatedBytesForCurrentThread();
+            int collections = GC.CollectionCount(0);
             lock (_lock)
             {
-                (long startTimestamp, long startCpu, long startAllocated) = _begun[(int)begun];
-                _ended.Add((phase, startTimestamp, Stopwatch.GetElapsedTime(startTimestamp, timestamp).TotalMilliseconds, (cpu - startCpu) / 1e6, (allocated - startAllocated) / 1048576.0));
+                (long startTimestamp, long startCpu, long startAllocated, int startCollections) = _begun[(int)begun];
+                _ended.Add((phase, startTimestamp, Stopwatch.GetElapsedTime(startTimestamp, timestamp).TotalMilliseconds, (cpu - startCpu) / 1e6, (allocated - startAllocated) / 1048576.0, collections - startCollections));
             }
         }
 
@@ -155,11 +157,11 @@ internal static class LoadChild
             }
         }
 
-        public List<(string Name, double Elapsed, double Processor, double AllocatedMiB)> Phases()
+        public List<(string Name, double Elapsed, double Processor, double AllocatedMiB, int Collections)> Phases()
         {
             lock (_lock)
             {
-                return [.. _ended.OrderBy(p => p.Begun).Select(p => (p.Name, p.Elapsed, p.Processor, p.AllocatedMiB))];
+                return [.. _ended.OrderBy(p => p.Begun).Select(p => (p.Name, p.Elapsed, p.Processor, p.AllocatedMiB, p.Collections))];
             }
         }
     }
