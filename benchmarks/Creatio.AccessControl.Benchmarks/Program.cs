@@ -11,6 +11,11 @@ if (args.Length > 0 && args[0] == "fileorder")
     return FileOrderCommand.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "load")
+{
+    return Creatio.AccessControl.Benchmarks.Load.LoadCommand.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "verify")
 {
     return VerifyCommand.Run(args[1..]);

@@ -36,7 +36,8 @@ internal sealed class CompiledRecords
     /// <param name="ids">Each record's id, by ordinal.</param>
     /// <param name="author">Each record's author (user ordinal, or -1).</param>
     /// <param name="owner">Each record's owner (user ordinal, or -1).</param>
-    /// <param name="rightStart">Where each record's merged rights start in the three right arrays; one more entry ends the last.</param>
+    /// <param name="rightStart">Where each record's merged rights start in the three right arrays, plus the first entry's
+    /// value (the place of this object's rights among longer arrays); one more entry ends the last.</param>
     /// <param name="rightUnit">The merged rights' grantees, by record, then unit index.</param>
     /// <param name="rightAllow">The operations each merged right allows.</param>
     /// <param name="rightGrant">The operations each merged right holds at AllowAndGrant.</param>
@@ -44,16 +45,17 @@ internal sealed class CompiledRecords
     /// <param name="implicitUnit">The implicit grantees, by record, each record's as <see cref="AppendImplicitGrantees"/> gives them.</param>
     /// <param name="createdInSupportGrant">Each record's support grant (<see langword="null"/> for none), or <see langword="null"/>
     /// when no record was created in one.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CompiledRecords(
-        Guid[] ids,
-        int[] author,
-        int[] owner,
-        int[] rightStart,
-        int[] rightUnit,
-        byte[] rightAllow,
-        byte[] rightGrant,
-        int[] implicitStart,
-        int[] implicitUnit,
+        ReadOnlySpan<Guid> ids,
+        ReadOnlySpan<int> author,
+        ReadOnlySpan<int> owner,
+        ReadOnlySpan<int> rightStart,
+        ReadOnlySpan<int> rightUnit,
+        ReadOnlySpan<byte> rightAllow,
+        ReadOnlySpan<byte> rightGrant,
+        ReadOnlySpan<int> implicitStart,
+        ReadOnlySpan<int> implicitUnit,
         SupportGrantId?[]? createdInSupportGrant)
     {
         _cells = new ulong[(ids.Length * RecordHeader.Cells) + rightUnit.Length + implicitUnit.Length + Slack];
@@ -66,7 +68,8 @@ internal sealed class CompiledRecords
             WritableHeader(_cells, at) = new RecordHeader(ids[r], author[r], owner[r], count, r);
             Span<RightEntry> rights = RightsOf(at, count);
             int k = 0;
-            for (int i = rightStart[r]; i < rightStart[r + 1]; i++)
+            // Right starts may be offsets into longer arrays: the first record's start is where this object's rights begin.
+            for (int i = rightStart[r] - rightStart[0]; i < rightStart[r + 1] - rightStart[0]; i++)
             {
                 rights[k++] = new RightEntry(rightUnit[i], rightAllow[i], rightGrant[i], isImplicit: false);
             }
@@ -183,6 +186,7 @@ internal sealed class CompiledRecords
     /// <param name="managerUnitsOf">The manager units of a user (by ordinal), sorted.</param>
     /// <param name="roleCount">The number of roles: user ordinal <c>u</c> is unit <c>roleCount + u</c>.</param>
     /// <param name="target">The list to append to.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AppendImplicitGrantees(int author, int owner, Func<int, int[]> managerUnitsOf, int roleCount, List<int> target)
     {
         TableCompiler.UnionSorted(author >= 0 ? managerUnitsOf(author) : [], owner >= 0 ? managerUnitsOf(owner) : [], target);
@@ -308,7 +312,8 @@ internal sealed class CompiledRecords
         header = header with { RightCount = count };
     }
 
-    private static (long[] Slots, int Mask) Slots(Guid[] ids, int[] starts)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (long[] Slots, int Mask) Slots(ReadOnlySpan<Guid> ids, int[] starts)
     {
         int capacity = 4;
         while (capacity < ids.Length * 2)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Creatio.AccessControl.Compilation;
 
 /// <summary>Computes <c>E(u)</c> by the rules of <see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/effective-roles.md">effective roles</see>, for every user of a graph or for some of them, remembering
@@ -61,6 +63,7 @@ internal sealed class EffectiveRoleCompiler
     public static EffectiveRoleTable Compile(AccessModel model, UnitTable units) => Compile(units, RoleGraph.Create(model, units));
 
     /// <summary>Compiles the effective role sets of every user of a graph.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static EffectiveRoleTable Compile(UnitTable units, RoleGraph graph)
     {
         var compiler = new EffectiveRoleCompiler(graph);
@@ -93,6 +96,7 @@ internal sealed class EffectiveRoleCompiler
 
     /// <summary>Computes a user's subjects as <see cref="Subjects(int)"/>, reporting to <paramref name="sink"/> each unit
     /// of the user's rules 1–5 set and of the delegations of the interval it records, with the rule that brought it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public List<(long EndsAt, ulong[] Roles, ulong[]? Users)> Subjects<TSink>(int u, TSink sink)
         where TSink : IEffectiveRoleSink
     {
@@ -166,6 +170,7 @@ internal sealed class EffectiveRoleCompiler
     public (ulong[] Roles, ulong[]? Users) Base(int u) => Base(u, default(NoProvenance));
 
     /// <summary>A user's rules 1–5 set, each unit reported to <paramref name="sink"/>; a recording sink computes it afresh.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (ulong[] Roles, ulong[]? Users) Base<TSink>(int u, TSink sink)
         where TSink : IEffectiveRoleSink
     {
@@ -197,6 +202,7 @@ internal sealed class EffectiveRoleCompiler
 
     /// <summary>A new set of a user's own roles: the closure of the user's direct roles (rules 1–4), remembered for the
     /// members of manager units; a recording sink computes it afresh.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ulong[] OwnRoles<TSink>(int u, TSink sink)
         where TSink : IEffectiveRoleSink
     {
@@ -271,6 +277,7 @@ internal sealed class EffectiveRoleCompiler
     /// every member of one (co-managers excepted), and what those members obtain as employees, without the roles not
     /// inherited by managers; what the members obtain anyway by rule 3 (the closure of the organizational role) may be
     /// left out.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (ulong[] Roles, ulong[] Users) Managed(int managerUnit)
     {
         if (_managed.TryGetValue(managerUnit, out (ulong[], ulong[]) known))
@@ -313,6 +320,7 @@ internal sealed class EffectiveRoleCompiler
     /// has a manager unit of its own is not walked: that unit's result (its subtree, its subordinates) and its members are
     /// taken instead. Returns <see langword="null"/> when that would take in one of this unit's own members (a co-manager
     /// who is also a subordinate further down, whose employee roles cannot be taken out again): walk without reuse.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (ulong[] Roles, ulong[] Users)? ComputeManaged(int managerUnit, bool reuse)
     {
         // The managed role is marked in both sets before anything is added, so that the walks up from below stop there:
@@ -378,6 +386,7 @@ internal sealed class EffectiveRoleCompiler
     /// <summary>Adds the direct members of a unit other than the manager unit's own members, with what each obtains as an
     /// employee: rules 2–4 from their direct memberships, leaving out manager units and the roles not inherited by
     /// managers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddSubordinates(int managerUnit, int unit, ulong[] users, ulong[] employee)
     {
         foreach (int v in _graph.Members[unit])

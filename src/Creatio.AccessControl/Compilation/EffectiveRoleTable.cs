@@ -209,6 +209,7 @@ internal sealed class EffectiveRoleTable
         return shift;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ulong[][] Pages(ulong[] bits, int words, int subjectCount, int pageShift)
     {
         var pages = new ulong[(subjectCount + (1 << pageShift) - 1) >> pageShift][];
@@ -222,6 +223,7 @@ internal sealed class EffectiveRoleTable
         return pages;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static RoleSignature[][] Signatures(RoleGraph graph, ulong[] roleBits, ulong[]?[] userBits, int[] subjectUser, int pageShift)
     {
         int words = graph.Words;
@@ -243,6 +245,7 @@ internal sealed class EffectiveRoleTable
         return pages;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ulong[]?[][] Pages(ulong[]?[] users, int pageShift)
     {
         var pages = new ulong[]?[(users.Length + (1 << pageShift) - 1) >> pageShift][];

@@ -55,6 +55,7 @@ internal static class OperationEncoding
 
     /// <summary>The Allow and AllowAndGrant masks of one right row, in one value as <see cref="RightEntry.Operations"/>
     /// holds them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ushort RightMask(RecordOperation operation, RecordRightLevel level)
     {
         int bit = Bit(operation);

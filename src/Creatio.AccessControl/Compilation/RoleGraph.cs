@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Creatio.AccessControl.Compilation;
 
 /// <summary>What <c>E(u)</c> is computed from (<see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/effective-roles.md">effective roles</see>): parents and functional links, direct memberships both ways,
@@ -63,6 +65,7 @@ internal sealed class RoleGraph
     /// <summary>Gets the delegations: grantor and recipient unit, end in UTC ticks (<see cref="long.MaxValue"/> for none).</summary>
     public (int Grantor, int Recipient, long EndsAt)[] Delegations { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static RoleGraph Create(AccessModel model, UnitTable units)
     {
         int roleCount = units.RoleCount;
@@ -166,6 +169,7 @@ internal sealed class RoleGraph
     /// <param name="rule">The rule that brings the role itself.</param>
     /// <param name="via">The unit the role itself comes through, or -1.</param>
     /// <param name="sink">Where to report the roles added.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddClosure<TSink>(Span<ulong> closed, int role, EffectiveRoleRule rule, int via, TSink sink)
         where TSink : IEffectiveRoleSink
     {
@@ -214,6 +218,7 @@ internal sealed class RoleGraph
 
     /// <summary>The manager units of the organizational roles a user directly belongs to (All employees included for
     /// employees), sorted by unit index: the implicit grantees of the records the user authors or owns (<see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/record-rights.md#implicit-rights-author-owner-and-their-managers">implicit rights</see>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int[] ManagerUnitsOf(int user)
     {
         var managers = new List<int>();

@@ -127,6 +127,7 @@ internal readonly struct RoleSignature
     /// <param name="user">The subject's own user unit index.</param>
     /// <param name="users">The bits over user ordinals of the other users in <c>E(u)</c>, or <see langword="null"/>.</param>
     /// <param name="roleCount">The number of roles: user ordinal <c>u</c> is unit <c>roleCount + u</c>.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static RoleSignature Of(ReadOnlySpan<ulong> roles, int user, ulong[]? users, int roleCount)
     {
         ulong low = 0;

@@ -1,9 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace Creatio.AccessControl.Compilation;
 
 /// <summary>Computes each subject's packed <see cref="SubjectState"/>: active, external, and the super operations it holds.</summary>
 internal static class SubjectStates
 {
     /// <summary>The state of every subject.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SubjectState[] Compute(UnitTable units, EffectiveRoleTable roles, CompiledSystemOperations operations)
     {
         var states = new SubjectState[roles.SubjectCount];
@@ -16,6 +19,7 @@ internal static class SubjectStates
     }
 
     /// <summary>The state of one subject.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SubjectState Of(UnitTable units, EffectiveRoleTable roles, CompiledSystemOperations operations, int subject)
     {
         UserDefinition user = units.Users[roles.SubjectUser[subject]];

@@ -38,6 +38,7 @@ internal sealed class SubjectsByUnit
     private SubjectsByUnit? _before;
     private (int Unit, int Subject, bool Added)[]? _changes;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SubjectsByUnit(EffectiveRoleTable roles)
     {
         UnitTable units = roles.Units;

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Creatio.AccessControl.Compilation;
 
@@ -9,6 +10,9 @@ internal sealed class TableCompiler
 {
     // The fewest records for which compiling them runs beside the other tables rather than before them.
     private const int RecordsCompiledBeside = 4096;
+
+    // The objects one task compiles when objects are compiled in parallel.
+    private const int ObjectsPerChunk = 64;
 
     private readonly AccessModel _model;
     private readonly UnitTable _units;
@@ -40,7 +44,13 @@ internal sealed class TableCompiler
     {
         var compiler = new TableCompiler(model, units, graph);
         return model.Records.Length >= RecordsCompiledBeside && Environment.ProcessorCount > 1
-            ? Task.Run(() => compiler.CompileRecords(_ => true))
+            ? Task.Run(() =>
+            {
+                using (LoadPhases.Begin("compile: records, on a second thread"))
+                {
+                    return compiler.CompileRecords(_ => true);
+                }
+            })
             : Task.FromResult(compiler.CompileRecords(_ => true));
     }
 
@@ -83,8 +93,14 @@ internal sealed class TableCompiler
         SubjectsByUnit? inverse = null,
         Task<Dictionary<string, CompiledRecords>>? records = null)
     {
-        var compiler = new TableCompiler(model, roles, inverse ?? new SubjectsByUnit(roles));
-        CompiledSystemOperations operations = compiler.CompileSystemOperations();
+        TableCompiler compiler;
+        CompiledSystemOperations operations;
+        using (LoadPhases.Begin("compile: subjects by unit, system operations"))
+        {
+            compiler = new TableCompiler(model, roles, inverse ?? new SubjectsByUnit(roles));
+            operations = compiler.CompileSystemOperations();
+        }
+
         (FrozenDictionary<string, int> index, CompiledObject[] objects) =
             compiler.CompileObjects(operations, records ?? Task.FromResult(compiler.CompileRecords(_ => true)));
         return (operations, index, objects, compiler._inverse);
@@ -92,6 +108,7 @@ internal sealed class TableCompiler
 
     private int Unit(AdminUnitId id) => _units.IndexOf[id];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private CompiledSystemOperations CompileSystemOperations()
     {
         SystemOperationDefinition[] definitions = [.. _model.SystemOperations.OrderBy(o => o.Code.Value, StringComparer.Ordinal)];
@@ -145,39 +162,59 @@ internal sealed class TableCompiler
             index.Add(definitions[i].Name.Value, i);
         }
 
-        ILookup<string, ObjectOperationRow> objectRows = _model.ObjectOperationRows.ToLookup(r => r.Object.Value, StringComparer.Ordinal);
+        List<(int, int, byte)>?[] objectRows = RowsByObject(index, definitions.Length);
         ILookup<(string, string), ColumnRightRow> columnRows = _model.ColumnRightRows.ToLookup(r => (r.Object.Value, r.Column.Value));
+        var objectsWithColumnRows = new HashSet<string>(_model.ColumnRightRows.Select(r => r.Object.Value), StringComparer.Ordinal);
         byte[]?[] granted = GrantedBySystemOperations(operations, index, definitions.Length);
 
         // Everything of each object but its records, then the records once they are compiled.
+        LoadPhases.Phase phase = LoadPhases.Begin("compile: object rows, answers, columns");
         var parts = new (FirstMatchRows? Rows, ObjectAnswers? Answers, FrozenDictionary<string, int> ColumnIndex, CompiledColumn[] Columns)[definitions.Length];
+
+        // An object with only the system columns and no column rows has the columns of every such object: compiled once
+        // and shared (nothing changes a compiled column in place).
+        (FrozenDictionary<string, int> ColumnIndex, CompiledColumn[] Columns)? systemColumnsOnly = null;
+        bool[] plain = new bool[definitions.Length];
         for (int i = 0; i < definitions.Length; i++)
         {
-            ObjectDefinition definition = definitions[i];
-            string name = definition.Name.Value;
-            FirstMatchRows? rows = ObjectRows(definition, objectRows[name], _roles, _inverse);
-
-            var columnIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-            var columns = new List<CompiledColumn>();
-            foreach (ColumnName column in SystemColumns.Names.Select(c => new ColumnName(c)).Concat(definition.Columns))
+            plain[i] = definitions[i].Columns is { Count: 0 } && !objectsWithColumnRows.Contains(definitions[i].Name.Value);
+            if (plain[i])
             {
-                if (columnIndex.ContainsKey(column.Value))
-                {
-                    continue;
-                }
-
-                columnIndex.Add(column.Value, columns.Count);
-                List<(int, int, byte)> rowsOfColumn = [.. columnRows[(name, column.Value)].Select(r => (Unit(r.Grantee), r.Position, (byte)r.Level))];
-                columns.Add(new CompiledColumn(
-                    column,
-                    SystemColumns.Contains(column.Value),
-                    rowsOfColumn.Count == 0 ? null : FirstMatchRows.Create(rowsOfColumn, _inverse, _roles.SubjectCount, _units.Ids)));
+                systemColumnsOnly ??= Columns(definitions[i], columnRows);
             }
-
-            parts[i] = (rows, rows is null ? null : ObjectAnswers.Create(rows), columnIndex.ToFrozenDictionary(StringComparer.Ordinal), [.. columns]);
         }
 
-        Dictionary<string, CompiledRecords> records = compiledRecords.GetAwaiter().GetResult();
+        // Objects are independent of one another: on many of them, chunks run on the cores the records leave free.
+        void CompileRange(int from, int to)
+        {
+            for (int i = from; i < to; i++)
+            {
+                ObjectDefinition definition = definitions[i];
+                FirstMatchRows? rows = definition.UseOperationPermissions
+                    ? FirstMatchRows.Create(objectRows[i] ?? [], _inverse, _roles.SubjectCount, _units.Ids)
+                    : null;
+                (FrozenDictionary<string, int> columnIndex, CompiledColumn[] columns) = plain[i] ? systemColumnsOnly!.Value : Columns(definition, columnRows);
+                parts[i] = (rows, rows is null ? null : ObjectAnswers.Create(rows), columnIndex, columns);
+            }
+        }
+
+        int chunks = (definitions.Length + ObjectsPerChunk - 1) / ObjectsPerChunk;
+        if (chunks > 1 && Environment.ProcessorCount > 1)
+        {
+            Parallel.For(0, chunks, chunk => CompileRange(chunk * ObjectsPerChunk, Math.Min(definitions.Length, (chunk + 1) * ObjectsPerChunk)));
+        }
+        else
+        {
+            CompileRange(0, definitions.Length);
+        }
+
+        phase.Dispose();
+        Dictionary<string, CompiledRecords> records;
+        using (LoadPhases.Begin("compile: waiting for the records"))
+        {
+            records = compiledRecords.GetAwaiter().GetResult();
+        }
+
         var objects = new CompiledObject[definitions.Length];
         for (int i = 0; i < definitions.Length; i++)
         {
@@ -193,6 +230,54 @@ internal sealed class TableCompiler
         }
 
         return (index.ToFrozenDictionary(StringComparer.Ordinal), objects);
+    }
+
+    /// <summary>The operation rows of each object (by its place among <paramref name="index"/>'s), in the model's order:
+    /// grantee unit index, position, operations.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private List<(int Unit, int Position, byte Value)>?[] RowsByObject(Dictionary<string, int> index, int objectCount)
+    {
+        var rowsOf = new List<(int, int, byte)>?[objectCount];
+        string? lastName = null;
+        List<(int, int, byte)>? last = null;
+        foreach (ObjectOperationRow row in _model.ObjectOperationRows)
+        {
+            // Rows of one object usually follow one another: its name is looked up once per run.
+            if (last is null || !ReferenceEquals(row.Object.Value, lastName))
+            {
+                int o = index[row.Object.Value];
+                last = rowsOf[o] ??= [];
+                lastName = row.Object.Value;
+            }
+
+            last.Add((_units.UnitOf(_model, row.Grantee), row.Position, (byte)row.Operations));
+        }
+
+        return rowsOf;
+    }
+
+    /// <summary>The columns of one object, system columns first, each with its compiled rows.</summary>
+    private (FrozenDictionary<string, int> Index, CompiledColumn[] Columns) Columns(ObjectDefinition definition, ILookup<(string, string), ColumnRightRow> columnRows)
+    {
+        string name = definition.Name.Value;
+        var columnIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var columns = new List<CompiledColumn>();
+        foreach (ColumnName column in SystemColumns.Names.Select(c => new ColumnName(c)).Concat(definition.Columns))
+        {
+            if (columnIndex.ContainsKey(column.Value))
+            {
+                continue;
+            }
+
+            columnIndex.Add(column.Value, columns.Count);
+            List<(int, int, byte)> rowsOfColumn = [.. columnRows[(name, column.Value)].Select(r => (Unit(r.Grantee), r.Position, (byte)r.Level))];
+            columns.Add(new CompiledColumn(
+                column,
+                SystemColumns.Contains(column.Value),
+                rowsOfColumn.Count == 0 ? null : FirstMatchRows.Create(rowsOfColumn, _inverse, _roles.SubjectCount, _units.Ids)));
+        }
+
+        return (columnIndex.ToFrozenDictionary(StringComparer.Ordinal), [.. columns]);
     }
 
     /// <summary>Compiles the operation rows of one object; <see langword="null"/> when it does not use operation permissions.</summary>
@@ -244,6 +329,7 @@ internal sealed class TableCompiler
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Dictionary<string, CompiledRecords> CompileRecords(Func<string, bool> include)
     {
+        LoadPhases.Phase phase = LoadPhases.Begin("records: number and sort by id");
         int[][] managersOfUser = ManagersOfUsers();
         Func<int, int[]> managerUnitsOf = user => managersOfUser[user];
 
@@ -310,7 +396,17 @@ internal sealed class TableCompiler
             Array.Sort(ids, order, objectStart[o], objectStart[o + 1] - objectStart[o]);
         }
 
-        (int[] rightStart, int[] rightUnit, byte[] rightAllow, byte[] rightGrant) = MergeRights(objectOf, objectStart, ids, order, allRecords.Length);
+        phase.Dispose();
+        int[] rightStart;
+        int[] rightUnit;
+        byte[] rightAllow;
+        byte[] rightGrant;
+        using (LoadPhases.Begin("records: merge the rights"))
+        {
+            (rightStart, rightUnit, rightAllow, rightGrant) = MergeRights(objectOf, objectStart, ids, order, allRecords.Length);
+        }
+
+        phase = LoadPhases.Begin("records: lay out each object's records");
 
         var result = new Dictionary<string, CompiledRecords>(objectCount, StringComparer.Ordinal);
         var implicitOfRecord = new List<int>();
@@ -345,26 +441,21 @@ internal sealed class TableCompiler
 
             implicitStart[count] = implicitOfRecord.Count;
             int first = rightStart[start];
-            int end = rightStart[start + count];
-            var starts = new int[count + 1];
-            for (int r = 0; r <= count; r++)
-            {
-                starts[r] = rightStart[start + r] - first;
-            }
-
+            int rights = rightStart[start + count] - first;
             result.Add(objectNames[o], new CompiledRecords(
-                ids[start..(start + count)],
+                ids.AsSpan(start, count),
                 author,
                 owner,
-                starts,
-                rightUnit[first..end],
-                rightAllow[first..end],
-                rightGrant[first..end],
+                rightStart.AsSpan(start, count + 1),
+                rightUnit.AsSpan(first, rights),
+                rightAllow.AsSpan(first, rights),
+                rightGrant.AsSpan(first, rights),
                 implicitStart,
-                [.. implicitOfRecord],
+                CollectionsMarshal.AsSpan(implicitOfRecord),
                 createdIn));
         }
 
+        phase.Dispose();
         return result;
     }
 
@@ -386,69 +477,51 @@ internal sealed class TableCompiler
     {
         ImmutableArray<RecordRightRow> rows = _model.RecordRightRows;
         int recordTotal = objectStart[^1];
-        int unitCount = _units.UnitCount;
         var rowRecord = new int[rows.Length];
-        var rowUnit = new int[rows.Length];
-        var rowMasks = new ushort[rows.Length];
+        var rowKey = new long[rows.Length];
         int n = _model.ResolvedRecordRights is { } resolved && resolved.Record.Length == rows.Length
-            ? ResolvedRows(resolved, order, modelRecordCount, rowRecord, rowUnit, rowMasks)
-            : LookedUpRows(rows, objectOf, objectStart, ids, rowRecord, rowUnit, rowMasks);
+            ? ResolvedRows(resolved, order, modelRecordCount, rowRecord, rowKey)
+            : LookedUpRows(rows, objectOf, objectStart, ids, rowRecord, rowKey);
 
-        // Two stable counting passes: by unit, then by record, so that rows end up by (record, unit).
-        var byUnit = new int[n];
-        var count = new int[Math.Max(unitCount, recordTotal) + 1];
+        // One counting pass by record, then each record's few rows sorted by key (unit, then masks): rows end up by
+        // (record, unit), and rows of one (record, unit) are merged whatever their order.
+        var end = new int[recordTotal + 1];
         for (int k = 0; k < n; k++)
         {
-            count[rowUnit[k] + 1]++;
-        }
-
-        for (int u = 0; u < unitCount; u++)
-        {
-            count[u + 1] += count[u];
-        }
-
-        for (int k = 0; k < n; k++)
-        {
-            byUnit[count[rowUnit[k]]++] = k;
-        }
-
-        Array.Clear(count);
-        for (int k = 0; k < n; k++)
-        {
-            count[rowRecord[k] + 1]++;
+            end[rowRecord[k] + 1]++;
         }
 
         for (int g = 0; g < recordTotal; g++)
         {
-            count[g + 1] += count[g];
+            end[g + 1] += end[g];
         }
 
-        var sorted = new int[n];
-        for (int j = 0; j < n; j++)
+        var sorted = new long[n];
+        for (int k = 0; k < n; k++)
         {
-            int k = byUnit[j];
-            sorted[count[rowRecord[k]]++] = k;
+            sorted[end[rowRecord[k]]++] = rowKey[k];
         }
 
-        // count[g] now ends record g's rows; merge each record's rows of one unit.
+        // end[g] now ends record g's rows (and starts record g + 1's).
         var start = new int[recordTotal + 1];
         var unit = new int[n];
         var allowMask = new byte[n];
         var grantMask = new byte[n];
         int merged = 0;
-        int j2 = 0;
+        int from = 0;
         for (int g = 0; g < recordTotal; g++)
         {
             start[g] = merged;
-            int end = count[g];
-            while (j2 < end)
+            int to = end[g];
+            SortKeys(sorted.AsSpan(from, to - from));
+            while (from < to)
             {
-                int u = rowUnit[sorted[j2]];
+                int u = KeyUnit(sorted[from]);
                 int masks = 0;
-                while (j2 < end && rowUnit[sorted[j2]] == u)
+                while (from < to && KeyUnit(sorted[from]) == u)
                 {
-                    masks |= rowMasks[sorted[j2]];
-                    j2++;
+                    masks |= KeyMasks(sorted[from]);
+                    from++;
                 }
 
                 if (OperationEncoding.AllowOf(masks) != 0)
@@ -465,9 +538,43 @@ internal sealed class TableCompiler
         return (start, unit, allowMask, grantMask);
     }
 
+    /// <summary>A right row's grantee and masks as one sortable key: the unit index above the 16 bits of masks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static long RightKey(int unit, ushort masks) => ((long)unit << 16) | masks;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int KeyUnit(long key) => unchecked((int)(key >> 16));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int KeyMasks(long key) => unchecked((int)key & 0xFFFF);
+
+    /// <summary>Sorts one record's keys: by insertion when there are few (a record has about ten), else by the library sort.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void SortKeys(Span<long> keys)
+    {
+        if (keys.Length > 32)
+        {
+            keys.Sort();
+            return;
+        }
+
+        for (int i = 1; i < keys.Length; i++)
+        {
+            long key = keys[i];
+            int j = i - 1;
+            while (j >= 0 && keys[j] > key)
+            {
+                keys[j + 1] = keys[j];
+                j--;
+            }
+
+            keys[j + 1] = key;
+        }
+    }
+
     /// <summary>The rights' records and grantees from what validation resolved: two array reads a row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int ResolvedRows(ResolvedRecordRights resolved, int[] order, int modelRecordCount, int[] rowRecord, int[] rowUnit, ushort[] rowMasks)
+    private int ResolvedRows(ResolvedRecordRights resolved, int[] order, int modelRecordCount, int[] rowRecord, long[] rowKey)
     {
         // The global number of each of the model's records (-1 when its object is left out), and the unit index of each
         // unit number of the validator.
@@ -478,19 +585,7 @@ internal sealed class TableCompiler
             globalOf[order[g]] = g;
         }
 
-        ImmutableArray<UserDefinition> users = _model.Users;
-        ImmutableArray<RoleDefinition> roles = _model.Roles;
-        var unitOf = new int[users.Length + roles.Length];
-        for (int k = 0; k < users.Length; k++)
-        {
-            unitOf[k] = Unit(users[k].Id);
-        }
-
-        for (int k = 0; k < roles.Length; k++)
-        {
-            unitOf[users.Length + k] = Unit(roles[k].Id);
-        }
-
+        int[] unitOf = _units.ModelUnit;
         int[] records = resolved.Record;
         int[] units = resolved.Unit;
         byte[] operations = resolved.OperationAndLevel;
@@ -504,9 +599,8 @@ internal sealed class TableCompiler
             }
 
             rowRecord[n] = g;
-            rowUnit[n] = unitOf[units[i]];
             byte operation = operations[i];
-            rowMasks[n] = OperationEncoding.RightMask(ResolvedRecordRights.Operation(operation), ResolvedRecordRights.Level(operation));
+            rowKey[n] = RightKey(unitOf[units[i]], OperationEncoding.RightMask(ResolvedRecordRights.Operation(operation), ResolvedRecordRights.Level(operation)));
             n++;
         }
 
@@ -517,7 +611,7 @@ internal sealed class TableCompiler
     /// (one derived by shares).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int LookedUpRows(
-        ImmutableArray<RecordRightRow> rows, Dictionary<string, int> objectOf, int[] objectStart, Guid[] ids, int[] rowRecord, int[] rowUnit, ushort[] rowMasks)
+        ImmutableArray<RecordRightRow> rows, Dictionary<string, int> objectOf, int[] objectStart, Guid[] ids, int[] rowRecord, long[] rowKey)
     {
         var indexes = new Dictionary<Guid, int>[objectStart.Length - 1];
         for (int o = 0; o < indexes.Length; o++)
@@ -551,14 +645,14 @@ internal sealed class TableCompiler
             }
 
             rowRecord[n] = objectStart[lastObject] + local;
-            rowUnit[n] = Unit(row.Grantee);
-            rowMasks[n] = OperationEncoding.RightMask(row.Operation, row.Level);
+            rowKey[n] = RightKey(Unit(row.Grantee), OperationEncoding.RightMask(row.Operation, row.Level));
             n++;
         }
 
         return n;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int[][] ManagersOfUsers()
     {
         var result = new int[_units.UserCount][];
@@ -571,6 +665,7 @@ internal sealed class TableCompiler
     }
 
     /// <summary>Appends the union of two sorted sets of distinct values, sorted.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void UnionSorted(int[] left, int[] right, List<int> target)
     {
         int i = 0;

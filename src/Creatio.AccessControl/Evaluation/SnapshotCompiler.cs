@@ -16,16 +16,30 @@ internal static class SnapshotCompiler
     /// <summary>Compiles a validated model into a snapshot.</summary>
     public static AccessSnapshot Compile(AccessModel model, long version)
     {
-        var units = new UnitTable(model);
-        RoleGraph graph = RoleGraph.Create(model, units);
+        UnitTable units;
+        RoleGraph graph;
+        using (LoadPhases.Begin("compile: units and role graph"))
+        {
+            units = new UnitTable(model);
+            graph = RoleGraph.Create(model, units);
+        }
+
         Task<Dictionary<string, CompiledRecords>> records = TableCompiler.StartRecords(model, units, graph);
-        EffectiveRoleTable roles = EffectiveRoleCompiler.Compile(units, graph);
+        EffectiveRoleTable roles;
+        using (LoadPhases.Begin("compile: effective roles"))
+        {
+            roles = EffectiveRoleCompiler.Compile(units, graph);
+        }
+
         (CompiledSystemOperations operations, FrozenDictionary<string, int> objectIndex, CompiledObject[] objects, SubjectsByUnit inverse) =
             TableCompiler.Compile(model, roles, inverse: null, records);
-        SubjectState[] states = SubjectStates.Compute(units, roles, operations);
-        return new AccessSnapshot(
-            model, version, units, roles, operations, objectIndex, objects, inverse, states,
-            AccessPrincipalIndex.Build(units, roles, states), CompiledSupportGrants.Compile(model, objectIndex));
+        using (LoadPhases.Begin("compile: principals"))
+        {
+            SubjectState[] states = SubjectStates.Compute(units, roles, operations);
+            return new AccessSnapshot(
+                model, version, units, roles, operations, objectIndex, objects, inverse, states,
+                AccessPrincipalIndex.Build(units, roles, states), CompiledSupportGrants.Compile(model, objectIndex));
+        }
     }
 
     /// <summary>The snapshot of <paramref name="model"/> (the model <paramref name="delta"/> makes of

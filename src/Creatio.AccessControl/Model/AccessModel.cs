@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Creatio.AccessControl;
 
@@ -21,27 +22,28 @@ public sealed class AccessModel
     // made for.
     private readonly ResolvedRecordRights? _resolvedRights;
 
-    internal AccessModel(AccessModelBuilder builder, ModelIndex index, ResolvedRecordRights? resolvedRights = null)
+    internal AccessModel(ModelRows rows, ModelIndex index, ResolvedRecordRights? resolvedRights = null)
     {
+        // The rows' arrays are the model's own from here on: nothing else holds them to write to.
         Index = index;
         _resolvedRights = resolvedRights;
-        Users = [.. builder.Users];
-        Roles = [.. builder.Roles];
-        _memberships = MembershipList.Over([.. builder.Memberships]);
-        FunctionalLinks = [.. builder.FunctionalLinks];
-        Delegations = [.. builder.Delegations];
-        RolesNotInheritedByManagers = [.. builder.RolesNotInheritedByManagers];
-        Objects = [.. builder.Objects];
-        _objectOperationRows = ObjectRowEdits.Over([.. builder.ObjectOperationRows]);
-        ColumnRightRows = [.. builder.ColumnRightRows];
-        Records = [.. builder.Records];
-        _recordRights = RecordRightList.Over([.. builder.RecordRightRows]);
-        DefaultRecordRightRules = [.. builder.DefaultRecordRightRules];
-        SystemOperations = [.. builder.SystemOperations];
-        SystemOperationRows = [.. builder.SystemOperationRows];
-        Workplaces = [.. builder.Workplaces];
-        SupportGrants = [.. builder.SupportGrants];
-        Settings = builder.Settings;
+        Users = Own(rows.Users);
+        Roles = Own(rows.Roles);
+        _memberships = MembershipList.Over(Own(rows.Memberships));
+        FunctionalLinks = Own(rows.FunctionalLinks);
+        Delegations = Own(rows.Delegations);
+        RolesNotInheritedByManagers = Own(rows.RolesNotInheritedByManagers);
+        Objects = Own(rows.Objects);
+        _objectOperationRows = ObjectRowEdits.Over(Own(rows.ObjectOperationRows));
+        ColumnRightRows = Own(rows.ColumnRightRows);
+        Records = Own(rows.Records);
+        _recordRights = RecordRightList.Over(Own(rows.RecordRightRows));
+        DefaultRecordRightRules = Own(rows.DefaultRecordRightRules);
+        SystemOperations = Own(rows.SystemOperations);
+        SystemOperationRows = Own(rows.SystemOperationRows);
+        Workplaces = Own(rows.Workplaces);
+        SupportGrants = Own(rows.SupportGrants);
+        Settings = rows.Settings;
     }
 
     /// <summary>A model equal to <paramref name="model"/> except for the lists given; the caller has checked that it is
@@ -195,4 +197,6 @@ public sealed class AccessModel
 
     /// <summary>Returns this model with other record rights; the caller has checked that they are valid.</summary>
     internal AccessModel WithRecordRights(RecordRightEdits rights) => new(this, null, null, rights);
+
+    private static ImmutableArray<T> Own<T>(T[] rows) => ImmutableCollectionsMarshal.AsImmutableArray(rows);
 }

@@ -200,88 +200,19 @@ public sealed class AccessModelBuilder
     /// <exception cref="AccessModelValidationException">The model is invalid; the exception lists every problem.</exception>
     public AccessModel Build()
     {
-        var complete = new AccessModelBuilder();
-        complete.CopyFrom(this);
-        complete.AddMissingBuiltIns();
-        IReadOnlyList<AccessModelError> errors = AccessModelValidator.Validate(complete, out ModelIndex index, out ResolvedRecordRights rights);
+        ModelRows rows;
+        using (LoadPhases.Begin("build: copy the rows"))
+        {
+            rows = ModelRows.From(this);
+        }
+
+        IReadOnlyList<AccessModelError> errors = AccessModelValidator.Validate(rows, out ModelIndex index, out ResolvedRecordRights rights);
         if (errors.Count > 0)
         {
             throw new AccessModelValidationException(errors);
         }
 
-        return new AccessModel(complete, index, rights);
-    }
-
-    private void CopyFrom(AccessModelBuilder other)
-    {
-        CopyNonNull(other.Users, Users, nameof(Users));
-        CopyNonNull(other.Roles, Roles, nameof(Roles));
-        CopyNonNull(other.Memberships, Memberships, nameof(Memberships));
-        CopyNonNull(other.FunctionalLinks, FunctionalLinks, nameof(FunctionalLinks));
-        CopyNonNull(other.Delegations, Delegations, nameof(Delegations));
-        SetRolesNotInheritedByManagers(other.RolesNotInheritedByManagers);
-
-        CopyNonNull(other.Objects, Objects, nameof(Objects));
-        CopyNonNull(other.ObjectOperationRows, ObjectOperationRows, nameof(ObjectOperationRows));
-        CopyNonNull(other.ColumnRightRows, ColumnRightRows, nameof(ColumnRightRows));
-        CopyNonNull(other.Records, Records, nameof(Records));
-        CopyNonNull(other.RecordRightRows, RecordRightRows, nameof(RecordRightRows));
-        CopyNonNull(other.DefaultRecordRightRules, DefaultRecordRightRules, nameof(DefaultRecordRightRules));
-        CopyNonNull(other.SystemOperations, SystemOperations, nameof(SystemOperations));
-        CopyNonNull(other.SystemOperationRows, SystemOperationRows, nameof(SystemOperationRows));
-        CopyNonNull(other.Workplaces, Workplaces, nameof(Workplaces));
-        CopyNonNull(other.SupportGrants, SupportGrants, nameof(SupportGrants));
-        Settings = other.Settings ?? throw new InvalidOperationException("Settings must not be null.");
-    }
-
-    private static void CopyNonNull<T>(IList<T> from, IList<T> to, string listName)
-        where T : class
-    {
-        if (to is List<T> list)
-        {
-            list.EnsureCapacity(list.Count + from.Count);
-        }
-
-        for (int i = 0; i < from.Count; i++)
-        {
-            T item = from[i] ?? throw new InvalidOperationException($"{listName}[{i}] is null.");
-            to.Add(item);
-        }
-    }
-
-    private void AddMissingBuiltIns()
-    {
-        var roleIds = new HashSet<RoleId>();
-        foreach (RoleDefinition role in Roles)
-        {
-            roleIds.Add(role.Id);
-        }
-
-        AddRoleIfMissing(roleIds, BuiltInRoles.AllEmployees, "All employees");
-        AddRoleIfMissing(roleIds, BuiltInRoles.AllPortalUsers, AccessModelErrorNames.AllExternalUsers);
-        AddRoleIfMissing(roleIds, BuiltInRoles.SystemAdministrators, "System administrators");
-
-        var codes = new HashSet<SystemOperationCode>();
-        foreach (SystemOperationDefinition operation in SystemOperations)
-        {
-            codes.Add(operation.Code);
-        }
-
-        foreach (SystemOperationDefinition builtIn in AccessControl.SystemOperations.BuiltIn)
-        {
-            if (codes.Add(builtIn.Code))
-            {
-                SystemOperations.Add(builtIn);
-            }
-        }
-    }
-
-    private void AddRoleIfMissing(HashSet<RoleId> roleIds, RoleId id, string name)
-    {
-        if (roleIds.Add(id))
-        {
-            Roles.Add(new RoleDefinition(id, name, AdminUnitKind.Organization));
-        }
+        return new AccessModel(rows, index, rights);
     }
 
     private static void AddAll<T>(IList<T> list, IEnumerable<T> items)

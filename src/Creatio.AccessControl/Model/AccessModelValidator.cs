@@ -6,7 +6,7 @@ namespace Creatio.AccessControl;
 /// <summary>Finds every problem of a model at once (<see href="https://github.com/creatio-accesscontrol/Creatio.AccessControl/blob/main/docs/bad-input.md">bad input</see>).</summary>
 internal sealed class AccessModelValidator
 {
-    private readonly AccessModelBuilder _model;
+    private readonly ModelRows _model;
     private readonly AccessModelErrorList _errors = new();
     private readonly Dictionary<AdminUnitId, UserDefinition> _users;
     private readonly Dictionary<AdminUnitId, RoleDefinition> _roles;
@@ -37,10 +37,13 @@ internal sealed class AccessModelValidator
     // The record right rows one task resolves when they are resolved in parallel.
     private const int RightsPerChunk = 1 << 16;
 
+    // The objects whose record tables resolving rights keeps at hand (a power of two).
+    private const int CachedObjects = 1024;
+
     // What the whole-model validation resolved of each record right row, for the compiler (ValidateRecords).
     private ResolvedRecordRights? _resolvedRights;
 
-    private AccessModelValidator(AccessModelBuilder model, ModelIndex index)
+    private AccessModelValidator(ModelRows model, ModelIndex index)
     {
         _model = model;
         _users = index.Users;
@@ -53,23 +56,44 @@ internal sealed class AccessModelValidator
     /// <summary>Gets a value indicating whether a rule has reported a problem.</summary>
     public bool HasErrors => _errors.Count > 0;
 
-    public static IReadOnlyList<AccessModelError> Validate(AccessModelBuilder model) => Validate(model, out _, out _);
+    public static IReadOnlyList<AccessModelError> Validate(ModelRows model) => Validate(model, out _, out _);
 
     /// <summary>Validates a whole model; <paramref name="index"/> is what the validator looked rows up in, which a valid
     /// model keeps for checking edits locally (<see cref="ForEdits"/>), and <paramref name="rights"/> what it resolved
     /// of each record right row while checking it, which the compiler reads instead of looking every row up again.</summary>
-    public static IReadOnlyList<AccessModelError> Validate(AccessModelBuilder model, out ModelIndex index, out ResolvedRecordRights rights)
+    public static IReadOnlyList<AccessModelError> Validate(ModelRows model, out ModelIndex index, out ResolvedRecordRights rights)
     {
         index = new ModelIndex();
         var validator = new AccessModelValidator(model, index);
-        validator.ValidateUnits();
-        validator.ValidateHierarchy();
-        validator.ValidateBuiltInRoles();
-        validator.ValidateMemberships();
-        validator.ValidateLinksAndDelegations();
-        validator.ValidateObjects();
-        validator.ValidateSystemOperations();
-        validator.ValidateRecords();
+        using (LoadPhases.Begin("validate: users and roles"))
+        {
+            validator.ValidateUnits();
+        }
+
+        using (LoadPhases.Begin("validate: hierarchy, memberships, links"))
+        {
+            validator.ValidateHierarchy();
+            validator.ValidateBuiltInRoles();
+            validator.ValidateMemberships();
+            validator.ValidateLinksAndDelegations();
+        }
+
+        using (LoadPhases.Begin("validate: objects and their rows"))
+        {
+            validator.ValidateObjects();
+            validator.ValidateSystemOperations();
+        }
+
+        using (LoadPhases.Begin("validate: records"))
+        {
+            validator.ValidateRecords();
+        }
+
+        using (LoadPhases.Begin("validate: record rights"))
+        {
+            validator.ValidateRecordRights();
+        }
+
         validator.ValidateSupportAccess();
         rights = validator._resolvedRights!;
         return AccessModelErrorNames.Apply(validator._errors, id => validator._users.TryGetValue(new AdminUnitId(id), out UserDefinition? user) ? user.Name
@@ -79,7 +103,7 @@ internal sealed class AccessModelValidator
     /// <summary>A validator over the index of a valid model, for the rules of single rows (<see cref="CheckMembership"/>,
     /// <see cref="CheckObjectOperationRow"/>, <see cref="CheckRecordRightRow(RecordRightRow, int)"/>) applied to edited rows: the rules the
     /// whole-model validation applies to every row.</summary>
-    public static AccessModelValidator ForEdits(ModelIndex index) => new(new AccessModelBuilder(), index);
+    public static AccessModelValidator ForEdits(ModelIndex index) => new(ModelRows.Empty, index);
 
     private void Add(AccessModelErrorCode code, string message, params string[] ids) =>
         _errors.Add(new AccessModelError(code, message, ids)
@@ -126,7 +150,7 @@ internal sealed class AccessModelValidator
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ValidateUnits()
     {
-        for (int i = 0; i < _model.Users.Count; i++)
+        for (int i = 0; i < _model.Users.Length; i++)
         {
             UserDefinition user = _model.Users[i];
             AdminUnitId id = user.Id;
@@ -168,7 +192,7 @@ internal sealed class AccessModelValidator
             }
         }
 
-        for (int i = 0; i < _model.Roles.Count; i++)
+        for (int i = 0; i < _model.Roles.Length; i++)
         {
             RoleDefinition role = _model.Roles[i];
             AdminUnitId id = role.Id;
@@ -204,7 +228,7 @@ internal sealed class AccessModelValidator
             }
             else
             {
-                _knownUnits.TryAdd(id.Value, _model.Users.Count + i);
+                _knownUnits.TryAdd(id.Value, _model.Users.Length + i);
                 _roleIndexes.Add(id, i);
             }
         }
@@ -380,12 +404,12 @@ internal sealed class AccessModelValidator
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ValidateMemberships()
     {
-        for (int i = 0; i < _model.Memberships.Count; i++)
+        for (int i = 0; i < _model.Memberships.Length; i++)
         {
             CheckMembership(_model.Memberships[i], i);
         }
 
-        for (int i = 0; i < _model.RolesNotInheritedByManagers.Count; i++)
+        for (int i = 0; i < _model.RolesNotInheritedByManagers.Length; i++)
         {
             RoleId role = _model.RolesNotInheritedByManagers[i];
             At(ModelList.RolesNotInheritedByManagers, i);
@@ -398,6 +422,7 @@ internal sealed class AccessModelValidator
 
     /// <summary>The rules of one membership: its user and role are defined, and a portal user's role is All portal users
     /// or below it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CheckMembership(RoleMembership membership, int index)
     {
         AdminUnitId user = membership.User;
@@ -424,7 +449,7 @@ internal sealed class AccessModelValidator
 
     private void ValidateLinksAndDelegations()
     {
-        for (int i = 0; i < _model.FunctionalLinks.Count; i++)
+        for (int i = 0; i < _model.FunctionalLinks.Length; i++)
         {
             FunctionalRoleLink link = _model.FunctionalLinks[i];
             AdminUnitId functional = link.FunctionalRole;
@@ -453,7 +478,7 @@ internal sealed class AccessModelValidator
             }
         }
 
-        for (int i = 0; i < _model.Delegations.Count; i++)
+        for (int i = 0; i < _model.Delegations.Length; i++)
         {
             Delegation delegation = _model.Delegations[i];
             AtProperty(ModelList.Delegations, i, nameof(Delegation.Grantor));
@@ -486,6 +511,7 @@ internal sealed class AccessModelValidator
     private void ReportEmpty(string what) =>
         Add(AccessModelErrorCode.InvalidValue, $"{what} {Q(Guid.Empty)}; ids must not be the empty GUID.", Guid.Empty.ToString());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool CheckObject(ObjectName name, What what)
     {
         if (name.Value is not null && _objects.ContainsKey(name))
@@ -560,7 +586,7 @@ internal sealed class AccessModelValidator
     private void ValidateObjects()
     {
         var columns = new HashSet<(ObjectName, ColumnName)>();
-        for (int i = 0; i < _model.Objects.Count; i++)
+        for (int i = 0; i < _model.Objects.Length; i++)
         {
             ObjectDefinition definition = _model.Objects[i];
             AtProperty(ModelList.Objects, i, nameof(ObjectDefinition.Name));
@@ -592,13 +618,13 @@ internal sealed class AccessModelValidator
         }
 
         var objectPositions = new HashSet<(ObjectName, int)>();
-        for (int i = 0; i < _model.ObjectOperationRows.Count; i++)
+        for (int i = 0; i < _model.ObjectOperationRows.Length; i++)
         {
             CheckObjectOperationRow(_model.ObjectOperationRows[i], i, objectPositions);
         }
 
         var columnPositions = new HashSet<((ObjectName, ColumnName), int)>();
-        for (int i = 0; i < _model.ColumnRightRows.Count; i++)
+        for (int i = 0; i < _model.ColumnRightRows.Length; i++)
         {
             ColumnRightRow row = _model.ColumnRightRows[i];
             var what = new What(WhatKind.ColumnRightRow, row);
@@ -623,7 +649,7 @@ internal sealed class AccessModelValidator
             CheckEnum(row.Level, what);
         }
 
-        for (int i = 0; i < _model.DefaultRecordRightRules.Count; i++)
+        for (int i = 0; i < _model.DefaultRecordRightRules.Length; i++)
         {
             DefaultRecordRightRule rule = _model.DefaultRecordRightRules[i];
             var what = new What(WhatKind.DefaultRecordRightRule, rule);
@@ -649,6 +675,7 @@ internal sealed class AccessModelValidator
 
     /// <summary>The rules of one object operation row: its object and grantee are defined, its position is 0 or more
     /// and unique among the object's rows (<paramref name="positions"/> holds those seen), its operations are defined.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CheckObjectOperationRow(ObjectOperationRow row, int index, HashSet<(ObjectName, int)> positions)
     {
         var what = new What(WhatKind.ObjectOperationRow, row);
@@ -670,7 +697,7 @@ internal sealed class AccessModelValidator
 
     private void ValidateSystemOperations()
     {
-        for (int i = 0; i < _model.SystemOperations.Count; i++)
+        for (int i = 0; i < _model.SystemOperations.Length; i++)
         {
             SystemOperationDefinition operation = _model.SystemOperations[i];
             AtProperty(ModelList.SystemOperations, i, nameof(SystemOperationDefinition.Code));
@@ -684,7 +711,7 @@ internal sealed class AccessModelValidator
             }
         }
 
-        for (int i = 0; i < _model.SystemOperations.Count; i++)
+        for (int i = 0; i < _model.SystemOperations.Length; i++)
         {
             SystemOperationDefinition operation = _model.SystemOperations[i];
             IReadOnlyList<ObjectAccessGrant> grants = operation.ObjectAccess ?? [];
@@ -703,7 +730,7 @@ internal sealed class AccessModelValidator
         }
 
         var positions = new HashSet<(SystemOperationCode, int)>();
-        for (int i = 0; i < _model.SystemOperationRows.Count; i++)
+        for (int i = 0; i < _model.SystemOperationRows.Length; i++)
         {
             SystemOperationRow row = _model.SystemOperationRows[i];
             var what = new What(WhatKind.SystemOperationRow, row);
@@ -727,13 +754,13 @@ internal sealed class AccessModelValidator
     private void ValidateRecords()
     {
         HashSet<SupportGrantId> grantIds = [.. _model.SupportGrants.Select(g => g.Id)];
-        IList<RecordDefinition> records = _model.Records;
+        RecordDefinition[] records = _model.Records;
 
         // The object of the last record, when it is defined, and whether it keeps its records in the database: records of
         // one object usually follow one another, so that its name is looked up once, not once per record.
         string? definedObject = null;
         bool keptInDatabase = false;
-        for (int i = 0; i < records.Count; i++)
+        for (int i = 0; i < records.Length; i++)
         {
             RecordDefinition record = records[i];
             var what = new What(WhatKind.Record, record);
@@ -777,27 +804,32 @@ internal sealed class AccessModelValidator
                 Add(AccessModelErrorCode.DanglingReference, $"{what} has owner {Q(owner)}, which is not a defined user.", record.Id.ToString(), owner.ToString());
             }
         }
+    }
 
+    /// <summary>Checks every record right row and resolves each one's record and grantee for the compiler.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ValidateRecordRights()
+    {
         // Each right's record and grantee as the compiler numbers them, found while checking that they are defined: first
         // every row resolved without reporting (in parallel chunks when there are many: the tables it reads are complete
         // and no longer change), then the rows that did not resolve checked again in order, which reports their problems
         // exactly as checking every row in order would.
-        IList<RecordRightRow> rights = _model.RecordRightRows;
-        var rightRecord = new int[rights.Count];
-        var rightUnit = new int[rights.Count];
-        var rightOperation = new byte[rights.Count];
-        var unresolved = new bool[rights.Count];
-        int chunks = (rights.Count + RightsPerChunk - 1) / RightsPerChunk;
+        RecordRightRow[] rights = _model.RecordRightRows;
+        var rightRecord = new int[rights.Length];
+        var rightUnit = new int[rights.Length];
+        var rightOperation = new byte[rights.Length];
+        var unresolved = new bool[rights.Length];
+        int chunks = (rights.Length + RightsPerChunk - 1) / RightsPerChunk;
         if (chunks > 1 && Environment.ProcessorCount > 1)
         {
-            Parallel.For(0, chunks, chunk => ResolveRights(rights, chunk * RightsPerChunk, Math.Min(rights.Count, (chunk + 1) * RightsPerChunk), rightRecord, rightUnit, rightOperation, unresolved));
+            Parallel.For(0, chunks, chunk => ResolveRights(rights, chunk * RightsPerChunk, Math.Min(rights.Length, (chunk + 1) * RightsPerChunk), rightRecord, rightUnit, rightOperation, unresolved));
         }
         else
         {
-            ResolveRights(rights, 0, rights.Count, rightRecord, rightUnit, rightOperation, unresolved);
+            ResolveRights(rights, 0, rights.Length, rightRecord, rightUnit, rightOperation, unresolved);
         }
 
-        for (int i = 0; i < rights.Count; i++)
+        for (int i = 0; i < rights.Length; i++)
         {
             if (unresolved[i])
             {
@@ -812,29 +844,51 @@ internal sealed class AccessModelValidator
     /// does, reporting nothing: a row it would report a problem of is marked in <paramref name="unresolved"/>. Reads only
     /// tables complete by now, so that chunks may run at once.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ResolveRights(IList<RecordRightRow> rights, int start, int end, int[] record, int[] unit, byte[] operation, bool[] unresolved)
+    private void ResolveRights(RecordRightRow[] rights, int start, int end, int[] record, int[] unit, byte[] operation, bool[] unresolved)
     {
-        string? lastObject = null;
-        GuidTable? lastRecords = null;
-        bool lastKept = false;
+        // The record table of each object the rows name, and whether it keeps its records in the database, in a small
+        // table by the name: rows in random order over a few hundred objects would each cost two lookups by value.
+        var names = new string?[CachedObjects];
+        var tables = new GuidTable?[CachedObjects];
+        var kept = new bool[CachedObjects];
         for (int i = start; i < end; i++)
         {
             RecordRightRow row = rights[i];
-            if (lastRecords is null || !ReferenceEquals(row.Object.Value, lastObject))
+            string? name = row.Object.Value;
+            int slot = NameSlot(name);
+            GuidTable? records = tables[slot];
+            if (records is null || !(ReferenceEquals(names[slot], name) || string.Equals(names[slot], name, StringComparison.Ordinal)))
             {
-                lastObject = row.Object.Value;
-                lastRecords = _records.TryGetValue(row.Object, out GuidTable? records) ? records : s_noRecords;
-                lastKept = KeptInDatabase(row.Object);
+                records = tables[slot] = _records.TryGetValue(row.Object, out GuidTable? found) ? found : s_noRecords;
+                names[slot] = name;
+                kept[slot] = KeptInDatabase(row.Object);
             }
 
             operation[i] = ResolvedRecordRights.Of(row);
-            unresolved[i] = lastKept
-                | !lastRecords.TryGetValue(row.Record.Value, out record[i])
+            unresolved[i] = kept[slot]
+                | !records.TryGetValue(row.Record.Value, out record[i])
                 | !_knownUnits.TryGetValue(row.Grantee.Value, out unit[i])
-                | !Enum.IsDefined(row.Operation)
-                | !Enum.IsDefined(row.Level)
-                | !Enum.IsDefined(row.Source);
+                | !ResolvedRecordRights.IsDefined(row);
         }
+    }
+
+    /// <summary>The slot of an object name in <see cref="ResolveRights"/>' table: a hash of its characters (FNV-1a), the
+    /// same for equal names; 0 for none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int NameSlot(string? name)
+    {
+        if (name is null)
+        {
+            return 0;
+        }
+
+        uint hash = 2166136261;
+        foreach (char c in name)
+        {
+            hash = unchecked((hash ^ c) * 16777619);
+        }
+
+        return unchecked((int)(hash ^ (hash >> 15))) & (CachedObjects - 1);
     }
 
     /// <summary>Whether a defined object keeps its records and rights in the database.</summary>
@@ -877,7 +931,7 @@ internal sealed class AccessModelValidator
     private void ValidateSupportAccess()
     {
         var workplaces = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < _model.Workplaces.Count; i++)
+        for (int i = 0; i < _model.Workplaces.Length; i++)
         {
             WorkplaceDefinition workplace = _model.Workplaces[i];
             AtProperty(ModelList.Workplaces, i, nameof(WorkplaceDefinition.Name));
@@ -902,7 +956,7 @@ internal sealed class AccessModelValidator
 
         SupportAccessSettings settings = _model.Settings.SupportAccess ?? SupportAccessSettings.Default;
         var grants = new HashSet<SupportGrantId>();
-        for (int i = 0; i < _model.SupportGrants.Count; i++)
+        for (int i = 0; i < _model.SupportGrants.Length; i++)
         {
             SupportAccessGrant grant = _model.SupportGrants[i];
             var what = new What(WhatKind.SupportGrant, grant);

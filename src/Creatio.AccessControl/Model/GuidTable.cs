@@ -31,6 +31,7 @@ internal sealed class GuidTable
 
     /// <summary>Adds an id with its number, unless the table has it.</summary>
     /// <returns>Whether the id was added.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryAdd(Guid id, int number)
     {
         if ((Count + 1) * 2 > _slots.Length)
@@ -82,6 +83,7 @@ internal sealed class GuidTable
     /// <summary>Whether the table has an id.</summary>
     public bool Contains(Guid id) => TryGetValue(id, out _);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Grow()
     {
         Slot[] old = _slots;

@@ -1,7 +1,7 @@
 namespace Creatio.AccessControl;
 
 /// <summary>The lookups the validator builds over a model: users, roles, objects and records by id.</summary>
-/// <remarks>Filled once by <see cref="AccessModelValidator.Validate(AccessModelBuilder, out ModelIndex, out ResolvedRecordRights)"/> and never
+/// <remarks>Filled once by <see cref="AccessModelValidator.Validate(ModelRows, out ModelIndex, out ResolvedRecordRights)"/> and never
 /// changed after: a valid model keeps it, and models derived by edits that add or remove none of these rows share it.</remarks>
 internal sealed class ModelIndex
 {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Creatio.AccessControl;
 
 /// <summary>What validating a whole model found out about each of its record right rows, kept for compiling it: the
@@ -14,7 +16,16 @@ namespace Creatio.AccessControl;
 internal sealed record ResolvedRecordRights(int[] Record, int[] Unit, byte[] OperationAndLevel)
 {
     /// <summary>A row's operation and level in one byte, as <see cref="OperationAndLevel"/> holds them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static byte Of(RecordRightRow row) => unchecked((byte)(((int)row.Operation & 0xF) | ((int)row.Level << 4)));
+
+    /// <summary>Whether a row's operation, level and source are defined values: <see cref="Enum.IsDefined{TEnum}(TEnum)"/>
+    /// of each, as three comparisons (the values of each are 0 to the last one).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsDefined(RecordRightRow row) => unchecked(
+        ((uint)row.Operation <= (uint)RecordOperation.Delete)
+        & ((uint)row.Level <= (uint)RecordRightLevel.AllowAndGrant)
+        & ((uint)row.Source <= (uint)RecordRightSource.Default));
 
     /// <summary>The operation of a byte of <see cref="OperationAndLevel"/>.</summary>
     public static RecordOperation Operation(byte operationAndLevel) => (RecordOperation)(operationAndLevel & 0xF);

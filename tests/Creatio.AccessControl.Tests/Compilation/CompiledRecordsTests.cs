@@ -206,6 +206,62 @@ public sealed class CompiledRecordsTests
         Assert.False(records.MentionsUser(7));
     }
 
+    [Fact]
+    public void Constructor_RightsGivenAsASliceOfLongerArrays_LaysOutWhatTheSameRightsGivenAloneDo()
+    {
+        // The compiler lays out each object's records from slices of arrays holding every object's rights, their starts
+        // counted from the start of those arrays; the same rights given alone, starts from 0, must lay out alike.
+        Guid[] ids = [.. Enumerable.Range(0, 4).Select(i => new Guid(i + 1, 5, 5, new byte[8]))];
+        int[] unitsBefore = [7, 8, 9];
+        int[] rightUnit = [.. unitsBefore, 3, 1, 4, 1, 5];
+        byte[] allow = [.. rightUnit.Select((_, i) => (byte)(1 + (i % 3)))];
+        byte[] grant = [.. rightUnit.Select((_, i) => (byte)(i % 2))];
+        int[] startsInLongArrays = [3, 5, 5, 7, 8];
+        int[] startsAlone = [0, 2, 2, 4, 5];
+        int[] none = [-1, -1, -1, -1];
+        int[] implicitStart = [0, 0, 1, 1, 1];
+
+        var sliced = new CompiledRecords(ids, none, none, startsInLongArrays, rightUnit.AsSpan(3), allow.AsSpan(3), grant.AsSpan(3), implicitStart, [42], null);
+        var alone = new CompiledRecords(ids, none, none, startsAlone, rightUnit.AsSpan(3).ToArray(), allow.AsSpan(3).ToArray(), grant.AsSpan(3).ToArray(), implicitStart, [42], null);
+
+        foreach (Guid id in ids)
+        {
+            RecordHeader header = alone.Header(alone.Find(id));
+            Assert.Equal(header, sliced.Header(sliced.Find(id)));
+            Assert.Equal(
+                alone.Rights(alone.Find(id), header.RightCount).ToArray().Select(r => r.Bits),
+                sliced.Rights(sliced.Find(id), header.RightCount).ToArray().Select(r => r.Bits));
+        }
+
+        Assert.Equal([(3, false), (1, false)], sliced.Rights(sliced.Find(ids[0]), 2).ToArray().Select(r => (r.Unit, r.Implicit)));
+        Assert.Equal([(42, true)], sliced.Rights(sliced.Find(ids[1]), 1).ToArray().Select(r => (r.Unit, r.Implicit)));
+    }
+
+    [Property(MaxTest = 200)]
+    public void SortKeys_AnyKeys_SortsThemAsArraySortDoes(long[] keys, int extra)
+    {
+        // A record's right keys are sorted by insertion when few, by the library's sort when many: both must sort.
+        long[] many = [.. keys, .. Enumerable.Range(0, Math.Abs(extra % 80)).Select(i => (long)(i * 7919 % 101) - 50)];
+        long[] expected = [.. many];
+        Array.Sort(expected);
+
+        TableCompiler.SortKeys(many);
+
+        Assert.Equal(expected, many);
+    }
+
+    [Fact]
+    public void RightKey_UnitsAndMasks_SortByUnitThenMasks()
+    {
+        long[] keys = [TableCompiler.RightKey(3, 1), TableCompiler.RightKey(1, 0xFFFF), TableCompiler.RightKey(70_000, 0), TableCompiler.RightKey(1, 2)];
+
+        TableCompiler.SortKeys(keys);
+
+        Assert.Equal(
+            [TableCompiler.RightKey(1, 2), TableCompiler.RightKey(1, 0xFFFF), TableCompiler.RightKey(3, 1), TableCompiler.RightKey(70_000, 0)],
+            keys);
+    }
+
     // Record r: author user r, owner user r (none for every fifth), merged rights to units 0.. (Allow Read), implicit
     // grantees 100.. .
     private static CompiledRecords Layout(Guid[] ids, Func<int, int> rightsOf, Func<int, int> implicitOf)

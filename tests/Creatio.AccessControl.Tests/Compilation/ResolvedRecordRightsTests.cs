@@ -169,6 +169,60 @@ public sealed class ResolvedRecordRightsTests
     }
 
     [Fact]
+    public void IsDefined_EveryValueAroundTheEnums_AgreesWithEnumIsDefined()
+    {
+        // The validator checks a right row's three values with comparisons; they must say what Enum.IsDefined says, for
+        // every value a caller can cast (a value added to an enum later included).
+        RecordRightRow row = new("Deal", Ids.Record("r"), BuiltInRoles.AllEmployees, RecordOperation.Read, RecordRightLevel.Allow);
+        foreach (int value in Enumerable.Range(-3, 40).Append(int.MinValue).Append(int.MaxValue))
+        {
+            Assert.Equal(Enum.IsDefined((RecordOperation)value), ResolvedRecordRights.IsDefined(row with { Operation = (RecordOperation)value }));
+            Assert.Equal(Enum.IsDefined((RecordRightLevel)value), ResolvedRecordRights.IsDefined(row with { Level = (RecordRightLevel)value }));
+            Assert.Equal(Enum.IsDefined((RecordRightSource)value), ResolvedRecordRights.IsDefined(row with { Source = (RecordRightSource)value }));
+        }
+    }
+
+    [Fact]
+    public void Build_ObjectsNamedByEqualStringsNotTheSameInstance_ResolvesEveryRowByItsObject()
+    {
+        // Resolving rights keeps each object's record table in a small table by name: names given as other instances of
+        // equal strings, and more objects than it keeps at once, must resolve as names shared would.
+        const int objectCount = 1500;
+        AccessModelBuilder builder = new Org().User("Ann").Builder;
+        UserId ann = Ids.User("Ann");
+        for (int o = 0; o < objectCount; o++)
+        {
+            builder.Add(new ObjectDefinition($"O{o}") { UseRecordPermissions = true, KeepsRecordsInDatabase = o == 700 });
+            if (o != 700)
+            {
+                builder.Add(new RecordDefinition($"O{o}", Ids.Record($"r{o}")));
+            }
+        }
+
+        var random = new Random(15);
+        int[] order = [.. Enumerable.Range(0, 3 * objectCount).Select(i => i % objectCount).OrderBy(_ => random.Next())];
+        foreach (int o in order)
+        {
+            // Each row a new string; the record of object o is named "r{o}", so that a row resolved against another
+            // object's table would name a record that object does not have.
+            builder.Add(new RecordRightRow(new ObjectName(new string($"O{o}".AsSpan())), Ids.Record($"r{o}"), ann, RecordOperation.Edit, RecordRightLevel.Allow));
+        }
+
+        AccessModelValidationException thrown = Assert.Throws<AccessModelValidationException>(builder.Build);
+        Assert.Equal(
+            [.. order.Select((o, i) => (o, i)).Where(p => p.o == 700).Select(p => (AccessModelErrorCode.RecordKeptInDatabase, p.i))],
+            thrown.Errors.Select(e => (e.Code, e.Row!.Value.Index)));
+
+        builder.Objects[700] = builder.Objects[700] with { KeepsRecordsInDatabase = false };
+        builder.Add(new RecordDefinition("O700", Ids.Record("r700")));
+        AccessPrincipal principal = AccessSnapshot.Compile(builder.Build()).GetPrincipal(ann, DateTimeOffset.UnixEpoch);
+        for (int o = 0; o < objectCount; o++)
+        {
+            Assert.True(principal.CheckRecord($"O{o}", Ids.Record($"r{o}"), RecordOperation.Edit).IsAllowed);
+        }
+    }
+
+    [Fact]
     public void GuidTable_ManyIdsTheEmptyOneAndDuplicates_FindsEachWithItsNumber()
     {
         var table = new GuidTable();
