@@ -17,6 +17,10 @@ internal static partial class AccessControlLog
         Message = "Endpoints require record access on objects that keep their records in the database, but no IRecordRightReader is registered; the host does not start.")]
     public static partial void RecordReaderNotRegistered(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 103, EventName = "AccessPolicyNameInvalid", Level = LogLevel.Critical,
+        Message = "Endpoints name an Access: authorization policy that is not of the package's forms and that the app does not define; the host does not start.")]
+    public static partial void PolicyNameInvalid(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 110, EventName = "AccessDenied", Level = LogLevel.Debug,
         Message = "Access denied to {User} for {Request}: {Decision} (snapshot {Version}).")]
     public static partial void Denied(ILogger logger, UserId? user, AccessRequest request, AccessDecision decision, long version);

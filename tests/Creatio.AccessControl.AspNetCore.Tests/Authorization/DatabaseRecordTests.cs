@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Creatio.AccessControl.AspNetCore.Tests.TestHost;
 using Creatio.AccessControl.EntityFrameworkCore;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
@@ -177,19 +178,44 @@ public sealed class DatabaseRecordTests : IDisposable
     }
 
     [Fact]
-    public async Task NoReaderRegistered_APolicyByName_DeniesAndLogsTheMissingRegistration()
+    public async Task NoReaderRegistered_AndAnEndpointNamingARecordPolicy_StopsStartUp()
     {
-        // A policy name is not endpoint metadata, so start-up cannot see it: the request is denied, fail closed.
+        // RequireAuthorization(name) and [Authorize(Policy = name)] are endpoint metadata: start-up reads the names.
+        await using WebApplication app = TestApp.Build(
+            source: access => access.UseModel(Model()),
+            options: null,
+            services: b => b.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(s_now)),
+            endpoints: a => a.MapGet("/named/{id}", () => "ok").RequireAuthorization(AccessPolicyNames.Record(Opportunity, RecordOperation.Read)),
+            environment: "Development",
+            contentRoot: null,
+            out LogCollector logs,
+            mapDefaults: false);
+
+        InvalidOperationException thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
+
+        Assert.Contains(logs.Entries, e => e.EventId.Id == 102 && ReferenceEquals(e.Exception, thrown));
+        Assert.Contains("/named/{id}", thrown.Message, StringComparison.Ordinal);
+        Assert.Contains("Read Opportunity record {id}", thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoReaderRegistered_ARecordCheckStartUpCannotSee_DeniesAndLogsTheMissingRegistration()
+    {
+        // A requirement asked in the handler (resource-based authorization) is not endpoint metadata: the request is denied,
+        // fail closed, and the log names the registration to add.
         await using TestApp app = await TestApp.StartAsync(
             source: access => access.UseModel(Model()),
             services: b => b.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(s_now)),
-            endpoints: a => a.MapGet("/named/{id}", () => "ok").RequireAuthorization(AccessPolicyNames.Record(Opportunity, RecordOperation.Read)),
+            endpoints: a => a.MapGet("/in-code/{id:guid}", async (Guid id, HttpContext context, IAuthorizationService authorization) =>
+                    (await authorization.AuthorizeAsync(context.User, new RecordId(id), new RecordAccessRequirement(Opportunity, RecordOperation.Read))).Succeeded
+                        ? Results.Ok()
+                        : Results.Forbid())
+                .RequireAuthorization(),
             mapDefaults: false);
 
-        using HttpResponseMessage response = await app.SendAsync(HttpMethod.Get, $"/named/{BobsDeal}", Bob);
+        using HttpResponseMessage response = await app.SendAsync(HttpMethod.Get, $"/in-code/{BobsDeal}", Bob);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Contains("\"reason\":\"RecordKeptInDatabase\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains(app.Logs.Entries, e => e.EventId.Id == 112 && e.Level == LogLevel.Warning
             && e.Message.Contains("`Opportunity`", StringComparison.Ordinal) && e.Message.Contains("UseEntityFrameworkCoreRecordRights", StringComparison.Ordinal));
     }

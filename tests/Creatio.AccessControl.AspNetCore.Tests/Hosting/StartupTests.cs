@@ -48,6 +48,43 @@ public sealed class StartupTests : IDisposable
         await app.DisposeAsync();
     }
 
+    [Theory]
+    [InlineData("Access:Recrod:Opportunity:Read")]          // a misspelt kind
+    [InlineData("Access:Object:Opportunity:edit")]          // an operation not spelt as ObjectOperation spells it
+    [InlineData("Access:Object:Opportunity:2")]             // an operation by number
+    [InlineData("access:record:Opportunity")]               // no operation
+    public async Task AnEndpointNamingAnAccessPolicyThePackageCannotRead_StopsStartUp_NamingItAndTheEndpoint(string policy)
+    {
+        WebApplication app = TestApp.Build(
+            null, null, null, a => a.MapGet("/misnamed", () => "ok").RequireAuthorization(policy), "Production", null, out LogCollector logs);
+
+        InvalidOperationException error = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
+
+        Assert.Contains($"({policy})", error.Message, StringComparison.Ordinal);
+        Assert.Contains("/misnamed", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AccessPolicyNames", error.Message, StringComparison.Ordinal);
+        LogCollector.LogEntry entry = Assert.Single(logs.Entries, e => e.EventId.Id == 103);
+        Assert.Equal(LogLevel.Critical, entry.Level);
+        Assert.Same(error, entry.Exception);
+        await app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AnAccessPolicyTheAppDefines_AndThePackagesOwnNames_StartTheHost()
+    {
+        await using TestApp app = await TestApp.StartAsync(
+            services: b => b.Services.AddAuthorization(o => o.AddPolicy("Access:Audit", p => p.RequireAuthenticatedUser())),
+            endpoints: a =>
+            {
+                a.MapGet("/audit", () => "ok").RequireAuthorization("Access:Audit");
+                a.MapGet("/named/{id}", () => "ok").RequireAuthorization(AccessPolicyNames.Record(TestModel.Opportunity, RecordOperation.Read));
+                a.MapGet("/other", () => "ok").RequireAuthorization("AccessControlAdmins");
+            });
+
+        Assert.Equal(HttpStatusCode.OK, (await app.SendAsync(HttpMethod.Get, "/audit", TestApp.As(TestModel.Bob))).StatusCode);
+        Assert.DoesNotContain(app.Logs.Entries, e => e.EventId.Id == 103);
+    }
+
     [Fact]
     public async Task AMissingPolicyFile_StopsStartUp()
     {
