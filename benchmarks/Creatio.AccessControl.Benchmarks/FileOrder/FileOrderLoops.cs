@@ -147,6 +147,37 @@ internal static class FileOrderLoops
         return unknown;
     }
 
+    /// <summary>The record's slot and header alone: <see cref="Compilation.CompiledRecords.Find(Guid)"/> on the resolved
+    /// object (internal), without the principal or the rights.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static long RecordFindAlone(AccessObject[] objects, FileOrderInputs x, int from, int to)
+    {
+        int[] objectOf = x.RecordObject;
+        RecordId[] records = x.RecordIds;
+        long unknown = 0;
+        for (int i = from; i < to; i++)
+        {
+            unknown += objects[objectOf[i]].Records!.Find(records[i].Value) < 0 ? 1 : 0;
+        }
+
+        return unknown;
+    }
+
+    /// <summary>The baseline's record dictionary alone.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static long RecordDictionaryAlone(AnswerTable answers, FileOrderInputs x, int from, int to)
+    {
+        RecordId[] records = x.RecordIds;
+        Dictionary<Guid, int> recordIndex = answers.Records;
+        long unknown = 0;
+        for (int i = from; i < to; i++)
+        {
+            unknown += recordIndex.TryGetValue(records[i].Value, out _) ? 0 : 1;
+        }
+
+        return unknown;
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static long PrincipalArrayAlone(AccessPrincipal[] principals, FileOrderInputs x, int from, int to)
     {
