@@ -20,21 +20,8 @@ internal static class DatabaseRecordChecks
         decision.Reason == AccessReason.RecordKeptInDatabase
         || (decision.Reason == AccessReason.SupportDataIsolation && KeepsRecordsInDatabase(principal.Snapshot, objectName));
 
-    private static bool KeepsRecordsInDatabase(AccessSnapshot? snapshot, ObjectName objectName)
-    {
-        if (snapshot is not null)
-        {
-            foreach (ObjectDefinition definition in snapshot.Model.Objects)
-            {
-                if (definition.Name == objectName)
-                {
-                    return definition.KeepsRecordsInDatabase;
-                }
-            }
-        }
-
-        return false;
-    }
+    private static bool KeepsRecordsInDatabase(AccessSnapshot? snapshot, ObjectName objectName) =>
+        snapshot?.GetObject(objectName).Definition is { KeepsRecordsInDatabase: true };
 
     /// <summary>Returns the request's record reader, or <see langword="null"/> when none is registered.</summary>
     public static IRecordRightReader? ReaderOf(HttpContext? httpContext) =>

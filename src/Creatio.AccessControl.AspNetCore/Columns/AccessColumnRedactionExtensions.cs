@@ -156,19 +156,6 @@ public static class AccessColumnRedactionExtensions
         return null;
     }
 
-    private static IReadOnlyList<ColumnName> DeclaredColumns(AccessSnapshot? snapshot, ObjectName objectName)
-    {
-        if (snapshot is not null)
-        {
-            foreach (ObjectDefinition definition in snapshot.Model.Objects)
-            {
-                if (definition.Name == objectName)
-                {
-                    return definition.Columns;
-                }
-            }
-        }
-
-        return [];
-    }
+    private static IReadOnlyList<ColumnName> DeclaredColumns(AccessSnapshot? snapshot, ObjectName objectName) =>
+        snapshot?.GetObject(objectName).Definition is { } definition ? definition.Columns : [];
 }

@@ -59,6 +59,12 @@ public readonly struct AccessObject
     /// <summary>Gets a value indicating whether the snapshot knows the object.</summary>
     public bool IsKnown => _compiled is not null;
 
+    /// <summary>Gets the object's definition in the snapshot's model (its switches, such as
+    /// <see cref="ObjectDefinition.KeepsRecordsInDatabase"/>, and its declared columns), or <see langword="null"/> when the
+    /// snapshot does not know the object.</summary>
+    /// <remarks>Found without looking the name up again: the definition the snapshot compiled.</remarks>
+    public ObjectDefinition? Definition => _compiled?.Definition;
+
     /// <summary>Gets the compiled object, or <see langword="null"/> when the snapshot does not know it.</summary>
     internal CompiledObject? Compiled => _compiled;
 

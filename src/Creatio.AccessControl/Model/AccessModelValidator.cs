@@ -43,6 +43,9 @@ internal sealed class AccessModelValidator
     // What the whole-model validation resolved of each record right row, for the compiler (ValidateRecords).
     private ResolvedRecordRights? _resolvedRights;
 
+    // The ids of the model's support grants, which records name (set when records are checked).
+    private HashSet<SupportGrantId>? _grantIds;
+
     private AccessModelValidator(ModelRows model, ModelIndex index)
     {
         _model = model;
@@ -96,14 +99,31 @@ internal sealed class AccessModelValidator
 
         validator.ValidateSupportAccess();
         rights = validator._resolvedRights!;
-        return AccessModelErrorNames.Apply(validator._errors, id => validator._users.TryGetValue(new AdminUnitId(id), out UserDefinition? user) ? user.Name
-            : validator._roles.TryGetValue(new AdminUnitId(id), out RoleDefinition? role) ? role.Name : null);
+        return validator.Errors;
     }
 
     /// <summary>A validator over the index of a valid model, for the rules of single rows (<see cref="CheckMembership"/>,
     /// <see cref="CheckObjectOperationRow"/>, <see cref="CheckRecordRightRow(RecordRightRow, int)"/>) applied to edited rows: the rules the
     /// whole-model validation applies to every row.</summary>
     public static AccessModelValidator ForEdits(ModelIndex index) => new(ModelRows.Empty, index);
+
+    /// <summary>A validator over a valid model, for the rules of the records and record rights of an object that keeps them
+    /// in the database, which the model does not hold (<see cref="CheckDatabaseRecord"/>,
+    /// <see cref="CheckDatabaseRecordRightRow"/>): the rules the whole-model validation applies to every record and record
+    /// right row of the model, with the same messages, codes and ids.</summary>
+    /// <remarks>Its errors name no row of the model (<see cref="AccessModelError.Row"/> is <see langword="null"/>): the rows
+    /// are in the database.</remarks>
+    public static AccessModelValidator ForDatabaseRecords(AccessModel model) =>
+        new(ModelRows.Empty, model.Index) { _grantIds = [.. model.SupportGrants.Select(g => g.Id)] };
+
+    /// <summary>Gets the problems reported so far, the admin units they quote named as the whole-model validation names
+    /// them.</summary>
+    public AccessModelErrorList Errors => AccessModelErrorNames.Apply(_errors, NameOf);
+
+    /// <summary>The name of an admin unit of the model, or <see langword="null"/>.</summary>
+    private string? NameOf(Guid id) =>
+        _users.TryGetValue(new AdminUnitId(id), out UserDefinition? user) ? user.Name
+            : _roles.TryGetValue(new AdminUnitId(id), out RoleDefinition? role) ? role.Name : null;
 
     private void Add(AccessModelErrorCode code, string message, params string[] ids) =>
         _errors.Add(new AccessModelError(code, message, ids)
@@ -753,7 +773,7 @@ internal sealed class AccessModelValidator
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ValidateRecords()
     {
-        HashSet<SupportGrantId> grantIds = [.. _model.SupportGrants.Select(g => g.Id)];
+        _grantIds = [.. _model.SupportGrants.Select(g => g.Id)];
         RecordDefinition[] records = _model.Records;
 
         // The object of the last record, when it is defined, and whether it keeps its records in the database: records of
@@ -771,11 +791,7 @@ internal sealed class AccessModelValidator
                 keptInDatabase = KeptInDatabase(record.Object);
             }
 
-            AtMemberProperty(nameof(RecordDefinition.Id));
-            if (record.Id.Value == Guid.Empty)
-            {
-                ReportEmpty($"A record of {Q(record.Object)} has an empty id");
-            }
+            CheckRecordId(record);
             if (keptInDatabase)
             {
                 Add(AccessModelErrorCode.RecordKeptInDatabase, $"{what} is given in the model, but {Q(record.Object)} keeps its records in the database; leave it there and check it with CheckRecordAsync.", record.Object.ToString(), record.Id.ToString());
@@ -786,23 +802,51 @@ internal sealed class AccessModelValidator
                 Add(AccessModelErrorCode.DuplicateId, $"{what} is defined more than once.", record.Object.ToString(), record.Id.ToString());
             }
 
-            AtMemberProperty(nameof(RecordDefinition.Author));
-            if (record.Author is { } author && !_users.ContainsKey(author))
-            {
-                Add(AccessModelErrorCode.DanglingReference, $"{what} has author {Q(author)}, which is not a defined user.", record.Id.ToString(), author.ToString());
-            }
+            CheckRecordReferences(record, what);
+        }
+    }
 
-            AtMemberProperty(nameof(RecordDefinition.CreatedInSupportGrant));
-            if (record.CreatedInSupportGrant is { } grant && !grantIds.Contains(grant))
-            {
-                Add(AccessModelErrorCode.DanglingReference, $"{what} was created in support grant {Q(grant)}, which is not defined.", record.Id.ToString(), grant.ToString());
-            }
+    /// <summary>The rules of a record an object keeps in the database (which the model does not hold): the rules of every
+    /// record of the model that do not depend on the other records (<see cref="CheckRecordId"/>,
+    /// <see cref="CheckRecordReferences"/>).</summary>
+    public void CheckDatabaseRecord(RecordDefinition record)
+    {
+        CheckRecordId(record);
+        CheckRecordReferences(record, new What(WhatKind.Record, record));
+    }
 
-            AtMemberProperty(nameof(RecordDefinition.Owner));
-            if (record.Owner is { } owner && !_users.ContainsKey(owner))
-            {
-                Add(AccessModelErrorCode.DanglingReference, $"{what} has owner {Q(owner)}, which is not a defined user.", record.Id.ToString(), owner.ToString());
-            }
+    /// <summary>The rule of a record's id: it is not the empty GUID.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void CheckRecordId(RecordDefinition record)
+    {
+        AtMemberProperty(nameof(RecordDefinition.Id));
+        if (record.Id.Value == Guid.Empty)
+        {
+            ReportEmpty($"A record of {Q(record.Object)} has an empty id");
+        }
+    }
+
+    /// <summary>The rules of what a record names: its author and owner are defined users, the support grant it was created
+    /// in is defined.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void CheckRecordReferences(RecordDefinition record, What what)
+    {
+        AtMemberProperty(nameof(RecordDefinition.Author));
+        if (record.Author is { } author && !_users.ContainsKey(author))
+        {
+            Add(AccessModelErrorCode.DanglingReference, $"{what} has author {Q(author)}, which is not a defined user.", record.Id.ToString(), author.ToString());
+        }
+
+        AtMemberProperty(nameof(RecordDefinition.CreatedInSupportGrant));
+        if (record.CreatedInSupportGrant is { } grant && !_grantIds!.Contains(grant))
+        {
+            Add(AccessModelErrorCode.DanglingReference, $"{what} was created in support grant {Q(grant)}, which is not defined.", record.Id.ToString(), grant.ToString());
+        }
+
+        AtMemberProperty(nameof(RecordDefinition.Owner));
+        if (record.Owner is { } owner && !_users.ContainsKey(owner))
+        {
+            Add(AccessModelErrorCode.DanglingReference, $"{what} has owner {Q(owner)}, which is not a defined user.", record.Id.ToString(), owner.ToString());
         }
     }
 
@@ -915,9 +959,35 @@ internal sealed class AccessModelValidator
         else if (!_lastRecordSet!.TryGetValue(row.Record.Value, out record))
         {
             record = -1;
-            Add(AccessModelErrorCode.DanglingReference, $"{what} names a record that is not defined.", row.Object.ToString(), row.Record.ToString());
+            ReportUndefinedRecord(row, what);
         }
 
+        CheckRecordRightValues(row, what, out unit);
+    }
+
+    /// <summary>The rules of a record right row of an object that keeps its records in the database (which the model does
+    /// not hold): those of <see cref="CheckRecordRightRow(RecordRightRow, int)"/>, its record looked up among
+    /// <paramref name="records"/>, the object's records in the database, instead of the model's.</summary>
+    public void CheckDatabaseRecordRightRow(RecordRightRow row, IReadOnlySet<RecordId> records)
+    {
+        var what = new What(WhatKind.RecordRightRow, row);
+        AtMemberProperty(nameof(RecordRightRow.Record));
+        if (!records.Contains(row.Record))
+        {
+            ReportUndefinedRecord(row, what);
+        }
+
+        CheckRecordRightValues(row, what, out _);
+    }
+
+    private void ReportUndefinedRecord(RecordRightRow row, What what) =>
+        Add(AccessModelErrorCode.DanglingReference, $"{what} names a record that is not defined.", row.Object.ToString(), row.Record.ToString());
+
+    /// <summary>The rules of a record right row besides its record: its grantee is defined, its operation, level and source
+    /// are defined values; <paramref name="unit"/> is the grantee's number in <see cref="ModelIndex.Units"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void CheckRecordRightValues(RecordRightRow row, What what, out int unit)
+    {
         AtMemberProperty(nameof(RecordRightRow.Grantee));
         CheckUnit(row.Grantee, what, out unit);
         AtMemberProperty(nameof(RecordRightRow.Operation));

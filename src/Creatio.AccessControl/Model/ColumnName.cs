@@ -6,7 +6,7 @@ namespace Creatio.AccessControl;
 /// <summary>Names a column of an object.</summary>
 /// <remarks>Compared ordinally, case-sensitively, as Creatio compares schema names.</remarks>
 [JsonConverter(typeof(IdJsonConverter<ColumnName>))]
-public readonly record struct ColumnName : ISpanParsable<ColumnName>, ISpanFormattable
+public readonly record struct ColumnName : ISpanParsable<ColumnName>, ISpanFormattable, IIdText<ColumnName>
 {
     /// <summary>Creates a name.</summary>
     /// <param name="value">The name, for example <c>Email</c>.</param>
@@ -14,8 +14,7 @@ public readonly record struct ColumnName : ISpanParsable<ColumnName>, ISpanForma
     /// <exception cref="ArgumentException"><paramref name="value"/> is empty or white space.</exception>
     public ColumnName(string value)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(value);
-        Value = value;
+        Value = IdText.Checked(value);
     }
 
     /// <summary>Gets the name; <see langword="null"/> only for <see langword="default"/>.</summary>
@@ -30,49 +29,31 @@ public readonly record struct ColumnName : ISpanParsable<ColumnName>, ISpanForma
     /// <returns>The name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     /// <exception cref="FormatException"><paramref name="value"/> is empty or white space.</exception>
-    public static ColumnName Parse(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return TryParse(value, out ColumnName result) ? result : throw IdText.Blank("A column name");
-    }
+    public static ColumnName Parse(string value) => IdText.Parse<ColumnName>(value);
 
     /// <summary>Creates a name from its text form: the text itself.</summary>
     /// <param name="value">The text; it must not be empty or white space.</param>
     /// <returns>The name.</returns>
     /// <exception cref="FormatException"><paramref name="value"/> is empty or white space.</exception>
-    public static ColumnName Parse(ReadOnlySpan<char> value) => TryParse(value, out ColumnName result) ? result : throw IdText.Blank("A column name");
+    public static ColumnName Parse(ReadOnlySpan<char> value) => IdText.Parse<ColumnName>(value);
 
     /// <summary>Tries to create a name from its text form; route and query values bind through it.</summary>
     /// <param name="value">The text; <see langword="null"/>, empty or white space fails.</param>
     /// <param name="result">The name, or <see langword="default"/> when the text is blank.</param>
     /// <returns>Whether <paramref name="value"/> has a character other than white space.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? value, out ColumnName result)
-    {
-        result = string.IsNullOrWhiteSpace(value) ? default : new ColumnName(value);
-        return result.Value is not null;
-    }
+    public static bool TryParse([NotNullWhen(true)] string? value, out ColumnName result) => IdText.TryParse(value, out result);
 
     /// <summary>Tries to create a name from its text form.</summary>
     /// <param name="value">The text; empty or white space fails.</param>
     /// <param name="result">The name, or <see langword="default"/> when the text is blank.</param>
     /// <returns>Whether <paramref name="value"/> has a character other than white space.</returns>
-    public static bool TryParse(ReadOnlySpan<char> value, out ColumnName result)
-    {
-        result = value.IsWhiteSpace() ? default : new ColumnName(value.ToString());
-        return result.Value is not null;
-    }
+    public static bool TryParse(ReadOnlySpan<char> value, out ColumnName result) => IdText.TryParse(value, out result);
 
     /// <inheritdoc/>
-    static ColumnName IParsable<ColumnName>.Parse(string s, IFormatProvider? provider) => Parse(s);
+    static string IIdText<ColumnName>.What => "A column name";
 
     /// <inheritdoc/>
-    static bool IParsable<ColumnName>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out ColumnName result) => TryParse(s, out result);
-
-    /// <inheritdoc/>
-    static ColumnName ISpanParsable<ColumnName>.Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => Parse(s);
-
-    /// <inheritdoc/>
-    static bool ISpanParsable<ColumnName>.TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out ColumnName result) => TryParse(s, out result);
+    static ColumnName IIdText<ColumnName>.Create(string value) => new(value);
 
     /// <summary>Returns the name's text, which <see cref="Parse(string)"/> reads back; empty for <see langword="default"/>.</summary>
     /// <returns>The text.</returns>
@@ -90,11 +71,6 @@ public readonly record struct ColumnName : ISpanParsable<ColumnName>, ISpanForma
     /// <param name="format">Not used.</param>
     /// <param name="provider">Not used.</param>
     /// <returns>Whether the text fitted in <paramref name="destination"/>.</returns>
-    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
-    {
-        string text = ToString();
-        bool fits = text.TryCopyTo(destination);
-        charsWritten = fits ? text.Length : 0;
-        return fits;
-    }
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
+        IdText.TryFormat(ToString(), destination, out charsWritten);
 }

@@ -6,7 +6,7 @@ namespace Creatio.AccessControl;
 /// <summary>Names an object (a Creatio entity schema).</summary>
 /// <remarks>Compared ordinally, case-sensitively, as Creatio compares schema names.</remarks>
 [JsonConverter(typeof(IdJsonConverter<ObjectName>))]
-public readonly record struct ObjectName : ISpanParsable<ObjectName>, ISpanFormattable
+public readonly record struct ObjectName : ISpanParsable<ObjectName>, ISpanFormattable, IIdText<ObjectName>
 {
     /// <summary>Creates a name.</summary>
     /// <param name="value">The name, for example <c>Contact</c>.</param>
@@ -14,8 +14,7 @@ public readonly record struct ObjectName : ISpanParsable<ObjectName>, ISpanForma
     /// <exception cref="ArgumentException"><paramref name="value"/> is empty or white space.</exception>
     public ObjectName(string value)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(value);
-        Value = value;
+        Value = IdText.Checked(value);
     }
 
     /// <summary>Gets the name; <see langword="null"/> only for <see langword="default"/>.</summary>
@@ -30,49 +29,31 @@ public readonly record struct ObjectName : ISpanParsable<ObjectName>, ISpanForma
     /// <returns>The name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     /// <exception cref="FormatException"><paramref name="value"/> is empty or white space.</exception>
-    public static ObjectName Parse(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return TryParse(value, out ObjectName result) ? result : throw IdText.Blank("An object name");
-    }
+    public static ObjectName Parse(string value) => IdText.Parse<ObjectName>(value);
 
     /// <summary>Creates a name from its text form: the text itself.</summary>
     /// <param name="value">The text; it must not be empty or white space.</param>
     /// <returns>The name.</returns>
     /// <exception cref="FormatException"><paramref name="value"/> is empty or white space.</exception>
-    public static ObjectName Parse(ReadOnlySpan<char> value) => TryParse(value, out ObjectName result) ? result : throw IdText.Blank("An object name");
+    public static ObjectName Parse(ReadOnlySpan<char> value) => IdText.Parse<ObjectName>(value);
 
     /// <summary>Tries to create a name from its text form; route and query values bind through it.</summary>
     /// <param name="value">The text; <see langword="null"/>, empty or white space fails.</param>
     /// <param name="result">The name, or <see langword="default"/> when the text is blank.</param>
     /// <returns>Whether <paramref name="value"/> has a character other than white space.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? value, out ObjectName result)
-    {
-        result = string.IsNullOrWhiteSpace(value) ? default : new ObjectName(value);
-        return result.Value is not null;
-    }
+    public static bool TryParse([NotNullWhen(true)] string? value, out ObjectName result) => IdText.TryParse(value, out result);
 
     /// <summary>Tries to create a name from its text form.</summary>
     /// <param name="value">The text; empty or white space fails.</param>
     /// <param name="result">The name, or <see langword="default"/> when the text is blank.</param>
     /// <returns>Whether <paramref name="value"/> has a character other than white space.</returns>
-    public static bool TryParse(ReadOnlySpan<char> value, out ObjectName result)
-    {
-        result = value.IsWhiteSpace() ? default : new ObjectName(value.ToString());
-        return result.Value is not null;
-    }
+    public static bool TryParse(ReadOnlySpan<char> value, out ObjectName result) => IdText.TryParse(value, out result);
 
     /// <inheritdoc/>
-    static ObjectName IParsable<ObjectName>.Parse(string s, IFormatProvider? provider) => Parse(s);
+    static string IIdText<ObjectName>.What => "An object name";
 
     /// <inheritdoc/>
-    static bool IParsable<ObjectName>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out ObjectName result) => TryParse(s, out result);
-
-    /// <inheritdoc/>
-    static ObjectName ISpanParsable<ObjectName>.Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => Parse(s);
-
-    /// <inheritdoc/>
-    static bool ISpanParsable<ObjectName>.TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out ObjectName result) => TryParse(s, out result);
+    static ObjectName IIdText<ObjectName>.Create(string value) => new(value);
 
     /// <summary>Returns the name's text, which <see cref="Parse(string)"/> reads back; empty for <see langword="default"/>.</summary>
     /// <returns>The text.</returns>
@@ -90,11 +71,6 @@ public readonly record struct ObjectName : ISpanParsable<ObjectName>, ISpanForma
     /// <param name="format">Not used.</param>
     /// <param name="provider">Not used.</param>
     /// <returns>Whether the text fitted in <paramref name="destination"/>.</returns>
-    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
-    {
-        string text = ToString();
-        bool fits = text.TryCopyTo(destination);
-        charsWritten = fits ? text.Length : 0;
-        return fits;
-    }
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
+        IdText.TryFormat(ToString(), destination, out charsWritten);
 }

@@ -6,7 +6,7 @@ namespace Creatio.AccessControl;
 /// <summary>The code of a system operation (Creatio's <c>SysAdminOperation.Code</c>).</summary>
 /// <remarks>Compared ordinally, case-sensitively. The built-in codes are listed in <see cref="SystemOperations"/>.</remarks>
 [JsonConverter(typeof(IdJsonConverter<SystemOperationCode>))]
-public readonly record struct SystemOperationCode : ISpanParsable<SystemOperationCode>, ISpanFormattable
+public readonly record struct SystemOperationCode : ISpanParsable<SystemOperationCode>, ISpanFormattable, IIdText<SystemOperationCode>
 {
     /// <summary>Creates a code.</summary>
     /// <param name="value">The code, for example <c>CanManageUsers</c>.</param>
@@ -14,8 +14,7 @@ public readonly record struct SystemOperationCode : ISpanParsable<SystemOperatio
     /// <exception cref="ArgumentException"><paramref name="value"/> is empty or white space.</exception>
     public SystemOperationCode(string value)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(value);
-        Value = value;
+        Value = IdText.Checked(value);
     }
 
     /// <summary>Gets the code; <see langword="null"/> only for <see langword="default"/>.</summary>
@@ -30,49 +29,31 @@ public readonly record struct SystemOperationCode : ISpanParsable<SystemOperatio
     /// <returns>The code.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     /// <exception cref="FormatException"><paramref name="value"/> is empty or white space.</exception>
-    public static SystemOperationCode Parse(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return TryParse(value, out SystemOperationCode result) ? result : throw IdText.Blank("A system operation code");
-    }
+    public static SystemOperationCode Parse(string value) => IdText.Parse<SystemOperationCode>(value);
 
     /// <summary>Creates a code from its text form: the text itself.</summary>
     /// <param name="value">The text; it must not be empty or white space.</param>
     /// <returns>The code.</returns>
     /// <exception cref="FormatException"><paramref name="value"/> is empty or white space.</exception>
-    public static SystemOperationCode Parse(ReadOnlySpan<char> value) => TryParse(value, out SystemOperationCode result) ? result : throw IdText.Blank("A system operation code");
+    public static SystemOperationCode Parse(ReadOnlySpan<char> value) => IdText.Parse<SystemOperationCode>(value);
 
     /// <summary>Tries to create a code from its text form; route and query values bind through it.</summary>
     /// <param name="value">The text; <see langword="null"/>, empty or white space fails.</param>
     /// <param name="result">The code, or <see langword="default"/> when the text is blank.</param>
     /// <returns>Whether <paramref name="value"/> has a character other than white space.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? value, out SystemOperationCode result)
-    {
-        result = string.IsNullOrWhiteSpace(value) ? default : new SystemOperationCode(value);
-        return result.Value is not null;
-    }
+    public static bool TryParse([NotNullWhen(true)] string? value, out SystemOperationCode result) => IdText.TryParse(value, out result);
 
     /// <summary>Tries to create a code from its text form.</summary>
     /// <param name="value">The text; empty or white space fails.</param>
     /// <param name="result">The code, or <see langword="default"/> when the text is blank.</param>
     /// <returns>Whether <paramref name="value"/> has a character other than white space.</returns>
-    public static bool TryParse(ReadOnlySpan<char> value, out SystemOperationCode result)
-    {
-        result = value.IsWhiteSpace() ? default : new SystemOperationCode(value.ToString());
-        return result.Value is not null;
-    }
+    public static bool TryParse(ReadOnlySpan<char> value, out SystemOperationCode result) => IdText.TryParse(value, out result);
 
     /// <inheritdoc/>
-    static SystemOperationCode IParsable<SystemOperationCode>.Parse(string s, IFormatProvider? provider) => Parse(s);
+    static string IIdText<SystemOperationCode>.What => "A system operation code";
 
     /// <inheritdoc/>
-    static bool IParsable<SystemOperationCode>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out SystemOperationCode result) => TryParse(s, out result);
-
-    /// <inheritdoc/>
-    static SystemOperationCode ISpanParsable<SystemOperationCode>.Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => Parse(s);
-
-    /// <inheritdoc/>
-    static bool ISpanParsable<SystemOperationCode>.TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out SystemOperationCode result) => TryParse(s, out result);
+    static SystemOperationCode IIdText<SystemOperationCode>.Create(string value) => new(value);
 
     /// <summary>Returns the code's text, which <see cref="Parse(string)"/> reads back; empty for <see langword="default"/>.</summary>
     /// <returns>The text.</returns>
@@ -90,11 +71,6 @@ public readonly record struct SystemOperationCode : ISpanParsable<SystemOperatio
     /// <param name="format">Not used.</param>
     /// <param name="provider">Not used.</param>
     /// <returns>Whether the text fitted in <paramref name="destination"/>.</returns>
-    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
-    {
-        string text = ToString();
-        bool fits = text.TryCopyTo(destination);
-        charsWritten = fits ? text.Length : 0;
-        return fits;
-    }
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
+        IdText.TryFormat(ToString(), destination, out charsWritten);
 }

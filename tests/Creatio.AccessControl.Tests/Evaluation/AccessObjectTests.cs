@@ -73,6 +73,32 @@ public sealed class AccessObjectTests
         Assert.Contains("Invoice", invoice.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Definition_KnownObject_IsTheModelsDefinition()
+    {
+        Org org = Sales();
+        org.Builder.Add(new ObjectDefinition("Lead") { UseRecordPermissions = true, KeepsRecordsInDatabase = true });
+        AccessSnapshot snapshot = org.Compile();
+
+        ObjectDefinition? invoice = snapshot.GetObject("Invoice").Definition;
+        ObjectDefinition? lead = snapshot.GetObject("Lead").Definition;
+
+        Assert.Same(snapshot.Model.Objects.Single(o => o.Name == "Invoice"), invoice);
+        Assert.Equal(["Amount"], invoice!.Columns);
+        Assert.False(invoice.KeepsRecordsInDatabase);
+        Assert.True(lead!.KeepsRecordsInDatabase);
+    }
+
+    [Fact]
+    public void Definition_UnknownOrDefaultObject_IsNull()
+    {
+        AccessSnapshot snapshot = Sales().Compile();
+
+        Assert.Null(snapshot.GetObject("Nothing").Definition);
+        Assert.Null(snapshot.GetObject(default).Definition);
+        Assert.Null(default(AccessObject).Definition);
+    }
+
     [Theory]
     [InlineData("Ann", true)]
     [InlineData("Bob", true)]
